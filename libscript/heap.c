@@ -1,0 +1,4 @@
+/* heap.c — being written. */
+#include "config.h"
+
+#include "heap.h"

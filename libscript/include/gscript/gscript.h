@@ -1,0 +1,8 @@
+/* gscript.h — the whole embedding API of the gscript engine. */
+#pragma once
+
+#define __GSCRIPT_H_INSIDE__
+
+#include <gscript/gs-version.h>
+
+#undef __GSCRIPT_H_INSIDE__
