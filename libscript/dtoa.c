@@ -152,27 +152,36 @@ decimal_length (uint64_t v)
   return t + (v >= pow10_u64[t]) + (v == 0);
 }
 
+/* Writes the eight digits of v < 10^8, leading zeros included.  The four
+ * pairs are independent, so the divisions overlap. */
+static inline void
+put_8_digits (char *p, uint32_t v)
+{
+  uint32_t a = v / 10000, b = v % 10000;
+
+  memcpy (p, digit_pairs + 2 * (a / 100), 2);
+  memcpy (p + 2, digit_pairs + 2 * (a % 100), 2);
+  memcpy (p + 4, digit_pairs + 2 * (b / 100), 2);
+  memcpy (p + 6, digit_pairs + 2 * (b % 100), 2);
+}
+
 /* Writes exactly n digits of v to p[0..n). */
 static inline void
 put_digits (char *p, uint64_t v, int n)
 {
-  /* Two digits per division; below 2^32 the divisions are cheaper. */
-  while (n >= 2 && v >= ((uint64_t) 1 << 32))
+  while (n > 8)
     {
-      unsigned r = (unsigned) (v % 100);
-
-      v /= 100;
-      n -= 2;
-      memcpy (p + n, digit_pairs + 2 * r, 2);
+      n -= 8;
+      put_8_digits (p + n, (uint32_t) (v % 100000000));
+      v /= 100000000;
     }
+
   uint32_t v32 = (uint32_t) v;
   while (n >= 2)
     {
-      unsigned r = v32 % 100;
-
-      v32 /= 100;
       n -= 2;
-      memcpy (p + n, digit_pairs + 2 * r, 2);
+      memcpy (p + n, digit_pairs + 2 * (v32 % 100), 2);
+      v32 /= 100;
     }
   if (n == 1)
     p[0] = (char) ('0' + v32);
@@ -230,13 +239,31 @@ round_odd (uint64_t g_hi, uint64_t g_lo, uint64_t cp)
   return top | ((mid | (lo.lo >> 62)) != 0);
 }
 
+/* Removes the trailing zeros of d != 0.  Short values such as 12.5 come
+ * out of the digit selection with up to 16 of them, so they go eight,
+ * four, two and one at a time. */
 static inline uint64_t
 strip_zeros (uint64_t d, int *e10)
 {
-  while (d % 10 == 0)
+  while (d % 100000000 == 0)
+    {
+      d /= 100000000;
+      *e10 += 8;
+    }
+  if (d % 10000 == 0)
+    {
+      d /= 10000;
+      *e10 += 4;
+    }
+  if (d % 100 == 0)
+    {
+      d /= 100;
+      *e10 += 2;
+    }
+  if (d % 10 == 0)
     {
       d /= 10;
-      ++*e10;
+      *e10 += 1;
     }
   return d;
 }
@@ -341,22 +368,23 @@ put_exponential (char *p, const char *digits, int n, int e)
   return put_exponent (p, e);
 }
 
-/* Number::toString's layout of the k digits s with the value
- * 0.s × 10^n. */
+/* Number::toString's layout of the k digits of s, the value being
+ * 0.s × 10^n.  The digits are written in place and moved at most a few
+ * bytes, rather than formatted elsewhere and copied. */
 static char *
-put_shortest (char *p, const char *s, int k, int n)
+put_shortest (char *p, uint64_t s, int k, int n)
 {
   if (k <= n && n <= 21)
     {
-      memcpy (p, s, (size_t) k);
+      put_digits (p, s, k);
       memset (p + k, '0', (size_t) (n - k));
       return p + n;
     }
   if (0 < n && n <= 21)
     {
-      memcpy (p, s, (size_t) n);
+      put_digits (p + 1, s, k);
+      memmove (p, p + 1, (size_t) n);
       p[n] = '.';
-      memcpy (p + n + 1, s + n, (size_t) (k - n));
       return p + k + 1;
     }
   if (-6 < n && n <= 0)
@@ -364,17 +392,25 @@ put_shortest (char *p, const char *s, int k, int n)
       p[0] = '0';
       p[1] = '.';
       memset (p + 2, '0', (size_t) -n);
-      memcpy (p + 2 - n, s, (size_t) k);
+      put_digits (p + 2 - n, s, k);
       return p + 2 - n + k;
     }
-  return put_exponential (p, s, k, n - 1);
+  put_digits (p + 1, s, k);
+  p[0] = p[1];
+  if (k > 1)
+    {
+      p[1] = '.';
+      p += k + 1;
+    }
+  else
+    p++;
+  return put_exponent (p, n - 1);
 }
 
 size_t
 js_dtoa (double d, char *buf)
 {
   uint64_t bits = double_bits (d);
-  char digits[24];
   char *p = buf;
 
   if ((bits & EXP_MASK) == EXP_MASK)
@@ -388,8 +424,7 @@ js_dtoa (double d, char *buf)
   uint64_t s = shortest (bits & ~SIGN_BIT, &e10);
   int k = decimal_length (s);
 
-  put_digits (digits, s, k);
-  p = put_shortest (p, digits, k, e10 + k);
+  p = put_shortest (p, s, k, e10 + k);
   *p = '\0';
   return (size_t) (p - buf);
 }
