@@ -23,8 +23,11 @@
  * comparisons, with no loop and no bignum.
  *
  * Exact digits (toFixed, toExponential, toPrecision, toString(radix))
- * use a small bignum that lives on the stack.  Its capacity is fixed by
- * the largest case, parsing (see below): about 2,700 bits.
+ * come from a small bignum on the stack: toFixed rounds m × 2^e ×
+ * 10^digits with a shift, toExponential and toPrecision divide digit by
+ * digit (Steele & White), and toString(radix) follows V8's
+ * DoubleToRadixCString with exact fractions.  The bignum's capacity is
+ * set by the largest case, parsing (below): about 2,700 bits.
  *
  * Input (js_strtod).  The digits are scanned once.  Up to 19
  * significant digits, the value is w × 10^e exactly; it is exact in
@@ -126,7 +129,7 @@ mul_64x64 (uint64_t a, uint64_t b)
 /* Decimal digits of machine integers                                   */
 /* ------------------------------------------------------------------ */
 
-static const char digit_pairs[200] =
+static const char digit_pairs[] =
   "00010203040506070809" "10111213141516171819"
   "20212223242526272829" "30313233343536373839"
   "40414243444546474849" "50515253545556575859"
@@ -297,8 +300,8 @@ shortest (uint64_t bits, int *e10)
   uint64_t g_lo = t[1] + 1;
   uint64_t g_hi = t[0] + (g_lo == 0);
 
-  /* In units of 2^(q-2): v, and the ends of its rounding interval; all
-   * four times v 10^-k after scaling. */
+  /* v and the ends of its rounding interval in units of 2^(q - 2), then
+   * each scaled to four times itself times 10^-k. */
   uint64_t cb = c << 2;
   uint64_t vb = round_odd (g_hi, g_lo, cb << h);
   uint64_t vbl = round_odd (g_hi, g_lo, (cb - (irregular ? 1 : 2)) << h);
@@ -743,26 +746,20 @@ exact_digits (uint64_t m, int e2, int n, char *digits, int *e10)
 {
   Big r, s, s10;
 
-  big_set_u64 (&r, m);
-  big_set_u64 (&s, 1);
-  if (e2 > 0)
-    big_shl (&r, e2);
-  else
-    big_shl (&s, -e2);
-
   /* v is in [2^b, 2^(b+1)), so floor(log10 v) is e or e + 1. */
   int b = 63 - clz64 (m) + e2;
   int e = dtoa_floor_log10_pow2 (b);
+
+  /* r / s = v / 10^e, the powers of two cancelled. */
+  int r2 = MAX (e2, 0) + MAX (-e, 0), s2 = MAX (-e2, 0) + MAX (e, 0);
+  big_set_u64 (&r, m);
+  big_set_u64 (&s, 1);
   if (e >= 0)
-    {
-      big_mul_pow5 (&s, e);
-      big_shl (&s, e);
-    }
+    big_mul_pow5 (&s, e);
   else
-    {
-      big_mul_pow5 (&r, -e);
-      big_shl (&r, -e);
-    }
+    big_mul_pow5 (&r, -e);
+  big_shl (&r, r2 - MIN (r2, s2));
+  big_shl (&s, s2 - MIN (r2, s2));
   big_copy (&s10, &s);
   big_mul_add_small (&s10, 10, 0);
   if (big_cmp (&r, &s10) >= 0)
@@ -810,11 +807,12 @@ js_dtoa_fixed (double d, int digits, char *buf)
   uint64_t m;
   int e2;
 
-  /* The spec hands 1e21 and above (and NaN) to Number::toString. */
+  /* The spec hands 1e21 and above (and NaN) to Number::toString.  The
+   * caller has checked the range of digits; clamping only keeps a bad
+   * call within the buffer. */
   if (!(d < 1e21 && d > -1e21))
     return js_dtoa (d, buf);
-  if (digits < 0)
-    digits = 0;
+  digits = CLAMP (digits, 0, 100);
   if (d < 0)
     *p++ = '-';
 
@@ -879,7 +877,7 @@ js_dtoa_exponential (double d, int digits, char *buf)
 
   if (bits == 0)
     {
-      n = digits < 0 ? 1 : digits + 1;
+      n = digits < 0 ? 1 : MIN (digits, 100) + 1;
       memset (tmp, '0', (size_t) n);
       e10 = 0;
     }
@@ -895,7 +893,7 @@ js_dtoa_exponential (double d, int digits, char *buf)
     }
   else
     {
-      n = digits + 1;
+      n = MIN (digits, 100) + 1;
       decompose (bits, &m, &e2);
       exact_digits (m, e2, n, tmp, &e10);
     }
@@ -910,7 +908,7 @@ js_dtoa_precision (double d, int precision, char *buf)
   uint64_t bits = double_bits (d);
   char tmp[JS_DTOA_BUFSIZE];
   char *p = buf;
-  int n = precision < 1 ? 1 : precision;
+  int n = CLAMP (precision, 1, 100);
   int e;
 
   if ((bits & EXP_MASK) == EXP_MASK)
@@ -1308,7 +1306,22 @@ static const double exact_pow10[23] = {
 static inline bool
 is_digit (char c)
 {
-  return c >= '0' && c <= '9';
+  return (unsigned char) (c - '0') < 10;
+}
+
+/* Positions the cursor on the first non-zero digit; there is one. */
+static void
+cursor_skip_zeros (DigitCursor *c)
+{
+  while (c->p < c->end1 && *c->p == '0')
+    c->p++;
+  if (c->p == c->end1)
+    {
+      c->p = c->p2;
+      c->end1 = c->end2;
+      while (*c->p == '0')
+        c->p++;
+    }
 }
 
 double
@@ -1323,16 +1336,47 @@ js_strtod (const char *s, size_t len, const char **end)
       p++;
     }
 
+  /* One pass over the digits keeps the first 19 significant ones in w,
+   * and only whether any of the others is non-zero.  nd counts the
+   * significant digits; w × 10^(exponent + shift) is the value cut to
+   * 19 of them. */
+  uint64_t w = 0;
+  int64_t nd = 0, shift = 0;
+  bool tail = false;
   const char *int_start = p;
-  while (p < lim && is_digit (*p))
-    p++;
+  for (; p < lim && is_digit (*p); p++)
+    {
+      if (nd < 19)
+        {
+          w = w * 10 + (uint64_t) (*p - '0');
+          nd += w != 0;
+        }
+      else
+        {
+          tail |= *p != '0';
+          nd++;
+          shift++;
+        }
+    }
   const char *int_end = p;
   const char *frac_start = p, *frac_end = p;
   if (p < lim && *p == '.')
     {
       frac_start = ++p;
-      while (p < lim && is_digit (*p))
-        p++;
+      for (; p < lim && is_digit (*p); p++)
+        {
+          if (nd < 19)
+            {
+              w = w * 10 + (uint64_t) (*p - '0');
+              nd += w != 0;
+              shift--;
+            }
+          else
+            {
+              tail |= *p != '0';
+              nd++;
+            }
+        }
       frac_end = p;
     }
   if (int_start == int_end && frac_start == frac_end)
@@ -1355,12 +1399,9 @@ js_strtod (const char *s, size_t len, const char **end)
       if (q < lim && is_digit (*q))
         {
           /* Saturates: beyond 10^9 every input is zero or infinite. */
-          while (q < lim && is_digit (*q))
-            {
-              if (exp10 < 1000000000)
-                exp10 = exp10 * 10 + (*q - '0');
-              q++;
-            }
+          for (; q < lim && is_digit (*q); q++)
+            if (exp10 < 1000000000)
+              exp10 = exp10 * 10 + (*q - '0');
           if (eneg)
             exp10 = -exp10;
           p = q;
@@ -1368,45 +1409,10 @@ js_strtod (const char *s, size_t len, const char **end)
     }
   *end = p;
 
-  /* The significant digits: the first 19 in w, then only whether any of
-   * the others is non-zero. */
-  DigitCursor c = { int_start, int_end, frac_start, frac_end };
-  int64_t total = (int_end - int_start) + (frac_end - frac_start);
-  int64_t i = 0, nd;
-  uint64_t w = 0;
-  bool tail = false;
-
-  while (i < total && c.p != c.end1 && *c.p == '0')
-    {
-      c.p++;
-      i++;
-    }
-  if (i < total && c.p == c.end1)
-    {
-      c.p = c.p2;
-      c.end1 = c.end2;
-      while (i < total && *c.p == '0')
-        {
-          c.p++;
-          i++;
-        }
-    }
-  DigitCursor first = c;
-  nd = total - i;
-  for (int64_t j = 0; j < nd; j++)
-    {
-      int digit = cursor_next (&c);
-
-      if (j < 19)
-        w = w * 10 + (uint64_t) digit;
-      else
-        tail |= digit != 0;
-    }
-
-  /* The value is D × 10^e10, D the nd digits; w × 10^e19 is D cut to
-   * 19 digits. */
-  int64_t e10 = exp10 - (frac_end - frac_start);
-  int64_t e19 = e10 + (nd > 19 ? nd - 19 : 0);
+  /* The value is D × 10^e10, D the nd significant digits, and w ×
+   * 10^e19 is D cut to 19 digits. */
+  int64_t e19 = exp10 + shift;
+  int64_t e10 = e19 - (nd > 19 ? nd - 19 : 0);
   uint64_t bits;
   bool sure;
 
@@ -1439,7 +1445,12 @@ js_strtod (const char *s, size_t len, const char **end)
           sure = sure1 && bits1 == bits;
         }
       if (!sure)
-        bits = strtod_exact (&first, nd, e10, bits);
+        {
+          DigitCursor c = { int_start, int_end, frac_start, frac_end };
+
+          cursor_skip_zeros (&c);
+          bits = strtod_exact (&c, nd, e10, bits);
+        }
     }
   return bits_double (bits | (neg ? SIGN_BIT : 0));
 }
