@@ -27,7 +27,7 @@
  * 10^digits with a shift, toExponential and toPrecision divide digit by
  * digit (Steele & White), and toString(radix) follows V8's
  * DoubleToRadixCString with exact fractions.  The bignum's capacity is
- * set by the largest case, parsing (below): about 2,700 bits.
+ * set by the largest case, parsing (below): under 2,700 bits.
  *
  * Input (js_strtod).  The digits are scanned once.  Up to 19
  * significant digits, the value is w × 10^e exactly; it is exact in
@@ -436,8 +436,9 @@ js_dtoa (double d, char *buf)
 /* Bignums                                                              */
 /* ------------------------------------------------------------------ */
 
-/* Enough for the parser's comparisons: up to 801 digits times 5^1144,
- * or (2^54) × 5^1144, about 2,720 bits, plus slack. */
+/* Enough for the parser's comparisons, the largest numbers here: 801
+ * digits (2,661 bits) against (2^54) × 5^1124 (2,664 bits), the larger
+ * side shifted to the other's length; plus slack. */
 #define BIG_LIMBS 96
 
 /* A non-negative integer, 32-bit limbs, least significant first, with
