@@ -988,8 +988,9 @@ big_split (Big *a, int n)
  * half the gap below v (so that stopping reads back as v), and the last
  * digit is rounded up, half to even, when the result stays within half
  * the gap above v.  The gaps are equal except at a power of two, where
- * the one below is half as wide; V8 uses the one above for both.
- * Digit values go to out; returns their count, and sets *carry when the
+ * the one below is half as wide; V8 uses the one above for both, and
+ * its double arithmetic keeps the half gap of a subnormal at 2^-1074
+ * rather than 2^-1075.  Digit values go to out; returns their count, and sets *carry when the
  * rounding carried into the integer part. */
 static int
 radix_fraction (uint64_t m, int e2, bool irregular, int radix, char *out,
