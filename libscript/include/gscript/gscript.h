@@ -4,5 +4,6 @@
 #define __GSCRIPT_H_INSIDE__
 
 #include <gscript/gs-version.h>
+#include <gscript/gs-log.h>
 
 #undef __GSCRIPT_H_INSIDE__
