@@ -194,6 +194,7 @@ load_file (const char *filename, gsize *length)
 
   if (find_invalid_utf8 (source, *length, &offset))
     {
+      /* Translators: the offset counts bytes from 0. */
       report (_("'%s' is not valid UTF-8: invalid byte at offset %llu "
                 "(line %lu)"),
               shown, (unsigned long long) offset, line_of (source, offset));
@@ -234,6 +235,7 @@ make_option_context (void)
 {
   GOptionContext *context;
 
+  /* Translators: the rest of the usage line, after "gscript [OPTION…]". */
   context = g_option_context_new (_("FILE [ARGUMENT…]"));
   g_option_context_set_summary (
       context, _("Runs a JavaScript file, or the code given with -e.\n"
@@ -276,6 +278,7 @@ main (int argc, char **argv)
   context = make_option_context ();
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
+      /* Translators: %s is GLib's message, such as "Unknown option -x". */
       report (_("%s (see 'gscript --help')"), error->message);
       return EXIT_USAGE;
     }
