@@ -565,7 +565,9 @@ thread_main (gpointer data)
   GsLogCategory own = { data, 0, FALSE, NULL };
   guint checks = 0;
 
-  while (!g_atomic_int_get (&stop_threads))
+  /* A few rounds at least, however the threads are scheduled. */
+  for (guint round = 0; round < 500 || !g_atomic_int_get (&stop_threads);
+       round++)
     {
       gs_log_category_register (&own);
       if (GS_LOG_ENABLED (&racy, GS_LOG_DEBUG))
