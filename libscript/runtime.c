@@ -92,11 +92,17 @@ runtime_context_new (JsRuntime *rt)
   rt_restore_roots (rt, saved);
   if (!ctx->object_proto)
     goto fail;
-  s = shape_new_root (rt, &js_object_class, (JsCell *) ctx->object_proto,
-                      JS_OBJECT_DEFAULT_INLINE);
-  rt_push_cell (rt, s);
-  ctx->global = s ? object_new (rt, s) : NULL;
-  rt_restore_roots (rt, saved);
+  ctx->object_shape = shape_new_root (rt, &js_object_class,
+                                      (JsCell *) ctx->object_proto,
+                                      JS_OBJECT_DEFAULT_INLINE);
+  if (!ctx->object_shape)
+    goto fail;
+  /* Function.prototype is an ordinary object until the interpreter
+     makes functions; the global object is a plain object. */
+  ctx->function_proto = object_new (rt, ctx->object_shape);
+  if (!ctx->function_proto)
+    goto fail;
+  ctx->global = object_new (rt, ctx->object_shape);
   if (!ctx->global)
     goto fail;
   return ctx;
@@ -147,6 +153,8 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
       gc_mark_cell (trc, (JsCell *) ctx->function_proto);
       gc_mark_cell (trc, (JsCell *) ctx->array_proto);
       gc_mark_cell (trc, (JsCell *) ctx->error_proto);
+      gc_mark_cell (trc, (JsCell *) ctx->object_shape);
+      gc_mark_cell (trc, (JsCell *) ctx->native_function_shape);
       gc_mark_value (trc, ctx->pending_exception);
     }
   for (guint i = 0; i < rt->root_tracers->len; i++)

@@ -84,6 +84,9 @@ struct JsRuntime
   bool running_cleanups; /* guard against re-entry */
 
   GPtrArray *contexts; /* JsContext*, not owned */
+  uint32_t call_depth;  /* calls from C in progress; cleanup runs at 0 */
+  uint32_t scope_depth; /* open handle scopes (the API's check) */
+  int64_t external_bytes; /* the embedder's reports */
 
   /* Extra roots and weak processing of other subsystems (bindings). */
   GPtrArray *root_tracers; /* JsRootTracer*, called during marking */
@@ -121,6 +124,8 @@ struct JsContext
   JsObject *function_proto; /* %Function.prototype% */
   JsObject *array_proto;    /* %Array.prototype% */
   JsObject *error_proto;    /* %Error.prototype% */
+  JsShape *object_shape;          /* root shape of {} */
+  JsShape *native_function_shape; /* root shape of native functions */
   JsValue pending_exception; /* JS_EMPTY when none */
   void *user_data;          /* for the embedder */
 };

@@ -4,5 +4,7 @@
 #define __GSCRIPT_H_INSIDE__
 
 #include <gscript/gs-version.h>
+#include <gscript/gs-runtime.h>
+#include <gscript/gs-value.h>
 
 #undef __GSCRIPT_H_INSIDE__
