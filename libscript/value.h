@@ -386,7 +386,6 @@ enum
 {
   JS_CHUNK_HUGE = 1 << 0,        /* a mapping that holds one huge cell */
   JS_CHUNK_OVERFLOWED = 1 << 1,  /* has marked cells the mark stack dropped */
-  JS_CHUNK_DECOMMITTED = 1 << 2, /* pages returned; address still reserved */
 };
 
 /* The first JS_CHUNK_HEADER_SLOTS slots of every chunk.  Bit i of each
