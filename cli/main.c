@@ -222,11 +222,28 @@ load_eval (const char *code, gsize *length)
 }
 
 /* Runs a loaded, valid script and returns the process's exit status.
- * There is no engine to run it on yet, so the script is only loaded. */
+ * The runtime and its context are made and torn down for real (with
+ * gscript.gc.statistics on, the runtime's summary is logged); the
+ * language front end is not connected yet, so the source is not run. */
 static int
 run_script (const char *filename, const char *source, gsize length, int argc,
             char **argv)
 {
+  GsRuntime *rt = gs_runtime_new ();
+  if (!rt)
+    {
+      g_printerr ("gscript: %s\n", _("out of memory"));
+      return 1;
+    }
+  GsContext *ctx = gs_context_new (rt);
+  if (!ctx)
+    {
+      g_printerr ("gscript: %s\n", _("out of memory"));
+      gs_runtime_free (rt);
+      return 1;
+    }
+  gs_context_free (ctx);
+  gs_runtime_free (rt);
   return 0;
 }
 

@@ -337,6 +337,7 @@ gc_collect_full (JsHeap *heap, JsGcReason reason, bool decommit_all)
   k->used_after = heap->used_bytes;
   adapt_thresholds (heap);
   heap->in_gc = false;
+  gc_log_cycle (heap);
 }
 
 void

@@ -60,6 +60,7 @@ runtime_free (JsRuntime *rt)
       g_free (p);
     }
   rt->persistents = NULL;
+  gc_log_summary (&rt->heap);
   heap_destroy (&rt->heap);
   gc_destroy (&rt->heap);
   munmap (rt->stack_base, (size_t) JS_STACK_SLOTS * sizeof (JsValue));

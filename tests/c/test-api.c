@@ -5,6 +5,8 @@
  */
 #include <gscript/gscript.h>
 
+#include <string.h>
+
 typedef struct
 {
   int calls;
@@ -357,10 +359,67 @@ test_statistics (void)
   gs_runtime_free (rt);
 }
 
+/* Category messages the writer below has seen, one per line. */
+static GString *logged;
+
+static GLogWriterOutput
+capture_writer (GLogLevelFlags level, const GLogField *fields, gsize n,
+                gpointer data)
+{
+  const char *cat = NULL, *msg = NULL;
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (fields[i].key, "GSCRIPT_CATEGORY"))
+      cat = fields[i].value;
+    else if (g_str_equal (fields[i].key, "MESSAGE"))
+      msg = fields[i].value;
+  if (!cat)
+    return g_log_writer_default (level, fields, n, data);
+  g_string_append_printf (logged, "%s\n", msg);
+  return G_LOG_WRITER_HANDLED;
+}
+
+static void
+test_gc_log_categories (void)
+{
+  GsRuntime *rt = gs_runtime_new ();
+  g_string_truncate (logged, 0);
+  gs_runtime_collect_garbage (rt);
+  g_assert_cmpstr (logged->str, ==, "");
+
+  gs_log_set_rules ("gscript.gc.*=true");
+  gs_runtime_collect_garbage (rt);
+  g_assert_nonnull (strstr (logged->str, "gscript.gc.statistics: ========== GC"));
+  g_assert_nonnull (strstr (logged->str, "address space reserved:"));
+  g_assert_nonnull (strstr (logged->str, "used before:"));
+  g_assert_nonnull (strstr (logged->str, "cells allocated since start"));
+  g_assert_nonnull (strstr (logged->str,
+                            "gscript.gc.allocatorStats: GC 2: reason: "
+                            "explicit; mark "));
+  g_assert_nonnull (strstr (logged->str, "free bytes per bin"));
+  g_assert_nonnull (strstr (logged->str, "cells: "));
+  g_assert_nonnull (strstr (logged->str, "huge cells: 0"));
+
+  /* Later rules win: only statistics now. */
+  gs_log_set_rules ("gscript.gc.*=true;gscript.gc.allocatorStats=false");
+  g_string_truncate (logged, 0);
+  gs_runtime_collect_garbage (rt);
+  g_assert_nonnull (strstr (logged->str, "gscript.gc.statistics:"));
+  g_assert_null (strstr (logged->str, "gscript.gc.allocatorStats:"));
+
+  g_string_truncate (logged, 0);
+  gs_runtime_free (rt);
+  g_assert_nonnull (strstr (logged->str, "runtime summary"));
+  g_assert_nonnull (strstr (logged->str, "collections: 3"));
+  gs_log_set_rules (NULL);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  logged = g_string_new (NULL);
+  g_log_set_writer_func (capture_writer, NULL, NULL);
+  g_unsetenv ("GSCRIPT_LOGGING_RULES");
   g_test_add_func ("/api/local-handle-scope", test_local_handle_scope);
   g_test_add_func ("/api/escape", test_escape);
   g_test_add_func ("/api/escape-twice-rejected", test_escape_twice_rejected);
@@ -373,5 +432,6 @@ main (int argc, char **argv)
                    test_cleanup_after_outermost_call);
   g_test_add_func ("/api/contexts-isolated", test_contexts_isolated);
   g_test_add_func ("/api/statistics", test_statistics);
+  g_test_add_func ("/api/gc-log-categories", test_gc_log_categories);
   return g_test_run ();
 }

@@ -59,6 +59,14 @@ def expect_success(name, args, stderr=b"", **kwargs):
           and proc.stderr == stderr, describe(proc))
 
 
+def expect_success_logging(name, args, first, lines, **kwargs):
+    """Exit 0; stderr starts with FIRST and holds each of LINES."""
+    proc = run(args, **kwargs)
+    check(name, proc.returncode == 0 and proc.stdout == b""
+          and proc.stderr.startswith(first)
+          and all(line in proc.stderr for line in lines), describe(proc))
+
+
 WORKDIR = tempfile.mkdtemp(prefix="gscript-cli-")
 try:
     def write(name, data):
@@ -169,11 +177,17 @@ try:
     expect_success("--log-rules turns a category on",
                    ["--log-rules", "gscript.cli.debug=true", "ok.js", "a",
                     "b"], stderr=loaded)
-    expect_success("wildcard rules", ["--log-rules", "*.debug=true",
-                                      "ok.js", "a", "b"], stderr=loaded)
-    expect_success("GSCRIPT_LOGGING_RULES turns a category on",
-                   ["ok.js", "a", "b"], stderr=loaded,
-                   env={"GSCRIPT_LOGGING_RULES": "gscript.*.debug=true"})
+    # A wildcard reaches the collector's categories too: the runtime's
+    # summary is logged when it is destroyed.
+    summary = [b"gscript.gc.statistics: ========== runtime summary",
+               b"gscript.gc.statistics:   address space reserved: "]
+    expect_success_logging("wildcard rules",
+                           ["--log-rules", "*.debug=true", "ok.js", "a", "b"],
+                           loaded, summary)
+    expect_success_logging("GSCRIPT_LOGGING_RULES turns a category on",
+                           ["ok.js", "a", "b"], loaded, summary,
+                           env={"GSCRIPT_LOGGING_RULES":
+                                "gscript.*.debug=true"})
     expect_success("--log-rules wins over GSCRIPT_LOGGING_RULES",
                    ["--log-rules", "gscript.cli=false", "ok.js"],
                    env={"GSCRIPT_LOGGING_RULES": "gscript.cli.debug=true"})
