@@ -664,6 +664,16 @@ enum
   JS_SYMBOL_WELL_KNOWN = 1 << 2, /* Symbol.iterator and friends */
 };
 
+/* The value of an accessor property's slot: its getter and setter.  One
+ * slot; held in the slot as an internal cell (JS_TAG_INTERNAL). */
+typedef struct
+{
+  JsShape *shape;  /* header: the runtime's accessor shape */
+  JsValue getter;  /* a function, or undefined */
+  JsValue setter;  /* a function, or undefined */
+  uint64_t unused; /* padding to one slot */
+} JsAccessorPair;
+
 /* ------------------------------------------------------------------ */
 /* Sizes                                                               */
 /* ------------------------------------------------------------------ */
