@@ -680,6 +680,26 @@ object_delete (JsRuntime *rt, JsObject *o, JsKey key)
 
   JsValue *saved = rt_save_roots (rt);
   rt_push_root (rt, js_object_value (o));
+  JsStorage *st = o->storage;
+  if (!shape_is_dictionary (old) && old->key != key && st)
+    {
+      /* A delete that rebuilds a branch: count it, and once they are
+         many, stop making branches for this object. */
+      if ((st->flags & JS_STORAGE_REBUILDS_MASK)
+          >= JS_OBJECT_MAX_REBUILDS * JS_STORAGE_REBUILDS_ONE)
+        {
+          JsShape *d = shape_to_dictionary (rt, old);
+          if (!d)
+            {
+              rt_restore_roots (rt, saved);
+              return JS_PROP_NO_MEMORY;
+            }
+          set_shape (rt, o, d);
+          old = d;
+        }
+      else
+        st->flags += JS_STORAGE_REBUILDS_ONE;
+    }
   JsShape *s = shape_delete_property (rt, old, key, &slot);
   rt_restore_roots (rt, saved);
   if (!s)

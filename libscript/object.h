@@ -39,6 +39,10 @@ extern const JsCellClass js_accessor_class;
 #define JS_ELEMENTS_MAX_GAP 1024u
 /* The most values one storage cell holds (2 GiB of them). */
 #define JS_STORAGE_MAX_VALUES (1u << 28)
+/* An object goes to dictionary mode at its next delete of a property
+ * other than its newest once this many such deletes rebuilt its shape
+ * (counted in its storage's flags): it is a map, not a record. */
+#define JS_OBJECT_MAX_REBUILDS 8u
 /* object_new_array preallocates at most this many elements. */
 #define JS_ARRAY_PREALLOC_MAX (1u << 24)
 

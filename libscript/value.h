@@ -586,6 +586,8 @@ struct JsObject
 enum
 {
   JS_STORAGE_HOLEY = 1 << 0, /* some element in [0, elem_len) is empty */
+  JS_STORAGE_REBUILDS_ONE = 1 << 8,    /* bits 8-15 count the deletes */
+  JS_STORAGE_REBUILDS_MASK = 0xFF << 8, /* that rebuilt the shape */
 };
 
 /* The one out-of-line cell of an object: overflow properties first, then

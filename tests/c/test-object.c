@@ -432,6 +432,41 @@ test_dictionary_mode (void)
   fixture_done (&f);
 }
 
+/* An object used as a map, deleting other keys than its newest: after
+ * JS_OBJECT_MAX_REBUILDS rebuilt shapes it becomes a dictionary. */
+static void
+test_many_deletes_make_dictionary (void)
+{
+  Fixture f;
+  fixture_init (&f);
+  JsObject *o = new_obj (&f);
+  JsKey keys[40];
+  for (int i = 0; i < 40; i++)
+    {
+      char name[8];
+      g_snprintf (name, sizeof name, "e%d", i);
+      keys[i] = key (&f, name);
+    }
+  for (int i = 0; i < 4; i++)
+    define (&f, o, keys[i], js_int32 (i), JS_ATTR_DEFAULT);
+  uint32_t rebuilds = 0;
+  for (int i = 4; i < 40 && !shape_is_dictionary (o->shape); i++)
+    {
+      define (&f, o, keys[i], js_int32 (i), JS_ATTR_DEFAULT);
+      /* The oldest key left: never the newest. */
+      g_assert_cmpint (object_delete (f.rt, o, keys[i - 4]), ==,
+                       JS_PROP_DONE);
+      rebuilds++;
+    }
+  g_assert_true (shape_is_dictionary (o->shape));
+  g_assert_cmpuint (rebuilds, ==, JS_OBJECT_MAX_REBUILDS + 1);
+  uint32_t last = 3 + rebuilds;
+  for (uint32_t i = last - 3; i <= last; i++)
+    g_assert_cmpint (js_get_int32 (get (&f, o, keys[i])), ==, (int) i);
+  g_assert_false (has_own (&f, o, keys[last - 4]));
+  fixture_done (&f);
+}
+
 /* An object of 10,000 properties: every lookup costs about one probe. */
 static void
 test_ten_thousand_properties (void)
@@ -998,6 +1033,8 @@ main (int argc, char **argv)
   g_test_add_func ("/object/overflow-storage", test_overflow_storage);
   g_test_add_func ("/object/delete", test_delete);
   g_test_add_func ("/object/dictionary-mode", test_dictionary_mode);
+  g_test_add_func ("/object/many-deletes-make-dictionary",
+                   test_many_deletes_make_dictionary);
   g_test_add_func ("/object/ten-thousand-properties",
                    test_ten_thousand_properties);
   g_test_add_func ("/object/elements", test_elements);
