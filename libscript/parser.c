@@ -476,6 +476,21 @@ peek (Parser *P)
   return &P->ahead;
 }
 
+/* Whether the token after the peeked one is "=>" on the same line: the
+ * one place that needs two tokens of lookahead (async x => ...). */
+static bool
+peek2_is_arrow (Parser *P)
+{
+  LexMark saved;
+  LexToken t;
+
+  peek (P);
+  saved = P->lx.at;
+  lex_next (&P->lx, &t);
+  P->lx.at = saved;
+  return t.kind == LEX_ARROW && !(t.flags & LEX_TF_NEWLINE_BEFORE);
+}
+
 static inline bool
 at (Parser *P, LexTokenKind kind)
 {
@@ -751,20 +766,13 @@ await_is_operator (Parser *P)
          || ((f & FN_TOP) && (P->opts.module || P->opts.allow_await));
 }
 
-/* Whether "await" may not be an identifier here. */
+/* Whether "await" may not be an identifier here.  Arrow functions do not
+ * inherit this: their bodies are parsed without [Await]. */
 static bool
 await_reserved (Parser *P)
 {
-  if (P->opts.module || await_is_operator (P))
-    return true;
-  for (FuncCtx *f = P->fn; f; f = f->outer)
-    {
-      if (f->flags & (FN_AWAIT_RESERVED | FN_STATIC_BLOCK))
-        return true;
-      if (!(f->flags & FN_ARROW))
-        break;
-    }
-  return false;
+  return P->opts.module || await_is_operator (P)
+         || (P->fn->flags & (FN_AWAIT_RESERVED | FN_STATIC_BLOCK));
 }
 
 static bool
@@ -1167,6 +1175,8 @@ parse_object_literal (Parser *P, CoverErrors *ce)
           if (!(prop->a = parse_assign (P, 0, ce)))
             return NULL;
           ast_list_append (&obj->list, finish (P, prop));
+          if (at (P, LEX_COMMA))
+            prop->flags |= AST_F_TRAILING_COMMA;
           goto comma;
         }
       prop = node_here (P, AST_PROPERTY);
@@ -1302,7 +1312,7 @@ to_pattern (Parser *P, AstNode *n, bool binding, bool element)
         {
           if (p->kind == AST_SPREAD)
             {
-              if (p->next)
+              if (p->next || (p->flags & AST_F_TRAILING_COMMA))
                 return fail_node (P, p, "rest element must be last"), false;
               p->kind = AST_REST;
               if (p->a->kind != AST_IDENT
@@ -2003,7 +2013,9 @@ parse_paren (Parser *P, unsigned flags, bool can_arrow)
       for (AstNode *p = items.first; p; p = p->next)
         if (!to_pattern (P, p, true, true))
           return NULL;
-      positions_restore (P, &saved, false);
+      /* An "await" identifier in the parameters still counts for an
+       * enclosing async arrow head. */
+      positions_restore (P, &saved, true);
       return parse_arrow (P, start, &items, false, flags);
     }
   if (items.count == 0 || has_rest || trailing_comma)
@@ -2040,7 +2052,7 @@ parse_primary_identifier (Parser *P, unsigned flags, bool can_arrow)
           next (P);
           return parse_function (P, start, AST_FUNC_EXPR, FN_ASYNC, false);
         }
-      if (can_arrow && t->kind == LEX_IDENT)
+      if (can_arrow && t->kind == LEX_IDENT && peek2_is_arrow (P))
         {
           AstList params = { 0 };
           next (P);
@@ -2230,6 +2242,9 @@ parse_subscripts (Parser *P, AstNode *expr, bool no_call, CoverErrors *ce)
             }
           else if (at (P, LEX_DOT) || at (P, LEX_LBRACKET))
             {
+              if (at (P, LEX_DOT) && peek (P)->kind == LEX_PRIVATE_NAME)
+                return fail_node (P, expr, "private names cannot be "
+                                  "accessed through super");
               if (!(f->flags & FN_METHOD)
                   && !((f->flags & FN_TOP) && P->opts.allow_super_property))
                 return fail_node (P, expr, "'super' property access is "
@@ -2408,7 +2423,7 @@ parse_async_call (Parser *P, AstNode *callee, unsigned flags)
           else if (!to_pattern (P, p, true, true))
             return NULL;
         }
-      positions_restore (P, &saved, false);
+      positions_restore (P, &saved, true);
       return parse_arrow (P, node_pos (callee), &call->list, true, flags);
     }
   if (!cover_check (P, &ce))
@@ -2903,7 +2918,7 @@ parse_class_member (Parser *P, bool derived, bool *has_ctor)
       flags |= AST_F_GENERATOR;
     }
   if (!fn_flags && (at_word (P, P->n_get) || at_word (P, P->n_set))
-      && !next_ends_name (P, true))
+      && !next_ends_name (P, true) && peek (P)->kind != LEX_STAR)
     {
       flags |= P->tok.str == P->n_get ? AST_F_GETTER : AST_F_SETTER;
       next (P);

