@@ -178,6 +178,11 @@ print_number (FILE *out, double d)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
+  if (d == (double) (int64_t) d && d > -1e18 && d < 1e18)
+    {
+      fprintf (out, "%" G_GINT64_FORMAT, (gint64) d);
+      return;
+    }
   for (int prec = 1; prec <= 17; prec++)
     {
       char fmt[8];
@@ -313,12 +318,26 @@ dump_node (FILE *out, const AstNode *n, int indent, int depth, bool pos)
     if ((n->flags & (1u << i)) && flag_names[i])
       fprintf (out, " %s", flag_names[i]);
 
-  /* Children: the slots in order a b c d, then the list. */
+  /* Children: the slots in order a b c d, then the list; a function's
+   * parameters (its list) come before its body (slot b). */
+  bool params_first = k == AST_FUNCTION || k == AST_FUNC_DECL
+                      || k == AST_FUNC_EXPR;
+  if (params_first)
+    {
+      if (n->a)
+        dump_child (out, n->a, indent, depth + 1, pos);
+      else
+        fputs (" -", out);
+      fputs (" (params", out);
+      for (const AstNode *c = n->list.first; c; c = c->next)
+        dump_child (out, c, indent, depth + 1, pos);
+      fputc (')', out);
+    }
   slots = (n->a != NULL) | (n->b != NULL) << 1 | (n->c != NULL) << 2
           | (n->d != NULL) << 3;
   if (k == AST_FOR)
     slots = 15; /* keep the positions of missing parts visible */
-  for (int i = 0; i < 4; i++)
+  for (int i = params_first ? 1 : 0; i < 4; i++)
     {
       const AstNode *child = i == 0 ? n->a : i == 1 ? n->b
                              : i == 2 ? n->c : n->d;
@@ -338,7 +357,8 @@ dump_node (FILE *out, const AstNode *n, int indent, int depth, bool pos)
       else
         dump_child (out, child, indent, depth + 1, pos);
     }
-  for (const AstNode *c = n->list.first; c; c = c->next)
+  for (const AstNode *c = params_first ? NULL : n->list.first; c;
+       c = c->next)
     {
       if (block)
         {

@@ -121,11 +121,13 @@ lex_intern (Lexer *lx, const uint16_t *units, uint32_t len)
   if (lx->intern.mask)
     for (s = lx->intern.buckets[h & lx->intern.mask]; s; s = s->chain)
       if (s->hash == h && s->len == len
-          && memcmp (s->data, units, len * sizeof (uint16_t)) == 0)
+          && (len == 0
+              || memcmp (s->data, units, len * sizeof (uint16_t)) == 0))
         return s;
   s = intern_insert (lx, h, len);
   data = (uint16_t *) s->data;
-  memcpy (data, units, len * sizeof (uint16_t));
+  if (len)
+    memcpy (data, units, len * sizeof (uint16_t));
   for (uint32_t i = 0; i < len; i++)
     if (units[i] >= 256)
       s->latin1 = false;
@@ -319,7 +321,8 @@ buf_string (Lexer *lx)
                               (lx->buf_len + 1) * sizeof (uint16_t));
   uint32_t h = HASH_SEED;
 
-  memcpy (data, lx->buf, lx->buf_len * sizeof (uint16_t));
+  if (lx->buf_len)
+    memcpy (data, lx->buf, lx->buf_len * sizeof (uint16_t));
   data[lx->buf_len] = 0;
   s->data = data;
   s->len = lx->buf_len;

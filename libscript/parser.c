@@ -434,7 +434,11 @@ fail_unexpected (Parser *P)
 static bool
 enter (Parser *P)
 {
-  if (++P->depth <= P->max_depth)
+  char here;
+
+  if (++P->depth <= P->max_depth
+      && (!P->opts.stack_limit
+          || (uintptr_t) &here > (uintptr_t) P->opts.stack_limit))
     return true;
   if (!P->failed)
     {
@@ -1746,6 +1750,8 @@ parse_function_rest (Parser *P, AstNode *fn, uint32_t fn_flags)
   CoverPositions saved = positions_save (P);
   bool simple = true, ok = false;
 
+  if (!enter (P))
+    return NULL;
   ctx_push (P, &ctx, fn_flags, fn);
   scope_push (P, &scope, SCOPE_FUNCTION);
   if (!expect (P, LEX_LPAREN))
@@ -1816,6 +1822,7 @@ done:
   scope_pop (P, &scope);
   ctx_pop (P, &ctx);
   positions_restore (P, &saved, false);
+  leave (P);
   return ok ? finish (P, fn) : NULL;
 }
 
@@ -2001,8 +2008,9 @@ parse_paren (Parser *P, unsigned flags, bool can_arrow)
       ast_list_append (&items, item);
       if (at (P, LEX_RPAREN))
         break;
-      if (!expect (P, LEX_COMMA))
-        return NULL;
+      if (!at (P, LEX_COMMA))
+        return expect (P, LEX_RPAREN), NULL;
+      next (P);
       trailing_comma = at (P, LEX_RPAREN);
     }
   next (P);
@@ -2491,75 +2499,72 @@ is_private_member (const AstNode *n)
   return n->kind == AST_MEMBER && n->b->kind == AST_PRIVATE_NAME;
 }
 
+/* A prefix operator and its operand, from the operator. */
+static AstNode *
+parse_prefix (Parser *P)
+{
+  AstNode *n;
+
+  if (P->tok.kind == LEX_INC || P->tok.kind == LEX_DEC)
+    {
+      n = node_here (P, AST_UPDATE);
+      n->flags |= AST_F_PREFIX;
+    }
+  else
+    n = node_here (P, AST_UNARY);
+  n->op = P->tok.kind;
+  next (P);
+  if (!(n->a = parse_unary (P, NULL)))
+    return NULL;
+  if (n->kind == AST_UPDATE)
+    return check_simple_target (P, n->a, true) ? finish (P, n) : NULL;
+  if (n->op == LEX_DELETE && P->fn->strict && n->a->kind == AST_IDENT)
+    return fail_node (P, n->a, "delete of an unqualified identifier in "
+                      "strict mode");
+  if (n->op == LEX_DELETE && is_private_member (n->a))
+    return fail_node (P, n->a, "private fields cannot be deleted");
+  return finish (P, n);
+}
+
 static AstNode *
 parse_unary_flags (Parser *P, unsigned flags, CoverErrors *ce)
 {
-  AstNode *n = NULL, *expr;
+  AstNode *n, *expr;
 
-  if (!enter (P))
-    return NULL;
   switch (P->tok.kind)
     {
     case LEX_PLUS: case LEX_MINUS: case LEX_BANG: case LEX_TILDE:
-    case LEX_TYPEOF: case LEX_VOID: case LEX_DELETE:
-      n = node_here (P, AST_UNARY);
-      n->op = P->tok.kind;
-      next (P);
-      if (!(n->a = parse_unary (P, NULL)))
-        goto fail;
-      if (n->op == LEX_DELETE && P->fn->strict && n->a->kind == AST_IDENT)
-        {
-          fail_node (P, n->a, "delete of an unqualified identifier in "
-                     "strict mode");
-          goto fail;
-        }
-      if (n->op == LEX_DELETE && is_private_member (n->a))
-        {
-          fail_node (P, n->a, "private fields cannot be deleted");
-          goto fail;
-        }
-      finish (P, n);
-      break;
-    case LEX_INC:
+    case LEX_TYPEOF: case LEX_VOID: case LEX_DELETE: case LEX_INC:
     case LEX_DEC:
-      n = node_here (P, AST_UPDATE);
-      n->op = P->tok.kind;
-      n->flags |= AST_F_PREFIX;
-      next (P);
-      if (!(n->a = parse_unary (P, NULL)))
-        goto fail;
-      if (!check_simple_target (P, n->a, true))
-        goto fail;
-      finish (P, n);
-      break;
+      /* Only the prefix operators recurse here; the rest of the way
+       * down is counted by parse_assign. */
+      n = enter (P) ? parse_prefix (P) : NULL;
+      leave (P);
+      return n;
     default:
-      if (at_word (P, P->n_await) && await_is_operator (P))
-        {
-          n = parse_await (P);
-          break;
-        }
-      if (!(expr = parse_lhs_flags (P, flags, ce)))
-        goto fail;
-      n = expr;
-      if ((at (P, LEX_INC) || at (P, LEX_DEC)) && !newline_before (&P->tok))
-        {
-          if (!cover_check (P, ce))
-            goto fail;
-          n = node_at (P, AST_UPDATE, node_pos (expr));
-          n->op = P->tok.kind;
-          n->a = expr;
-          if (!check_simple_target (P, expr, true))
-            goto fail;
-          next (P);
-          finish (P, n);
-        }
       break;
     }
-  leave (P);
-  return n;
-fail:
-  leave (P);
-  return NULL;
+  if (at_word (P, P->n_await) && await_is_operator (P))
+    {
+      n = enter (P) ? parse_await (P) : NULL;
+      leave (P);
+      return n;
+    }
+  if (!(expr = parse_lhs_flags (P, flags, ce)))
+    return NULL;
+  if ((at (P, LEX_INC) || at (P, LEX_DEC)) && !newline_before (&P->tok))
+    {
+      if (!cover_check (P, ce))
+        return NULL;
+      n = node_at (P, AST_UPDATE, node_pos (expr));
+      n->op = P->tok.kind;
+      n->a = expr;
+      if (!check_simple_target (P, expr, true))
+        return NULL;
+      next (P);
+      return finish (P, n);
+    }
+  return expr;
 }
 
 static AstNode *
@@ -2612,21 +2617,13 @@ parse_binary (Parser *P, int min_prec, unsigned flags, CoverErrors *ce)
 {
   AstNode *left;
 
-  if (!enter (P))
-    return NULL;
   if (at (P, LEX_PRIVATE_NAME))
     {
       /* #x in obj: a private name only as the left operand of "in". */
       if (peek (P)->kind != LEX_IN || (flags & EXPR_NO_IN) || min_prec > 7)
-        {
-          leave (P);
-          return fail_unexpected (P);
-        }
+        return fail_unexpected (P);
       if (!check_private_ref (P, &P->tok))
-        {
-          leave (P);
-          return NULL;
-        }
+        return NULL;
       left = node_here (P, AST_PRIVATE_NAME);
       left->str = P->tok.str;
       next (P);
@@ -2659,8 +2656,12 @@ parse_binary (Parser *P, int min_prec, unsigned flags, CoverErrors *ce)
           break;
         }
       next (P);
-      right = parse_binary (P, op == LEX_STAR_STAR ? prec : prec + 1,
-                            flags, NULL);
+      /* Only ** recurses to the right without bound (a ** a ** ...). */
+      right = enter (P) ? parse_binary (P, op == LEX_STAR_STAR ? prec
+                                                               : prec + 1,
+                                        flags, NULL)
+                        : NULL;
+      leave (P);
       if (!right)
         {
           left = NULL;
@@ -2684,7 +2685,6 @@ parse_binary (Parser *P, int min_prec, unsigned flags, CoverErrors *ce)
     }
   if (left && left->kind == AST_PRIVATE_NAME)
     left = fail_node (P, left, "unexpected private name");
-  leave (P);
   return left;
 }
 
@@ -2985,6 +2985,8 @@ parse_class (Parser *P, AstKind kind, bool is_default)
   ClassCtx cls;
   bool outer_strict = P->fn->strict, has_ctor = false, ok = false;
 
+  if (!enter (P))
+    return NULL;
   next (P);
   /* All of a class, its name and heritage included, is strict code. */
   P->fn->strict = true;
@@ -3045,6 +3047,7 @@ parse_class (Parser *P, AstKind kind, bool is_default)
     next (P);
 done:
   P->fn->strict = outer_strict;
+  leave (P);
   return ok ? finish (P, n) : NULL;
 }
 
