@@ -3499,13 +3499,13 @@ parse_try (Parser *P)
   return finish (P, n);
 }
 
+/* A labelled statement; chain counts the labels right before it. */
 static AstNode *
-parse_labeled (Parser *P)
+parse_labeled (Parser *P, uint32_t chain)
 {
   AstNode *n = node_here (P, AST_LABELED);
   Label label;
   char buf[64];
-  uint32_t chain = P->pending_labels;
 
   if (!check_identifier (P, &P->tok))
     return NULL;
@@ -3661,7 +3661,7 @@ parse_statement_inner (Parser *P, uint32_t chain)
                                        "appear in modules");
     case LEX_IDENT:
       if (peek (P)->kind == LEX_COLON)
-        return parse_labeled (P);
+        return parse_labeled (P, chain);
       if (at_word (P, P->n_let) && peek (P)->kind == LEX_LBRACKET)
         return fail (P, "lexical declarations are not allowed in this "
                      "context");
