@@ -178,7 +178,9 @@ print_number (FILE *out, double d)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (d == (double) (int64_t) d && d > -1e18 && d < 1e18)
+  /* The range test comes first: converting a double out of range to an
+   * integer is undefined. */
+  if (d > -1e18 && d < 1e18 && d == (double) (int64_t) d)
     {
       fprintf (out, "%" G_GINT64_FORMAT, (gint64) d);
       return;

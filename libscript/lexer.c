@@ -1394,3 +1394,841 @@ lex_rescan_template (Lexer *lx, LexToken *tok)
   if (scan_template_part (lx, tok))
     tok->end = lx->at.pos;
 }
+
+/* ------------------------------------------------------- RegExp patterns */
+
+/* The early errors of a RegExp literal's pattern: ECMA-262 22.2.1, with
+ * the web-compatible grammar of B.1.2 for patterns without the u or v
+ * flag (what browsers accept, and so what scripts use).  The pattern is
+ * only checked, not compiled; Unicode property names and values are left
+ * to the RegExp compiler, which has their tables.
+ *
+ * Named groups are collected by a first pass so that \k<name> may refer
+ * to a group further on, and so that a pattern without u knows whether
+ * \k is a reference or an identity escape. */
+
+typedef struct
+{
+  const uint16_t *s;   /* the pattern */
+  uint32_t len;        /* its length in code units */
+  uint32_t pos;        /* where we are */
+  bool u;              /* u or v flag: UnicodeMode */
+  bool v;              /* v flag: UnicodeSetsMode */
+  bool named;          /* NamedCaptureGroups: u, or a named group seen */
+  bool first_pass;     /* collecting groups, references unchecked */
+  uint32_t groups;     /* capturing groups (after the first pass) */
+  GArray *names;       /* GArray of GArray* of uint32_t: group names */
+  const char *error;   /* the first error */
+  uint32_t error_pos;  /* where it is */
+  unsigned depth;      /* group nesting, bounded */
+} RxParser;
+
+/* A class atom that is a set (\d, \p{...}), not one character. */
+#define RX_CLASS (-2)
+
+static bool
+rx_fail (RxParser *rx, const char *message)
+{
+  if (!rx->error)
+    {
+      rx->error = message;
+      rx->error_pos = MIN (rx->pos, rx->len);
+    }
+  return false;
+}
+
+static inline int32_t
+rx_peek (const RxParser *rx, uint32_t off)
+{
+  return rx->pos + off < rx->len ? rx->s[rx->pos + off] : -1;
+}
+
+/* The character at the current position, a whole surrogate pair in
+ * UnicodeMode (or when pairs is set); *size is its length in units. */
+static int32_t
+rx_char (const RxParser *rx, bool pairs, uint32_t *size)
+{
+  int32_t c = rx_peek (rx, 0), d;
+
+  *size = 1;
+  if ((rx->u || pairs) && c >= 0xD800 && c <= 0xDBFF
+      && (d = rx_peek (rx, 1)) >= 0xDC00 && d <= 0xDFFF)
+    {
+      *size = 2;
+      return 0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00);
+    }
+  return c;
+}
+
+static inline bool
+rx_is_syntax (int32_t c)
+{
+  return c >= 0 && c < 128 && strchr ("^$\\.*+?()[]{}|", c) && c != 0;
+}
+
+static int
+rx_hex (const RxParser *rx, uint32_t off)
+{
+  int32_t c = rx_peek (rx, off);
+  return c >= 0 && c < 128 ? hex_value (c) : -1;
+}
+
+/* After "\u": XXXX (a surrogate pair of two such escapes combines when
+ * pairs), or {X...} when braces.  Returns the code point, or -1 with the
+ * position unchanged. */
+static int32_t
+rx_unicode_escape (RxParser *rx, bool braces, bool pairs)
+{
+  uint32_t start = rx->pos;
+  int32_t c = 0;
+
+  if (braces && rx_peek (rx, 0) == '{')
+    {
+      int digits = 0, h;
+      rx->pos++;
+      while ((h = rx_hex (rx, 0)) >= 0)
+        {
+          c = c * 16 + h;
+          if (c > 0x10FFFF)
+            break;
+          rx->pos++;
+          digits++;
+        }
+      if (digits && c <= 0x10FFFF && rx_peek (rx, 0) == '}')
+        {
+          rx->pos++;
+          return c;
+        }
+      rx->pos = start;
+      return -1;
+    }
+  for (int i = 0; i < 4; i++)
+    {
+      int h = rx_hex (rx, i);
+      if (h < 0)
+        return -1;
+      c = c * 16 + h;
+    }
+  rx->pos += 4;
+  if (pairs && c >= 0xD800 && c <= 0xDBFF && rx_peek (rx, 0) == '\\'
+      && rx_peek (rx, 1) == 'u')
+    {
+      uint32_t save = rx->pos;
+      int32_t lo;
+      rx->pos += 2;
+      lo = rx_unicode_escape (rx, false, false);
+      if (lo >= 0xDC00 && lo <= 0xDFFF)
+        return 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+      rx->pos = save;
+    }
+  return c;
+}
+
+/* A group name after "<", up to and including ">", into out (code
+ * points). */
+static bool
+rx_group_name (RxParser *rx, GArray *out)
+{
+  for (;;)
+    {
+      uint32_t size;
+      int32_t c = rx_char (rx, true, &size);
+      if (c == '>' && out->len)
+        {
+          rx->pos++;
+          return true;
+        }
+      if (c == '\\')
+        {
+          if (rx_peek (rx, 1) != 'u')
+            return rx_fail (rx, "invalid group name");
+          rx->pos += 2;
+          c = rx_unicode_escape (rx, true, true);
+          if (c < 0)
+            return rx_fail (rx, "invalid Unicode escape in group name");
+        }
+      else if (c < 0)
+        return rx_fail (rx, "unterminated group name");
+      else
+        rx->pos += size;
+      if (c >= 0xD800 && c <= 0xDFFF)
+        return rx_fail (rx, "invalid group name");
+      if (!(out->len ? uni_is_id_continue (c) : uni_is_id_start (c)))
+        return rx_fail (rx, "invalid group name");
+      g_array_append_val (out, c);
+    }
+}
+
+static bool
+rx_name_known (const RxParser *rx, const GArray *name)
+{
+  for (guint i = 0; i < rx->names->len; i++)
+    {
+      GArray *n = g_array_index (rx->names, GArray *, i);
+      if (n->len == name->len
+          && memcmp (n->data, name->data, name->len * sizeof (uint32_t)) == 0)
+        return true;
+    }
+  return false;
+}
+
+/* Decimal digits into a saturated value. */
+static uint64_t
+rx_decimal (RxParser *rx)
+{
+  uint64_t v = 0;
+  int32_t c;
+
+  while ((c = rx_peek (rx, 0)) >= '0' && c <= '9')
+    {
+      v = v > UINT32_MAX ? v : v * 10 + (c - '0');
+      rx->pos++;
+    }
+  return v;
+}
+
+/* A braced quantifier at "{": {n}, {n,} or {n,m}.  Returns false and
+ * leaves the position when the text is not one. */
+static bool
+rx_braced_quantifier (RxParser *rx, bool *bad_range)
+{
+  uint32_t start = rx->pos;
+  uint64_t lo, hi;
+
+  *bad_range = false;
+  rx->pos++;
+  if (!(rx_peek (rx, 0) >= '0' && rx_peek (rx, 0) <= '9'))
+    goto no;
+  lo = hi = rx_decimal (rx);
+  if (rx_peek (rx, 0) == ',')
+    {
+      rx->pos++;
+      hi = UINT64_MAX;
+      if (rx_peek (rx, 0) >= '0' && rx_peek (rx, 0) <= '9')
+        hi = rx_decimal (rx);
+    }
+  if (rx_peek (rx, 0) != '}')
+    goto no;
+  rx->pos++;
+  *bad_range = lo > hi;
+  return true;
+no:
+  rx->pos = start;
+  return false;
+}
+
+/* The escapes shared by atoms and classes (CharacterEscape), after the
+ * backslash.  Returns the character, or -1 on error. */
+static int32_t
+rx_character_escape (RxParser *rx, bool in_class)
+{
+  int32_t c = rx_peek (rx, 0), d;
+  uint32_t size;
+
+  switch (c)
+    {
+    case 'f': rx->pos++; return '\f';
+    case 'n': rx->pos++; return '\n';
+    case 'r': rx->pos++; return '\r';
+    case 't': rx->pos++; return '\t';
+    case 'v': rx->pos++; return '\v';
+    case 'c':
+      d = rx_peek (rx, 1);
+      if ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z'))
+        {
+          rx->pos += 2;
+          return d % 32;
+        }
+      /* B.1.2: in a class, \c may take a digit or _ too. */
+      if (!rx->u && in_class && ((d >= '0' && d <= '9') || d == '_'))
+        {
+          rx->pos += 2;
+          return d % 32;
+        }
+      if (rx->u)
+        return rx_fail (rx, "invalid control escape"), -1;
+      /* B.1.2: the backslash stands for itself; "c" follows. */
+      return '\\';
+    case '0':
+      d = rx_peek (rx, 1);
+      if (!(d >= '0' && d <= '9'))
+        {
+          rx->pos++;
+          return 0;
+        }
+      if (rx->u)
+        return rx_fail (rx, "invalid decimal escape"), -1;
+      /* Legacy octal. */
+      {
+        int32_t v = 0;
+        for (int i = 0; i < 3 && rx_peek (rx, 0) >= '0'
+                        && rx_peek (rx, 0) <= '7' && v * 8 < 256; i++)
+          v = v * 8 + (rx->s[rx->pos++] - '0');
+        return v;
+      }
+    case 'x':
+      if (rx_hex (rx, 1) >= 0 && rx_hex (rx, 2) >= 0)
+        {
+          rx->pos += 3;
+          return rx_hex (rx, -2) * 16 + rx_hex (rx, -1);
+        }
+      if (rx->u)
+        return rx_fail (rx, "invalid hexadecimal escape"), -1;
+      rx->pos++;
+      return 'x';
+    case 'u':
+      rx->pos++;
+      d = rx_unicode_escape (rx, rx->u, rx->u);
+      if (d >= 0)
+        return d;
+      if (rx->u)
+        return rx_fail (rx, "invalid Unicode escape"), -1;
+      return 'u';
+    case -1:
+      return rx_fail (rx, "\\ at end of pattern"), -1;
+    default:
+      break;
+    }
+  if (rx->u)
+    {
+      /* Only syntax characters and / may be escaped. */
+      if (rx_is_syntax (c) || c == '/' || (in_class && c == '-'))
+        {
+          rx->pos++;
+          return c;
+        }
+      return rx_fail (rx, "invalid escape"), -1;
+    }
+  if (c == 'k' && rx->named)
+    return rx_fail (rx, "invalid named reference"), -1;
+  c = rx_char (rx, false, &size);
+  rx->pos += size;
+  return c;
+}
+
+/* \p{...} or \P{...} after the backslash, in UnicodeMode: the syntax
+ * only. */
+static bool
+rx_property_escape (RxParser *rx)
+{
+  bool eq = false;
+  uint32_t n = 0;
+
+  rx->pos++;
+  if (rx_peek (rx, 0) != '{')
+    return rx_fail (rx, "invalid property escape");
+  rx->pos++;
+  for (;;)
+    {
+      int32_t c = rx_peek (rx, 0);
+      if (c == '}' && n)
+        {
+          rx->pos++;
+          return true;
+        }
+      if (c == '=' && n && !eq)
+        {
+          eq = true;
+          n = 0;
+          rx->pos++;
+          continue;
+        }
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+            || (c >= '0' && c <= '9') || c == '_'))
+        return rx_fail (rx, "invalid property escape");
+      n++;
+      rx->pos++;
+    }
+}
+
+/* One ClassAtom of a class without v: a character, or RX_CLASS. */
+static int32_t
+rx_class_atom (RxParser *rx)
+{
+  uint32_t size;
+  int32_t c = rx_peek (rx, 0);
+
+  if (c != '\\')
+    {
+      c = rx_char (rx, false, &size);
+      rx->pos += size;
+      return c;
+    }
+  rx->pos++;
+  c = rx_peek (rx, 0);
+  if (c == 'b')
+    {
+      rx->pos++;
+      return '\b';
+    }
+  if (c == '-' && rx->u)
+    {
+      rx->pos++;
+      return '-';
+    }
+  if (c >= 0 && strchr ("dDsSwW", c) && c)
+    {
+      rx->pos++;
+      return RX_CLASS;
+    }
+  if ((c == 'p' || c == 'P') && rx->u)
+    return rx_property_escape (rx) ? RX_CLASS : -1;
+  if (c >= '1' && c <= '9')
+    {
+      if (rx->u)
+        return rx_fail (rx, "invalid class escape"), -1;
+      /* B.1.2: legacy octal, or the digit itself. */
+      if (c <= '7')
+        {
+          int32_t v = 0;
+          for (int i = 0; i < 3 && rx_peek (rx, 0) >= '0'
+                          && rx_peek (rx, 0) <= '7' && v * 8 < 256; i++)
+            v = v * 8 + (rx->s[rx->pos++] - '0');
+          return v;
+        }
+      rx->pos++;
+      return c;
+    }
+  return rx_character_escape (rx, true);
+}
+
+static bool
+rx_class (RxParser *rx)
+{
+  rx->pos++;
+  if (rx_peek (rx, 0) == '^')
+    rx->pos++;
+  for (;;)
+    {
+      int32_t a, b;
+      if (rx->pos >= rx->len)
+        return rx_fail (rx, "unterminated character class");
+      if (rx_peek (rx, 0) == ']')
+        {
+          rx->pos++;
+          return true;
+        }
+      if ((a = rx_class_atom (rx)) == -1)
+        return false;
+      if (rx_peek (rx, 0) != '-' || rx_peek (rx, 1) == ']'
+          || rx->pos + 1 >= rx->len)
+        continue;
+      rx->pos++;
+      if ((b = rx_class_atom (rx)) == -1)
+        return false;
+      if (a == RX_CLASS || b == RX_CLASS)
+        {
+          if (rx->u)
+            return rx_fail (rx, "invalid character class range");
+          continue; /* B.1.2: the dash is a character */
+        }
+      if (a > b)
+        return rx_fail (rx, "range out of order in character class");
+    }
+}
+
+/* --- UnicodeSetsMode classes (v flag). */
+
+static bool rx_class_v (RxParser *rx);
+
+static inline bool
+rx_is_class_set_syntax (int32_t c)
+{
+  return c >= 0 && c < 128 && c && strchr ("()[]{}/-\\|", c);
+}
+
+static inline bool
+rx_is_reserved_double (const RxParser *rx)
+{
+  int32_t c = rx_peek (rx, 0);
+  return c > 0 && c < 128 && strchr ("&!#$%*+,.:;<=>?@^`~", c)
+         && rx_peek (rx, 1) == c;
+}
+
+/* One ClassSetCharacter, or RX_CLASS for an operand that is a set. */
+static int32_t
+rx_class_set_operand (RxParser *rx)
+{
+  uint32_t size;
+  int32_t c = rx_peek (rx, 0);
+
+  if (c == '[')
+    return rx_class_v (rx) ? RX_CLASS : -1;
+  if (c == '\\')
+    {
+      int32_t d = rx_peek (rx, 1);
+      if (d == 'q')
+        {
+          /* \q{a|bc|}: strings. */
+          rx->pos += 2;
+          if (rx_peek (rx, 0) != '{')
+            return rx_fail (rx, "invalid \\q escape"), -1;
+          rx->pos++;
+          while (rx_peek (rx, 0) != '}')
+            {
+              int32_t e = rx_peek (rx, 0);
+              if (e < 0)
+                return rx_fail (rx, "unterminated \\q escape"), -1;
+              if (e == '|')
+                {
+                  rx->pos++;
+                  continue;
+                }
+              if (e == '\\')
+                {
+                  rx->pos++;
+                  if (rx_peek (rx, 0) == 'b')
+                    rx->pos++;
+                  else if (rx_character_escape (rx, true) < 0)
+                    return -1;
+                  continue;
+                }
+              if (rx_is_class_set_syntax (e) || rx_is_reserved_double (rx))
+                return rx_fail (rx, "invalid character in \\q escape"), -1;
+              rx_char (rx, false, &size);
+              rx->pos += size;
+            }
+          rx->pos++;
+          return RX_CLASS;
+        }
+      rx->pos++;
+      if (d >= 0 && d && strchr ("dDsSwW", d))
+        {
+          rx->pos++;
+          return RX_CLASS;
+        }
+      if (d == 'p' || d == 'P')
+        return rx_property_escape (rx) ? RX_CLASS : -1;
+      if (d == 'b')
+        {
+          rx->pos++;
+          return '\b';
+        }
+      /* ClassSetReservedPunctuator may be escaped too. */
+      if (d > 0 && d < 128 && strchr ("&-!#%,:;<=>@`~", d))
+        {
+          rx->pos++;
+          return d;
+        }
+      return rx_character_escape (rx, true);
+    }
+  if (c < 0)
+    return rx_fail (rx, "unterminated character class"), -1;
+  if (rx_is_reserved_double (rx))
+    return rx_fail (rx, "invalid set operation in character class"), -1;
+  if (rx_is_class_set_syntax (c))
+    return rx_fail (rx, "invalid character in character class"), -1;
+  c = rx_char (rx, false, &size);
+  rx->pos += size;
+  return c;
+}
+
+static bool
+rx_class_v (RxParser *rx)
+{
+  int op = 0; /* 0 none yet, '&' intersection, '-' subtraction, 'u' union */
+  int operands = 0;
+
+  if (++rx->depth > 256)
+    return rx_fail (rx, "character class nested too deeply");
+  rx->pos++;
+  if (rx_peek (rx, 0) == '^')
+    rx->pos++;
+  for (;;)
+    {
+      int32_t a;
+      if (rx_peek (rx, 0) == ']')
+        {
+          if (op && op != 'u' && operands < 2)
+            return rx_fail (rx, "missing operand in character class");
+          rx->pos++;
+          rx->depth--;
+          return true;
+        }
+      if ((rx_peek (rx, 0) == '&' && rx_peek (rx, 1) == '&')
+          || (rx_peek (rx, 0) == '-' && rx_peek (rx, 1) == '-'))
+        {
+          int this_op = rx_peek (rx, 0);
+          if (!operands || (op && op != this_op))
+            return rx_fail (rx, "invalid set operation in character class");
+          op = this_op;
+          rx->pos += 2;
+          if (rx_peek (rx, 0) == ']')
+            return rx_fail (rx, "missing operand in character class");
+          if (this_op == '&' && rx_peek (rx, 0) == '&')
+            return rx_fail (rx, "invalid set operation in character class");
+          continue;
+        }
+      if (op == '&' || op == '-')
+        {
+          /* Each operand of an operation is one set or character. */
+          if ((a = rx_class_set_operand (rx)) == -1)
+            return false;
+          operands++;
+          if (rx_peek (rx, 0) != ']' && rx_peek (rx, 0) != op)
+            return rx_fail (rx, "invalid set operation in character class");
+          continue;
+        }
+      if ((a = rx_class_set_operand (rx)) == -1)
+        return false;
+      operands++;
+      if (rx_peek (rx, 0) == '-' && rx_peek (rx, 1) != '-')
+        {
+          int32_t b;
+          rx->pos++;
+          if ((b = rx_class_set_operand (rx)) == -1)
+            return false;
+          if (a == RX_CLASS || b == RX_CLASS)
+            return rx_fail (rx, "invalid character class range");
+          if (a > b)
+            return rx_fail (rx, "range out of order in character class");
+          op = 'u';
+        }
+      else if (operands > 1 && !op)
+        op = 'u';
+      if (op == 'u' && ((rx_peek (rx, 0) == '&' && rx_peek (rx, 1) == '&')
+                        || (rx_peek (rx, 0) == '-' && rx_peek (rx, 1) == '-')))
+        return rx_fail (rx, "invalid set operation in character class");
+    }
+}
+
+/* --- Terms. */
+
+static bool rx_disjunction (RxParser *rx);
+
+/* An atom escape after "\" outside classes.  *quantifiable is cleared
+ * for \b and \B. */
+static bool
+rx_atom_escape (RxParser *rx, bool *quantifiable)
+{
+  int32_t c = rx_peek (rx, 0);
+
+  if (c == 'b' || c == 'B')
+    {
+      rx->pos++;
+      *quantifiable = false;
+      return true;
+    }
+  if (c >= 0 && c && strchr ("dDsSwW", c))
+    {
+      rx->pos++;
+      return true;
+    }
+  if ((c == 'p' || c == 'P') && rx->u)
+    return rx_property_escape (rx);
+  if (c == 'k' && rx->named)
+    {
+      GArray *name = g_array_new (FALSE, FALSE, sizeof (uint32_t));
+      bool ok;
+      rx->pos++;
+      if (rx_peek (rx, 0) != '<')
+        ok = rx_fail (rx, "invalid named reference");
+      else
+        {
+          rx->pos++;
+          ok = rx_group_name (rx, name);
+          if (ok && !rx->first_pass && !rx_name_known (rx, name))
+            ok = rx_fail (rx, "reference to an undefined group");
+        }
+      g_array_free (name, TRUE);
+      return ok;
+    }
+  if (c >= '1' && c <= '9')
+    {
+      uint32_t start = rx->pos;
+      uint64_t n = rx_decimal (rx);
+      if (rx->first_pass || n <= rx->groups)
+        return true;
+      if (rx->u)
+        {
+          rx->pos = start;
+          return rx_fail (rx, "reference to an undefined group");
+        }
+      /* B.1.2: no such group, so legacy octal or the digits. */
+      return true;
+    }
+  return rx_character_escape (rx, false) != -1;
+}
+
+static bool
+rx_term (RxParser *rx)
+{
+  int32_t c = rx_peek (rx, 0);
+  bool quantifiable = true, lookbehind = false, lookahead = false;
+  uint32_t size;
+
+  switch (c)
+    {
+    case '^':
+    case '$':
+      rx->pos++;
+      quantifiable = false;
+      break;
+    case '\\':
+      rx->pos++;
+      if (!rx_atom_escape (rx, &quantifiable))
+        return false;
+      break;
+    case '(':
+      if (++rx->depth > 256)
+        return rx_fail (rx, "groups nested too deeply");
+      rx->pos++;
+      if (rx_peek (rx, 0) == '?')
+        {
+          int32_t d = rx_peek (rx, 1), e = rx_peek (rx, 2);
+          if (d == ':')
+            rx->pos += 2;
+          else if (d == '=' || d == '!')
+            {
+              rx->pos += 2;
+              lookahead = true;
+            }
+          else if (d == '<' && (e == '=' || e == '!'))
+            {
+              rx->pos += 3;
+              lookbehind = true;
+            }
+          else if (d == '<')
+            {
+              GArray *name = g_array_new (FALSE, FALSE, sizeof (uint32_t));
+              rx->pos += 2;
+              if (!rx_group_name (rx, name))
+                {
+                  g_array_free (name, TRUE);
+                  return false;
+                }
+              if (rx->first_pass)
+                {
+                  if (rx_name_known (rx, name))
+                    {
+                      g_array_free (name, TRUE);
+                      return rx_fail (rx, "duplicate group name");
+                    }
+                  g_array_append_val (rx->names, name);
+                }
+              else
+                g_array_free (name, TRUE);
+              rx->groups += rx->first_pass;
+            }
+          else
+            return rx_fail (rx, "invalid group");
+        }
+      else
+        rx->groups += rx->first_pass;
+      if (!rx_disjunction (rx))
+        return false;
+      if (rx_peek (rx, 0) != ')')
+        return rx_fail (rx, "unterminated group");
+      rx->pos++;
+      rx->depth--;
+      /* Lookbehinds never take a quantifier, lookaheads only under
+       * B.1.2. */
+      quantifiable = !lookbehind && !(lookahead && rx->u);
+      break;
+    case '[':
+      if (!(rx->v ? rx_class_v (rx) : rx_class (rx)))
+        return false;
+      break;
+    case '*':
+    case '+':
+    case '?':
+      return rx_fail (rx, "nothing to repeat");
+    case '{':
+      {
+        bool bad;
+        if (rx->u)
+          return rx_fail (rx, "lone quantifier brackets");
+        if (rx_braced_quantifier (rx, &bad))
+          return rx_fail (rx, "nothing to repeat");
+        rx->pos++;
+        break;
+      }
+    case '}':
+    case ']':
+      if (rx->u)
+        return rx_fail (rx, "lone quantifier brackets");
+      rx->pos++;
+      break;
+    default:
+      rx_char (rx, false, &size);
+      rx->pos += size;
+      break;
+    }
+
+  /* A quantifier. */
+  c = rx_peek (rx, 0);
+  if (c == '*' || c == '+' || c == '?' || c == '{')
+    {
+      bool bad = false;
+      if (c == '{' && !rx_braced_quantifier (rx, &bad))
+        {
+          if (rx->u)
+            return rx_fail (rx, "incomplete quantifier");
+          return true; /* B.1.2: a literal brace, the next term */
+        }
+      if (c != '{')
+        rx->pos++;
+      if (!quantifiable)
+        return rx_fail (rx, "nothing to repeat");
+      if (bad)
+        return rx_fail (rx, "numbers out of order in quantifier");
+      if (rx_peek (rx, 0) == '?')
+        rx->pos++;
+    }
+  return true;
+}
+
+static bool
+rx_disjunction (RxParser *rx)
+{
+  for (;;)
+    {
+      while (rx->pos < rx->len && rx_peek (rx, 0) != '|'
+             && rx_peek (rx, 0) != ')')
+        if (!rx_term (rx))
+          return false;
+      if (rx_peek (rx, 0) != '|')
+        return true;
+      rx->pos++;
+    }
+}
+
+static bool
+rx_pattern (RxParser *rx)
+{
+  rx->pos = 0;
+  rx->depth = 0;
+  if (!rx_disjunction (rx))
+    return false;
+  if (rx->pos < rx->len)
+    return rx_fail (rx, "unmatched ')'");
+  return true;
+}
+
+const char *
+lex_check_regexp (const AstStr *body, const AstStr *flags, uint32_t *pos)
+{
+  RxParser rx = { 0 };
+
+  rx.s = body->data;
+  rx.len = body->len;
+  for (uint32_t i = 0; i < flags->len; i++)
+    {
+      rx.u |= flags->data[i] == 'u' || flags->data[i] == 'v';
+      rx.v |= flags->data[i] == 'v';
+    }
+  rx.names = g_array_new (FALSE, FALSE, sizeof (GArray *));
+  rx.named = rx.u;
+  rx.first_pass = true;
+  if (rx_pattern (&rx))
+    {
+      rx.first_pass = false;
+      rx.named = rx.u || rx.names->len > 0;
+      rx_pattern (&rx);
+    }
+  for (guint i = 0; i < rx.names->len; i++)
+    g_array_free (g_array_index (rx.names, GArray *, i), TRUE);
+  g_array_free (rx.names, TRUE);
+  *pos = rx.error_pos;
+  return rx.error;
+}

@@ -221,6 +221,14 @@ void lex_rescan_template (Lexer *lx, LexToken *tok);
 const AstStr *lex_intern (Lexer *lx, const uint16_t *units, uint32_t len);
 const AstStr *lex_intern_ascii (Lexer *lx, const char *text);
 
+/* Checks the pattern of a RegExp literal (body and flags as the token
+ * holds them) for early errors, with the web-compatible grammar of
+ * ECMA-262 B.1.2 when neither u nor v is among the flags.  Property names
+ * of \p{...} are not checked.  Returns NULL, or a message with *pos the
+ * code unit offset of the fault in body. */
+const char *lex_check_regexp (const AstStr *body, const AstStr *flags,
+                              uint32_t *pos);
+
 /* "(" for LEX_LPAREN, "identifier" for LEX_IDENT, ... */
 const char *lex_token_name (LexTokenKind kind);
 

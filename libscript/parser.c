@@ -2188,6 +2188,17 @@ parse_primary (Parser *P, unsigned flags, CoverErrors *ce)
       P->has_ahead = false;
       if (at (P, LEX_ERROR))
         return fail_lexer (P);
+      {
+        uint32_t off;
+        const char *why = lex_check_regexp (P->tok.str, P->tok.raw, &off);
+        if (why)
+          {
+            /* A RegExp holds no line terminator: the fault is on the
+             * token's line, one unit per code unit of the body. */
+            Pos p = { P->tok.start, P->tok.line, P->tok.col + 1 + off, true };
+            return fail_pos (P, p, "invalid regular expression: %s", why);
+          }
+      }
       n = node_here (P, AST_REGEXP);
       n->str = P->tok.str;
       n->str2 = P->tok.raw;

@@ -348,6 +348,38 @@ test_lexer_regexp (void)
 }
 
 static void
+test_regexp_patterns (void)
+{
+  static const char *const valid[] = {
+    "/a|b*?c+d?e{1}f{1,}g{1,2}/", "/(a)(?:b)(?=c)(?!d)(?<=e)(?<!f)\\1/",
+    "/(?<name>a)\\k<name>/", "/(?<$\\u0061>.)(?<\\u{62}>.)/u", "/[a-z\\d-]/",
+    "/\\cA\\x41\\u0041\\u{41}\\0/u", "/\\p{L}\\P{Script=Greek}/u",
+    /* Without u: the web-compatible grammar of B.1.2. */
+    "/{/", "/a{/", "/}/", "/]/", "/\\c0/", "/[\\c_]/", "/\\8/", "/\\1(a)/",
+    "/\\k/", "/(?=a)*/", "/[\\d-a]/", "/\\u{41}/", "/\\p{L}/", "/\\-/",
+    "/[a&&b]/", "/[[a]--b]/v", "/[\\q{abc|d}a-z]/v", "/[[a-z]&&[aeiou]]/v",
+    "/[\\p{L}--[a-z]]/v", "/[^\\d]/v", "/\\/[/]/",
+    NULL,
+  };
+  static const char *const invalid[] = {
+    "/?/", "/a**/", "/+/", "/{2}/", "/a{2,1}/", "/(/", "/)/", "/[b-a]/",
+    "/(?<a>.)(?<a>.)/", "/(?<1>.)/", "/(?<a>.)\\k<b>/", "/\\k<a>(?<b>.)/",
+    "/(?<=a)?/", "/(?<!a){2}/", "/(?x)/", "/\\/", "/(?<a\\uD801>.)/",
+    /* With u: the strict grammar. */
+    "/{/u", "/}/u", "/]/u", "/\\c0/u", "/\\8/u", "/\\1/u", "/\\k/u",
+    "/(?=a)*/u", "/[\\d-a]/u", "/\\u{110000}/u", "/\\-/u", "/\\a/u",
+    "/\\p{/u", "/\\p{L/u", "/\\p/u", "/\\x4/u", "/\\00/u",
+    /* With v: set notation. */
+    "/[a&&&b]/v", "/[a--]/v", "/[a&&b--c]/v", "/[(]/v", "/[&&a]/v",
+    "/[a-]/v", "/[\\d-z]/v", "/[ab--c]/v", "/[!!]/v", "/[a&&bc]/v",
+    NULL,
+  };
+
+  assert_valid (valid, false);
+  assert_invalid (invalid, false);
+}
+
+static void
 test_lexer_positions (void)
 {
   /* Lines end at LF, CR, CRLF, LS and PS; columns count UTF-16 units. */
@@ -918,6 +950,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lexer/templates", test_lexer_templates);
   g_test_add_func ("/lexer/regexp", test_lexer_regexp);
   g_test_add_func ("/lexer/positions", test_lexer_positions);
+  g_test_add_func ("/lexer/regexp-patterns", test_regexp_patterns);
   g_test_add_func ("/lexer/identifiers", test_lexer_identifiers);
   g_test_add_func ("/parser/asi", test_asi);
   g_test_add_func ("/parser/error-position", test_error_position);
