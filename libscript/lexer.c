@@ -1706,14 +1706,18 @@ rx_character_escape (RxParser *rx, bool in_class)
   return c;
 }
 
-/* \p{...} or \P{...} after the backslash, in UnicodeMode: the syntax
- * only. */
+/* \p{...} or \P{...} at the "p", in UnicodeMode.  The names must be
+ * those ECMA-262 22.2.2.9 lists, spelled exactly.  *strings is set for
+ * a property of strings (v flag only, never negated). */
 static bool
-rx_property_escape (RxParser *rx)
+rx_property_escape (RxParser *rx, bool *strings)
 {
-  bool eq = false;
+  char name[64], value[64];
+  char *buf = name;
   uint32_t n = 0;
+  bool negated = rx_peek (rx, 0) == 'P', has_value = false;
 
+  *strings = false;
   rx->pos++;
   if (rx_peek (rx, 0) != '{')
     return rx_fail (rx, "invalid property escape");
@@ -1722,23 +1726,48 @@ rx_property_escape (RxParser *rx)
     {
       int32_t c = rx_peek (rx, 0);
       if (c == '}' && n)
+        break;
+      if (c == '=' && n && !has_value)
         {
-          rx->pos++;
-          return true;
-        }
-      if (c == '=' && n && !eq)
-        {
-          eq = true;
+          buf[n] = 0;
+          buf = value;
           n = 0;
+          has_value = true;
           rx->pos++;
           continue;
         }
       if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-            || (c >= '0' && c <= '9') || c == '_'))
+            || (c >= '0' && c <= '9') || c == '_') || n + 1 >= sizeof name)
         return rx_fail (rx, "invalid property escape");
-      n++;
+      buf[n++] = c;
       rx->pos++;
     }
+  buf[n] = 0;
+  if (has_value)
+    {
+      bool ok;
+      if (!strcmp (name, "General_Category") || !strcmp (name, "gc"))
+        ok = uni_is_general_category_name (value);
+      else if (!strcmp (name, "Script") || !strcmp (name, "sc")
+               || !strcmp (name, "Script_Extensions")
+               || !strcmp (name, "scx"))
+        ok = uni_is_script_name (value);
+      else
+        return rx_fail (rx, "invalid property name");
+      if (!ok)
+        return rx_fail (rx, "invalid property value");
+    }
+  else if (!uni_is_general_category_name (name)
+           && !uni_is_binary_property_name (name))
+    {
+      if (!rx->v || !uni_is_string_property_name (name))
+        return rx_fail (rx, "invalid property name");
+      if (negated)
+        return rx_fail (rx, "negated property of strings");
+      *strings = true;
+    }
+  rx->pos++;
+  return true;
 }
 
 /* One ClassAtom of a class without v: a character, or RX_CLASS. */
@@ -1772,7 +1801,10 @@ rx_class_atom (RxParser *rx)
       return RX_CLASS;
     }
   if ((c == 'p' || c == 'P') && rx->u)
-    return rx_property_escape (rx) ? RX_CLASS : -1;
+    {
+      bool strings;
+      return rx_property_escape (rx, &strings) ? RX_CLASS : -1;
+    }
   if (c >= '1' && c <= '9')
     {
       if (rx->u)
@@ -1829,7 +1861,7 @@ rx_class (RxParser *rx)
 
 /* --- UnicodeSetsMode classes (v flag). */
 
-static bool rx_class_v (RxParser *rx);
+static bool rx_class_v (RxParser *rx, bool *strings);
 
 static inline bool
 rx_is_class_set_syntax (int32_t c)
@@ -1845,35 +1877,44 @@ rx_is_reserved_double (const RxParser *rx)
          && rx_peek (rx, 1) == c;
 }
 
-/* One ClassSetCharacter, or RX_CLASS for an operand that is a set. */
+/* One ClassSetCharacter, or RX_CLASS for an operand that is a set;
+ * *strings: the operand may contain strings (MayContainStrings). */
 static int32_t
-rx_class_set_operand (RxParser *rx)
+rx_class_set_operand (RxParser *rx, bool *strings)
 {
   uint32_t size;
   int32_t c = rx_peek (rx, 0);
 
+  *strings = false;
   if (c == '[')
-    return rx_class_v (rx) ? RX_CLASS : -1;
+    return rx_class_v (rx, strings) ? RX_CLASS : -1;
   if (c == '\\')
     {
       int32_t d = rx_peek (rx, 1);
       if (d == 'q')
         {
           /* \q{a|bc|}: strings. */
+          /* Strings of other lengths than one make a set of strings. */
+          uint32_t chars = 0;
           rx->pos += 2;
           if (rx_peek (rx, 0) != '{')
             return rx_fail (rx, "invalid \\q escape"), -1;
           rx->pos++;
-          while (rx_peek (rx, 0) != '}')
+          for (;;)
             {
               int32_t e = rx_peek (rx, 0);
-              if (e < 0)
-                return rx_fail (rx, "unterminated \\q escape"), -1;
-              if (e == '|')
+              if (e == '}' || e == '|')
                 {
+                  *strings |= chars != 1;
+                  chars = 0;
                   rx->pos++;
+                  if (e == '}')
+                    break;
                   continue;
                 }
+              chars++;
+              if (e < 0)
+                return rx_fail (rx, "unterminated \\q escape"), -1;
               if (e == '\\')
                 {
                   rx->pos++;
@@ -1888,7 +1929,6 @@ rx_class_set_operand (RxParser *rx)
               rx_char (rx, false, &size);
               rx->pos += size;
             }
-          rx->pos++;
           return RX_CLASS;
         }
       rx->pos++;
@@ -1898,7 +1938,7 @@ rx_class_set_operand (RxParser *rx)
           return RX_CLASS;
         }
       if (d == 'p' || d == 'P')
-        return rx_property_escape (rx) ? RX_CLASS : -1;
+        return rx_property_escape (rx, strings) ? RX_CLASS : -1;
       if (d == 'b')
         {
           rx->pos++;
@@ -1923,24 +1963,36 @@ rx_class_set_operand (RxParser *rx)
   return c;
 }
 
+/* A class in UnicodeSetsMode, from "[".  *strings: MayContainStrings. */
 static bool
-rx_class_v (RxParser *rx)
+rx_class_v (RxParser *rx, bool *strings)
 {
   int op = 0; /* 0 none yet, '&' intersection, '-' subtraction, 'u' union */
   int operands = 0;
+  bool negated, any = false, all = true, first = false;
 
   if (++rx->depth > 256)
     return rx_fail (rx, "character class nested too deeply");
   rx->pos++;
-  if (rx_peek (rx, 0) == '^')
+  negated = rx_peek (rx, 0) == '^';
+  if (negated)
     rx->pos++;
   for (;;)
     {
       int32_t a;
+      bool s;
       if (rx_peek (rx, 0) == ']')
         {
           if (op && op != 'u' && operands < 2)
             return rx_fail (rx, "missing operand in character class");
+          /* A union may hold strings if any operand may, an
+           * intersection if all may, a difference if the first may. */
+          *strings = op == '&' ? all && operands : op == '-' ? first : any;
+          if (negated && *strings)
+            return rx_fail (rx, "negated character class may contain "
+                            "strings");
+          if (negated)
+            *strings = false;
           rx->pos++;
           rx->depth--;
           return true;
@@ -1959,24 +2011,25 @@ rx_class_v (RxParser *rx)
             return rx_fail (rx, "invalid set operation in character class");
           continue;
         }
+      if ((a = rx_class_set_operand (rx, &s)) == -1)
+        return false;
+      if (!operands)
+        first = s;
+      any |= s;
+      all &= s;
+      operands++;
       if (op == '&' || op == '-')
         {
           /* Each operand of an operation is one set or character. */
-          if ((a = rx_class_set_operand (rx)) == -1)
-            return false;
-          operands++;
           if (rx_peek (rx, 0) != ']' && rx_peek (rx, 0) != op)
             return rx_fail (rx, "invalid set operation in character class");
           continue;
         }
-      if ((a = rx_class_set_operand (rx)) == -1)
-        return false;
-      operands++;
       if (rx_peek (rx, 0) == '-' && rx_peek (rx, 1) != '-')
         {
           int32_t b;
           rx->pos++;
-          if ((b = rx_class_set_operand (rx)) == -1)
+          if ((b = rx_class_set_operand (rx, &s)) == -1)
             return false;
           if (a == RX_CLASS || b == RX_CLASS)
             return rx_fail (rx, "invalid character class range");
@@ -2015,7 +2068,10 @@ rx_atom_escape (RxParser *rx, bool *quantifiable)
       return true;
     }
   if ((c == 'p' || c == 'P') && rx->u)
-    return rx_property_escape (rx);
+    {
+      bool strings;
+      return rx_property_escape (rx, &strings);
+    }
   if (c == 'k' && rx->named)
     {
       GArray *name = g_array_new (FALSE, FALSE, sizeof (uint32_t));
@@ -2126,9 +2182,12 @@ rx_term (RxParser *rx)
       quantifiable = !lookbehind && !(lookahead && rx->u);
       break;
     case '[':
-      if (!(rx->v ? rx_class_v (rx) : rx_class (rx)))
-        return false;
-      break;
+      {
+        bool strings;
+        if (!(rx->v ? rx_class_v (rx, &strings) : rx_class (rx)))
+          return false;
+        break;
+      }
     case '*':
     case '+':
     case '?':

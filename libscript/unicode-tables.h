@@ -24,3 +24,15 @@ bool uni_is_id_continue (uint32_t c);
 
 /* ECMAScript WhiteSpace: TAB, VT, FF, ZWNBSP (U+FEFF) and every Zs. */
 bool uni_is_space (uint32_t c);
+
+/* A binary property usable as \p{Name}. */
+bool uni_is_binary_property_name (const char *name);
+
+/* A General_Category value: \p{Lu}, \p{gc=Letter}. */
+bool uni_is_general_category_name (const char *name);
+
+/* A Script (or Script_Extensions) value: \p{sc=Grek}. */
+bool uni_is_script_name (const char *name);
+
+/* A property of strings, v flag only: \p{RGI_Emoji}. */
+bool uni_is_string_property_name (const char *name);

