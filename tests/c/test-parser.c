@@ -359,6 +359,11 @@ test_regexp_patterns (void)
     "/\\k/", "/(?=a)*/", "/[\\d-a]/", "/\\u{41}/", "/\\p{L}/", "/\\-/",
     "/[a&&b]/", "/[[a]--b]/v", "/[\\q{abc|d}a-z]/v", "/[[a-z]&&[aeiou]]/v",
     "/[\\p{L}--[a-z]]/v", "/[^\\d]/v", "/\\/[/]/",
+    /* Property names: exact, with aliases, Unicode 17 scripts. */
+    "/\\p{gc=Lu}\\p{General_Category=Letter}\\p{Lu}\\p{Any}/u",
+    "/\\p{sc=Tols}\\p{Script_Extensions=Tolong_Siki}\\p{scx=Hrkt}/u",
+    "/\\p{RGI_Emoji}[\\p{Basic_Emoji}--\\q{x}]/v", "/[^\\q{a|b}]/v",
+    "/[^[\\p{RGI_Emoji}&&a]]/v",
     NULL,
   };
   static const char *const invalid[] = {
@@ -372,6 +377,9 @@ test_regexp_patterns (void)
     /* With v: set notation. */
     "/[a&&&b]/v", "/[a--]/v", "/[a&&b--c]/v", "/[(]/v", "/[&&a]/v",
     "/[a-]/v", "/[\\d-z]/v", "/[ab--c]/v", "/[!!]/v", "/[a&&bc]/v",
+    "/\\p{Foo}/u", "/\\p{lu}/u", "/\\p{sc=Foo}/u", "/\\p{Lu=Lu}/u",
+    "/\\p{RGI_Emoji}/u", "/\\P{RGI_Emoji}/v", "/[^\\p{RGI_Emoji}]/v",
+    "/[^\\q{ab}]/v", "/[^[\\q{}]]/v", "/\\p{ASCII=Y}/u",
     NULL,
   };
 
