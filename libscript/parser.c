@@ -1512,10 +1512,9 @@ parse_object_binding (Parser *P)
           AstNode *id;
           if (key_tok.kind != LEX_IDENT)
             return fail_pos (P, tok_pos (&key_tok),
-                             key_tok.kind == LEX_IDENT
-                                 || lex_is_keyword (key_tok.kind)
+                             lex_is_keyword (key_tok.kind)
                                ? "unexpected reserved word"
-                               : "unexpected token"), NULL;
+                               : "expected ':' after property name"), NULL;
           if (!check_identifier (P, &key_tok))
             return NULL;
           id = node_at (P, AST_IDENT, tok_pos (&key_tok));
@@ -3867,7 +3866,6 @@ static AstNode *
 parse_export_declaration (Parser *P)
 {
   AstNode *n = node_here (P, AST_EXPORT_NAMED);
-  Pos start = tok_pos (&P->tok);
 
   next (P);
   if (at (P, LEX_STAR))
@@ -3996,7 +3994,6 @@ parse_export_declaration (Parser *P)
     return NULL;
   if (n->a->kind == AST_VAR_DECL && !semicolon (P))
     return NULL;
-  (void) start;
   return finish (P, n);
 }
 

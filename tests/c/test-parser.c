@@ -579,7 +579,8 @@ static const char *const redecl_invalid[] = {
   "try {} catch ([e]) { var e; }", "try {} catch (e) { for (var e of []); }",
   "switch (0) { case 1: let a; case 2: let a; }",
   "for (let a;;) { var a; }", "let let = 1;", "const [a, a] = [];",
-  "{ function f() {} let f; }", "'use strict'; { function f() {} function f() {} }",
+  "{ function f() {} let f; }",
+  "'use strict'; { function f() {} function f() {} }",
   "{ async function f() {} function f() {} }", "let a, a;",
   "for (let [a, a] of b);", "try {} catch ([a, a]) {}",
   NULL,
@@ -614,7 +615,8 @@ static const char *const target_valid[] = {
 
 static const char *const jump_invalid[] = {
   "break;", "continue;", "return;", "l: { continue l; }", "l: l: ;",
-  "while (1) { function f() { break; } }", "x: while (1) { (() => { break x; }); }",
+  "while (1) { function f() { break; } }",
+  "x: while (1) { (() => { break x; }); }",
   "switch (0) { case 1: continue; }", "break x;", "l: { l: ; }",
   "class C { static { return; } }", "while (1) l: function f() {}",
   NULL,
@@ -640,9 +642,11 @@ static const char *const function_invalid[] = {
   "function f(a, ...b = []) {}", "new.target;", "() => new.target;",
   "super.x;", "function f() { super.x; }", "({ m: function () { super.x } });",
   "function f() { super(); }", "({ m() { super(); } });",
-  "class A { constructor() { super(); } }", "async function f() { for await (x in y); }",
+  "class A { constructor() { super(); } }",
+  "async function f() { for await (x in y); }",
   "function f() { for await (x of y); }", "a ** -b ** c;", "-a ** b;",
-  "a ?? b || c;", "a || b ?? c;", "a && b ?? c;", "yield => 1; function* g() { yield => 1; }",
+  "a ?? b || c;", "a || b ?? c;", "a && b ?? c;",
+  "yield => 1; function* g() { yield => 1; }",
   "async\n(x) => x;", "for (let of x);", "for (async of x);",
   "for (let.x of y);", "async function f() { await => 1; }",
   NULL,
@@ -671,7 +675,8 @@ static const char *const class_invalid[] = {
   "class A { static prototype() {} }", "class A { static prototype = 1 }",
   "class A { #a; #a; }", "class A { #a; get #a() {} }",
   "class A { get #a() {} static set #a(v) {} }", "class A { #constructor }",
-  "class A { m() { this.#b; } }", "this.#a;", "class A { #a; m() { delete this.#a; } }",
+  "class A { m() { this.#b; } }", "this.#a;",
+  "class A { #a; m() { delete this.#a; } }",
   "class A { #a; m() { super.#a; } }", "class A { x = arguments; }",
   "class A { x = () => arguments; }", "class A { static { arguments; } }",
   "class A { static { await; } }", "class A { static { (() => await 1); } }",
@@ -682,35 +687,42 @@ static const char *const class_invalid[] = {
 };
 static const char *const class_valid[] = {
   "class A { constructor() {} static constructor() {} }",
-  "class A { #a; get #b() {} set #b(v) {} static #c() {} m(o) { #a in o; this.#b; } }",
+  "class A { #a; get #b() {} set #b(v) {} static #c() {}"
+  " m(o) { #a in o; this.#b; } }",
   "class A { #a; m() { class B { n() { this.#a; } } } }",
   "class A { x = this; y = () => this.x; z = super.z; static w = new.target; }",
   "class A { static { var await2; this.x = 1; } static {} }",
   "class A { get; set; static; async; get a() {} static async *b() {} }",
-  "class A { ['constructor']() {} }", "(class {});", "class A extends (B, C) {}",
+  "class A { ['constructor']() {} }", "(class {});",
+  "class A extends (B, C) {}",
   "class A { static { (() => { class await {} }); } }",
   NULL,
 };
 
 static const char *const module_invalid[] = {
-  "export { x };", "export let a; export let a;", "export { a as b, c as b }; var a, c;",
+  "export { x };", "export let a; export let a;",
+  "export { a as b, c as b }; var a, c;",
   "export default 1; export default 2;", "var await;", "await => 1;",
   "import a from 'x'; let a;", "{ import a from 'x'; }", "{ export var a; }",
   "export { if };", "export { 'a' };",
   "export { x as '\\uD800' }; var x;", "import { 'a' } from 'x';",
   "import { if } from 'x';", "export * as a from 'x'; export var a;",
-  "new.target;", "return;", "with (a) b;", "010;", "function f() {} function f() {}",
+  "new.target;", "return;", "with (a) b;", "010;",
+  "function f() {} function f() {}",
   "var f; function f() {}",
   NULL,
 };
 static const char *const module_valid[] = {
   "import a, * as b from 'x'; import { c, d as e, 'f g' as h } from 'y';",
-  "import 'z'; export * from 'a'; export * as ns from 'b'; export * as 'x y' from 'c';",
-  "export { a as 'a b', b as default }; var a, b;", "export { 'a' as b } from 'c';",
+  "import 'z'; export * from 'a'; export * as ns from 'b';"
+  " export * as 'x y' from 'c';",
+  "export { a as 'a b', b as default }; var a, b;",
+  "export { 'a' as b } from 'c';",
   "export default function () {} export const c = 1;",
   "export default class {} export function f() {}",
   "export default (1 + 2);", "await 1; for await (x of y);", "import.meta.url;",
-  "import('x'); export { if } from 'y';", "export var a; export let [b, {c}] = d;",
+  "import('x'); export { if } from 'y';",
+  "export var a; export let [b, {c}] = d;",
   "function f() { import.meta; }", "export { x }; function x() {}",
   NULL,
 };
@@ -722,8 +734,10 @@ static const char *const misc_invalid[] = {
   "a?.b`c`;", "new a?.b();", "a?.`c`;", "super?.x;", "`\\01`;", "`\\u{`;",
   "let [a];", "const a;", "for (const a;;);", "for (var [a] in b = c;;);",
   "for (let a = 1 of b);", "for (var a, b of c);", "for (var a = 1 of b);",
-  "'use strict'; for (var a = 1 in b);", "if (a) class C {}", "if (a) const b = 1;",
-  "while (a) function f() {}", "if (a) function* g() {}", "if (a) async function f() {}",
+  "'use strict'; for (var a = 1 in b);", "if (a) class C {}",
+  "if (a) const b = 1;",
+  "while (a) function f() {}", "if (a) function* g() {}",
+  "if (a) async function f() {}",
   "if (a) let [b] = c;", "try {}", "switch (a) { default: default: }",
   "({ a b });", "[a b];", "f(a b);", "import(...a);", "new import('x');",
   "import();", "#x in y;", "x = #y;", "a => {} ();", "a => {}.x;",
@@ -733,8 +747,10 @@ static const char *const misc_invalid[] = {
 };
 static const char *const misc_valid[] = {
   "a?.b; a?.[b]; a?.(b); a?.b.c(d)[e];", "tag`\\01 \\unicode`;",
-  "`a${b}c${`d${e}`}f`;", "for (var a = 1 in b);", "({ async, get, set, await: 1 });",
-  "({ if: 1, class: 2 }).if;", "a.if; a.class; a?.new;", "x = { 'a': 1, 1: 2, 1n: 3, [c]: 4 };",
+  "`a${b}c${`d${e}`}f`;", "for (var a = 1 in b);",
+  "({ async, get, set, await: 1 });",
+  "({ if: 1, class: 2 }).if;", "a.if; a.class; a?.new;",
+  "x = { 'a': 1, 1: 2, 1n: 3, [c]: 4 };",
   "({ __proto__: a, ['__proto__']: b, __proto__() {} });",
   "if (a) b; else c;", "label: { break label; }", "debugger;",
   "var \\u{62}ar;", "new new A()();", "new A.b.c;", "a\n?.b;",
@@ -862,17 +878,20 @@ parse_all_modes (const char *src, size_t len)
 
 static const char *const corpus[] = {
   "var a = [1, 2, ...b], {c, d: [e = 1]} = f;",
-  "class A extends B { #x = 1; static { this.y = 2; } get z() { return this.#x; } }",
+  "class A extends B { #x = 1; static { this.y = 2; }"
+  " get z() { return this.#x; } }",
   "async function* g(a = 1, ...b) { for await (const x of y) yield* x; }",
   "label: for (let i = 0; i < 10; i++) { if (i) continue label; else break; }",
   "x = a?.b?.[c]?.(d) ?? e || f && g ** h;",
   "tpl = tag`a${b}c${`d${e}`}`; re = /[a-z]+\\//gu.test(s);",
-  "import a, {b as c} from 'm'; export default class {}; export * as n from 'o';",
+  "import a, {b as c} from 'm'; export default class {};"
+  " export * as n from 'o';",
   "try { throw new Error('x') } catch ({message}) { } finally { debugger }",
   "switch (x) { case 1: let y = 2; break; default: { } }",
   "(a, {b}, [c] = []) => ({a, b, c}); async x => await x;",
   "'use strict'; function f(a, b) { return arguments.length + a + b }",
-  "obj = { __proto__: null, get a() {}, set a(v) {}, async *m() {}, [k]: 1, 0x10: 2 };",
+  "obj = { __proto__: null, get a() {}, set a(v) {}, async *m() {},"
+  " [k]: 1, 0x10: 2 };",
   "with (o) { x = 08 + 017 + '\\08' }",
 };
 
