@@ -283,6 +283,7 @@ dump_node (FILE *out, const AstNode *n, int indent, int depth, bool pos)
     case AST_IMPORT_SPEC:
     case AST_EXPORT_SPEC:
     case AST_EXPORT_ALL:
+    case AST_IMPORT_ATTRIBUTE:
       if (n->str || k == AST_TEMPLATE_ELEM)
         {
           fputs (" \"", out);

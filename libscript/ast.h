@@ -97,17 +97,22 @@ void ast_str_print (FILE *out, const AstStr *s);
   X (FUNC_DECL, "function-decl", "see FUNCTION") \
   X (CLASS_DECL, "class-decl", "see CLASS") \
   /* Modules. */ \
-  X (IMPORT, "import", "list: IMPORT_* specifiers; b: module STRING") \
+  X (IMPORT, "import", "list: IMPORT_* specifiers; b: module STRING; " \
+     "c: WITH_CLAUSE or NULL") \
+  X (WITH_CLAUSE, "with", "list: IMPORT_ATTRIBUTE (import attributes, " \
+     "ES2025)") \
+  X (IMPORT_ATTRIBUTE, "attribute", "str: key; str2: value") \
   X (IMPORT_DEFAULT, "import-default", "a: local IDENT") \
   X (IMPORT_NAMESPACE, "import-namespace", "a: local IDENT") \
   X (IMPORT_SPEC, "import-spec", "str: imported name; a: local IDENT") \
   X (EXPORT_NAMED, "export", "a: declaration or NULL; list: EXPORT_SPEC; " \
-     "b: module STRING or NULL") \
+     "b: module STRING or NULL; c: WITH_CLAUSE or NULL") \
   X (EXPORT_SPEC, "export-spec", "str: local (or imported) name; " \
      "str2: exported name") \
   X (EXPORT_DEFAULT, "export-default", "a: expression or FUNC_DECL or " \
      "CLASS_DECL (maybe anonymous)") \
-  X (EXPORT_ALL, "export-all", "str2: exported name or NULL; b: module") \
+  X (EXPORT_ALL, "export-all", "str2: exported name or NULL; b: module; " \
+     "c: WITH_CLAUSE or NULL") \
   /* Functions and classes. */ \
   X (FUNCTION, "function", "a: name IDENT or NULL; list: parameters " \
      "(patterns, ASSIGN_PATTERN, REST); b: BODY, or an expression with " \
@@ -163,7 +168,7 @@ void ast_str_print (FILE *out, const AstStr *s);
   X (NEW, "new", "a: callee; list: arguments") \
   X (NEW_TARGET, "new.target", "") \
   X (IMPORT_META, "import.meta", "") \
-  X (IMPORT_CALL, "import()", "a: specifier") \
+  X (IMPORT_CALL, "import()", "a: specifier; b: options or NULL") \
   X (YIELD, "yield", "a: argument or NULL; flag DELEGATE for yield*") \
   X (AWAIT, "await", "a: argument") \
   X (CLASS_EXPR, "class-expr", "see CLASS") \

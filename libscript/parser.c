@@ -2145,6 +2145,16 @@ parse_import_expression (Parser *P)
     return fail_unexpected (P);
   if (!(n->a = parse_assign (P, 0, NULL)))
     return NULL;
+  /* An options argument (import attributes, ES2025), and a trailing
+   * comma. */
+  if (eat (P, LEX_COMMA) && !at (P, LEX_RPAREN))
+    {
+      if (at (P, LEX_ELLIPSIS))
+        return fail_unexpected (P);
+      if (!(n->b = parse_assign (P, 0, NULL)))
+        return NULL;
+      eat (P, LEX_COMMA);
+    }
   if (!expect (P, LEX_RPAREN))
     return NULL;
   return finish (P, n);
@@ -3775,6 +3785,63 @@ parse_module_specifier (Parser *P)
   return parse_string_literal (P);
 }
 
+/* The module specifier of an import or re-export and its optional
+ * "with { type: 'json' }" (import attributes, ES2025) into n->b, n->c. */
+static bool
+parse_module_source (Parser *P, AstNode *n)
+{
+  AstNode *with;
+  NameSet keys;
+  bool ok = false;
+
+  if (!(n->b = parse_module_specifier (P)))
+    return false;
+  if (!at (P, LEX_WITH))
+    return true;
+  with = node_here (P, AST_WITH_CLAUSE);
+  next (P);
+  if (!expect (P, LEX_LBRACE))
+    return false;
+  nameset_init (&keys);
+  while (!at (P, LEX_RBRACE))
+    {
+      AstNode *attr = node_here (P, AST_IMPORT_ATTRIBUTE);
+      char buf[64];
+      if (!at (P, LEX_STRING) && !lex_is_name (P->tok.kind))
+        {
+          fail_unexpected (P);
+          goto done;
+        }
+      attr->str = P->tok.str;
+      if (nameset_find (&keys, attr->str))
+        {
+          fail (P, "duplicate import attribute '%s'",
+                name_text (attr->str, buf));
+          goto done;
+        }
+      nameset_add (&keys, attr->str, 1);
+      next (P);
+      if (!expect (P, LEX_COLON))
+        goto done;
+      if (!at (P, LEX_STRING))
+        {
+          fail (P, "import attribute values must be strings");
+          goto done;
+        }
+      attr->str2 = P->tok.str;
+      next (P);
+      ast_list_append (&with->list, finish (P, attr));
+      if (!at (P, LEX_RBRACE) && !expect (P, LEX_COMMA))
+        goto done;
+    }
+  next (P);
+  n->c = finish (P, with);
+  ok = true;
+done:
+  nameset_free (&keys);
+  return ok;
+}
+
 /* A local binding of an import, declared in the module scope. */
 static AstNode *
 parse_import_binding (Parser *P)
@@ -3856,7 +3923,7 @@ from:
     return fail (P, "expected 'from' in import declaration");
   next (P);
 source:
-  if (!(n->b = parse_module_specifier (P)))
+  if (!parse_module_source (P, n))
     return NULL;
   finish (P, n);
   return semicolon (P) ? n : NULL;
@@ -3883,7 +3950,7 @@ parse_export_declaration (Parser *P)
       if (!at_word (P, P->n_from))
         return fail (P, "expected 'from' after 'export *'");
       next (P);
-      if (!(n->b = parse_module_specifier (P)))
+      if (!parse_module_source (P, n))
         return NULL;
       finish (P, n);
       return semicolon (P) ? n : NULL;
@@ -3944,7 +4011,7 @@ parse_export_declaration (Parser *P)
       if (at_word (P, P->n_from))
         {
           next (P);
-          if (!(n->b = parse_module_specifier (P)))
+          if (!parse_module_source (P, n))
             goto specs_done;
         }
       else

@@ -709,7 +709,9 @@ static const char *const module_invalid[] = {
   "import { if } from 'x';", "export * as a from 'x'; export var a;",
   "new.target;", "return;", "with (a) b;", "010;",
   "function f() {} function f() {}",
-  "var f; function f() {}",
+  "var f; function f() {}", "import('a', {}, '');",
+  "import a from 'x' with { type: 'json', type: 'json' };",
+  "import a from 'x' with { type: json };",
   NULL,
 };
 static const char *const module_valid[] = {
@@ -724,6 +726,9 @@ static const char *const module_valid[] = {
   "import('x'); export { if } from 'y';",
   "export var a; export let [b, {c}] = d;",
   "function f() { import.meta; }", "export { x }; function x() {}",
+  /* Import attributes (ES2025). */
+  "import j from './a.json' with { type: 'json' }; import('b', {},);",
+  "export * from 'c' with { 'type': 'json' };",
   NULL,
 };
 static const char *const script_module_only[] = {
