@@ -296,6 +296,16 @@ gc_collect_full (JsHeap *heap, JsGcReason reason, bool decommit_all)
   size_t before = heap->used_bytes;
   JsTracer trc = { heap };
 
+  /* An explicit request or memory pressure wants everything that is
+     garbage now, including what an incremental cycle in progress has
+     already marked: that cycle is dropped and marking starts afresh. */
+  if (heap->phase == JS_GC_MARKING
+      && (reason == JS_GC_REASON_EXPLICIT || reason == JS_GC_REASON_PRESSURE))
+    {
+      heap->phase = JS_GC_IDLE;
+      heap->mark_top = 0;
+      heap->overflowed = false;
+    }
   bool incremental = heap->phase == JS_GC_MARKING;
   if (!incremental)
     heap_clear_marks (heap);
@@ -327,6 +337,7 @@ gc_collect_full (JsHeap *heap, JsGcReason reason, bool decommit_all)
   k->used_after = heap->used_bytes;
   adapt_thresholds (heap);
   heap->in_gc = false;
+  gc_log_cycle (heap);
 }
 
 void

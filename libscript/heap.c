@@ -304,6 +304,18 @@ run_slots (JsFreeRun *run)
   return n;
 }
 
+JsFreeRun *
+heap_free_run_next (JsFreeRun *run)
+{
+  return run_next (run);
+}
+
+size_t
+heap_free_run_slots (JsFreeRun *run)
+{
+  return run_slots (run);
+}
+
 /* Marks [p, p + n slots) as one new cell and counts it. */
 static JsCell *
 claim (JsHeap *heap, char *p, uint32_t n)

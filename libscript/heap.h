@@ -163,6 +163,10 @@ void heap_sweep_huge (JsHeap *heap);
 void heap_foreach_cell (JsHeap *heap, JsSpaceKind space,
                         void (*fn) (JsCell *cell, void *data), void *data);
 
+/* Walks a free list (tests and logs; ASan keeps run headers poisoned). */
+JsFreeRun *heap_free_run_next (JsFreeRun *run);
+size_t heap_free_run_slots (JsFreeRun *run);
+
 /* Unmanaged memory bookkeeping; may request a GC. */
 void heap_add_unmanaged (JsHeap *heap, int64_t delta);
 
@@ -237,6 +241,10 @@ void gc_collect_full (JsHeap *heap, JsGcReason reason, bool decommit_all);
 void gc_set_mark_stack_capacity (JsHeap *heap, size_t entries);
 /* Names of the reasons, for logs. */
 const char *gc_reason_name (JsGcReason reason);
+
+/* gc-log.c: the gscript.gc.* categories, per collection and at the end. */
+void gc_log_cycle (JsHeap *heap);
+void gc_log_summary (JsHeap *heap);
 /* Called by the allocator: runs a GC if a trigger fired. */
 void gc_maybe_collect (JsHeap *heap);
 /* Debug incremental mode: a little marking per allocation. */

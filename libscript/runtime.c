@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "runtime.h"
+#include "atom.h"
 #include "jsstring.h"
 #include "object.h"
 #include "shape.h"
@@ -40,7 +41,9 @@ runtime_new (void)
   gc_init (&rt->heap);
   rt->heap.no_gc_depth++;
   shape_runtime_init (rt);
+  object_runtime_init (rt);
   string_runtime_init (rt);
+  atom_table_init (rt);
   rt->heap.no_gc_depth--;
   return rt;
 }
@@ -60,8 +63,11 @@ runtime_free (JsRuntime *rt)
       g_free (p);
     }
   rt->persistents = NULL;
+  gc_log_summary (&rt->heap);
   heap_destroy (&rt->heap);
   gc_destroy (&rt->heap);
+  atom_table_free (rt);
+  shape_runtime_free (rt);
   munmap (rt->stack_base, (size_t) JS_STACK_SLOTS * sizeof (JsValue));
   g_ptr_array_free (rt->contexts, TRUE);
   g_ptr_array_free (rt->root_tracers, TRUE);
@@ -92,11 +98,17 @@ runtime_context_new (JsRuntime *rt)
   rt_restore_roots (rt, saved);
   if (!ctx->object_proto)
     goto fail;
-  s = shape_new_root (rt, &js_object_class, (JsCell *) ctx->object_proto,
-                      JS_OBJECT_DEFAULT_INLINE);
-  rt_push_cell (rt, s);
-  ctx->global = s ? object_new (rt, s) : NULL;
-  rt_restore_roots (rt, saved);
+  ctx->object_shape = shape_new_root (rt, &js_object_class,
+                                      (JsCell *) ctx->object_proto,
+                                      JS_OBJECT_DEFAULT_INLINE);
+  if (!ctx->object_shape)
+    goto fail;
+  /* Function.prototype is an ordinary object until the interpreter
+     makes functions; the global object is a plain object. */
+  ctx->function_proto = object_new (rt, ctx->object_shape);
+  if (!ctx->function_proto)
+    goto fail;
+  ctx->global = object_new (rt, ctx->object_shape);
   if (!ctx->global)
     goto fail;
   return ctx;
@@ -129,6 +141,9 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
   gc_mark_cell (trc, (JsCell *) rt->meta_shape);
   gc_mark_cell (trc, (JsCell *) rt->storage_shape);
   gc_mark_cell (trc, (JsCell *) rt->symbol_shape);
+  gc_mark_cell (trc, (JsCell *) rt->accessor_shape);
+  for (int i = 0; i < JS_ATOM_COMMON_COUNT; i++)
+    gc_mark_cell (trc, (JsCell *) rt->common_atoms[i]);
   for (int i = 0; i < JS_STR_FORM_COUNT; i++)
     gc_mark_cell (trc, (JsCell *) rt->string_shapes[i]);
 
@@ -147,6 +162,8 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
       gc_mark_cell (trc, (JsCell *) ctx->function_proto);
       gc_mark_cell (trc, (JsCell *) ctx->array_proto);
       gc_mark_cell (trc, (JsCell *) ctx->error_proto);
+      gc_mark_cell (trc, (JsCell *) ctx->object_shape);
+      gc_mark_cell (trc, (JsCell *) ctx->native_function_shape);
       gc_mark_value (trc, ctx->pending_exception);
     }
   for (guint i = 0; i < rt->root_tracers->len; i++)
@@ -182,6 +199,8 @@ runtime_process_weak (JsRuntime *rt)
         p->cleanup_pending = true;
         runtime_queue_cleanup (rt, run_weak_callback, p);
       }
+  atom_sweep (rt);
+  shape_sweep (rt);
   for (guint i = 0; i < rt->root_tracers->len; i++)
     {
       JsRootTracer *t = g_ptr_array_index (rt->root_tracers, i);

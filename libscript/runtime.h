@@ -51,6 +51,45 @@ struct JsAtomTable
 
 #define JS_ATOM_TOMBSTONE ((JsString *) (uintptr_t) 1)
 
+/* Root shapes by (class, prototype, inline capacity), so that objects
+ * made alike start from one shape.  Weak, like the atom table. */
+typedef struct
+{
+  JsShape **slots; /* NULL = empty, JS_SHAPE_TOMBSTONE = deleted */
+  uint32_t cap;    /* a power of two, or 0 before the first insertion */
+  uint32_t count;  /* live entries */
+  uint32_t used;   /* live entries plus tombstones */
+} JsShapeRootTable;
+
+#define JS_SHAPE_TOMBSTONE ((JsShape *) (uintptr_t) 1)
+
+/* Atoms the engine names from C: X (identifier, "text").  They are
+ * interned when the runtime starts and kept alive as roots. */
+#define JS_COMMON_ATOMS(X)                                                  \
+  X (empty, "")                                                            \
+  X (length, "length")                                                     \
+  X (prototype, "prototype")                                               \
+  X (constructor, "constructor")                                           \
+  X (name, "name")                                                         \
+  X (message, "message")                                                   \
+  X (value, "value")                                                       \
+  X (get, "get")                                                           \
+  X (set, "set")                                                           \
+  X (writable, "writable")                                                 \
+  X (enumerable, "enumerable")                                             \
+  X (configurable, "configurable")                                         \
+  X (proto, "__proto__")                                                   \
+  X (toString, "toString")                                                 \
+  X (valueOf, "valueOf")
+
+typedef enum
+{
+#define JS_ATOM_ENUM(id, text) JS_ATOM_##id,
+  JS_COMMON_ATOMS (JS_ATOM_ENUM)
+#undef JS_ATOM_ENUM
+  JS_ATOM_COMMON_COUNT
+} JsCommonAtom;
+
 struct JsRuntime
 {
   JsHeap heap; /* every cell of this runtime */
@@ -60,9 +99,12 @@ struct JsRuntime
   JsShape *meta_shape;                          /* the shape of shapes */
   JsShape *storage_shape;                       /* JsStorage cells */
   JsShape *symbol_shape;                        /* JsSymbol cells */
+  JsShape *accessor_shape;                      /* JsAccessorPair cells */
   JsShape *string_shapes[JS_STR_FORM_COUNT];    /* one per string form */
 
   JsAtomTable atoms; /* weak: dead atoms leave after each marking */
+  JsString *common_atoms[JS_ATOM_COMMON_COUNT]; /* roots; see above */
+  JsShapeRootTable shape_roots; /* weak: dead roots leave likewise */
 
   /* The value stack: frames, native argument windows and handle scopes.
    * Reserved once (never moves, so handles stay valid) and committed by
@@ -84,6 +126,9 @@ struct JsRuntime
   bool running_cleanups; /* guard against re-entry */
 
   GPtrArray *contexts; /* JsContext*, not owned */
+  uint32_t call_depth;  /* calls from C in progress; cleanup runs at 0 */
+  uint32_t scope_depth; /* open handle scopes (the API's check) */
+  int64_t external_bytes; /* the embedder's reports */
 
   /* Extra roots and weak processing of other subsystems (bindings). */
   GPtrArray *root_tracers; /* JsRootTracer*, called during marking */
@@ -121,6 +166,8 @@ struct JsContext
   JsObject *function_proto; /* %Function.prototype% */
   JsObject *array_proto;    /* %Array.prototype% */
   JsObject *error_proto;    /* %Error.prototype% */
+  JsShape *object_shape;          /* root shape of {} */
+  JsShape *native_function_shape; /* root shape of native functions */
   JsValue pending_exception; /* JS_EMPTY when none */
   void *user_data;          /* for the embedder */
 };

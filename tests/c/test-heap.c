@@ -103,6 +103,25 @@ collect (Fixture *f)
   gc_collect (&f->rt->heap, JS_GC_REASON_EXPLICIT);
 }
 
+/* Fills every free run and the bump region of the cells space with live
+ * one-slot cells, so that the next allocation takes a new chunk: the
+ * cells the runtime makes for itself (its common atoms) leave the rest
+ * of their chunk free. */
+static void
+use_up_free_space (Fixture *f)
+{
+  JsSpace *sp = &f->rt->heap.spaces[JS_SPACE_CELLS];
+  for (;;)
+    {
+      bool any = sp->large != NULL || sp->bump < sp->bump_limit;
+      for (uint32_t i = 1; i < JS_BIN_COUNT; i++)
+        any |= sp->bins[i] != NULL;
+      if (!any)
+        return;
+      rt_push_root (f->rt, pv (raw_alloc (f, 1)));
+    }
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -171,6 +190,7 @@ test_bump_fills_chunk (void)
   Fixture f;
   fixture_init (&f);
   JsSpace *sp = &f.rt->heap.spaces[JS_SPACE_CELLS];
+  use_up_free_space (&f);
   /* Force a fresh chunk, then every one-slot cell comes from the bump
      pointer, one slot after the other, until the chunk is full. */
   JsCell *first = raw_alloc (&f, JS_CHUNK_DATA_SLOTS);
@@ -195,6 +215,7 @@ test_split_rest_reused (void)
 {
   Fixture f;
   fixture_init (&f);
+  use_up_free_space (&f);
   /* Fill a whole fresh chunk with a live cell, so that only the run we
      make is free in it. */
   JsCell *a = raw_alloc (&f, 1);
@@ -574,7 +595,8 @@ move_under_marking (Fixture *f, bool use_barrier)
   if (use_barrier)
     gc_write_barrier (heap, (JsCell *) a);
   b->a = JS_UNDEFINED;
-  gc_collect (heap, JS_GC_REASON_EXPLICIT);
+  /* Finish the cycle, as the incremental mode does when marking ends. */
+  gc_collect (heap, JS_GC_REASON_ALLOCATION);
   g_assert_true (heap_is_cell (heap, x));
 }
 

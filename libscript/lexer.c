@@ -1,0 +1,2293 @@
+/* lexer.c — ECMAScript tokens from UTF-8 source.
+ *
+ * The scanner works on bytes: ASCII is handled directly and everything
+ * else is decoded on the spot, so a malformed byte sequence is an error
+ * token wherever it appears, never a read past the end.  Positions are
+ * kept as byte offsets; columns are counted in UTF-16 code units by
+ * keeping, alongside the offset, how many bytes beyond one unit each
+ * decoded character took (LexMark.extra).
+ *
+ * Nothing here depends on strict mode: what strict mode forbids (legacy
+ * octal literals and escapes) is flagged on the token for the parser.
+ */
+#include "config.h"
+
+#include "lexer.h"
+
+#include <glib.h>
+#include <string.h>
+
+#include "dtoa.h"
+#include "unicode-tables.h"
+
+#define LS 0x2028
+#define PS 0x2029
+
+static const char *const token_names[] = {
+#define LEX_TOKEN_NAME(name, text) text,
+  LEX_TOKENS (LEX_TOKEN_NAME)
+#undef LEX_TOKEN_NAME
+};
+
+static const char *const keyword_texts[] = {
+#define LEX_KEYWORD_TEXT(name, text) text,
+  LEX_KEYWORDS (LEX_KEYWORD_TEXT)
+#undef LEX_KEYWORD_TEXT
+};
+
+const char *
+lex_token_name (LexTokenKind kind)
+{
+  return kind < LEX_TOKEN_COUNT ? token_names[kind] : "?";
+}
+
+/* ---------------------------------------------------------------- interns */
+
+static inline uint32_t
+hash_step (uint32_t h, uint32_t unit)
+{
+  return (h ^ unit) * 16777619u;
+}
+
+#define HASH_SEED 2166136261u
+
+static void
+intern_grow (LexIntern *t)
+{
+  uint32_t size = t->mask ? (t->mask + 1) * 2 : 256;
+  AstStr **b = g_new0 (AstStr *, size);
+
+  for (uint32_t i = 0; t->mask && i <= t->mask; i++)
+    for (AstStr *s = t->buckets[i], *next; s; s = next)
+      {
+        next = s->chain;
+        s->chain = b[s->hash & (size - 1)];
+        b[s->hash & (size - 1)] = s;
+      }
+  g_free (t->buckets);
+  t->buckets = b;
+  t->mask = size - 1;
+}
+
+static AstStr *
+intern_insert (Lexer *lx, uint32_t hash, uint32_t len)
+{
+  LexIntern *t = &lx->intern;
+  AstStr *s;
+  uint16_t *data;
+
+  if (t->count >= t->mask)
+    intern_grow (t);
+  s = ast_alloc (lx->arena, sizeof *s);
+  data = ast_alloc (lx->arena, (len + 1) * sizeof (uint16_t));
+  data[len] = 0;
+  s->data = data;
+  s->len = len;
+  s->hash = hash;
+  s->keyword = 0;
+  s->latin1 = true;
+  s->well_formed = true;
+  s->chain = t->buckets[hash & t->mask];
+  t->buckets[hash & t->mask] = s;
+  t->count++;
+  return s;
+}
+
+/* Whether units hold a lone surrogate. */
+static bool
+well_formed (const uint16_t *u, uint32_t len)
+{
+  for (uint32_t i = 0; i < len; i++)
+    {
+      if (u[i] < 0xD800 || u[i] > 0xDFFF)
+        continue;
+      if (u[i] > 0xDBFF || i + 1 == len || u[i + 1] < 0xDC00
+          || u[i + 1] > 0xDFFF)
+        return false;
+      i++;
+    }
+  return true;
+}
+
+const AstStr *
+lex_intern (Lexer *lx, const uint16_t *units, uint32_t len)
+{
+  uint32_t h = HASH_SEED;
+  AstStr *s;
+  uint16_t *data;
+
+  for (uint32_t i = 0; i < len; i++)
+    h = hash_step (h, units[i]);
+  if (lx->intern.mask)
+    for (s = lx->intern.buckets[h & lx->intern.mask]; s; s = s->chain)
+      if (s->hash == h && s->len == len
+          && (len == 0
+              || memcmp (s->data, units, len * sizeof (uint16_t)) == 0))
+        return s;
+  s = intern_insert (lx, h, len);
+  data = (uint16_t *) s->data;
+  if (len)
+    memcpy (data, units, len * sizeof (uint16_t));
+  for (uint32_t i = 0; i < len; i++)
+    if (units[i] >= 256)
+      s->latin1 = false;
+  if (!s->latin1)
+    s->well_formed = well_formed (units, len);
+  return s;
+}
+
+/* The interned string of len ASCII bytes. */
+static const AstStr *
+intern_bytes (Lexer *lx, const uint8_t *bytes, uint32_t len)
+{
+  uint32_t h = HASH_SEED;
+  AstStr *s;
+  uint16_t *data;
+
+  for (uint32_t i = 0; i < len; i++)
+    h = hash_step (h, bytes[i]);
+  if (lx->intern.mask)
+    for (s = lx->intern.buckets[h & lx->intern.mask]; s; s = s->chain)
+      if (s->hash == h && s->len == len)
+        {
+          uint32_t i = 0;
+          while (i < len && s->data[i] == bytes[i])
+            i++;
+          if (i == len)
+            return s;
+        }
+  s = intern_insert (lx, h, len);
+  data = (uint16_t *) s->data;
+  for (uint32_t i = 0; i < len; i++)
+    data[i] = bytes[i];
+  return s;
+}
+
+const AstStr *
+lex_intern_ascii (Lexer *lx, const char *text)
+{
+  return intern_bytes (lx, (const uint8_t *) text, strlen (text));
+}
+
+/* ----------------------------------------------------------------- set-up */
+
+void
+lex_init (Lexer *lx, const uint8_t *src, size_t len, AstArena *arena)
+{
+  memset (lx, 0, sizeof *lx);
+  lx->src = src;
+  /* Offsets are 32-bit; the parser refuses larger sources first. */
+  lx->len = len > UINT32_MAX - 1 ? UINT32_MAX - 1 : (uint32_t) len;
+  lx->arena = arena;
+  lx->at.line = 1;
+  for (unsigned i = 0; i < G_N_ELEMENTS (keyword_texts); i++)
+    {
+      AstStr *s = (AstStr *) lex_intern_ascii (lx, keyword_texts[i]);
+      s->keyword = LEX_BREAK + i;
+    }
+}
+
+void
+lex_free (Lexer *lx)
+{
+  g_free (lx->intern.buckets);
+  g_free (lx->buf);
+  g_free (lx->digits);
+  lx->intern.buckets = NULL;
+  lx->buf = NULL;
+  lx->digits = NULL;
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+/* Decodes the UTF-8 character at pos: its code point, or -1 when the bytes
+ * are not well-formed UTF-8 (overlong forms and surrogates included). */
+static int32_t
+decode (const Lexer *lx, uint32_t pos, uint32_t *size)
+{
+  const uint8_t *s = lx->src + pos;
+  uint32_t left = lx->len - pos;
+  uint32_t c = s[0], n, min;
+
+  *size = 1;
+  if (c < 0x80)
+    return c;
+  if (c >= 0xC2 && c <= 0xDF)
+    n = 2, c &= 0x1F, min = 0x80;
+  else if (c >= 0xE0 && c <= 0xEF)
+    n = 3, c &= 0x0F, min = 0x800;
+  else if (c >= 0xF0 && c <= 0xF4)
+    n = 4, c &= 0x07, min = 0x10000;
+  else
+    return -1;
+  if (left < n)
+    return -1;
+  for (uint32_t i = 1; i < n; i++)
+    {
+      if ((s[i] & 0xC0) != 0x80)
+        return -1;
+      c = (c << 6) | (s[i] & 0x3F);
+    }
+  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+    return -1;
+  *size = n;
+  return (int32_t) c;
+}
+
+/* Moves past a decoded character of size bytes. */
+static inline void
+advance (Lexer *lx, int32_t c, uint32_t size)
+{
+  lx->at.pos += size;
+  lx->at.extra += size - (c >= 0x10000 ? 2 : 1);
+}
+
+/* Records that a line starts at the current position. */
+static inline void
+new_line (Lexer *lx)
+{
+  lx->at.line++;
+  lx->at.line_start = lx->at.pos;
+  lx->at.line_extra = lx->at.extra;
+}
+
+static inline bool
+is_line_terminator (int32_t c)
+{
+  return c == '\n' || c == '\r' || c == LS || c == PS;
+}
+
+static inline int
+peek_byte (const Lexer *lx, uint32_t off)
+{
+  uint32_t p = lx->at.pos + off;
+  return p < lx->len ? lx->src[p] : -1;
+}
+
+static inline int
+hex_value (int c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static inline bool
+is_ascii_id_start (int c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$'
+         || c == '_';
+}
+
+static inline bool
+is_ascii_id_part (int c)
+{
+  return is_ascii_id_start (c) || (c >= '0' && c <= '9');
+}
+
+static void
+buf_reserve (Lexer *lx, uint32_t more)
+{
+  if (lx->buf_len + more <= lx->buf_cap)
+    return;
+  lx->buf_cap = MAX (lx->buf_cap * 2, lx->buf_len + more + 64);
+  lx->buf = g_renew (uint16_t, lx->buf, lx->buf_cap);
+}
+
+static inline void
+buf_push (Lexer *lx, uint32_t c)
+{
+  buf_reserve (lx, 2);
+  if (c >= 0x10000)
+    {
+      c -= 0x10000;
+      lx->buf[lx->buf_len++] = 0xD800 + (c >> 10);
+      lx->buf[lx->buf_len++] = 0xDC00 + (c & 0x3FF);
+    }
+  else
+    lx->buf[lx->buf_len++] = c;
+}
+
+/* A non-interned arena copy of the scratch buffer. */
+static const AstStr *
+buf_string (Lexer *lx)
+{
+  AstStr *s = ast_alloc (lx->arena, sizeof *s);
+  uint16_t *data = ast_alloc (lx->arena,
+                              (lx->buf_len + 1) * sizeof (uint16_t));
+  uint32_t h = HASH_SEED;
+
+  if (lx->buf_len)
+    memcpy (data, lx->buf, lx->buf_len * sizeof (uint16_t));
+  data[lx->buf_len] = 0;
+  s->data = data;
+  s->len = lx->buf_len;
+  s->keyword = 0;
+  s->latin1 = true;
+  s->chain = NULL;
+  for (uint32_t i = 0; i < lx->buf_len; i++)
+    {
+      h = hash_step (h, data[i]);
+      if (data[i] >= 256)
+        s->latin1 = false;
+    }
+  s->hash = h;
+  s->well_formed = s->latin1 || well_formed (data, s->len);
+  return s;
+}
+
+/* Turns tok into an error token; returns false for the callers' sake. */
+static bool
+fail (Lexer *lx, LexToken *tok, uint32_t pos, const char *message)
+{
+  tok->kind = LEX_ERROR;
+  tok->error = message;
+  tok->error_pos = pos;
+  tok->end = MAX (pos, tok->start);
+  /* Scanning resumes after the fault so a caller that ignores the error
+   * still makes progress. */
+  if (lx->at.pos <= pos)
+    lx->at.pos = MIN (pos + 1, lx->len);
+  return false;
+}
+
+static void
+begin (Lexer *lx, LexToken *tok, uint32_t flags)
+{
+  tok->flags = flags;
+  tok->start = lx->at.pos;
+  tok->line = lx->at.line;
+  tok->col = (lx->at.pos - lx->at.line_start)
+             - (lx->at.extra - lx->at.line_extra) + 1;
+  tok->mark = lx->at;
+  tok->str = NULL;
+  tok->raw = NULL;
+  tok->num = 0;
+  tok->radix = 0;
+  tok->error = NULL;
+  tok->error_pos = 0;
+}
+
+/* ------------------------------------------------------- space, comments */
+
+/* Skips a single-line comment (or hashbang) from its two first characters
+ * to the line terminator, which is left to the caller. */
+static bool
+skip_line_comment (Lexer *lx, LexToken *tok)
+{
+  const uint8_t *s = lx->src;
+
+  lx->at.pos += 2;
+  while (lx->at.pos < lx->len)
+    {
+      uint32_t size;
+      int32_t d = s[lx->at.pos];
+      if (d == '\n' || d == '\r')
+        break;
+      if (d < 0x80)
+        {
+          lx->at.pos++;
+          continue;
+        }
+      d = decode (lx, lx->at.pos, &size);
+      if (d < 0)
+        return fail (lx, tok, lx->at.pos, "invalid UTF-8");
+      if (d == LS || d == PS)
+        break;
+      advance (lx, d, size);
+    }
+  return true;
+}
+
+/* Skips white space and comments; sets *newline when a line terminator was
+ * among them.  Returns false (with an error in tok) on an unterminated
+ * comment or a malformed byte. */
+static bool
+skip_space (Lexer *lx, LexToken *tok, bool *newline)
+{
+  const uint8_t *s = lx->src;
+
+  while (lx->at.pos < lx->len)
+    {
+      int c = s[lx->at.pos];
+      switch (c)
+        {
+        case ' ':
+        case '\t':
+        case '\v':
+        case '\f':
+          lx->at.pos++;
+          continue;
+        case '\n':
+          lx->at.pos++;
+          new_line (lx);
+          *newline = true;
+          continue;
+        case '\r':
+          lx->at.pos += peek_byte (lx, 1) == '\n' ? 2 : 1;
+          new_line (lx);
+          *newline = true;
+          continue;
+        case '/':
+          if (peek_byte (lx, 1) == '/')
+            {
+              if (!skip_line_comment (lx, tok))
+                return false;
+              continue;
+            }
+          if (peek_byte (lx, 1) == '*')
+            {
+              uint32_t start = lx->at.pos;
+              bool closed = false;
+              lx->at.pos += 2;
+              while (lx->at.pos < lx->len)
+                {
+                  uint32_t size;
+                  int32_t d = s[lx->at.pos];
+                  if (d == '*' && peek_byte (lx, 1) == '/')
+                    {
+                      lx->at.pos += 2;
+                      closed = true;
+                      break;
+                    }
+                  if (d == '\n' || d == '\r')
+                    {
+                      lx->at.pos += d == '\r' && peek_byte (lx, 1) == '\n'
+                                      ? 2 : 1;
+                      new_line (lx);
+                      *newline = true;
+                      continue;
+                    }
+                  if (d < 0x80)
+                    {
+                      lx->at.pos++;
+                      continue;
+                    }
+                  d = decode (lx, lx->at.pos, &size);
+                  if (d < 0)
+                    return fail (lx, tok, lx->at.pos, "invalid UTF-8");
+                  advance (lx, d, size);
+                  if (d == LS || d == PS)
+                    {
+                      new_line (lx);
+                      *newline = true;
+                    }
+                }
+              if (!closed)
+                return fail (lx, tok, start, "unterminated comment");
+              continue;
+            }
+          return true;
+        case '#':
+          /* A hashbang comment, only at the very start. */
+          if (lx->at.pos == 0 && peek_byte (lx, 1) == '!')
+            {
+              if (!skip_line_comment (lx, tok))
+                return false;
+              continue;
+            }
+          return true;
+        default:
+          if (c >= 0x80)
+            {
+              uint32_t size;
+              int32_t d = decode (lx, lx->at.pos, &size);
+              if (d == LS || d == PS)
+                {
+                  advance (lx, d, size);
+                  new_line (lx);
+                  *newline = true;
+                  continue;
+                }
+              if (d > 0 && uni_is_space (d))
+                {
+                  advance (lx, d, size);
+                  continue;
+                }
+            }
+          return true;
+        }
+    }
+  return true;
+}
+
+/* ------------------------------------------------------------ identifiers */
+
+/* Reads \uXXXX or \u{X...} after the backslash at the current position.
+ * Returns the code point, or -1 when malformed (the position is then left
+ * at the fault). */
+static int32_t
+read_unicode_escape (Lexer *lx)
+{
+  uint32_t c = 0;
+
+  if (peek_byte (lx, 1) != 'u')
+    return -1;
+  lx->at.pos += 2;
+  if (peek_byte (lx, 0) == '{')
+    {
+      int digits = 0, h;
+      lx->at.pos++;
+      while ((h = hex_value (peek_byte (lx, 0))) >= 0)
+        {
+          c = c * 16 + h;
+          if (c > 0x10FFFF)
+            return -1;
+          digits++;
+          lx->at.pos++;
+        }
+      if (digits == 0 || peek_byte (lx, 0) != '}')
+        return -1;
+      lx->at.pos++;
+      return c;
+    }
+  for (int i = 0; i < 4; i++)
+    {
+      int h = hex_value (peek_byte (lx, 0));
+      if (h < 0)
+        return -1;
+      c = c * 16 + h;
+      lx->at.pos++;
+    }
+  return c;
+}
+
+/* Scans an IdentifierName starting at the current position, whose first
+ * character is known to be ASCII or a backslash or a non-ASCII byte.  The
+ * name is interned into tok->str; escapes set LEX_TF_ESCAPED. */
+static bool
+scan_identifier (Lexer *lx, LexToken *tok)
+{
+  const uint8_t *s = lx->src;
+  uint32_t start = lx->at.pos;
+  bool first = true;
+
+  /* The fast path: ASCII without escapes. */
+  while (lx->at.pos < lx->len && is_ascii_id_part (s[lx->at.pos]))
+    lx->at.pos++;
+  if (lx->at.pos >= lx->len
+      || (s[lx->at.pos] != '\\' && s[lx->at.pos] < 0x80))
+    {
+      tok->str = intern_bytes (lx, s + start, lx->at.pos - start);
+      return true;
+    }
+
+  /* The general path decodes into the scratch buffer. */
+  lx->buf_len = 0;
+  for (uint32_t p = start; p < lx->at.pos; p++)
+    buf_push (lx, s[p]);
+  first = lx->at.pos == start;
+  while (lx->at.pos < lx->len)
+    {
+      int32_t c = s[lx->at.pos];
+      uint32_t size = 1, here = lx->at.pos;
+      if (c == '\\')
+        {
+          c = read_unicode_escape (lx);
+          if (c < 0)
+            return fail (lx, tok, here, "invalid Unicode escape");
+          if (!(first ? uni_is_id_start (c) : uni_is_id_continue (c)))
+            return fail (lx, tok, here,
+                         "invalid identifier character in escape");
+          tok->flags |= LEX_TF_ESCAPED;
+        }
+      else
+        {
+          if (c >= 0x80)
+            {
+              c = decode (lx, lx->at.pos, &size);
+              if (c < 0)
+                return fail (lx, tok, here, "invalid UTF-8");
+            }
+          if (!(first ? uni_is_id_start (c) : uni_is_id_continue (c)))
+            break;
+          advance (lx, c, size);
+        }
+      buf_push (lx, c);
+      first = false;
+    }
+  if (lx->buf_len == 0)
+    return fail (lx, tok, start, "unexpected character");
+  tok->str = lex_intern (lx, lx->buf, lx->buf_len);
+  return true;
+}
+
+/* Whether the character at the current position starts an identifier (so
+ * it may not follow a numeric literal directly). */
+static bool
+at_identifier_start (Lexer *lx)
+{
+  int c = peek_byte (lx, 0);
+  uint32_t size;
+  int32_t d;
+
+  if (c < 0)
+    return false;
+  if (c < 0x80)
+    return is_ascii_id_start (c) || c == '\\';
+  d = decode (lx, lx->at.pos, &size);
+  return d > 0 && uni_is_id_start (d);
+}
+
+/* ---------------------------------------------------------------- numbers */
+
+static void
+digits_push (Lexer *lx, uint32_t *n, char c)
+{
+  if (*n + 2 > lx->digits_cap)
+    {
+      lx->digits_cap = MAX (64, lx->digits_cap * 2);
+      lx->digits = g_realloc (lx->digits, lx->digits_cap);
+    }
+  lx->digits[(*n)++] = c;
+}
+
+static inline bool
+is_radix_digit (int c, int radix)
+{
+  int v = hex_value (c);
+  return v >= 0 && v < radix;
+}
+
+/* Scans digits of radix with numeric separators into lx->digits.  Returns
+ * the number of digits, or -1 with tok failed on a misplaced "_". */
+static int
+scan_digits (Lexer *lx, LexToken *tok, uint32_t *n, int radix)
+{
+  int count = 0;
+
+  for (;;)
+    {
+      int c = peek_byte (lx, 0);
+      if (is_radix_digit (c, radix))
+        {
+          digits_push (lx, n, c);
+          lx->at.pos++;
+          count++;
+        }
+      else if (c == '_')
+        {
+          if (count == 0 || !is_radix_digit (peek_byte (lx, 1), radix))
+            {
+              fail (lx, tok, lx->at.pos, "misplaced numeric separator");
+              return -1;
+            }
+          lx->at.pos++;
+        }
+      else
+        return count;
+    }
+}
+
+static bool
+finish_number (Lexer *lx, LexToken *tok)
+{
+  if (at_identifier_start (lx)
+      || (peek_byte (lx, 0) >= '0' && peek_byte (lx, 0) <= '9'))
+    return fail (lx, tok, lx->at.pos,
+                 "identifier starts immediately after numeric literal");
+  return true;
+}
+
+static bool
+scan_bigint_suffix (Lexer *lx, LexToken *tok, uint32_t n, int radix)
+{
+  const char *d = lx->digits;
+
+  lx->at.pos++;
+  /* The digits keep no leading zeros, so equal values print alike. */
+  while (n > 1 && *d == '0')
+    d++, n--;
+  lx->buf_len = 0;
+  for (uint32_t i = 0; i < n; i++)
+    buf_push (lx, d[i]);
+  tok->kind = LEX_BIGINT;
+  tok->str = buf_string (lx);
+  tok->radix = radix;
+  return finish_number (lx, tok);
+}
+
+static bool
+scan_number (Lexer *lx, LexToken *tok)
+{
+  uint32_t n = 0;
+  int c = peek_byte (lx, 0), next = peek_byte (lx, 1);
+  const char *end;
+
+  tok->kind = LEX_NUMBER;
+  if (c == '0' && next >= 0 && strchr ("xXoObB", next))
+    {
+      int radix = (next | 0x20) == 'x' ? 16 : (next | 0x20) == 'o' ? 8 : 2;
+      lx->at.pos += 2;
+      if (peek_byte (lx, 0) == '_')
+        return fail (lx, tok, lx->at.pos, "misplaced numeric separator");
+      int count = scan_digits (lx, tok, &n, radix);
+      if (count < 0)
+        return false;
+      if (count == 0)
+        return fail (lx, tok, lx->at.pos, "missing digits after prefix");
+      if (peek_byte (lx, 0) == 'n')
+        return scan_bigint_suffix (lx, tok, n, radix);
+      tok->num = js_strtod_radix (lx->digits, n, radix, &end);
+      return finish_number (lx, tok);
+    }
+  if (c == '0' && next == '_')
+    return fail (lx, tok, lx->at.pos + 1, "misplaced numeric separator");
+  if (c == '0' && next >= '0' && next <= '9')
+    {
+      /* Legacy octal (017), or a decimal with a leading zero (08, 09.5):
+       * both are sloppy-mode only and take no separators. */
+      bool octal = true;
+      lx->at.pos++;
+      while ((c = peek_byte (lx, 0)) >= '0' && c <= '9')
+        {
+          if (c >= '8')
+            octal = false;
+          digits_push (lx, &n, c);
+          lx->at.pos++;
+        }
+      tok->flags |= LEX_TF_LEGACY_OCTAL;
+      if (peek_byte (lx, 0) == '_')
+        return fail (lx, tok, lx->at.pos, "misplaced numeric separator");
+      if (octal)
+        {
+          tok->num = js_strtod_radix (lx->digits, n, 8, &end);
+          return finish_number (lx, tok);
+        }
+      /* A NonOctalDecimalIntegerLiteral may have a fraction and an
+       * exponent. */
+    }
+  else if (c != '.')
+    {
+      if (scan_digits (lx, tok, &n, 10) < 0)
+        return false;
+      if (peek_byte (lx, 0) == 'n')
+        return scan_bigint_suffix (lx, tok, n, 10);
+    }
+  if (peek_byte (lx, 0) == '.')
+    {
+      digits_push (lx, &n, '.');
+      lx->at.pos++;
+      if (peek_byte (lx, 0) == '_')
+        return fail (lx, tok, lx->at.pos, "misplaced numeric separator");
+      if (scan_digits (lx, tok, &n, 10) < 0)
+        return false;
+    }
+  c = peek_byte (lx, 0);
+  if (c == 'e' || c == 'E')
+    {
+      digits_push (lx, &n, 'e');
+      lx->at.pos++;
+      c = peek_byte (lx, 0);
+      if (c == '+' || c == '-')
+        {
+          digits_push (lx, &n, c);
+          lx->at.pos++;
+        }
+      if (peek_byte (lx, 0) == '_')
+        return fail (lx, tok, lx->at.pos, "misplaced numeric separator");
+      int count = scan_digits (lx, tok, &n, 10);
+      if (count < 0)
+        return false;
+      if (count == 0)
+        return fail (lx, tok, lx->at.pos, "missing exponent digits");
+    }
+  if (peek_byte (lx, 0) == 'n')
+    return fail (lx, tok, lx->at.pos, "invalid BigInt literal");
+  tok->num = js_strtod (lx->digits, n, &end);
+  return finish_number (lx, tok);
+}
+
+/* ---------------------------------------------------- strings, templates */
+
+/* What an escape sequence in a string or template was. */
+typedef enum
+{
+  ESC_OK,           /* a value was pushed (or nothing, for a line
+                       continuation) */
+  ESC_LEGACY,       /* legacy octal or \8 \9: pushed, sloppy strings only */
+  ESC_BAD,          /* malformed: nothing pushed */
+} EscapeResult;
+
+/* Reads the escape whose backslash is at the current position, pushing
+ * its value to the scratch buffer.  *bad_pos is set to where a malformed
+ * escape went wrong. */
+static EscapeResult
+read_escape (Lexer *lx, uint32_t *bad_pos, const char **why)
+{
+  uint32_t start = lx->at.pos, size;
+  int c = peek_byte (lx, 1);
+  int32_t d;
+
+  *bad_pos = start;
+  switch (c)
+    {
+    case -1:
+      *why = "unterminated string";
+      return ESC_BAD;
+    case '\n':
+      lx->at.pos += 2;
+      new_line (lx);
+      return ESC_OK;
+    case '\r':
+      lx->at.pos += peek_byte (lx, 2) == '\n' ? 3 : 2;
+      new_line (lx);
+      return ESC_OK;
+    case 'b': buf_push (lx, '\b'); break;
+    case 'f': buf_push (lx, '\f'); break;
+    case 'n': buf_push (lx, '\n'); break;
+    case 'r': buf_push (lx, '\r'); break;
+    case 't': buf_push (lx, '\t'); break;
+    case 'v': buf_push (lx, '\v'); break;
+    case 'x':
+      {
+        int h1 = hex_value (peek_byte (lx, 2));
+        int h2 = h1 < 0 ? -1 : hex_value (peek_byte (lx, 3));
+        if (h2 < 0)
+          {
+            *why = "invalid hexadecimal escape";
+            return ESC_BAD;
+          }
+        buf_push (lx, h1 * 16 + h2);
+        lx->at.pos += 4;
+        return ESC_OK;
+      }
+    case 'u':
+      d = read_unicode_escape (lx);
+      if (d < 0)
+        {
+          *why = "invalid Unicode escape";
+          return ESC_BAD;
+        }
+      buf_push (lx, d);
+      return ESC_OK;
+    case '0': case '1': case '2': case '3':
+    case '4': case '5': case '6': case '7':
+      {
+        int next = peek_byte (lx, 2);
+        uint32_t v = c - '0';
+        if (c == '0' && !(next >= '0' && next <= '9'))
+          {
+            buf_push (lx, 0);
+            break;
+          }
+        /* ZeroToThree OctalDigit OctalDigit, or fewer digits. */
+        lx->at.pos += 2;
+        if (next >= '0' && next <= '7')
+          {
+            v = v * 8 + (next - '0');
+            lx->at.pos++;
+            next = peek_byte (lx, 0);
+            if (c <= '3' && next >= '0' && next <= '7')
+              {
+                v = v * 8 + (next - '0');
+                lx->at.pos++;
+              }
+          }
+        buf_push (lx, v);
+        return ESC_LEGACY;
+      }
+    case '8':
+    case '9':
+      buf_push (lx, c);
+      lx->at.pos += 2;
+      return ESC_LEGACY;
+    default:
+      if (c < 0x80)
+        {
+          buf_push (lx, c);
+          break;
+        }
+      lx->at.pos++;
+      d = decode (lx, lx->at.pos, &size);
+      if (d < 0)
+        {
+          *bad_pos = lx->at.pos;
+          *why = "invalid UTF-8";
+          return ESC_BAD;
+        }
+      advance (lx, d, size);
+      if (d == LS || d == PS)
+        new_line (lx); /* a line continuation */
+      else
+        buf_push (lx, d);
+      return ESC_OK;
+    }
+  lx->at.pos += 2;
+  return ESC_OK;
+}
+
+static bool
+scan_string (Lexer *lx, LexToken *tok)
+{
+  const uint8_t *s = lx->src;
+  int quote = s[lx->at.pos];
+  uint32_t start = lx->at.pos;
+
+  lx->at.pos++;
+  lx->buf_len = 0;
+  for (;;)
+    {
+      uint32_t size, bad;
+      const char *why;
+      int32_t c;
+
+      if (lx->at.pos >= lx->len)
+        return fail (lx, tok, start, "unterminated string");
+      c = s[lx->at.pos];
+      if (c == quote)
+        break;
+      if (c == '\n' || c == '\r')
+        return fail (lx, tok, start, "unterminated string");
+      if (c == '\\')
+        {
+          switch (read_escape (lx, &bad, &why))
+            {
+            case ESC_OK:
+              break;
+            case ESC_LEGACY:
+              if (!(tok->flags & LEX_TF_LEGACY_OCTAL))
+                tok->error_pos = bad;
+              tok->flags |= LEX_TF_LEGACY_OCTAL;
+              break;
+            case ESC_BAD:
+              return fail (lx, tok, bad, why);
+            }
+          continue;
+        }
+      if (c < 0x80)
+        {
+          buf_push (lx, c);
+          lx->at.pos++;
+          continue;
+        }
+      c = decode (lx, lx->at.pos, &size);
+      if (c < 0)
+        return fail (lx, tok, lx->at.pos, "invalid UTF-8");
+      advance (lx, c, size);
+      /* LS and PS are allowed in strings; they end no line there for ASI
+       * but they do for line numbers. */
+      if (c == LS || c == PS)
+        new_line (lx);
+      buf_push (lx, c);
+    }
+  lx->at.pos++;
+  tok->kind = LEX_STRING;
+  tok->str = lex_intern (lx, lx->buf, lx->buf_len);
+  return true;
+}
+
+/* The raw text of a template part, src[from, to): CR and CRLF read as LF. */
+static const AstStr *
+template_raw (Lexer *lx, uint32_t from, uint32_t to)
+{
+  const uint8_t *s = lx->src;
+
+  lx->buf_len = 0;
+  for (uint32_t p = from; p < to;)
+    {
+      uint32_t size;
+      int32_t c = s[p];
+      if (c == '\r')
+        {
+          buf_push (lx, '\n');
+          p += p + 1 < to && s[p + 1] == '\n' ? 2 : 1;
+          continue;
+        }
+      c = decode (lx, p, &size); /* already validated */
+      buf_push (lx, c < 0 ? 0xFFFD : c);
+      p += size;
+    }
+  return buf_string (lx);
+}
+
+/* Scans a template part from just after its ` or }. */
+static bool
+scan_template_part (Lexer *lx, LexToken *tok)
+{
+  const uint8_t *s = lx->src;
+  uint32_t from = lx->at.pos, to;
+  bool bad = false;
+
+  lx->buf_len = 0;
+  for (;;)
+    {
+      uint32_t size, bad_pos;
+      const char *why;
+      int32_t c;
+
+      if (lx->at.pos >= lx->len)
+        return fail (lx, tok, tok->start, "unterminated template");
+      c = s[lx->at.pos];
+      if (c == '`')
+        {
+          tok->flags |= LEX_TF_TEMPLATE_TAIL;
+          to = lx->at.pos++;
+          break;
+        }
+      if (c == '$' && peek_byte (lx, 1) == '{')
+        {
+          to = lx->at.pos;
+          lx->at.pos += 2;
+          break;
+        }
+      if (c == '\\')
+        {
+          EscapeResult r;
+          /* \0 followed by a digit and \1 to \9 are never allowed in a
+           * template; a tagged template sees undefined instead. */
+          int d = peek_byte (lx, 1);
+          if (d >= '0' && d <= '9'
+              && !(d == '0' && !(peek_byte (lx, 2) >= '0'
+                                 && peek_byte (lx, 2) <= '9')))
+            {
+              r = ESC_BAD;
+              bad_pos = lx->at.pos;
+              why = "octal escape sequences are not allowed in templates";
+              lx->at.pos += 2;
+            }
+          else
+            r = read_escape (lx, &bad_pos, &why);
+          if (r == ESC_BAD && lx->at.pos >= lx->len)
+            return fail (lx, tok, tok->start, "unterminated template");
+          if (r == ESC_BAD)
+            {
+              if (!bad)
+                {
+                  tok->error = why;
+                  tok->error_pos = bad_pos;
+                }
+              bad = true;
+              /* Skip the backslash only: the rest is ordinary text. */
+              if (lx->at.pos == bad_pos)
+                lx->at.pos++;
+              else if (s[bad_pos + 1] == 'u' || s[bad_pos + 1] == 'x')
+                lx->at.pos = MAX (lx->at.pos, bad_pos + 2);
+            }
+          continue;
+        }
+      if (c == '\r')
+        {
+          lx->at.pos += peek_byte (lx, 1) == '\n' ? 2 : 1;
+          new_line (lx);
+          buf_push (lx, '\n');
+          continue;
+        }
+      if (c == '\n')
+        {
+          lx->at.pos++;
+          new_line (lx);
+          buf_push (lx, '\n');
+          continue;
+        }
+      if (c < 0x80)
+        {
+          buf_push (lx, c);
+          lx->at.pos++;
+          continue;
+        }
+      c = decode (lx, lx->at.pos, &size);
+      if (c < 0)
+        return fail (lx, tok, lx->at.pos, "invalid UTF-8");
+      advance (lx, c, size);
+      if (c == LS || c == PS)
+        new_line (lx);
+      buf_push (lx, c);
+    }
+  tok->kind = LEX_TEMPLATE;
+  if (bad)
+    tok->flags |= LEX_TF_BAD_ESCAPE;
+  tok->str = bad ? NULL : buf_string (lx);
+  tok->raw = template_raw (lx, from, to);
+  return true;
+}
+
+/* -------------------------------------------------------------- regexps */
+
+static bool
+scan_regexp (Lexer *lx, LexToken *tok)
+{
+  const uint8_t *s = lx->src;
+  bool in_class = false;
+  uint32_t body_start = lx->at.pos + 1, body_end;
+  static const char flag_chars[] = "dgimsuyv";
+  unsigned seen = 0;
+
+  lx->at.pos = body_start;
+  for (;;)
+    {
+      uint32_t size;
+      int32_t c;
+      if (lx->at.pos >= lx->len)
+        return fail (lx, tok, tok->start, "unterminated regular expression");
+      c = s[lx->at.pos];
+      if (c >= 0x80)
+        {
+          c = decode (lx, lx->at.pos, &size);
+          if (c < 0)
+            return fail (lx, tok, lx->at.pos, "invalid UTF-8");
+        }
+      else
+        size = 1;
+      if (is_line_terminator (c))
+        return fail (lx, tok, tok->start, "unterminated regular expression");
+      advance (lx, c, size);
+      if (c == '\\')
+        {
+          if (lx->at.pos >= lx->len)
+            continue;
+          c = decode (lx, lx->at.pos, &size);
+          if (c < 0)
+            return fail (lx, tok, lx->at.pos, "invalid UTF-8");
+          if (is_line_terminator (c))
+            return fail (lx, tok, tok->start,
+                         "unterminated regular expression");
+          advance (lx, c, size);
+        }
+      else if (c == '[')
+        in_class = true;
+      else if (c == ']')
+        in_class = false;
+      else if (c == '/' && !in_class)
+        break;
+    }
+  body_end = lx->at.pos - 1;
+
+  /* Flags are IdentifierPart characters; only the known ones, each once,
+   * and not both u and v, are valid. */
+  lx->buf_len = 0;
+  while (lx->at.pos < lx->len)
+    {
+      uint32_t size, here = lx->at.pos;
+      int32_t c = s[here];
+      const char *f;
+      if (c == '\\')
+        return fail (lx, tok, here, "escape in regular expression flags");
+      if (c >= 0x80)
+        {
+          c = decode (lx, here, &size);
+          if (c < 0 || !uni_is_id_continue (c))
+            break;
+          return fail (lx, tok, here, "invalid regular expression flag");
+        }
+      if (!is_ascii_id_part (c))
+        break;
+      f = strchr (flag_chars, c);
+      if (!f || (seen & (1u << (f - flag_chars))))
+        return fail (lx, tok, here, "invalid regular expression flags");
+      seen |= 1u << (f - flag_chars);
+      buf_push (lx, c);
+      lx->at.pos++;
+    }
+  if ((seen & (1u << 5)) && (seen & (1u << 7)))
+    return fail (lx, tok, tok->start,
+                 "regular expression flags u and v together");
+  tok->raw = buf_string (lx);
+  tok->str = template_raw (lx, body_start, body_end);
+  tok->kind = LEX_REGEXP;
+  return true;
+}
+
+/* ------------------------------------------------------------ punctuators */
+
+/* Scans a punctuator at the current position, or fails. */
+static bool
+scan_punctuator (Lexer *lx, LexToken *tok)
+{
+  int c = peek_byte (lx, 0), c1 = peek_byte (lx, 1), c2 = peek_byte (lx, 2);
+  LexTokenKind k;
+  int n = 1;
+
+  switch (c)
+    {
+    case '{': k = LEX_LBRACE; break;
+    case '}': k = LEX_RBRACE; break;
+    case '(': k = LEX_LPAREN; break;
+    case ')': k = LEX_RPAREN; break;
+    case '[': k = LEX_LBRACKET; break;
+    case ']': k = LEX_RBRACKET; break;
+    case ';': k = LEX_SEMICOLON; break;
+    case ',': k = LEX_COMMA; break;
+    case ':': k = LEX_COLON; break;
+    case '~': k = LEX_TILDE; break;
+    case '.':
+      if (c1 == '.' && c2 == '.')
+        k = LEX_ELLIPSIS, n = 3;
+      else
+        k = LEX_DOT;
+      break;
+    case '<':
+      if (c1 == '<')
+        k = c2 == '=' ? (n = 3, LEX_SHL_ASSIGN) : (n = 2, LEX_SHL);
+      else
+        k = c1 == '=' ? (n = 2, LEX_LE) : LEX_LT;
+      break;
+    case '>':
+      if (c1 == '>' && c2 == '>')
+        k = peek_byte (lx, 3) == '=' ? (n = 4, LEX_SHR_ASSIGN)
+                                     : (n = 3, LEX_SHR);
+      else if (c1 == '>')
+        k = c2 == '=' ? (n = 3, LEX_SAR_ASSIGN) : (n = 2, LEX_SAR);
+      else
+        k = c1 == '=' ? (n = 2, LEX_GE) : LEX_GT;
+      break;
+    case '=':
+      if (c1 == '=')
+        k = c2 == '=' ? (n = 3, LEX_STRICT_EQ) : (n = 2, LEX_EQ);
+      else if (c1 == '>')
+        k = LEX_ARROW, n = 2;
+      else
+        k = LEX_ASSIGN;
+      break;
+    case '!':
+      if (c1 == '=')
+        k = c2 == '=' ? (n = 3, LEX_STRICT_NE) : (n = 2, LEX_NE);
+      else
+        k = LEX_BANG;
+      break;
+    case '+':
+      k = c1 == '+' ? (n = 2, LEX_INC)
+          : c1 == '=' ? (n = 2, LEX_PLUS_ASSIGN) : LEX_PLUS;
+      break;
+    case '-':
+      k = c1 == '-' ? (n = 2, LEX_DEC)
+          : c1 == '=' ? (n = 2, LEX_MINUS_ASSIGN) : LEX_MINUS;
+      break;
+    case '*':
+      if (c1 == '*')
+        k = c2 == '=' ? (n = 3, LEX_STAR_STAR_ASSIGN) : (n = 2, LEX_STAR_STAR);
+      else
+        k = c1 == '=' ? (n = 2, LEX_STAR_ASSIGN) : LEX_STAR;
+      break;
+    case '/':
+      k = c1 == '=' ? (n = 2, LEX_SLASH_ASSIGN) : LEX_SLASH;
+      break;
+    case '%':
+      k = c1 == '=' ? (n = 2, LEX_PERCENT_ASSIGN) : LEX_PERCENT;
+      break;
+    case '&':
+      if (c1 == '&')
+        k = c2 == '=' ? (n = 3, LEX_AND_ASSIGN) : (n = 2, LEX_AND);
+      else
+        k = c1 == '=' ? (n = 2, LEX_AMP_ASSIGN) : LEX_AMP;
+      break;
+    case '|':
+      if (c1 == '|')
+        k = c2 == '=' ? (n = 3, LEX_OR_ASSIGN) : (n = 2, LEX_OR);
+      else
+        k = c1 == '=' ? (n = 2, LEX_PIPE_ASSIGN) : LEX_PIPE;
+      break;
+    case '^':
+      k = c1 == '=' ? (n = 2, LEX_CARET_ASSIGN) : LEX_CARET;
+      break;
+    case '?':
+      if (c1 == '?')
+        k = c2 == '=' ? (n = 3, LEX_NULLISH_ASSIGN) : (n = 2, LEX_NULLISH);
+      /* "?." before a digit is a conditional and a number: a?.5:1. */
+      else if (c1 == '.' && !(c2 >= '0' && c2 <= '9'))
+        k = LEX_QUESTION_DOT, n = 2;
+      else
+        k = LEX_QUESTION;
+      break;
+    default:
+      return fail (lx, tok, lx->at.pos, "unexpected character");
+    }
+  tok->kind = k;
+  lx->at.pos += n;
+  return true;
+}
+
+/* ------------------------------------------------------------------ entry */
+
+void
+lex_next (Lexer *lx, LexToken *tok)
+{
+  bool newline = false;
+  int c;
+
+  begin (lx, tok, 0);
+  if (!skip_space (lx, tok, &newline))
+    return;
+  begin (lx, tok, newline ? LEX_TF_NEWLINE_BEFORE : 0);
+  if (lx->at.pos >= lx->len)
+    {
+      tok->kind = LEX_EOF;
+      tok->end = tok->start;
+      return;
+    }
+  c = lx->src[lx->at.pos];
+  if (is_ascii_id_start (c) || c == '\\' || c >= 0x80)
+    {
+      if (c >= 0x80)
+        {
+          uint32_t size;
+          int32_t d = decode (lx, lx->at.pos, &size);
+          if (d < 0)
+            {
+              fail (lx, tok, lx->at.pos, "invalid UTF-8");
+              return;
+            }
+          if (!uni_is_id_start (d))
+            {
+              fail (lx, tok, lx->at.pos, "unexpected character");
+              return;
+            }
+        }
+      if (scan_identifier (lx, tok))
+        {
+          tok->kind = LEX_IDENT;
+          if (tok->str->keyword && !(tok->flags & LEX_TF_ESCAPED))
+            tok->kind = tok->str->keyword;
+        }
+    }
+  else if ((c >= '0' && c <= '9')
+           || (c == '.' && peek_byte (lx, 1) >= '0'
+               && peek_byte (lx, 1) <= '9'))
+    scan_number (lx, tok);
+  else if (c == '"' || c == '\'')
+    scan_string (lx, tok);
+  else if (c == '`')
+    {
+      lx->at.pos++;
+      scan_template_part (lx, tok);
+    }
+  else if (c == '#')
+    {
+      lx->at.pos++;
+      c = peek_byte (lx, 0);
+      if (c < 0 || !(is_ascii_id_start (c) || c == '\\' || c >= 0x80))
+        fail (lx, tok, tok->start, "unexpected character '#'");
+      else if (c >= 0x80 && !at_identifier_start (lx))
+        fail (lx, tok, tok->start, "invalid private name");
+      else if (scan_identifier (lx, tok))
+        tok->kind = LEX_PRIVATE_NAME;
+    }
+  else
+    scan_punctuator (lx, tok);
+  if (tok->kind != LEX_ERROR)
+    tok->end = lx->at.pos;
+}
+
+void
+lex_rescan_regexp (Lexer *lx, LexToken *tok)
+{
+  uint32_t flags = tok->flags & LEX_TF_NEWLINE_BEFORE;
+
+  lx->at = tok->mark;
+  begin (lx, tok, flags);
+  if (scan_regexp (lx, tok))
+    tok->end = lx->at.pos;
+}
+
+void
+lex_rescan_template (Lexer *lx, LexToken *tok)
+{
+  uint32_t flags = tok->flags & LEX_TF_NEWLINE_BEFORE;
+
+  lx->at = tok->mark;
+  begin (lx, tok, flags);
+  lx->at.pos++;
+  if (scan_template_part (lx, tok))
+    tok->end = lx->at.pos;
+}
+
+/* ------------------------------------------------------- RegExp patterns */
+
+/* The early errors of a RegExp literal's pattern: ECMA-262 22.2.1, with
+ * the web-compatible grammar of B.1.2 for patterns without the u or v
+ * flag (what browsers accept, and so what scripts use).  The pattern is
+ * only checked, not compiled; Unicode property names and values are left
+ * to the RegExp compiler, which has their tables.
+ *
+ * Named groups are collected by a first pass so that \k<name> may refer
+ * to a group further on, and so that a pattern without u knows whether
+ * \k is a reference or an identity escape. */
+
+typedef struct
+{
+  const uint16_t *s;   /* the pattern */
+  uint32_t len;        /* its length in code units */
+  uint32_t pos;        /* where we are */
+  bool u;              /* u or v flag: UnicodeMode */
+  bool v;              /* v flag: UnicodeSetsMode */
+  bool named;          /* NamedCaptureGroups: u, or a named group seen */
+  bool first_pass;     /* collecting groups, references unchecked */
+  uint32_t groups;     /* capturing groups (after the first pass) */
+  GArray *names;       /* GArray of GArray* of uint32_t: group names */
+  const char *error;   /* the first error */
+  uint32_t error_pos;  /* where it is */
+  unsigned depth;      /* group nesting, bounded */
+} RxParser;
+
+/* A class atom that is a set (\d, \p{...}), not one character. */
+#define RX_CLASS (-2)
+
+static bool
+rx_fail (RxParser *rx, const char *message)
+{
+  if (!rx->error)
+    {
+      rx->error = message;
+      rx->error_pos = MIN (rx->pos, rx->len);
+    }
+  return false;
+}
+
+static inline int32_t
+rx_peek (const RxParser *rx, uint32_t off)
+{
+  return rx->pos + off < rx->len ? rx->s[rx->pos + off] : -1;
+}
+
+/* The character at the current position, a whole surrogate pair in
+ * UnicodeMode (or when pairs is set); *size is its length in units. */
+static int32_t
+rx_char (const RxParser *rx, bool pairs, uint32_t *size)
+{
+  int32_t c = rx_peek (rx, 0), d;
+
+  *size = 1;
+  if ((rx->u || pairs) && c >= 0xD800 && c <= 0xDBFF
+      && (d = rx_peek (rx, 1)) >= 0xDC00 && d <= 0xDFFF)
+    {
+      *size = 2;
+      return 0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00);
+    }
+  return c;
+}
+
+static inline bool
+rx_is_syntax (int32_t c)
+{
+  return c >= 0 && c < 128 && strchr ("^$\\.*+?()[]{}|", c) && c != 0;
+}
+
+static int
+rx_hex (const RxParser *rx, uint32_t off)
+{
+  int32_t c = rx_peek (rx, off);
+  return c >= 0 && c < 128 ? hex_value (c) : -1;
+}
+
+/* After "\u": XXXX (a surrogate pair of two such escapes combines when
+ * pairs), or {X...} when braces.  Returns the code point, or -1 with the
+ * position unchanged. */
+static int32_t
+rx_unicode_escape (RxParser *rx, bool braces, bool pairs)
+{
+  uint32_t start = rx->pos;
+  int32_t c = 0;
+
+  if (braces && rx_peek (rx, 0) == '{')
+    {
+      int digits = 0, h;
+      rx->pos++;
+      while ((h = rx_hex (rx, 0)) >= 0)
+        {
+          c = c * 16 + h;
+          if (c > 0x10FFFF)
+            break;
+          rx->pos++;
+          digits++;
+        }
+      if (digits && c <= 0x10FFFF && rx_peek (rx, 0) == '}')
+        {
+          rx->pos++;
+          return c;
+        }
+      rx->pos = start;
+      return -1;
+    }
+  for (int i = 0; i < 4; i++)
+    {
+      int h = rx_hex (rx, i);
+      if (h < 0)
+        return -1;
+      c = c * 16 + h;
+    }
+  rx->pos += 4;
+  if (pairs && c >= 0xD800 && c <= 0xDBFF && rx_peek (rx, 0) == '\\'
+      && rx_peek (rx, 1) == 'u')
+    {
+      uint32_t save = rx->pos;
+      int32_t lo;
+      rx->pos += 2;
+      lo = rx_unicode_escape (rx, false, false);
+      if (lo >= 0xDC00 && lo <= 0xDFFF)
+        return 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+      rx->pos = save;
+    }
+  return c;
+}
+
+/* A group name after "<", up to and including ">", into out (code
+ * points). */
+static bool
+rx_group_name (RxParser *rx, GArray *out)
+{
+  for (;;)
+    {
+      uint32_t size;
+      int32_t c = rx_char (rx, true, &size);
+      if (c == '>' && out->len)
+        {
+          rx->pos++;
+          return true;
+        }
+      if (c == '\\')
+        {
+          if (rx_peek (rx, 1) != 'u')
+            return rx_fail (rx, "invalid group name");
+          rx->pos += 2;
+          c = rx_unicode_escape (rx, true, true);
+          if (c < 0)
+            return rx_fail (rx, "invalid Unicode escape in group name");
+        }
+      else if (c < 0)
+        return rx_fail (rx, "unterminated group name");
+      else
+        rx->pos += size;
+      if (c >= 0xD800 && c <= 0xDFFF)
+        return rx_fail (rx, "invalid group name");
+      if (!(out->len ? uni_is_id_continue (c) : uni_is_id_start (c)))
+        return rx_fail (rx, "invalid group name");
+      g_array_append_val (out, c);
+    }
+}
+
+static bool
+rx_name_known (const RxParser *rx, const GArray *name)
+{
+  for (guint i = 0; i < rx->names->len; i++)
+    {
+      GArray *n = g_array_index (rx->names, GArray *, i);
+      if (n->len == name->len
+          && memcmp (n->data, name->data, name->len * sizeof (uint32_t)) == 0)
+        return true;
+    }
+  return false;
+}
+
+/* Decimal digits into a saturated value. */
+static uint64_t
+rx_decimal (RxParser *rx)
+{
+  uint64_t v = 0;
+  int32_t c;
+
+  while ((c = rx_peek (rx, 0)) >= '0' && c <= '9')
+    {
+      v = v > UINT32_MAX ? v : v * 10 + (c - '0');
+      rx->pos++;
+    }
+  return v;
+}
+
+/* A braced quantifier at "{": {n}, {n,} or {n,m}.  Returns false and
+ * leaves the position when the text is not one. */
+static bool
+rx_braced_quantifier (RxParser *rx, bool *bad_range)
+{
+  uint32_t start = rx->pos;
+  uint64_t lo, hi;
+
+  *bad_range = false;
+  rx->pos++;
+  if (!(rx_peek (rx, 0) >= '0' && rx_peek (rx, 0) <= '9'))
+    goto no;
+  lo = hi = rx_decimal (rx);
+  if (rx_peek (rx, 0) == ',')
+    {
+      rx->pos++;
+      hi = UINT64_MAX;
+      if (rx_peek (rx, 0) >= '0' && rx_peek (rx, 0) <= '9')
+        hi = rx_decimal (rx);
+    }
+  if (rx_peek (rx, 0) != '}')
+    goto no;
+  rx->pos++;
+  *bad_range = lo > hi;
+  return true;
+no:
+  rx->pos = start;
+  return false;
+}
+
+/* The escapes shared by atoms and classes (CharacterEscape), after the
+ * backslash.  Returns the character, or -1 on error. */
+static int32_t
+rx_character_escape (RxParser *rx, bool in_class)
+{
+  int32_t c = rx_peek (rx, 0), d;
+  uint32_t size;
+
+  switch (c)
+    {
+    case 'f': rx->pos++; return '\f';
+    case 'n': rx->pos++; return '\n';
+    case 'r': rx->pos++; return '\r';
+    case 't': rx->pos++; return '\t';
+    case 'v': rx->pos++; return '\v';
+    case 'c':
+      d = rx_peek (rx, 1);
+      if ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z'))
+        {
+          rx->pos += 2;
+          return d % 32;
+        }
+      /* B.1.2: in a class, \c may take a digit or _ too. */
+      if (!rx->u && in_class && ((d >= '0' && d <= '9') || d == '_'))
+        {
+          rx->pos += 2;
+          return d % 32;
+        }
+      if (rx->u)
+        return rx_fail (rx, "invalid control escape"), -1;
+      /* B.1.2: the backslash stands for itself; "c" follows. */
+      return '\\';
+    case '0':
+      d = rx_peek (rx, 1);
+      if (!(d >= '0' && d <= '9'))
+        {
+          rx->pos++;
+          return 0;
+        }
+      if (rx->u)
+        return rx_fail (rx, "invalid decimal escape"), -1;
+      /* Legacy octal. */
+      {
+        int32_t v = 0;
+        for (int i = 0; i < 3 && rx_peek (rx, 0) >= '0'
+                        && rx_peek (rx, 0) <= '7' && v * 8 < 256; i++)
+          v = v * 8 + (rx->s[rx->pos++] - '0');
+        return v;
+      }
+    case 'x':
+      if (rx_hex (rx, 1) >= 0 && rx_hex (rx, 2) >= 0)
+        {
+          rx->pos += 3;
+          return rx_hex (rx, -2) * 16 + rx_hex (rx, -1);
+        }
+      if (rx->u)
+        return rx_fail (rx, "invalid hexadecimal escape"), -1;
+      rx->pos++;
+      return 'x';
+    case 'u':
+      rx->pos++;
+      d = rx_unicode_escape (rx, rx->u, rx->u);
+      if (d >= 0)
+        return d;
+      if (rx->u)
+        return rx_fail (rx, "invalid Unicode escape"), -1;
+      return 'u';
+    case -1:
+      return rx_fail (rx, "\\ at end of pattern"), -1;
+    default:
+      break;
+    }
+  if (rx->u)
+    {
+      /* Only syntax characters and / may be escaped. */
+      if (rx_is_syntax (c) || c == '/' || (in_class && c == '-'))
+        {
+          rx->pos++;
+          return c;
+        }
+      return rx_fail (rx, "invalid escape"), -1;
+    }
+  if (c == 'k' && rx->named)
+    return rx_fail (rx, "invalid named reference"), -1;
+  c = rx_char (rx, false, &size);
+  rx->pos += size;
+  return c;
+}
+
+/* \p{...} or \P{...} at the "p", in UnicodeMode.  The names must be
+ * those ECMA-262 22.2.2.9 lists, spelled exactly.  *strings is set for
+ * a property of strings (v flag only, never negated). */
+static bool
+rx_property_escape (RxParser *rx, bool *strings)
+{
+  char name[64], value[64];
+  char *buf = name;
+  uint32_t n = 0;
+  bool negated = rx_peek (rx, 0) == 'P', has_value = false;
+
+  *strings = false;
+  rx->pos++;
+  if (rx_peek (rx, 0) != '{')
+    return rx_fail (rx, "invalid property escape");
+  rx->pos++;
+  for (;;)
+    {
+      int32_t c = rx_peek (rx, 0);
+      if (c == '}' && n)
+        break;
+      if (c == '=' && n && !has_value)
+        {
+          buf[n] = 0;
+          buf = value;
+          n = 0;
+          has_value = true;
+          rx->pos++;
+          continue;
+        }
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+            || (c >= '0' && c <= '9') || c == '_') || n + 1 >= sizeof name)
+        return rx_fail (rx, "invalid property escape");
+      buf[n++] = c;
+      rx->pos++;
+    }
+  buf[n] = 0;
+  if (has_value)
+    {
+      bool ok;
+      if (!strcmp (name, "General_Category") || !strcmp (name, "gc"))
+        ok = uni_is_general_category_name (value);
+      else if (!strcmp (name, "Script") || !strcmp (name, "sc")
+               || !strcmp (name, "Script_Extensions")
+               || !strcmp (name, "scx"))
+        ok = uni_is_script_name (value);
+      else
+        return rx_fail (rx, "invalid property name");
+      if (!ok)
+        return rx_fail (rx, "invalid property value");
+    }
+  else if (!uni_is_general_category_name (name)
+           && !uni_is_binary_property_name (name))
+    {
+      if (!rx->v || !uni_is_string_property_name (name))
+        return rx_fail (rx, "invalid property name");
+      if (negated)
+        return rx_fail (rx, "negated property of strings");
+      *strings = true;
+    }
+  rx->pos++;
+  return true;
+}
+
+/* One ClassAtom of a class without v: a character, or RX_CLASS. */
+static int32_t
+rx_class_atom (RxParser *rx)
+{
+  uint32_t size;
+  int32_t c = rx_peek (rx, 0);
+
+  if (c != '\\')
+    {
+      c = rx_char (rx, false, &size);
+      rx->pos += size;
+      return c;
+    }
+  rx->pos++;
+  c = rx_peek (rx, 0);
+  if (c == 'b')
+    {
+      rx->pos++;
+      return '\b';
+    }
+  if (c == '-' && rx->u)
+    {
+      rx->pos++;
+      return '-';
+    }
+  if (c >= 0 && strchr ("dDsSwW", c) && c)
+    {
+      rx->pos++;
+      return RX_CLASS;
+    }
+  if ((c == 'p' || c == 'P') && rx->u)
+    {
+      bool strings;
+      return rx_property_escape (rx, &strings) ? RX_CLASS : -1;
+    }
+  if (c >= '1' && c <= '9')
+    {
+      if (rx->u)
+        return rx_fail (rx, "invalid class escape"), -1;
+      /* B.1.2: legacy octal, or the digit itself. */
+      if (c <= '7')
+        {
+          int32_t v = 0;
+          for (int i = 0; i < 3 && rx_peek (rx, 0) >= '0'
+                          && rx_peek (rx, 0) <= '7' && v * 8 < 256; i++)
+            v = v * 8 + (rx->s[rx->pos++] - '0');
+          return v;
+        }
+      rx->pos++;
+      return c;
+    }
+  return rx_character_escape (rx, true);
+}
+
+static bool
+rx_class (RxParser *rx)
+{
+  rx->pos++;
+  if (rx_peek (rx, 0) == '^')
+    rx->pos++;
+  for (;;)
+    {
+      int32_t a, b;
+      if (rx->pos >= rx->len)
+        return rx_fail (rx, "unterminated character class");
+      if (rx_peek (rx, 0) == ']')
+        {
+          rx->pos++;
+          return true;
+        }
+      if ((a = rx_class_atom (rx)) == -1)
+        return false;
+      if (rx_peek (rx, 0) != '-' || rx_peek (rx, 1) == ']'
+          || rx->pos + 1 >= rx->len)
+        continue;
+      rx->pos++;
+      if ((b = rx_class_atom (rx)) == -1)
+        return false;
+      if (a == RX_CLASS || b == RX_CLASS)
+        {
+          if (rx->u)
+            return rx_fail (rx, "invalid character class range");
+          continue; /* B.1.2: the dash is a character */
+        }
+      if (a > b)
+        return rx_fail (rx, "range out of order in character class");
+    }
+}
+
+/* --- UnicodeSetsMode classes (v flag). */
+
+static bool rx_class_v (RxParser *rx, bool *strings);
+
+static inline bool
+rx_is_class_set_syntax (int32_t c)
+{
+  return c >= 0 && c < 128 && c && strchr ("()[]{}/-\\|", c);
+}
+
+static inline bool
+rx_is_reserved_double (const RxParser *rx)
+{
+  int32_t c = rx_peek (rx, 0);
+  return c > 0 && c < 128 && strchr ("&!#$%*+,.:;<=>?@^`~", c)
+         && rx_peek (rx, 1) == c;
+}
+
+/* One ClassSetCharacter, or RX_CLASS for an operand that is a set;
+ * *strings: the operand may contain strings (MayContainStrings). */
+static int32_t
+rx_class_set_operand (RxParser *rx, bool *strings)
+{
+  uint32_t size;
+  int32_t c = rx_peek (rx, 0);
+
+  *strings = false;
+  if (c == '[')
+    return rx_class_v (rx, strings) ? RX_CLASS : -1;
+  if (c == '\\')
+    {
+      int32_t d = rx_peek (rx, 1);
+      if (d == 'q')
+        {
+          /* \q{a|bc|}: strings. */
+          /* Strings of other lengths than one make a set of strings. */
+          uint32_t chars = 0;
+          rx->pos += 2;
+          if (rx_peek (rx, 0) != '{')
+            return rx_fail (rx, "invalid \\q escape"), -1;
+          rx->pos++;
+          for (;;)
+            {
+              int32_t e = rx_peek (rx, 0);
+              if (e == '}' || e == '|')
+                {
+                  *strings |= chars != 1;
+                  chars = 0;
+                  rx->pos++;
+                  if (e == '}')
+                    break;
+                  continue;
+                }
+              chars++;
+              if (e < 0)
+                return rx_fail (rx, "unterminated \\q escape"), -1;
+              if (e == '\\')
+                {
+                  rx->pos++;
+                  if (rx_peek (rx, 0) == 'b')
+                    rx->pos++;
+                  else if (rx_character_escape (rx, true) < 0)
+                    return -1;
+                  continue;
+                }
+              if (rx_is_class_set_syntax (e) || rx_is_reserved_double (rx))
+                return rx_fail (rx, "invalid character in \\q escape"), -1;
+              rx_char (rx, false, &size);
+              rx->pos += size;
+            }
+          return RX_CLASS;
+        }
+      rx->pos++;
+      if (d >= 0 && d && strchr ("dDsSwW", d))
+        {
+          rx->pos++;
+          return RX_CLASS;
+        }
+      if (d == 'p' || d == 'P')
+        return rx_property_escape (rx, strings) ? RX_CLASS : -1;
+      if (d == 'b')
+        {
+          rx->pos++;
+          return '\b';
+        }
+      /* ClassSetReservedPunctuator may be escaped too. */
+      if (d > 0 && d < 128 && strchr ("&-!#%,:;<=>@`~", d))
+        {
+          rx->pos++;
+          return d;
+        }
+      return rx_character_escape (rx, true);
+    }
+  if (c < 0)
+    return rx_fail (rx, "unterminated character class"), -1;
+  if (rx_is_reserved_double (rx))
+    return rx_fail (rx, "invalid set operation in character class"), -1;
+  if (rx_is_class_set_syntax (c))
+    return rx_fail (rx, "invalid character in character class"), -1;
+  c = rx_char (rx, false, &size);
+  rx->pos += size;
+  return c;
+}
+
+/* A class in UnicodeSetsMode, from "[".  *strings: MayContainStrings. */
+static bool
+rx_class_v (RxParser *rx, bool *strings)
+{
+  int op = 0; /* 0 none yet, '&' intersection, '-' subtraction, 'u' union */
+  int operands = 0;
+  bool negated, any = false, all = true, first = false;
+
+  if (++rx->depth > 256)
+    return rx_fail (rx, "character class nested too deeply");
+  rx->pos++;
+  negated = rx_peek (rx, 0) == '^';
+  if (negated)
+    rx->pos++;
+  for (;;)
+    {
+      int32_t a;
+      bool s;
+      if (rx_peek (rx, 0) == ']')
+        {
+          if (op && op != 'u' && operands < 2)
+            return rx_fail (rx, "missing operand in character class");
+          /* A union may hold strings if any operand may, an
+           * intersection if all may, a difference if the first may. */
+          *strings = op == '&' ? all && operands : op == '-' ? first : any;
+          if (negated && *strings)
+            return rx_fail (rx, "negated character class may contain "
+                            "strings");
+          if (negated)
+            *strings = false;
+          rx->pos++;
+          rx->depth--;
+          return true;
+        }
+      if ((rx_peek (rx, 0) == '&' && rx_peek (rx, 1) == '&')
+          || (rx_peek (rx, 0) == '-' && rx_peek (rx, 1) == '-'))
+        {
+          int this_op = rx_peek (rx, 0);
+          if (!operands || (op && op != this_op))
+            return rx_fail (rx, "invalid set operation in character class");
+          op = this_op;
+          rx->pos += 2;
+          if (rx_peek (rx, 0) == ']')
+            return rx_fail (rx, "missing operand in character class");
+          if (this_op == '&' && rx_peek (rx, 0) == '&')
+            return rx_fail (rx, "invalid set operation in character class");
+          continue;
+        }
+      if ((a = rx_class_set_operand (rx, &s)) == -1)
+        return false;
+      if (!operands)
+        first = s;
+      any |= s;
+      all &= s;
+      operands++;
+      if (op == '&' || op == '-')
+        {
+          /* Each operand of an operation is one set or character. */
+          if (rx_peek (rx, 0) != ']' && rx_peek (rx, 0) != op)
+            return rx_fail (rx, "invalid set operation in character class");
+          continue;
+        }
+      if (rx_peek (rx, 0) == '-' && rx_peek (rx, 1) != '-')
+        {
+          int32_t b;
+          rx->pos++;
+          if ((b = rx_class_set_operand (rx, &s)) == -1)
+            return false;
+          if (a == RX_CLASS || b == RX_CLASS)
+            return rx_fail (rx, "invalid character class range");
+          if (a > b)
+            return rx_fail (rx, "range out of order in character class");
+          op = 'u';
+        }
+      else if (operands > 1 && !op)
+        op = 'u';
+      if (op == 'u' && ((rx_peek (rx, 0) == '&' && rx_peek (rx, 1) == '&')
+                        || (rx_peek (rx, 0) == '-' && rx_peek (rx, 1) == '-')))
+        return rx_fail (rx, "invalid set operation in character class");
+    }
+}
+
+/* --- Terms. */
+
+static bool rx_disjunction (RxParser *rx);
+
+/* An atom escape after "\" outside classes.  *quantifiable is cleared
+ * for \b and \B. */
+static bool
+rx_atom_escape (RxParser *rx, bool *quantifiable)
+{
+  int32_t c = rx_peek (rx, 0);
+
+  if (c == 'b' || c == 'B')
+    {
+      rx->pos++;
+      *quantifiable = false;
+      return true;
+    }
+  if (c >= 0 && c && strchr ("dDsSwW", c))
+    {
+      rx->pos++;
+      return true;
+    }
+  if ((c == 'p' || c == 'P') && rx->u)
+    {
+      bool strings;
+      return rx_property_escape (rx, &strings);
+    }
+  if (c == 'k' && rx->named)
+    {
+      GArray *name = g_array_new (FALSE, FALSE, sizeof (uint32_t));
+      bool ok;
+      rx->pos++;
+      if (rx_peek (rx, 0) != '<')
+        ok = rx_fail (rx, "invalid named reference");
+      else
+        {
+          rx->pos++;
+          ok = rx_group_name (rx, name);
+          if (ok && !rx->first_pass && !rx_name_known (rx, name))
+            ok = rx_fail (rx, "reference to an undefined group");
+        }
+      g_array_free (name, TRUE);
+      return ok;
+    }
+  if (c >= '1' && c <= '9')
+    {
+      uint32_t start = rx->pos;
+      uint64_t n = rx_decimal (rx);
+      if (rx->first_pass || n <= rx->groups)
+        return true;
+      if (rx->u)
+        {
+          rx->pos = start;
+          return rx_fail (rx, "reference to an undefined group");
+        }
+      /* B.1.2: no such group, so legacy octal or the digits. */
+      return true;
+    }
+  return rx_character_escape (rx, false) != -1;
+}
+
+static bool
+rx_term (RxParser *rx)
+{
+  int32_t c = rx_peek (rx, 0);
+  bool quantifiable = true, lookbehind = false, lookahead = false;
+  uint32_t size;
+
+  switch (c)
+    {
+    case '^':
+    case '$':
+      rx->pos++;
+      quantifiable = false;
+      break;
+    case '\\':
+      rx->pos++;
+      if (!rx_atom_escape (rx, &quantifiable))
+        return false;
+      break;
+    case '(':
+      if (++rx->depth > 256)
+        return rx_fail (rx, "groups nested too deeply");
+      rx->pos++;
+      if (rx_peek (rx, 0) == '?')
+        {
+          int32_t d = rx_peek (rx, 1), e = rx_peek (rx, 2);
+          if (d == ':')
+            rx->pos += 2;
+          else if (d == '=' || d == '!')
+            {
+              rx->pos += 2;
+              lookahead = true;
+            }
+          else if (d == '<' && (e == '=' || e == '!'))
+            {
+              rx->pos += 3;
+              lookbehind = true;
+            }
+          else if (d == '<')
+            {
+              GArray *name = g_array_new (FALSE, FALSE, sizeof (uint32_t));
+              rx->pos += 2;
+              if (!rx_group_name (rx, name))
+                {
+                  g_array_free (name, TRUE);
+                  return false;
+                }
+              if (rx->first_pass)
+                {
+                  if (rx_name_known (rx, name))
+                    {
+                      g_array_free (name, TRUE);
+                      return rx_fail (rx, "duplicate group name");
+                    }
+                  g_array_append_val (rx->names, name);
+                }
+              else
+                g_array_free (name, TRUE);
+              rx->groups += rx->first_pass;
+            }
+          else
+            return rx_fail (rx, "invalid group");
+        }
+      else
+        rx->groups += rx->first_pass;
+      if (!rx_disjunction (rx))
+        return false;
+      if (rx_peek (rx, 0) != ')')
+        return rx_fail (rx, "unterminated group");
+      rx->pos++;
+      rx->depth--;
+      /* Lookbehinds never take a quantifier, lookaheads only under
+       * B.1.2. */
+      quantifiable = !lookbehind && !(lookahead && rx->u);
+      break;
+    case '[':
+      {
+        bool strings;
+        if (!(rx->v ? rx_class_v (rx, &strings) : rx_class (rx)))
+          return false;
+        break;
+      }
+    case '*':
+    case '+':
+    case '?':
+      return rx_fail (rx, "nothing to repeat");
+    case '{':
+      {
+        bool bad;
+        if (rx->u)
+          return rx_fail (rx, "lone quantifier brackets");
+        if (rx_braced_quantifier (rx, &bad))
+          return rx_fail (rx, "nothing to repeat");
+        rx->pos++;
+        break;
+      }
+    case '}':
+    case ']':
+      if (rx->u)
+        return rx_fail (rx, "lone quantifier brackets");
+      rx->pos++;
+      break;
+    default:
+      rx_char (rx, false, &size);
+      rx->pos += size;
+      break;
+    }
+
+  /* A quantifier. */
+  c = rx_peek (rx, 0);
+  if (c == '*' || c == '+' || c == '?' || c == '{')
+    {
+      bool bad = false;
+      if (c == '{' && !rx_braced_quantifier (rx, &bad))
+        {
+          if (rx->u)
+            return rx_fail (rx, "incomplete quantifier");
+          return true; /* B.1.2: a literal brace, the next term */
+        }
+      if (c != '{')
+        rx->pos++;
+      if (!quantifiable)
+        return rx_fail (rx, "nothing to repeat");
+      if (bad)
+        return rx_fail (rx, "numbers out of order in quantifier");
+      if (rx_peek (rx, 0) == '?')
+        rx->pos++;
+    }
+  return true;
+}
+
+static bool
+rx_disjunction (RxParser *rx)
+{
+  for (;;)
+    {
+      while (rx->pos < rx->len && rx_peek (rx, 0) != '|'
+             && rx_peek (rx, 0) != ')')
+        if (!rx_term (rx))
+          return false;
+      if (rx_peek (rx, 0) != '|')
+        return true;
+      rx->pos++;
+    }
+}
+
+static bool
+rx_pattern (RxParser *rx)
+{
+  rx->pos = 0;
+  rx->depth = 0;
+  if (!rx_disjunction (rx))
+    return false;
+  if (rx->pos < rx->len)
+    return rx_fail (rx, "unmatched ')'");
+  return true;
+}
+
+const char *
+lex_check_regexp (const AstStr *body, const AstStr *flags, uint32_t *pos)
+{
+  RxParser rx = { 0 };
+
+  rx.s = body->data;
+  rx.len = body->len;
+  for (uint32_t i = 0; i < flags->len; i++)
+    {
+      rx.u |= flags->data[i] == 'u' || flags->data[i] == 'v';
+      rx.v |= flags->data[i] == 'v';
+    }
+  rx.names = g_array_new (FALSE, FALSE, sizeof (GArray *));
+  rx.named = rx.u;
+  rx.first_pass = true;
+  if (rx_pattern (&rx))
+    {
+      rx.first_pass = false;
+      rx.named = rx.u || rx.names->len > 0;
+      rx_pattern (&rx);
+    }
+  for (guint i = 0; i < rx.names->len; i++)
+    g_array_free (g_array_index (rx.names, GArray *, i), TRUE);
+  g_array_free (rx.names, TRUE);
+  *pos = rx.error_pos;
+  return rx.error;
+}

@@ -1,0 +1,11 @@
+a + b * c ** d ** e - f / g % h;
+a || b && c | d ^ e & f == g < h << i;
+a ?? b ?? c;
+(a || b) ?? c;
+x = y += z **= 2;
+a ? b : c ? d : e;
+(-x) ** 2 === -(x ** 2);
+typeof void delete a.b;
+!a++ + --b;
+a in b instanceof c;
+x &&= y; x ||= y; x ??= y;

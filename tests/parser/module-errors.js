@@ -1,0 +1,2 @@
+// parse: module
+export { undeclared };

@@ -1,0 +1,1 @@
+function f() { "\07"; "use strict"; }
