@@ -207,7 +207,6 @@ list_is_block (AstKind kind)
     case AST_BODY:
     case AST_CASE:
     case AST_SWITCH:
-    case AST_CLASS:
     case AST_CLASS_DECL:
     case AST_CLASS_EXPR:
     case AST_STATIC_BLOCK:
