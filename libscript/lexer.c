@@ -374,14 +374,15 @@ begin (Lexer *lx, LexToken *tok, uint32_t flags)
 
 /* ------------------------------------------------------- space, comments */
 
-/* Skips a single-line comment (or hashbang) from its two first characters
- * to the line terminator, which is left to the caller. */
+/* Skips a single-line comment (or hashbang, or HTML-like comment) from
+ * its opening characters, prefix bytes long, to the line terminator,
+ * which is left to the caller. */
 static bool
-skip_line_comment (Lexer *lx, LexToken *tok)
+skip_line_comment (Lexer *lx, LexToken *tok, uint32_t prefix)
 {
   const uint8_t *s = lx->src;
 
-  lx->at.pos += 2;
+  lx->at.pos += prefix;
   while (lx->at.pos < lx->len)
     {
       uint32_t size;
@@ -435,7 +436,7 @@ skip_space (Lexer *lx, LexToken *tok, bool *newline)
         case '/':
           if (peek_byte (lx, 1) == '/')
             {
-              if (!skip_line_comment (lx, tok))
+              if (!skip_line_comment (lx, tok, 2))
                 return false;
               continue;
             }
@@ -486,7 +487,28 @@ skip_space (Lexer *lx, LexToken *tok, bool *newline)
           /* A hashbang comment, only at the very start. */
           if (lx->at.pos == 0 && peek_byte (lx, 1) == '!')
             {
-              if (!skip_line_comment (lx, tok))
+              if (!skip_line_comment (lx, tok, 2))
+                return false;
+              continue;
+            }
+          return true;
+        case '<':
+          /* <!-- opens a comment to the end of the line, in scripts. */
+          if (lx->html_comments && peek_byte (lx, 1) == '!'
+              && peek_byte (lx, 2) == '-' && peek_byte (lx, 3) == '-')
+            {
+              if (!skip_line_comment (lx, tok, 4))
+                return false;
+              continue;
+            }
+          return true;
+        case '-':
+          /* So does --> first on a line (after white space and
+           * comments only), in scripts. */
+          if (lx->html_comments && (*newline || lx->at.pos == 0)
+              && peek_byte (lx, 1) == '-' && peek_byte (lx, 2) == '>')
+            {
+              if (!skip_line_comment (lx, tok, 3))
                 return false;
               continue;
             }

@@ -201,6 +201,8 @@ struct Lexer
   uint32_t buf_cap;   /* capacity of buf */
   char *digits;       /* scratch for numeric literals */
   uint32_t digits_cap; /* capacity of digits */
+  bool html_comments; /* <!-- and --> start comments (ECMA-262 B.1.1):
+                         scripts, not modules; set by the caller */
 };
 
 /* Prepares to scan src[0, len) (no NUL needed).  A "#!" at offset 0 is

@@ -867,6 +867,15 @@ note_this (Parser *P)
     }
 }
 
+/* Whether a private name is declared outside the code being parsed (by
+ * the classes around a direct eval). */
+static bool
+private_name_outside (Parser *P, const AstStr *name)
+{
+  return P->opts.private_name_visible
+         && P->opts.private_name_visible (P->opts.private_name_data, name);
+}
+
 static bool
 check_private_ref (Parser *P, const LexToken *t)
 {
@@ -875,6 +884,8 @@ check_private_ref (Parser *P, const LexToken *t)
   if (!P->cls)
     {
       char buf[64];
+      if (private_name_outside (P, t->str))
+        return true;
       fail_pos (P, tok_pos (t), "private name #%s is not defined",
                 name_text (t->str, buf));
       return false;
@@ -3053,7 +3064,7 @@ parse_class (Parser *P, AstKind kind, bool is_default)
         continue;
       if (P->cls)
         g_array_append_val (P->cls->unresolved, *r);
-      else
+      else if (!private_name_outside (P, r->name))
         {
           fail_pos (P, (Pos){ r->offset, r->line, r->col, true },
                     "private name #%s is not defined",
@@ -4186,6 +4197,7 @@ parse_program (AstArena *arena, const char *src, size_t len,
       return NULL;
     }
   lex_init (&P->lx, (const uint8_t *) src, len, arena);
+  P->lx.html_comments = !P->opts.module;
   intern_names (P);
   P->labels = g_array_new (FALSE, FALSE, sizeof (Label));
   P->params = g_ptr_array_new ();
