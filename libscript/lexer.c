@@ -421,7 +421,11 @@ skip_space (Lexer *lx, LexToken *tok, bool *newline)
         case '\t':
         case '\v':
         case '\f':
-          lx->at.pos++;
+          /* Indentation comes in runs: take them in one loop. */
+          do
+            lx->at.pos++;
+          while (lx->at.pos < lx->len
+                 && (s[lx->at.pos] == ' ' || s[lx->at.pos] == '\t'));
           continue;
         case '\n':
           lx->at.pos++;
@@ -1331,9 +1335,19 @@ lex_next (Lexer *lx, LexToken *tok)
   bool newline = false;
   int c;
 
-  begin (lx, tok, 0);
+  /* tok->start is read by fail() if white space or a comment is bad. */
+  tok->start = lx->at.pos;
   if (!skip_space (lx, tok, &newline))
-    return;
+    {
+      uint32_t pos = tok->error_pos;
+      const char *message = tok->error;
+      begin (lx, tok, 0);
+      tok->kind = LEX_ERROR;
+      tok->error = message;
+      tok->error_pos = pos;
+      tok->end = MAX (pos, tok->start);
+      return;
+    }
   begin (lx, tok, newline ? LEX_TF_NEWLINE_BEFORE : 0);
   if (lx->at.pos >= lx->len)
     {
