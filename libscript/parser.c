@@ -360,20 +360,26 @@ pos_of_offset (Parser *P, uint32_t offset)
    * P->tok.line at P->tok.col. */
   Pos p = { offset, P->tok.line, P->tok.col, true };
   const uint8_t *s = (const uint8_t *) P->src;
+  uint32_t len = P->lx.len;
 
-  for (uint32_t i = P->tok.start; i < offset; i++)
+  for (uint32_t i = P->tok.start; i < offset && i < len; i++)
     {
-      if (s[i] == '\n' || (s[i] == '\r' && s[i + 1] != '\n'))
+      if (s[i] == '\n'
+          || (s[i] == '\r' && (i + 1 >= len || s[i + 1] != '\n')))
         {
           p.line++;
           p.col = 1;
         }
-      else if (s[i] == 0xE2 && s[i + 1] == 0x80
+      else if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80
                && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
         {
+          /* LS and PS end lines too; their other bytes are
+           * continuation bytes, skipped below. */
           p.line++;
-          p.col = 0;
+          p.col = 1;
         }
+      else if (s[i] == '\r')
+        ; /* the CR of a CRLF */
       else if ((s[i] & 0xC0) != 0x80)
         p.col += s[i] >= 0xF0 ? 2 : 1;
     }
