@@ -59,6 +59,7 @@ struct JsSegment
   JsSegment *next;     /* next reservation */
   char *base;          /* 64 KiB-aligned start */
   uint64_t committed;  /* bit i: chunk i is in use by a space */
+  uint64_t decommitted;/* bit i: chunk i was used, its pages returned */
 };
 
 /* An entry on the mark stack. */
@@ -90,7 +91,7 @@ struct JsHeap
   JsRuntime *rt;                     /* owner */
   JsSpace spaces[JS_SPACE_COUNT];    /* cells and shapes */
   JsSegment *segments;               /* reserved address space */
-  JsChunk *decommitted;              /* empty chunks with pages returned */
+  size_t decommitted_chunks;         /* empty chunks with pages returned */
   JsChunk *huge;                     /* huge cells' mappings */
   size_t reserved_bytes;             /* address space reserved */
   size_t committed_bytes;            /* chunks and huge mappings in use */
@@ -115,6 +116,10 @@ struct JsHeap
   bool incremental_debug;            /* GSCRIPT_GC_INCREMENTAL */
   bool verify;                       /* GSCRIPT_VERIFY_HEAP */
   bool gc_requested;                 /* a trigger fired where GC can't run */
+  uint32_t incremental_countdown;    /* debug mode: allocations until a
+                                        cycle starts */
+  uint64_t overflow_rescans;         /* times overflowed chunks were
+                                        rescanned (tests) */
   JsHeapCounters counters;           /* statistics */
 };
 
@@ -157,6 +162,10 @@ void heap_sweep_huge (JsHeap *heap);
 /* Calls fn on every live cell of a space (tests, verification). */
 void heap_foreach_cell (JsHeap *heap, JsSpaceKind space,
                         void (*fn) (JsCell *cell, void *data), void *data);
+
+/* Walks a free list (tests and logs; ASan keeps run headers poisoned). */
+JsFreeRun *heap_free_run_next (JsFreeRun *run);
+size_t heap_free_run_slots (JsFreeRun *run);
 
 /* Unmanaged memory bookkeeping; may request a GC. */
 void heap_add_unmanaged (JsHeap *heap, int64_t delta);
@@ -225,7 +234,23 @@ void gc_init (JsHeap *heap);
 void gc_destroy (JsHeap *heap);
 /* Runs a full collection now (finishing any incremental cycle). */
 void gc_collect (JsHeap *heap, JsGcReason reason);
+/* The same; with decommit_all, every empty chunk is decommitted at once
+ * (critical memory pressure). */
+void gc_collect_full (JsHeap *heap, JsGcReason reason, bool decommit_all);
+/* Sets the mark stack's capacity (tests force overflow with a tiny one). */
+void gc_set_mark_stack_capacity (JsHeap *heap, size_t entries);
+/* Names of the reasons, for logs. */
+const char *gc_reason_name (JsGcReason reason);
+
+/* gc-log.c: the gscript.gc.* categories, per collection and at the end. */
+void gc_log_cycle (JsHeap *heap);
+void gc_log_summary (JsHeap *heap);
 /* Called by the allocator: runs a GC if a trigger fired. */
 void gc_maybe_collect (JsHeap *heap);
 /* Debug incremental mode: a little marking per allocation. */
 void gc_incremental_step (JsHeap *heap);
+/* Starts an incremental cycle: marks the roots grey; the barrier is live
+ * from here until the cycle's gc_collect. */
+void gc_incremental_start (JsHeap *heap);
+/* Traces up to budget cells; true when the mark stack is empty. */
+bool gc_incremental_mark (JsHeap *heap, size_t budget);

@@ -386,7 +386,6 @@ enum
 {
   JS_CHUNK_HUGE = 1 << 0,        /* a mapping that holds one huge cell */
   JS_CHUNK_OVERFLOWED = 1 << 1,  /* has marked cells the mark stack dropped */
-  JS_CHUNK_DECOMMITTED = 1 << 2, /* pages returned; address still reserved */
 };
 
 /* The first JS_CHUNK_HEADER_SLOTS slots of every chunk.  Bit i of each
@@ -587,6 +586,8 @@ struct JsObject
 enum
 {
   JS_STORAGE_HOLEY = 1 << 0, /* some element in [0, elem_len) is empty */
+  JS_STORAGE_REBUILDS_ONE = 1 << 8,    /* bits 8-15 count the deletes */
+  JS_STORAGE_REBUILDS_MASK = 0xFF << 8, /* that rebuilt the shape */
 };
 
 /* The one out-of-line cell of an object: overflow properties first, then
@@ -664,6 +665,16 @@ enum
   JS_SYMBOL_PRIVATE = 1 << 1,    /* a #name: never enumerated or proxied */
   JS_SYMBOL_WELL_KNOWN = 1 << 2, /* Symbol.iterator and friends */
 };
+
+/* The value of an accessor property's slot: its getter and setter.  One
+ * slot; held in the slot as an internal cell (JS_TAG_INTERNAL). */
+typedef struct
+{
+  JsShape *shape;  /* header: the runtime's accessor shape */
+  JsValue getter;  /* a function, or undefined */
+  JsValue setter;  /* a function, or undefined */
+  uint64_t unused; /* padding to one slot */
+} JsAccessorPair;
 
 /* ------------------------------------------------------------------ */
 /* Sizes                                                               */

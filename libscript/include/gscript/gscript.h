@@ -4,5 +4,8 @@
 #define __GSCRIPT_H_INSIDE__
 
 #include <gscript/gs-version.h>
+#include <gscript/gs-runtime.h>
+#include <gscript/gs-value.h>
+#include <gscript/gs-log.h>
 
 #undef __GSCRIPT_H_INSIDE__

@@ -1,0 +1,305 @@
+/* runtime.c — runtimes, contexts, roots and weak references.
+ *
+ * The runtime is where the collector finds its roots: the shapes of the
+ * non-object cells, the value stack, persistent and eternal handles,
+ * each context's global object and intrinsics, and the root tracers other
+ * subsystems register.  It also owns the queue of native cleanup that
+ * the collector fills (weak callbacks) and that runs only at safe points.
+ */
+#include "config.h"
+
+#include "runtime.h"
+#include "atom.h"
+#include "jsstring.h"
+#include "object.h"
+#include "shape.h"
+
+#include <sys/mman.h>
+
+/* Value-stack slots reserved per runtime (64 MiB of address space; the
+ * kernel commits only what is touched). */
+#define JS_STACK_SLOTS (8u * 1024u * 1024u)
+
+JsRuntime *
+runtime_new (void)
+{
+  JsRuntime *rt = g_new0 (JsRuntime, 1);
+  size_t bytes = (size_t) JS_STACK_SLOTS * sizeof (JsValue);
+  void *stack = mmap (NULL, bytes, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (stack == MAP_FAILED)
+    {
+      g_free (rt);
+      return NULL;
+    }
+  rt->stack_base = rt->stack_top = stack;
+  rt->stack_limit = rt->stack_base + JS_STACK_SLOTS;
+  rt->contexts = g_ptr_array_new ();
+  rt->root_tracers = g_ptr_array_new_with_free_func (g_free);
+
+  heap_init (&rt->heap, rt);
+  gc_init (&rt->heap);
+  rt->heap.no_gc_depth++;
+  shape_runtime_init (rt);
+  object_runtime_init (rt);
+  string_runtime_init (rt);
+  atom_table_init (rt);
+  rt->heap.no_gc_depth--;
+  return rt;
+}
+
+void
+runtime_free (JsRuntime *rt)
+{
+  while (rt->contexts->len > 0)
+    runtime_context_free (g_ptr_array_index (rt->contexts, 0));
+  runtime_run_cleanups (rt);
+  /* Weak callbacks of what is still alive run now, as the heap dies. */
+  for (JsPersistent *p = rt->persistents, *next; p; p = next)
+    {
+      next = p->next;
+      if (p->weak && p->weak_cb && js_is_cell (p->value))
+        p->weak_cb (p->weak_data);
+      g_free (p);
+    }
+  rt->persistents = NULL;
+  gc_log_summary (&rt->heap);
+  heap_destroy (&rt->heap);
+  gc_destroy (&rt->heap);
+  atom_table_free (rt);
+  shape_runtime_free (rt);
+  munmap (rt->stack_base, (size_t) JS_STACK_SLOTS * sizeof (JsValue));
+  g_ptr_array_free (rt->contexts, TRUE);
+  g_ptr_array_free (rt->root_tracers, TRUE);
+  g_free (rt->eternals);
+  g_free (rt->cleanups);
+  g_free (rt);
+}
+
+/* ------------------------------------------------------------------ */
+/* Contexts                                                            */
+/* ------------------------------------------------------------------ */
+
+JsContext *
+runtime_context_new (JsRuntime *rt)
+{
+  JsContext *ctx = g_new0 (JsContext, 1);
+  ctx->rt = rt;
+  ctx->pending_exception = JS_EMPTY;
+  /* Registered first, so the intrinsics below are roots as soon as they
+     are stored. */
+  g_ptr_array_add (rt->contexts, ctx);
+
+  JsShape *s = shape_new_root (rt, &js_object_class, NULL,
+                               JS_OBJECT_DEFAULT_INLINE);
+  JsValue *saved = rt_save_roots (rt);
+  rt_push_cell (rt, s);
+  ctx->object_proto = s ? object_new (rt, s) : NULL;
+  rt_restore_roots (rt, saved);
+  if (!ctx->object_proto)
+    goto fail;
+  ctx->object_shape = shape_new_root (rt, &js_object_class,
+                                      (JsCell *) ctx->object_proto,
+                                      JS_OBJECT_DEFAULT_INLINE);
+  if (!ctx->object_shape)
+    goto fail;
+  /* Function.prototype is an ordinary object until the interpreter
+     makes functions; the global object is a plain object. */
+  ctx->function_proto = object_new (rt, ctx->object_shape);
+  if (!ctx->function_proto)
+    goto fail;
+  ctx->global = object_new (rt, ctx->object_shape);
+  if (!ctx->global)
+    goto fail;
+  return ctx;
+
+fail:
+  runtime_context_free (ctx);
+  return NULL;
+}
+
+void
+runtime_context_free (JsContext *ctx)
+{
+  g_ptr_array_remove (ctx->rt->contexts, ctx);
+  g_free (ctx);
+}
+
+/* ------------------------------------------------------------------ */
+/* Roots                                                               */
+/* ------------------------------------------------------------------ */
+
+void
+runtime_add_root_tracer (JsRuntime *rt, const JsRootTracer *tracer)
+{
+  g_ptr_array_add (rt->root_tracers, g_memdup2 (tracer, sizeof *tracer));
+}
+
+void
+runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
+{
+  gc_mark_cell (trc, (JsCell *) rt->meta_shape);
+  gc_mark_cell (trc, (JsCell *) rt->storage_shape);
+  gc_mark_cell (trc, (JsCell *) rt->symbol_shape);
+  gc_mark_cell (trc, (JsCell *) rt->accessor_shape);
+  for (int i = 0; i < JS_ATOM_COMMON_COUNT; i++)
+    gc_mark_cell (trc, (JsCell *) rt->common_atoms[i]);
+  for (int i = 0; i < JS_STR_FORM_COUNT; i++)
+    gc_mark_cell (trc, (JsCell *) rt->string_shapes[i]);
+
+  gc_mark_values (trc, rt->stack_base,
+                  (size_t) (rt->stack_top - rt->stack_base));
+  gc_mark_values (trc, rt->eternals, rt->eternal_count);
+  for (JsPersistent *p = rt->persistents; p; p = p->next)
+    if (!p->weak)
+      gc_mark_value (trc, p->value);
+
+  for (guint i = 0; i < rt->contexts->len; i++)
+    {
+      JsContext *ctx = g_ptr_array_index (rt->contexts, i);
+      gc_mark_cell (trc, (JsCell *) ctx->global);
+      gc_mark_cell (trc, (JsCell *) ctx->object_proto);
+      gc_mark_cell (trc, (JsCell *) ctx->function_proto);
+      gc_mark_cell (trc, (JsCell *) ctx->array_proto);
+      gc_mark_cell (trc, (JsCell *) ctx->error_proto);
+      gc_mark_cell (trc, (JsCell *) ctx->object_shape);
+      gc_mark_cell (trc, (JsCell *) ctx->native_function_shape);
+      gc_mark_value (trc, ctx->pending_exception);
+    }
+  for (guint i = 0; i < rt->root_tracers->len; i++)
+    {
+      JsRootTracer *t = g_ptr_array_index (rt->root_tracers, i);
+      t->trace (rt, trc, t->data);
+    }
+}
+
+static void
+run_weak_callback (JsRuntime *rt, void *data)
+{
+  JsPersistent *p = data;
+  p->cleanup_pending = false;
+  /* Freed by its owner before the callback could run: no callback. */
+  if (p->freed)
+    {
+      g_free (p);
+      return;
+    }
+  if (p->weak_cb)
+    p->weak_cb (p->weak_data);
+}
+
+void
+runtime_process_weak (JsRuntime *rt)
+{
+  for (JsPersistent *p = rt->persistents; p; p = p->next)
+    if (p->weak && js_is_cell (p->value)
+        && !js_cell_is_marked (js_get_cell (p->value)))
+      {
+        p->value = JS_UNDEFINED;
+        p->cleanup_pending = true;
+        runtime_queue_cleanup (rt, run_weak_callback, p);
+      }
+  atom_sweep (rt);
+  shape_sweep (rt);
+  for (guint i = 0; i < rt->root_tracers->len; i++)
+    {
+      JsRootTracer *t = g_ptr_array_index (rt->root_tracers, i);
+      if (t->weak)
+        t->weak (rt, t->data);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Native cleanup                                                      */
+/* ------------------------------------------------------------------ */
+
+void
+runtime_queue_cleanup (JsRuntime *rt, JsCleanupFunc func, void *data)
+{
+  if (rt->cleanup_count == rt->cleanup_cap)
+    {
+      rt->cleanup_cap = MAX (16u, rt->cleanup_cap * 2);
+      rt->cleanups = g_renew (JsCleanup, rt->cleanups, rt->cleanup_cap);
+    }
+  rt->cleanups[rt->cleanup_count++] = (JsCleanup){ func, data };
+}
+
+void
+runtime_run_cleanups (JsRuntime *rt)
+{
+  if (rt->running_cleanups)
+    return;
+  rt->running_cleanups = true;
+  /* A cleanup may allocate, collect and queue more: run until quiet, in
+     the order queued. */
+  for (uint32_t i = 0; i < rt->cleanup_count; i++)
+    {
+      JsCleanup c = rt->cleanups[i];
+      c.func (rt, c.data);
+    }
+  rt->cleanup_count = 0;
+  rt->running_cleanups = false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Persistent and eternal handles                                      */
+/* ------------------------------------------------------------------ */
+
+JsPersistent *
+runtime_persistent_new (JsRuntime *rt, JsValue v)
+{
+  JsPersistent *p = g_new0 (JsPersistent, 1);
+  p->value = v;
+  p->rt = rt;
+  p->next = rt->persistents;
+  if (p->next)
+    p->next->prev = p;
+  rt->persistents = p;
+  return p;
+}
+
+void
+runtime_persistent_set_weak (JsPersistent *p, void (*cb) (void *data),
+                             void *data)
+{
+  p->weak = true;
+  p->weak_cb = cb;
+  p->weak_data = data;
+}
+
+void
+runtime_persistent_clear_weak (JsPersistent *p)
+{
+  p->weak = false;
+  p->weak_cb = NULL;
+  p->weak_data = NULL;
+}
+
+void
+runtime_persistent_free (JsPersistent *p)
+{
+  JsRuntime *rt = p->rt;
+  if (p->prev)
+    p->prev->next = p->next;
+  else
+    rt->persistents = p->next;
+  if (p->next)
+    p->next->prev = p->prev;
+  /* A queued weak callback still points at p: it frees p when it ran. */
+  if (p->cleanup_pending)
+    p->freed = true;
+  else
+    g_free (p);
+}
+
+uint32_t
+runtime_eternal_add (JsRuntime *rt, JsValue v)
+{
+  if (rt->eternal_count == rt->eternal_cap)
+    {
+      rt->eternal_cap = MAX (16u, rt->eternal_cap * 2);
+      rt->eternals = g_renew (JsValue, rt->eternals, rt->eternal_cap);
+    }
+  rt->eternals[rt->eternal_count] = v;
+  return rt->eternal_count++;
+}

@@ -1,0 +1,235 @@
+/* runtime.h — the runtime and its contexts, as the engine sees them.
+ *
+ * A runtime owns one heap, the atom table, the shapes every cell kind
+ * starts from, the value stack and the handle tables; it holds one or
+ * more contexts (realms), each with its own global object and
+ * intrinsics.  The public GsRuntime and GsContext are these structs.
+ *
+ * Rooting.  A GC can run inside any allocation.  Engine code that holds a
+ * cell pointer across an allocation must root it first: push it on the
+ * value stack (rt_push_root) and restore the stack top when done
+ * (rt_restore_roots), exactly like a handle scope.  The value stack is
+ * the one exact range the collector scans for C temporaries.
+ */
+#pragma once
+
+#include "heap.h"
+
+typedef struct JsContext JsContext;
+typedef struct JsPersistent JsPersistent;
+typedef struct JsAtomTable JsAtomTable;
+
+/* The forms a string cell takes; one runtime shape each. */
+typedef enum
+{
+  JS_STR_INLINE8,   /* Latin-1 characters in the cell */
+  JS_STR_INLINE16,  /* UTF-16 code units in the cell */
+  JS_STR_EXTERNAL8, /* Latin-1 characters g_malloc'd */
+  JS_STR_EXTERNAL16,/* UTF-16 code units g_malloc'd */
+  JS_STR_ROPE,      /* a concatenation not yet flattened */
+  JS_STR_FORM_COUNT
+} JsStringForm;
+
+/* Weak persistent callbacks and other native cleanup, queued by the GC
+ * and run at the next safe point, never inside the GC. */
+typedef void (*JsCleanupFunc) (JsRuntime *rt, void *data);
+
+typedef struct
+{
+  JsCleanupFunc func; /* what to run */
+  void *data;         /* its argument */
+} JsCleanup;
+
+/* The atom table: a weak open-addressing set of interned strings. */
+struct JsAtomTable
+{
+  JsString **slots; /* NULL = empty, JS_ATOM_TOMBSTONE = deleted */
+  uint32_t cap;     /* a power of two */
+  uint32_t count;   /* live entries */
+  uint32_t used;    /* live entries plus tombstones */
+};
+
+#define JS_ATOM_TOMBSTONE ((JsString *) (uintptr_t) 1)
+
+/* Root shapes by (class, prototype, inline capacity), so that objects
+ * made alike start from one shape.  Weak, like the atom table. */
+typedef struct
+{
+  JsShape **slots; /* NULL = empty, JS_SHAPE_TOMBSTONE = deleted */
+  uint32_t cap;    /* a power of two, or 0 before the first insertion */
+  uint32_t count;  /* live entries */
+  uint32_t used;   /* live entries plus tombstones */
+} JsShapeRootTable;
+
+#define JS_SHAPE_TOMBSTONE ((JsShape *) (uintptr_t) 1)
+
+/* Atoms the engine names from C: X (identifier, "text").  They are
+ * interned when the runtime starts and kept alive as roots. */
+#define JS_COMMON_ATOMS(X)                                                  \
+  X (empty, "")                                                            \
+  X (length, "length")                                                     \
+  X (prototype, "prototype")                                               \
+  X (constructor, "constructor")                                           \
+  X (name, "name")                                                         \
+  X (message, "message")                                                   \
+  X (value, "value")                                                       \
+  X (get, "get")                                                           \
+  X (set, "set")                                                           \
+  X (writable, "writable")                                                 \
+  X (enumerable, "enumerable")                                             \
+  X (configurable, "configurable")                                         \
+  X (proto, "__proto__")                                                   \
+  X (toString, "toString")                                                 \
+  X (valueOf, "valueOf")
+
+typedef enum
+{
+#define JS_ATOM_ENUM(id, text) JS_ATOM_##id,
+  JS_COMMON_ATOMS (JS_ATOM_ENUM)
+#undef JS_ATOM_ENUM
+  JS_ATOM_COMMON_COUNT
+} JsCommonAtom;
+
+struct JsRuntime
+{
+  JsHeap heap; /* every cell of this runtime */
+
+  /* Shapes of the cells that are not objects.  Their classes are
+   * static; the shapes are heap cells kept alive as roots. */
+  JsShape *meta_shape;                          /* the shape of shapes */
+  JsShape *storage_shape;                       /* JsStorage cells */
+  JsShape *symbol_shape;                        /* JsSymbol cells */
+  JsShape *accessor_shape;                      /* JsAccessorPair cells */
+  JsShape *string_shapes[JS_STR_FORM_COUNT];    /* one per string form */
+
+  JsAtomTable atoms; /* weak: dead atoms leave after each marking */
+  JsString *common_atoms[JS_ATOM_COMMON_COUNT]; /* roots; see above */
+  JsShapeRootTable shape_roots; /* weak: dead roots leave likewise */
+
+  /* The value stack: frames, native argument windows and handle scopes.
+   * Reserved once (never moves, so handles stay valid) and committed by
+   * the kernel as it is touched.  The collector scans [base, top). */
+  JsValue *stack_base;  /* first slot */
+  JsValue *stack_top;   /* first free slot */
+  JsValue *stack_limit; /* end of the usable reservation */
+
+  /* Persistent handles (strong and weak) and eternal values. */
+  JsPersistent *persistents; /* doubly linked list of all persistents */
+  JsValue *eternals;         /* g_malloc'd array of eternal values */
+  uint32_t eternal_count;    /* values in use */
+  uint32_t eternal_cap;      /* capacity */
+
+  /* Native cleanup queued by the GC (weak callbacks and the like). */
+  JsCleanup *cleanups;   /* g_malloc'd queue */
+  uint32_t cleanup_count;
+  uint32_t cleanup_cap;
+  bool running_cleanups; /* guard against re-entry */
+
+  GPtrArray *contexts; /* JsContext*, not owned */
+  uint32_t call_depth;  /* calls from C in progress; cleanup runs at 0 */
+  uint32_t scope_depth; /* open handle scopes (the API's check) */
+  int64_t external_bytes; /* the embedder's reports */
+
+  /* Extra roots and weak processing of other subsystems (bindings). */
+  GPtrArray *root_tracers; /* JsRootTracer*, called during marking */
+};
+
+/* A subsystem's roots: called by the collector during marking, and (if
+ * set) after marking to clear its weak references. */
+typedef struct
+{
+  void (*trace) (JsRuntime *rt, JsTracer *trc, void *data);
+  void (*weak) (JsRuntime *rt, void *data); /* may be NULL */
+  void *data;
+} JsRootTracer;
+
+/* A persistent handle: a strong or weak root outside the value stack. */
+struct JsPersistent
+{
+  JsValue value;          /* the referent (undefined once a weak one died) */
+  JsPersistent *prev;     /* list links */
+  JsPersistent *next;
+  JsRuntime *rt;          /* owner */
+  void (*weak_cb) (void *data); /* runs after the GC that cleared it */
+  void *weak_data;        /* its argument */
+  bool weak;              /* does not keep the referent alive */
+  bool cleanup_pending;   /* its callback is queued */
+  bool freed;             /* freed by its owner while queued */
+};
+
+/* A context (realm): its global object and intrinsics. */
+struct JsContext
+{
+  JsRuntime *rt;      /* owner */
+  JsObject *global;   /* the global object */
+  JsObject *object_proto;   /* %Object.prototype% */
+  JsObject *function_proto; /* %Function.prototype% */
+  JsObject *array_proto;    /* %Array.prototype% */
+  JsObject *error_proto;    /* %Error.prototype% */
+  JsShape *object_shape;          /* root shape of {} */
+  JsShape *native_function_shape; /* root shape of native functions */
+  JsValue pending_exception; /* JS_EMPTY when none */
+  void *user_data;          /* for the embedder */
+};
+
+/* ------------------------------------------------------------------ */
+/* The value stack as a root stack                                     */
+/* ------------------------------------------------------------------ */
+
+/* Pushes a value (or an internal cell as JS_TAG_INTERNAL) and returns its
+ * slot; the GC keeps it alive and the slot reflects no moves (the heap
+ * never moves cells).  Aborts only if the stack reservation is exhausted,
+ * which the interpreter prevents by checking depth first. */
+static inline JsValue *
+rt_push_root (JsRuntime *rt, JsValue v)
+{
+  g_assert (rt->stack_top < rt->stack_limit);
+  JsValue *slot = rt->stack_top++;
+  *slot = v;
+  return slot;
+}
+
+static inline JsValue *
+rt_push_cell (JsRuntime *rt, void *cell)
+{
+  return rt_push_root (rt, cell ? js_cell_value (JS_TAG_INTERNAL, cell)
+                                : JS_UNDEFINED);
+}
+
+/* The current top, to restore later. */
+static inline JsValue *
+rt_save_roots (JsRuntime *rt)
+{
+  return rt->stack_top;
+}
+
+static inline void
+rt_restore_roots (JsRuntime *rt, JsValue *saved)
+{
+  rt->stack_top = saved;
+}
+
+/* runtime.c */
+JsRuntime *runtime_new (void);
+void runtime_free (JsRuntime *rt);
+JsContext *runtime_context_new (JsRuntime *rt);
+void runtime_context_free (JsContext *ctx);
+/* Marks every root (called by gc.c). */
+void runtime_trace_roots (JsRuntime *rt, JsTracer *trc);
+/* Clears weak references after marking (called by gc.c before sweep). */
+void runtime_process_weak (JsRuntime *rt);
+/* Queues native cleanup to run at the next safe point. */
+void runtime_queue_cleanup (JsRuntime *rt, JsCleanupFunc func, void *data);
+/* Runs queued cleanup: at the outermost return to C, or when asked. */
+void runtime_run_cleanups (JsRuntime *rt);
+void runtime_add_root_tracer (JsRuntime *rt, const JsRootTracer *tracer);
+
+JsPersistent *runtime_persistent_new (JsRuntime *rt, JsValue v);
+/* Makes p weak: when its referent dies, the value becomes undefined and
+ * cb(data) runs once at the next safe point after that GC. */
+void runtime_persistent_set_weak (JsPersistent *p, void (*cb) (void *data),
+                                  void *data);
+void runtime_persistent_clear_weak (JsPersistent *p);
+void runtime_persistent_free (JsPersistent *p);
+/* Eternal values live as long as the runtime; returns the index. */
+uint32_t runtime_eternal_add (JsRuntime *rt, JsValue v);
