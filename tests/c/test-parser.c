@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "ast.h"
@@ -923,6 +924,45 @@ test_deep_nesting (void)
   }
 }
 
+/* Parses 100,000 nested parentheses on a thread with a small stack,
+ * with no depth limit but the stack itself. */
+static gpointer
+small_stack_parse (gpointer data)
+{
+  ParseError *err = data;
+  char here;
+  GString *s = g_string_new (NULL);
+  ParseOptions opts = { .max_depth = 10000000 };
+  AstArena arena;
+
+  opts.stack_limit = (const void *) ((uintptr_t) &here - 256 * 1024);
+  for (int k = 0; k < 100000; k++)
+    g_string_append (s, "([{a:");
+  ast_arena_init (&arena);
+  g_assert_null (parse_program (&arena, s->str, s->len, &opts, err));
+  ast_arena_free (&arena);
+  g_string_free (s, TRUE);
+  return NULL;
+}
+
+static void
+test_stack_limit (void)
+{
+  ParseError err = { 0 };
+  pthread_attr_t attr;
+  pthread_t thread;
+
+  /* 1 MiB of stack, of which the parser may use a quarter. */
+  pthread_attr_init (&attr);
+  pthread_attr_setstacksize (&attr, 1024 * 1024);
+  g_assert_cmpint (pthread_create (&thread, &attr,
+                                   (void *(*) (void *)) small_stack_parse,
+                                   &err), ==, 0);
+  pthread_join (thread, NULL);
+  pthread_attr_destroy (&attr);
+  g_assert_cmpint (err.kind, ==, PARSE_ERROR_NESTING);
+}
+
 /* Parses src (which need not be NUL-terminated) in every mode. */
 static void
 parse_all_modes (const char *src, size_t len)
@@ -1065,6 +1105,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parser/eval-options", test_eval_options);
   g_test_add_func ("/parser/html-comments", test_html_comments);
   g_test_add_func ("/parser/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/parser/stack-limit", test_stack_limit);
   g_test_add_func ("/parser/random-bytes", test_random_bytes);
   g_test_add_func ("/parser/mutations", test_mutations);
   return g_test_run ();
