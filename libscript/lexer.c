@@ -9,6 +9,10 @@
  *
  * Nothing here depends on strict mode: what strict mode forbids (legacy
  * octal literals and escapes) is flagged on the token for the parser.
+ *
+ * The last section checks the pattern of a RegExp literal for its early
+ * errors (lex_check_regexp), so that a script with a malformed pattern is
+ * a SyntaxError before it runs, as the specification requires.
  */
 #include "config.h"
 
