@@ -1,6 +1,7 @@
 /* lexer.h — ECMAScript tokens from UTF-8 source.
  *
- * The lexer knows nothing of strict mode or of the parser's goal.  Where
+ * The lexer knows nothing of strict mode or of the parser's goal (but for
+ * Lexer.html_comments, which the parser turns on for scripts).  Where
  * the language depends on them it records facts on the token (a legacy
  * octal literal, an escaped identifier) and the parser decides.  A "/" is
  * always scanned as division; when the parser expects an expression it
