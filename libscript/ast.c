@@ -12,6 +12,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "dtoa.h"
 #include "lexer.h"
 
 /* ------------------------------------------------------------------ arena */
@@ -172,27 +173,13 @@ ast_kind_name (AstKind kind)
  * parser's nesting limit. */
 #define DUMP_MAX_DEPTH 2000
 
-/* The shortest decimal that reads back as d, in the C locale. */
+/* A number as JavaScript prints it (Number::toString). */
 static void
 print_number (FILE *out, double d)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[JS_DTOA_BUFSIZE];
 
-  /* The range test comes first: converting a double out of range to an
-   * integer is undefined. */
-  if (d > -1e18 && d < 1e18 && d == (double) (int64_t) d)
-    {
-      fprintf (out, "%" G_GINT64_FORMAT, (gint64) d);
-      return;
-    }
-  for (int prec = 1; prec <= 17; prec++)
-    {
-      char fmt[8];
-      g_snprintf (fmt, sizeof fmt, "%%.%dg", prec);
-      g_ascii_formatd (buf, sizeof buf, fmt, d);
-      if (g_ascii_strtod (buf, NULL) == d)
-        break;
-    }
+  js_dtoa (d, buf);
   fputs (buf, out);
 }
 
@@ -207,7 +194,6 @@ list_is_block (AstKind kind)
     case AST_BODY:
     case AST_CASE:
     case AST_SWITCH:
-    case AST_CLASS:
     case AST_CLASS_DECL:
     case AST_CLASS_EXPR:
     case AST_STATIC_BLOCK:

@@ -94,8 +94,10 @@ void ast_str_print (FILE *out, const AstStr *s);
   X (TRY, "try", "a: BLOCK; b: CATCH or NULL; c: finalizer BLOCK or NULL") \
   X (CATCH, "catch", "a: parameter or NULL; b: BLOCK") \
   X (DEBUGGER, "debugger", "") \
-  X (FUNC_DECL, "function-decl", "see FUNCTION") \
-  X (CLASS_DECL, "class-decl", "see CLASS") \
+  X (FUNC_DECL, "function-decl", "as FUNCTION; a: NULL only for export " \
+     "default") \
+  X (CLASS_DECL, "class-decl", "a: name IDENT or NULL (export default); " \
+     "b: heritage or NULL; list: CLASS_METHOD CLASS_FIELD STATIC_BLOCK") \
   /* Modules. */ \
   X (IMPORT, "import", "list: IMPORT_* specifiers; b: module STRING; " \
      "c: WITH_CLAUSE or NULL") \
@@ -114,17 +116,15 @@ void ast_str_print (FILE *out, const AstStr *s);
   X (EXPORT_ALL, "export-all", "str2: exported name or NULL; b: module; " \
      "c: WITH_CLAUSE or NULL") \
   /* Functions and classes. */ \
-  X (FUNCTION, "function", "a: name IDENT or NULL; list: parameters " \
-     "(patterns, ASSIGN_PATTERN, REST); b: BODY, or an expression with " \
-     "EXPR_BODY; flags ASYNC GENERATOR ARROW METHOD GETTER SETTER " \
-     "CONSTRUCTOR DERIVED STRICT SIMPLE_PARAMS ...") \
+  X (FUNCTION, "function", "methods, accessors, arrows: a: name IDENT " \
+     "or NULL; list: parameters (patterns, ASSIGN_PATTERN, REST); b: BODY, " \
+     "or an expression with EXPR_BODY; flags ASYNC GENERATOR ARROW METHOD " \
+     "GETTER SETTER CONSTRUCTOR DERIVED STRICT SIMPLE_PARAMS ...") \
   X (BODY, "body", "list: statements of a function body") \
-  X (CLASS, "class", "a: name IDENT or NULL; b: heritage or NULL; list: " \
-     "CLASS_METHOD CLASS_FIELD STATIC_BLOCK") \
   X (CLASS_METHOD, "method", "a: key; b: FUNCTION; flags STATIC COMPUTED " \
      "GETTER SETTER CONSTRUCTOR") \
-  X (CLASS_FIELD, "field", "a: key; b: initializer or NULL; flags STATIC " \
-     "COMPUTED") \
+  X (CLASS_FIELD, "field", "a: key; b: initializer expression or NULL, " \
+     "evaluated as a method body would be; flags STATIC COMPUTED") \
   X (STATIC_BLOCK, "static-block", "list: statements") \
   /* Expressions. */ \
   X (IDENT, "ident", "str: name") \
@@ -171,8 +171,8 @@ void ast_str_print (FILE *out, const AstStr *s);
   X (IMPORT_CALL, "import()", "a: specifier; b: options or NULL") \
   X (YIELD, "yield", "a: argument or NULL; flag DELEGATE for yield*") \
   X (AWAIT, "await", "a: argument") \
-  X (CLASS_EXPR, "class-expr", "see CLASS") \
-  X (FUNC_EXPR, "function-expr", "see FUNCTION") \
+  X (CLASS_EXPR, "class-expr", "as CLASS_DECL") \
+  X (FUNC_EXPR, "function-expr", "as FUNCTION") \
   /* Patterns. */ \
   X (ARRAY_PATTERN, "array-pattern", "list: targets, ELISION, REST last") \
   X (OBJECT_PATTERN, "object-pattern", "list: PROPERTY (b: target) and " \
@@ -217,7 +217,6 @@ typedef enum
   X (USES_ARGUMENTS, "arguments")  /* function reads `arguments` */ \
   X (USES_THIS, "this")            /* function (or its arrows) uses this, \
                                       super or new.target */ \
-  X (FIELD_INIT, "field-init")     /* synthetic function of a field */ \
   X (PAREN, NULL)                  /* expression was parenthesized (not \
                                       dumped) */ \
   X (TRAILING_COMMA, NULL)         /* [...a,]: a spread with a comma \

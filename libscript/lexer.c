@@ -9,6 +9,10 @@
  *
  * Nothing here depends on strict mode: what strict mode forbids (legacy
  * octal literals and escapes) is flagged on the token for the parser.
+ *
+ * The last section checks the pattern of a RegExp literal for its early
+ * errors (lex_check_regexp), so that a script with a malformed pattern is
+ * a SyntaxError before it runs, as the specification requires.
  */
 #include "config.h"
 
@@ -374,14 +378,15 @@ begin (Lexer *lx, LexToken *tok, uint32_t flags)
 
 /* ------------------------------------------------------- space, comments */
 
-/* Skips a single-line comment (or hashbang) from its two first characters
- * to the line terminator, which is left to the caller. */
+/* Skips a single-line comment (or hashbang, or HTML-like comment) from
+ * its opening characters, prefix bytes long, to the line terminator,
+ * which is left to the caller. */
 static bool
-skip_line_comment (Lexer *lx, LexToken *tok)
+skip_line_comment (Lexer *lx, LexToken *tok, uint32_t prefix)
 {
   const uint8_t *s = lx->src;
 
-  lx->at.pos += 2;
+  lx->at.pos += prefix;
   while (lx->at.pos < lx->len)
     {
       uint32_t size;
@@ -420,7 +425,11 @@ skip_space (Lexer *lx, LexToken *tok, bool *newline)
         case '\t':
         case '\v':
         case '\f':
-          lx->at.pos++;
+          /* Indentation comes in runs: take them in one loop. */
+          do
+            lx->at.pos++;
+          while (lx->at.pos < lx->len
+                 && (s[lx->at.pos] == ' ' || s[lx->at.pos] == '\t'));
           continue;
         case '\n':
           lx->at.pos++;
@@ -435,7 +444,7 @@ skip_space (Lexer *lx, LexToken *tok, bool *newline)
         case '/':
           if (peek_byte (lx, 1) == '/')
             {
-              if (!skip_line_comment (lx, tok))
+              if (!skip_line_comment (lx, tok, 2))
                 return false;
               continue;
             }
@@ -486,7 +495,28 @@ skip_space (Lexer *lx, LexToken *tok, bool *newline)
           /* A hashbang comment, only at the very start. */
           if (lx->at.pos == 0 && peek_byte (lx, 1) == '!')
             {
-              if (!skip_line_comment (lx, tok))
+              if (!skip_line_comment (lx, tok, 2))
+                return false;
+              continue;
+            }
+          return true;
+        case '<':
+          /* <!-- opens a comment to the end of the line, in scripts. */
+          if (lx->html_comments && peek_byte (lx, 1) == '!'
+              && peek_byte (lx, 2) == '-' && peek_byte (lx, 3) == '-')
+            {
+              if (!skip_line_comment (lx, tok, 4))
+                return false;
+              continue;
+            }
+          return true;
+        case '-':
+          /* So does --> first on a line (after white space and
+           * comments only), in scripts. */
+          if (lx->html_comments && (*newline || lx->at.pos == 0)
+              && peek_byte (lx, 1) == '-' && peek_byte (lx, 2) == '>')
+            {
+              if (!skip_line_comment (lx, tok, 3))
                 return false;
               continue;
             }
@@ -1309,9 +1339,19 @@ lex_next (Lexer *lx, LexToken *tok)
   bool newline = false;
   int c;
 
-  begin (lx, tok, 0);
+  /* tok->start is read by fail() if white space or a comment is bad. */
+  tok->start = lx->at.pos;
   if (!skip_space (lx, tok, &newline))
-    return;
+    {
+      uint32_t pos = tok->error_pos;
+      const char *message = tok->error;
+      begin (lx, tok, 0);
+      tok->kind = LEX_ERROR;
+      tok->error = message;
+      tok->error_pos = pos;
+      tok->end = MAX (pos, tok->start);
+      return;
+    }
   begin (lx, tok, newline ? LEX_TF_NEWLINE_BEFORE : 0);
   if (lx->at.pos >= lx->len)
     {

@@ -1,6 +1,7 @@
 /* lexer.h — ECMAScript tokens from UTF-8 source.
  *
- * The lexer knows nothing of strict mode or of the parser's goal.  Where
+ * The lexer knows nothing of strict mode or of the parser's goal (but for
+ * Lexer.html_comments, which the parser turns on for scripts).  Where
  * the language depends on them it records facts on the token (a legacy
  * octal literal, an escaped identifier) and the parser decides.  A "/" is
  * always scanned as division; when the parser expects an expression it
@@ -201,6 +202,8 @@ struct Lexer
   uint32_t buf_cap;   /* capacity of buf */
   char *digits;       /* scratch for numeric literals */
   uint32_t digits_cap; /* capacity of digits */
+  bool html_comments; /* <!-- and --> start comments (ECMA-262 B.1.1):
+                         scripts, not modules; set by the caller */
 };
 
 /* Prepares to scan src[0, len) (no NUL needed).  A "#!" at offset 0 is

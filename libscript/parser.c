@@ -360,20 +360,26 @@ pos_of_offset (Parser *P, uint32_t offset)
    * P->tok.line at P->tok.col. */
   Pos p = { offset, P->tok.line, P->tok.col, true };
   const uint8_t *s = (const uint8_t *) P->src;
+  uint32_t len = P->lx.len;
 
-  for (uint32_t i = P->tok.start; i < offset; i++)
+  for (uint32_t i = P->tok.start; i < offset && i < len; i++)
     {
-      if (s[i] == '\n' || (s[i] == '\r' && s[i + 1] != '\n'))
+      if (s[i] == '\n'
+          || (s[i] == '\r' && (i + 1 >= len || s[i + 1] != '\n')))
         {
           p.line++;
           p.col = 1;
         }
-      else if (s[i] == 0xE2 && s[i + 1] == 0x80
+      else if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80
                && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
         {
+          /* LS and PS end lines too; their other bytes are
+           * continuation bytes, skipped below. */
           p.line++;
-          p.col = 0;
+          p.col = 1;
         }
+      else if (s[i] == '\r')
+        ; /* the CR of a CRLF */
       else if ((s[i] & 0xC0) != 0x80)
         p.col += s[i] >= 0xF0 ? 2 : 1;
     }
@@ -867,6 +873,15 @@ note_this (Parser *P)
     }
 }
 
+/* Whether a private name is declared outside the code being parsed (by
+ * the classes around a direct eval). */
+static bool
+private_name_outside (Parser *P, const AstStr *name)
+{
+  return P->opts.private_name_visible
+         && P->opts.private_name_visible (P->opts.private_name_data, name);
+}
+
 static bool
 check_private_ref (Parser *P, const LexToken *t)
 {
@@ -875,6 +890,8 @@ check_private_ref (Parser *P, const LexToken *t)
   if (!P->cls)
     {
       char buf[64];
+      if (private_name_outside (P, t->str))
+        return true;
       fail_pos (P, tok_pos (t), "private name #%s is not defined",
                 name_text (t->str, buf));
       return false;
@@ -3053,7 +3070,7 @@ parse_class (Parser *P, AstKind kind, bool is_default)
         continue;
       if (P->cls)
         g_array_append_val (P->cls->unresolved, *r);
-      else
+      else if (!private_name_outside (P, r->name))
         {
           fail_pos (P, (Pos){ r->offset, r->line, r->col, true },
                     "private name #%s is not defined",
@@ -4186,6 +4203,7 @@ parse_program (AstArena *arena, const char *src, size_t len,
       return NULL;
     }
   lex_init (&P->lx, (const uint8_t *) src, len, arena);
+  P->lx.html_comments = !P->opts.module;
   intern_names (P);
   P->labels = g_array_new (FALSE, FALSE, sizeof (Label));
   P->params = g_ptr_array_new ();

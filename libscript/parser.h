@@ -46,6 +46,11 @@ typedef struct
                                 is forbidden */
   bool allow_await;          /* a script parsed as if in an async function
                                 (REPL top-level await) */
+  /* Direct eval inside a class body: whether a private name (without
+   * the #) is declared by an enclosing class of the caller.  NULL: no
+   * private name is visible outside the parsed code's own classes. */
+  bool (*private_name_visible) (void *data, const AstStr *name);
+  void *private_name_data;   /* passed to private_name_visible */
   unsigned max_depth;        /* nesting limit; 0 for the default */
   const void *stack_limit;   /* if set, the lowest address the parser's
                                 C stack may reach (the stack grows down):

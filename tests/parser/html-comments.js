@@ -1,0 +1,6 @@
+x = 1 <!-- comment
+--> also a comment
+y = a --> b;
+/*
+*/ --> c
+z = 2
