@@ -33,6 +33,7 @@ static char *no_arguments[] = { NULL };
 static char *opt_eval;
 static char *opt_log_rules;
 static gboolean opt_version;
+static gboolean opt_dump_bytecode;
 static char **opt_rest;
 
 /* One line per option.  -e takes its code as raw bytes (a FILENAME
@@ -44,6 +45,8 @@ static const GOptionEntry option_entries[] = {
   { "log-rules", 0, 0, G_OPTION_ARG_STRING, &opt_log_rules,
     N_ ("Switch log categories on or off, as in GSCRIPT_LOGGING_RULES"),
     N_ ("RULES") },
+  { "dump-bytecode", 0, 0, G_OPTION_ARG_NONE, &opt_dump_bytecode,
+    N_ ("Print the bytecode of the script instead of running it"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
     N_ ("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_rest, NULL,
@@ -221,10 +224,102 @@ load_eval (const char *code, gsize *length)
   return g_strdup (code);
 }
 
-/* Runs a loaded, valid script and returns the process's exit status.
- * The runtime and its context are made and torn down for real (with
- * gscript.gc.statistics on, the runtime's summary is logged); the
- * language front end is not connected yet, so the source is not run. */
+/* The line'th line of source (1-based), without its terminator. */
+static char *
+source_line (const char *source, gsize length, guint line)
+{
+  const char *p = source, *end = source + length;
+  for (guint i = 1; i < line && p < end; i++)
+    {
+      const char *nl = memchr (p, '\n', (size_t) (end - p));
+      if (!nl)
+        return NULL;
+      p = nl + 1;
+    }
+  const char *e = p;
+  while (e < end && *e != '\n' && *e != '\r')
+    e++;
+  return g_strndup (p, (gsize) (e - p));
+}
+
+/* A property of an error as UTF-8, or NULL. */
+static char *
+error_string (GsContext *ctx, GsValue *error, const char *name)
+{
+  GsValue *v = gs_object_get_property (ctx, error, name);
+  if (!v)
+    {
+      gs_context_take_exception (ctx);
+      return NULL;
+    }
+  return gs_value_dup_string (v);
+}
+
+static double
+error_number (GsContext *ctx, GsValue *error, const char *name)
+{
+  GsValue *v = gs_object_get_property (ctx, error, name);
+  if (!v)
+    {
+      gs_context_take_exception (ctx);
+      return 0;
+    }
+  return gs_value_is_number (v) ? gs_value_get_number (v) : 0;
+}
+
+/* Prints an uncaught exception: a syntax error as file:line:column with
+ * the line and a caret, anything else with its stack. */
+static void
+report_exception (GsContext *ctx, const char *source, gsize length)
+{
+  GsValue *e = gs_context_take_exception (ctx);
+  if (!e)
+    return;
+  if (gs_value_is_object (e))
+    {
+      g_autofree char *file = error_string (ctx, e, "fileName");
+      g_autofree char *name = error_string (ctx, e, "name");
+      g_autofree char *message = error_string (ctx, e, "message");
+      double line = error_number (ctx, e, "lineNumber");
+      double column = error_number (ctx, e, "columnNumber");
+      if (file && line > 0)
+        {
+          g_printerr ("%s:%u:%u: %s: %s\n", file, (guint) line,
+                      (guint) column, name ? name : "Error",
+                      message ? message : "");
+          g_autofree char *text = source_line (source, length, (guint) line);
+          if (text)
+            {
+              g_printerr ("%s\n", text);
+              GString *caret = g_string_new (NULL);
+              for (guint i = 1; i < (guint) column; i++)
+                g_string_append_c (caret, text[i - 1] == '\t' ? '\t' : ' ');
+              g_printerr ("%s^\n", caret->str);
+              g_string_free (caret, TRUE);
+            }
+          return;
+        }
+      g_autofree char *stack = error_string (ctx, e, "stack");
+      if (stack)
+        {
+          g_printerr ("Uncaught %s\n", stack);
+          return;
+        }
+    }
+  GsValue *args[] = { e };
+  GsValue *str = gs_object_get_property (ctx, gs_context_get_global (ctx),
+                                         "String");
+  GsValue *s = str && gs_value_is_function (str)
+                   ? gs_function_call (ctx, str, NULL, 1, args)
+                   : NULL;
+  g_autofree char *text = s ? gs_value_dup_string (s) : NULL;
+  if (!s)
+    gs_context_take_exception (ctx);
+  g_printerr ("Uncaught %s\n", text ? text : "exception");
+}
+
+/* Runs a loaded, valid script and returns the process's exit status:
+ * 0, or 1 after an uncaught exception. */
 static int
 run_script (const char *filename, const char *source, gsize length, int argc,
             char **argv)
@@ -242,9 +337,33 @@ run_script (const char *filename, const char *source, gsize length, int argc,
       gs_runtime_free (rt);
       return 1;
     }
+  int status = 0;
+  GsHandleScope scope;
+  gs_handle_scope_open (&scope, rt);
+  if (opt_dump_bytecode)
+    {
+      g_autofree char *dump = gs_context_dump_bytecode (ctx, source,
+                                                        (gssize) length,
+                                                        filename);
+      if (dump)
+        fputs (dump, stdout);
+      else
+        {
+          report_exception (ctx, source, length);
+          status = 1;
+        }
+    }
+  else if (!gs_context_eval (ctx, source, (gssize) length, filename,
+                             GS_EVAL_DEFAULT))
+    {
+      report_exception (ctx, source, length);
+      status = 1;
+    }
+  fflush (stdout);
+  gs_handle_scope_close (&scope);
   gs_context_free (ctx);
   gs_runtime_free (rt);
-  return 0;
+  return status;
 }
 
 static GOptionContext *

@@ -9,8 +9,10 @@
 
 #include <gscript/gscript.h>
 
+#include "compiler.h"
 #include "function.h"
 #include "heap.h"
+#include "ops.h"
 #include "runtime.h"
 
 static inline JsValue *
@@ -237,10 +239,13 @@ GsValue *
 gs_value_new_object (GsContext *ctx)
 {
   JsRuntime *rt = ctx->rt;
-  JsShape *s = ctx->object_shape;
-  JsObject *o = s ? object_new (rt, s) : NULL;
+  JsObject *o = object_new_with_proto (rt, (JsCell *) ctx->object_proto,
+                                       JS_OBJECT_DEFAULT_INLINE);
   if (!o)
-    return NULL;
+    {
+      js_throw_out_of_memory (ctx);
+      return NULL;
+    }
   return new_handle (rt, js_object_value (o));
 }
 
@@ -494,4 +499,170 @@ gs_value_strict_equals (GsValue *a, GsValue *b)
   if (js_is_number (x) && js_is_number (y))
     return js_get_number (x) == js_get_number (y);
   return x == y;
+}
+
+/* ------------------------------------------------------------------ */
+/* Strings and properties                                              */
+/* ------------------------------------------------------------------ */
+
+GsValue *
+gs_value_new_string (GsContext *ctx, const char *utf8, gssize length)
+{
+  g_return_val_if_fail (ctx != NULL && utf8 != NULL, NULL);
+  JsString *s = string_new_utf8 (ctx->rt, utf8, length);
+  if (!s)
+    {
+      js_throw_out_of_memory (ctx);
+      return NULL;
+    }
+  return new_handle (ctx->rt, js_string_value (s));
+}
+
+char *
+gs_value_dup_string (GsValue *v)
+{
+  g_return_val_if_fail (v != NULL, NULL);
+  JsValue x = *slot_of (v);
+  if (!js_is_string (x))
+    return NULL;
+  /* The runtime is reachable from any cell's chunk. */
+  JsRuntime *rt = js_chunk_of (js_get_cell (x))->heap->rt;
+  return string_to_utf8 (rt, js_get_string (x), NULL);
+}
+
+gboolean
+gs_object_set_property (GsContext *ctx, GsValue *object, const char *name,
+                        GsValue *value)
+{
+  g_return_val_if_fail (ctx != NULL && object != NULL && name != NULL,
+                        FALSE);
+  g_return_val_if_fail (js_is_object (*slot_of (object)), FALSE);
+  JsKey key = atom_key_from_utf8 (ctx->rt, name);
+  if (key == JS_KEY_NONE)
+    {
+      js_throw_out_of_memory (ctx);
+      return FALSE;
+    }
+  JsValue o = *slot_of (object);
+  return js_set (ctx, o, key, *slot_of (value), o, true) > 0;
+}
+
+GsValue *
+gs_object_get_property (GsContext *ctx, GsValue *object, const char *name)
+{
+  g_return_val_if_fail (ctx != NULL && object != NULL && name != NULL, NULL);
+  JsKey key = atom_key_from_utf8 (ctx->rt, name);
+  if (key == JS_KEY_NONE)
+    {
+      js_throw_out_of_memory (ctx);
+      return NULL;
+    }
+  JsValue r = js_get (ctx, *slot_of (object), key);
+  if (js_is_exception (r))
+    return NULL;
+  return new_handle (ctx->rt, r);
+}
+
+/* ------------------------------------------------------------------ */
+/* Evaluation                                                          */
+/* ------------------------------------------------------------------ */
+
+/* A SyntaxError (or RangeError) for a compile error, with the position
+ * as fileName, lineNumber and columnNumber, as Firefox gives them. */
+static void
+throw_compile_error (GsContext *ctx, const char *filename,
+                     const CompileError *err)
+{
+  JsRuntime *rt = ctx->rt;
+  JsErrorType type = err->kind == COMPILE_ERROR_SYNTAX ? JS_ERR_SYNTAX
+                                                       : JS_ERR_RANGE;
+  if (err->kind == COMPILE_ERROR_MEMORY)
+    {
+      js_throw_out_of_memory (ctx);
+      return;
+    }
+  JsValue e = js_new_error (ctx, type, "%s", err->message);
+  if (js_is_exception (e))
+    {
+      js_throw_out_of_memory (ctx);
+      return;
+    }
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pe = rt_push_root (rt, e);
+  JsString *f = string_new_utf8 (rt, filename, -1);
+  if (f)
+    object_define_own (rt, js_get_object (*pe),
+                       atom_key_from_utf8 (rt, "fileName"),
+                       js_string_value (f), JS_ATTR_WRITABLE
+                                                | JS_ATTR_CONFIGURABLE);
+  object_define_own (rt, js_get_object (*pe),
+                     atom_key_from_utf8 (rt, "lineNumber"),
+                     js_int32 ((int32_t) err->line),
+                     JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE);
+  object_define_own (rt, js_get_object (*pe),
+                     atom_key_from_utf8 (rt, "columnNumber"),
+                     js_int32 ((int32_t) err->column),
+                     JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE);
+  js_throw (ctx, *pe);
+  rt_restore_roots (rt, saved);
+}
+
+GsValue *
+gs_context_eval (GsContext *ctx, const char *source, gssize length,
+                 const char *filename, GsEvalFlags flags)
+{
+  g_return_val_if_fail (ctx != NULL && source != NULL, NULL);
+  JsRuntime *rt = ctx->rt;
+  if (length < 0)
+    length = (gssize) strlen (source);
+  if (!filename)
+    filename = "<eval>";
+  CompileOptions opts = { 0 };
+  opts.module = (flags & GS_EVAL_MODULE) != 0;
+  opts.strict = (flags & GS_EVAL_STRICT) != 0;
+  CompileError err;
+  rt->call_depth++;
+  JsCode *code = compile_source (ctx, filename, source, (size_t) length,
+                                 &opts, &err);
+  JsValue r;
+  if (!code)
+    {
+      throw_compile_error (ctx, filename, &err);
+      r = JS_EXCEPTION;
+    }
+  else
+    r = js_run_code (ctx, code);
+  rt->call_depth--;
+  if (rt->call_depth == 0)
+    {
+      JsValue *saved = rt_save_roots (rt);
+      JsValue *pr = rt_push_root (rt, r);
+      runtime_run_cleanups (rt);
+      r = *pr;
+      rt_restore_roots (rt, saved);
+    }
+  if (js_is_exception (r))
+    return NULL;
+  return new_handle (rt, r);
+}
+
+char *
+gs_context_dump_bytecode (GsContext *ctx, const char *source, gssize length,
+                          const char *filename)
+{
+  g_return_val_if_fail (ctx != NULL && source != NULL, NULL);
+  if (length < 0)
+    length = (gssize) strlen (source);
+  CompileOptions opts = { 0 };
+  CompileError err;
+  JsCode *code = compile_source (ctx, filename ? filename : "<eval>", source,
+                                 (size_t) length, &opts, &err);
+  if (!code)
+    {
+      throw_compile_error (ctx, filename ? filename : "<eval>", &err);
+      return NULL;
+    }
+  GString *out = g_string_new (NULL);
+  compile_dump (code, out);
+  return g_string_free (out, FALSE);
 }

@@ -12,9 +12,39 @@
 #include "atom.h"
 #include "jsstring.h"
 #include "object.h"
+#include "interp.h"
+#include "realm.h"
 #include "shape.h"
 
 #include <sys/mman.h>
+
+const char *const js_well_known_names[JS_SYM_COUNT] = {
+#define JS_SYM_NAME(name) #name,
+  JS_WELL_KNOWN_SYMBOLS (JS_SYM_NAME)
+#undef JS_SYM_NAME
+};
+
+/* Symbol.iterator and the others: one set per runtime, shared by its
+ * realms as the spec requires. */
+static bool
+make_well_known_symbols (JsRuntime *rt)
+{
+  for (int i = 0; i < JS_SYM_COUNT; i++)
+    {
+      char buf[64];
+      g_snprintf (buf, sizeof buf, "Symbol.%s", js_well_known_names[i]);
+      JsString *d = atom_intern_utf8 (rt, buf, -1);
+      JsValue *saved = rt_save_roots (rt);
+      rt_push_cell (rt, d);
+      JsSymbol *s = d ? symbol_new (rt, d) : NULL;
+      rt_restore_roots (rt, saved);
+      if (!s)
+        return false;
+      s->flags |= JS_SYMBOL_WELL_KNOWN;
+      rt->well_known[i] = s;
+    }
+  return true;
+}
 
 /* Value-stack slots reserved per runtime (64 MiB of address space; the
  * kernel commits only what is touched). */
@@ -44,7 +74,14 @@ runtime_new (void)
   object_runtime_init (rt);
   string_runtime_init (rt);
   atom_table_init (rt);
+  interp_runtime_init (rt);
+  bool ok = make_well_known_symbols (rt);
   rt->heap.no_gc_depth--;
+  if (!ok)
+    {
+      runtime_free (rt);
+      return NULL;
+    }
   return rt;
 }
 
@@ -68,6 +105,7 @@ runtime_free (JsRuntime *rt)
   gc_destroy (&rt->heap);
   atom_table_free (rt);
   shape_runtime_free (rt);
+  interp_runtime_free (rt);
   munmap (rt->stack_base, (size_t) JS_STACK_SLOTS * sizeof (JsValue));
   g_ptr_array_free (rt->contexts, TRUE);
   g_ptr_array_free (rt->root_tracers, TRUE);
@@ -90,26 +128,7 @@ runtime_context_new (JsRuntime *rt)
      are stored. */
   g_ptr_array_add (rt->contexts, ctx);
 
-  JsShape *s = shape_new_root (rt, &js_object_class, NULL,
-                               JS_OBJECT_DEFAULT_INLINE);
-  JsValue *saved = rt_save_roots (rt);
-  rt_push_cell (rt, s);
-  ctx->object_proto = s ? object_new (rt, s) : NULL;
-  rt_restore_roots (rt, saved);
-  if (!ctx->object_proto)
-    goto fail;
-  ctx->object_shape = shape_new_root (rt, &js_object_class,
-                                      (JsCell *) ctx->object_proto,
-                                      JS_OBJECT_DEFAULT_INLINE);
-  if (!ctx->object_shape)
-    goto fail;
-  /* Function.prototype is an ordinary object until the interpreter
-     makes functions; the global object is a plain object. */
-  ctx->function_proto = object_new (rt, ctx->object_shape);
-  if (!ctx->function_proto)
-    goto fail;
-  ctx->global = object_new (rt, ctx->object_shape);
-  if (!ctx->global)
+  if (!realm_init (ctx))
     goto fail;
   return ctx;
 
@@ -146,6 +165,10 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
     gc_mark_cell (trc, (JsCell *) rt->common_atoms[i]);
   for (int i = 0; i < JS_STR_FORM_COUNT; i++)
     gc_mark_cell (trc, (JsCell *) rt->string_shapes[i]);
+  for (int i = 0; i < JS_SYM_COUNT; i++)
+    gc_mark_cell (trc, (JsCell *) rt->well_known[i]);
+  gc_mark_cell (trc, (JsCell *) rt->code_shape);
+  interp_trace_frames (rt, trc);
 
   gc_mark_values (trc, rt->stack_base,
                   (size_t) (rt->stack_top - rt->stack_base));
@@ -157,13 +180,25 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
   for (guint i = 0; i < rt->contexts->len; i++)
     {
       JsContext *ctx = g_ptr_array_index (rt->contexts, i);
-      gc_mark_cell (trc, (JsCell *) ctx->global);
-      gc_mark_cell (trc, (JsCell *) ctx->object_proto);
-      gc_mark_cell (trc, (JsCell *) ctx->function_proto);
-      gc_mark_cell (trc, (JsCell *) ctx->array_proto);
-      gc_mark_cell (trc, (JsCell *) ctx->error_proto);
-      gc_mark_cell (trc, (JsCell *) ctx->object_shape);
-      gc_mark_cell (trc, (JsCell *) ctx->native_function_shape);
+      JsCell *cells[] = {
+        (JsCell *) ctx->global, (JsCell *) ctx->script_scope,
+        (JsCell *) ctx->script_env, (JsCell *) ctx->object_proto,
+        (JsCell *) ctx->function_proto, (JsCell *) ctx->array_proto,
+        (JsCell *) ctx->string_proto, (JsCell *) ctx->number_proto,
+        (JsCell *) ctx->boolean_proto, (JsCell *) ctx->symbol_proto,
+        (JsCell *) ctx->bigint_proto, (JsCell *) ctx->iterator_proto,
+        (JsCell *) ctx->array_iterator_proto, (JsCell *) ctx->out_of_memory,
+        (JsCell *) ctx->closure_shape, (JsCell *) ctx->function_shape,
+        (JsCell *) ctx->native_function_shape,
+        (JsCell *) ctx->native_function_plain_shape,
+        (JsCell *) ctx->with_env_shape,
+      };
+      for (size_t k = 0; k < G_N_ELEMENTS (cells); k++)
+        gc_mark_cell (trc, cells[k]);
+      for (int k = 0; k < JS_ERROR_TYPE_COUNT; k++)
+        gc_mark_cell (trc, (JsCell *) ctx->error_protos[k]);
+      gc_mark_value (trc, ctx->array_values);
+      gc_mark_value (trc, ctx->throw_type_error);
       gc_mark_value (trc, ctx->pending_exception);
     }
   for (guint i = 0; i < rt->root_tracers->len; i++)

@@ -80,7 +80,57 @@ typedef struct
   X (configurable, "configurable")                                         \
   X (proto, "__proto__")                                                   \
   X (toString, "toString")                                                 \
-  X (valueOf, "valueOf")
+  X (valueOf, "valueOf")                                                   \
+  X (undefined, "undefined")                                               \
+  X (null, "null")                                                         \
+  X (true, "true")                                                         \
+  X (false, "false")                                                       \
+  X (number, "number")                                                     \
+  X (string, "string")                                                     \
+  X (boolean, "boolean")                                                   \
+  X (symbol, "symbol")                                                     \
+  X (bigint, "bigint")                                                     \
+  X (function, "function")                                                 \
+  X (object, "object")                                                     \
+  X (default, "default")                                                   \
+  X (next, "next")                                                         \
+  X (done, "done")                                                         \
+  X (return, "return")                                                     \
+  X (callee, "callee")                                                     \
+  X (stack, "stack")                                                       \
+  X (cause, "cause")
+
+/* The well-known symbols: X (name), Symbol.name in scripts. */
+#define JS_WELL_KNOWN_SYMBOLS(X) \
+  X (asyncIterator) \
+  X (hasInstance) \
+  X (isConcatSpreadable) \
+  X (iterator) \
+  X (match) \
+  X (matchAll) \
+  X (replace) \
+  X (search) \
+  X (species) \
+  X (split) \
+  X (toPrimitive) \
+  X (toStringTag) \
+  X (unscopables)
+
+typedef enum
+{
+#define JS_SYM_ENUM(name) JS_SYM_##name,
+  JS_WELL_KNOWN_SYMBOLS (JS_SYM_ENUM)
+#undef JS_SYM_ENUM
+  JS_SYM_COUNT
+} JsWellKnownSymbol;
+
+extern const char *const js_well_known_names[JS_SYM_COUNT];
+
+typedef struct JsFrame JsFrame;
+typedef struct JsCode JsCode;
+
+/* Error types with a prototype per realm (ops.h names them). */
+#define JS_ERROR_TYPE_COUNT 8
 
 typedef enum
 {
@@ -132,6 +182,18 @@ struct JsRuntime
 
   /* Extra roots and weak processing of other subsystems (bindings). */
   GPtrArray *root_tracers; /* JsRootTracer*, called during marking */
+
+  /* The interpreter. */
+  JsSymbol *well_known[JS_SYM_COUNT]; /* Symbol.iterator and friends */
+  JsFrame *frames;          /* the call stack (interp.h) */
+  uint32_t frame_count;     /* frames in use */
+  uint32_t native_depth;    /* C re-entries of the dispatch loop */
+  uint32_t proto_epoch;     /* bumped when a prototype's layout changes */
+  JsShape *code_shape;      /* shape of JsCode cells */
+  JsCode *codes;            /* every live JsCode, for cache clearing */
+  volatile bool interrupt_pending; /* checked on loop back edges */
+  bool (*interrupt_handler) (void *data); /* true: stop the script */
+  void *interrupt_data;
 };
 
 /* A subsystem's roots: called by the collector during marking, and (if
@@ -162,12 +224,27 @@ struct JsContext
 {
   JsRuntime *rt;      /* owner */
   JsObject *global;   /* the global object */
+  JsObject *script_scope;   /* top-level let, const and class of scripts */
+  JsEnv *script_env;        /* the environment scripts' closures start in */
   JsObject *object_proto;   /* %Object.prototype% */
   JsObject *function_proto; /* %Function.prototype% */
   JsObject *array_proto;    /* %Array.prototype% */
-  JsObject *error_proto;    /* %Error.prototype% */
-  JsShape *object_shape;          /* root shape of {} */
-  JsShape *native_function_shape; /* root shape of native functions */
+  JsObject *error_protos[JS_ERROR_TYPE_COUNT]; /* %Error.prototype%, ... */
+  JsObject *string_proto;   /* %String.prototype% */
+  JsObject *number_proto;   /* %Number.prototype% */
+  JsObject *boolean_proto;  /* %Boolean.prototype% */
+  JsObject *symbol_proto;   /* %Symbol.prototype% */
+  JsObject *bigint_proto;   /* %BigInt.prototype% */
+  JsObject *iterator_proto; /* %IteratorPrototype% */
+  JsObject *array_iterator_proto; /* %ArrayIteratorPrototype% */
+  JsObject *out_of_memory;  /* the RangeError thrown when memory runs out */
+  JsValue array_values;     /* %Array.prototype.values% */
+  JsValue throw_type_error; /* %ThrowTypeError% */
+  JsShape *closure_shape;   /* script functions, properties not made yet */
+  JsShape *function_shape;  /* script functions with their properties */
+  JsShape *native_function_shape; /* natives, properties not made yet */
+  JsShape *native_function_plain_shape; /* natives with their properties */
+  JsShape *with_env_shape;  /* environments of with statements */
   JsValue pending_exception; /* JS_EMPTY when none */
   void *user_data;          /* for the embedder */
 };

@@ -484,6 +484,15 @@ struct JsCellClass
   JsKind kind;             /* what the cell is */
   JsTraceFunc trace;       /* NULL: the cell holds no heap pointers */
   JsFinalizeFunc finalize; /* NULL: nothing outside the heap */
+  uint32_t flags;          /* JS_CLASS_* */
+};
+
+/* Class flags. */
+enum
+{
+  /* Objects whose properties are not all in their shape and elements
+     (string wrappers, arguments, proxies): inline caches skip them. */
+  JS_CLASS_EXOTIC = 1 << 0,
 };
 
 /* The common header: every cell starts with its shape. */
@@ -499,6 +508,7 @@ enum
   JS_ATTR_ENUMERABLE = 1 << 1,
   JS_ATTR_CONFIGURABLE = 1 << 2,
   JS_ATTR_ACCESSOR = 1 << 3, /* slot holds a getter/setter pair cell */
+  JS_ATTR_TDZ = 1 << 4,      /* environments: starts uninitialized */
   JS_ATTR_DEFAULT = JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE
                     | JS_ATTR_CONFIGURABLE,
 };
@@ -543,6 +553,10 @@ enum
   JS_SHAPE_STR_EXTERNAL = 1 << 3,   /* string shapes: chars are malloc'd */
   JS_SHAPE_STR_ROPE = 1 << 4,       /* string shapes: a concatenation */
   JS_SHAPE_HAS_INDEXED = 1 << 5,    /* some index key is a named property */
+  JS_SHAPE_LAZY = 1 << 6,           /* functions: name, length, prototype
+                                       not made yet */
+  JS_SHAPE_PROTOTYPE = 1 << 7,      /* a prototype's dictionary: changes
+                                       bump the runtime's proto epoch */
 };
 
 /* An internal class.  Two slots.  Objects with the same keys added in the
@@ -600,6 +614,32 @@ struct JsStorage
   uint32_t elem_len; /* elements in use */
   uint32_t flags;    /* JS_STORAGE_* */
   JsValue values[];  /* properties, then elements */
+};
+
+/* An environment: the captured variables of one scope.  Its shape is
+ * the scope's (one property per slot, named after the binding, so eval
+ * and with can find names), its class says which kind it is; a closure
+ * over one variable is [shape | parent | slot0] in one slot. */
+typedef struct JsEnv JsEnv;
+struct JsEnv
+{
+  JsShape *shape; /* header: the scope's environment shape */
+  JsEnv *parent;  /* the enclosing environment, or NULL */
+  JsValue slots[];/* shape->count slots */
+};
+
+/* A function written in script: [shape | storage | code | env] is one
+ * slot.  Methods (with a home object for super) and class constructors
+ * carry more after env; the code's flags say which. */
+typedef struct JsFunction JsFunction;
+struct JsFunction
+{
+  JsShape *shape;     /* header: a function shape of its realm */
+  JsStorage *storage; /* properties, or NULL */
+  struct JsCode *code;/* what it runs */
+  JsEnv *env;         /* the scope it closes over */
+  JsValue extra[];    /* methods: [0] the home object; class constructors:
+                         [1] the field initializer */
 };
 
 /* ------------------------------------------------------------------ */

@@ -53,16 +53,20 @@ def expect_usage_error(name, args, message, **kwargs):
     check(name, ok, describe(proc))
 
 
-def expect_success(name, args, stderr=b"", **kwargs):
+# What ok.js prints when it runs.
+HELLO = b"Hello\n"
+
+
+def expect_success(name, args, stderr=b"", stdout=HELLO, **kwargs):
     proc = run(args, **kwargs)
-    check(name, proc.returncode == 0 and proc.stdout == b""
+    check(name, proc.returncode == 0 and proc.stdout == stdout
           and proc.stderr == stderr, describe(proc))
 
 
 def expect_success_logging(name, args, first, lines, **kwargs):
     """Exit 0; stderr starts with FIRST and holds each of LINES."""
     proc = run(args, **kwargs)
-    check(name, proc.returncode == 0 and proc.stdout == b""
+    check(name, proc.returncode == 0 and proc.stdout == HELLO
           and proc.stderr.startswith(first)
           and all(line in proc.stderr for line in lines), describe(proc))
 
@@ -129,7 +133,7 @@ try:
     expect_usage_error("-e with invalid UTF-8", ["-e", b"ok\xfe"],
                        "the code given with -e is not valid UTF-8: "
                        "invalid byte at offset 2")
-    expect_success("NUL bytes are valid source", ["nul.js"])
+    expect_success("NUL bytes are valid source", ["nul.js"], stdout=b"")
     # Whole files are read, in several reads, with or without a size.
     expect_usage_error("invalid UTF-8 after 300 KB", ["big.js"],
                        "'big.js' is not valid UTF-8: invalid byte at offset "
@@ -142,7 +146,8 @@ try:
 
     # Success, help and version.
     expect_success("valid file", ["ok.js"])
-    expect_success("valid -e", ["-e", b"print('\xc3\xa9')"])
+    expect_success("valid -e", ["-e", b"print('\xc3\xa9')"],
+                   stdout="\u00e9\n".encode())
     expect_success("options after FILE go to the script",
                    ["ok.js", "--bogus", "-e"])
     expect_success("-- ends the options", ["--", "ok.js"])
@@ -163,7 +168,7 @@ try:
                   "*" * 100000, "gscript.*=true;" * 5000]:
         proc = run(["--log-rules", rules, "ok.js"])
         check("--log-rules %r does not crash" % rules[:20],
-              proc.returncode == 0 and proc.stdout == b"", describe(proc))
+              proc.returncode == 0 and proc.stdout == HELLO, describe(proc))
     proc = run(["--log-rules", "junk", "ok.js"])
     check("a bad rule is reported", b"malformed logging rule 'junk'"
           in proc.stderr, describe(proc))

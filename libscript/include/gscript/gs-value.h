@@ -266,4 +266,50 @@ GS_API GsValue *gs_function_call (GsContext *ctx, GsValue *function,
                                   GsValue *this_value, guint n_args,
                                   GsValue **args);
 
+/**
+ * GsEvalFlags:
+ * @GS_EVAL_DEFAULT: a sloppy-mode script
+ * @GS_EVAL_STRICT: a strict-mode script
+ * @GS_EVAL_MODULE: a module
+ *
+ * How gs_context_eval() reads its source.
+ */
+typedef enum
+{
+  GS_EVAL_DEFAULT = 0,
+  GS_EVAL_STRICT = 1 << 0,
+  GS_EVAL_MODULE = 1 << 1,
+} GsEvalFlags;
+
+/**
+ * gs_context_eval:
+ * @ctx: a context
+ * @source: UTF-8 source text
+ * @length: bytes of @source, or -1 if it is NUL-terminated
+ * @filename: (nullable): the name stack traces and errors show
+ * @flags: how to read @source
+ *
+ * Compiles and runs @source as a global script.  A syntax error becomes
+ * a pending SyntaxError with fileName, lineNumber and columnNumber.
+ *
+ * Returns: (transfer none) (nullable): the script's completion value, or
+ *   %NULL with a pending exception
+ */
+GS_API GsValue *gs_context_eval (GsContext *ctx, const char *source,
+                                 gssize length, const char *filename,
+                                 GsEvalFlags flags);
+
+/**
+ * gs_context_dump_bytecode:
+ * @ctx: a context
+ * @source: UTF-8 source text
+ * @length: bytes, or -1
+ * @filename: (nullable): a name for errors
+ *
+ * Returns: (transfer full) (nullable): the bytecode of @source and of
+ *   each function in it, as text; %NULL with a pending SyntaxError
+ */
+GS_API char *gs_context_dump_bytecode (GsContext *ctx, const char *source,
+                                       gssize length, const char *filename);
+
 G_END_DECLS

@@ -1,0 +1,335 @@
+/* bytecode.h — the instruction set of the interpreter, and compiled code.
+ *
+ * The machine has an accumulator (acc) and a register file per frame.  An
+ * instruction is one opcode byte followed by its operands, whose layout
+ * is fixed per opcode (the signature string of the list below):
+ *
+ *   r  a register, u16         k  a constant-pool index, u16
+ *   i  an inline-cache index, u16          n  a count, u16
+ *   j  a jump offset, i32, relative to the start of the next instruction
+ *   s  an int32 immediate
+ *
+ * The prefix Wide makes every u16 operand of the next instruction a u32
+ * (the long form); functions with more than 65,535 registers, constants
+ * or caches are rare, and pay only there.  Bytecode is immutable and
+ * holds no pointers: inline-cache state lives in the JsCode's side array.
+ *
+ * A frame's window on the value stack is
+ *
+ *   base[0]   the callee (keeps it and its environment alive)
+ *   base[1]   r0: this
+ *   base[2..] r1 .. r(nparams): the parameters
+ *             then the locals and temporaries
+ *
+ * so a call passes its arguments without copying: the caller puts the
+ * callee in register rF, this in rF+1 and the arguments after, and the
+ * callee's window starts at the caller's rF.  Everything above rF in the
+ * caller is dead during the call, which the compiler's stack-like
+ * register allocation guarantees.
+ */
+#pragma once
+
+#include "runtime.h"
+
+/* X (NAME, "operands") — one instruction a line, grouped by what it does.
+ * The comment says what it does with acc and its operands. */
+#define JS_OPCODES(X) \
+  /* Prefix. */ \
+  X (Wide, "")               /* next instruction's u16 operands are u32 */ \
+  /* Constants into acc. */ \
+  X (LdaUndefined, "") \
+  X (LdaNull, "") \
+  X (LdaTrue, "") \
+  X (LdaFalse, "") \
+  X (LdaHole, "")            /* the internal empty value (TDZ, holes) */ \
+  X (LdaInt, "s")            /* an int32 */ \
+  X (LdaConst, "k")          /* a constant of the pool */ \
+  /* Registers. */ \
+  X (Ldar, "r")              /* acc = r */ \
+  X (Star, "r")              /* r = acc */ \
+  X (Mov, "rr")              /* r2 = r1 */ \
+  X (LdaCallee, "")          /* acc = the running function */ \
+  X (LdaNewTarget, "")       /* acc = new.target or undefined */ \
+  X (CheckHole, "k")         /* acc empty: ReferenceError naming k */ \
+  X (CheckThis, "")          /* acc empty: ReferenceError (super() first) */ \
+  X (CheckObjectCoercible, "") /* acc null or undefined: TypeError */ \
+  /* Environments (closures and block scopes). */ \
+  X (LdaEnv, "nn")           /* acc = env(depth n1).slots[n2] */ \
+  X (StaEnv, "nn")           /* env(depth n1).slots[n2] = acc */ \
+  X (PushEnv, "k")           /* new env for scope k, parent = env */ \
+  X (PopEnv, "")             /* env = env.parent */ \
+  X (CopyEnv, "")            /* env = a copy of env (per-iteration let) */ \
+  X (SaveEnv, "r")           /* r = env, for handlers to restore */ \
+  X (RestoreEnv, "r")        /* env = r */ \
+  /* Global and dynamic names. */ \
+  X (LdaGlobal, "ki")        /* acc = global k; ReferenceError if absent */ \
+  X (TypeofGlobal, "ki")     /* acc = typeof global k (no error) */ \
+  X (StaGlobal, "ki")        /* global k = acc (sloppy: may create) */ \
+  X (StaGlobalStrict, "ki")  /* global k = acc; ReferenceError if absent */ \
+  X (DeclareGlobals, "k")    /* var/function names of a script, checked */ \
+  X (LdaLookup, "k")         /* acc = name k through with/eval scopes */ \
+  X (TypeofLookup, "k") \
+  X (StaLookup, "k") \
+  X (StaLookupStrict, "k") \
+  X (DeleteLookup, "k") \
+  X (LdaLookupThis, "kr")    /* acc = name k, r = its with-object or undef */ \
+  /* Properties. */ \
+  X (GetNamed, "rki")        /* acc = r.k */ \
+  X (SetNamed, "rki")        /* r.k = acc (sloppy) */ \
+  X (SetNamedStrict, "rki")  /* r.k = acc, TypeError on failure */ \
+  X (GetKeyed, "ri")         /* acc = r[acc] */ \
+  X (SetKeyed, "rri")        /* r1[r2] = acc */ \
+  X (SetKeyedStrict, "rri") \
+  X (DefineNamed, "rk")      /* CreateDataProperty (r, k, acc) */ \
+  X (DefineKeyed, "rr")      /* CreateDataProperty (r1, r2, acc) */ \
+  X (DefineGetter, "rr")     /* r1[r2] getter = acc (enumerable) */ \
+  X (DefineSetter, "rr") \
+  X (DefineMethod, "rr")     /* r1[r2] = acc, non-enumerable; home object */ \
+  X (DefineClassGetter, "rr")/* non-enumerable accessor halves */ \
+  X (DefineClassSetter, "rr") \
+  X (SetHomeObject, "r")     /* r (a method)'s home object = acc */ \
+  X (SetFunctionName, "r")   /* r (a function)'s name = key acc */ \
+  X (DeleteProp, "r")        /* acc = delete r[acc] (sloppy) */ \
+  X (DeletePropStrict, "r") \
+  X (GetSuper, "r")          /* acc = super[acc] with this = r */ \
+  X (SetSuper, "rr")         /* super[r2] = acc with this = r1 */ \
+  X (SetProto, "r")          /* r.__proto__ = acc in a literal */ \
+  X (CopyDataProps, "r")     /* {...acc} into r */ \
+  X (CopyDataPropsExcept, "rrn") /* rest: r1 = copy of acc minus the n \
+                                    keys in r2.. */ \
+  X (GetPrivate, "rk")       /* acc = r.#k */ \
+  X (SetPrivate, "rk")       /* r.#k = acc */ \
+  X (DefinePrivate, "rk")    /* add #k to r */ \
+  X (HasPrivate, "rk")       /* acc = #k in r */ \
+  /* Literals. */ \
+  X (CreateObject, "n")      /* acc = {} with room for n properties */ \
+  X (CreateArray, "n")       /* acc = [] with room for n elements */ \
+  X (ArrayPush, "r")         /* r.push (acc) (literal) */ \
+  X (ArrayPushHole, "r")     /* a hole in an array literal */ \
+  X (ArraySpread, "r")       /* push every element of iterable acc */ \
+  X (CreateClosure, "k")     /* a function of code k over env */ \
+  X (CreateRegExp, "kk")     /* pattern k1, flags k2 */ \
+  X (GetTemplateObject, "ki")/* the frozen strings array of template k */ \
+  X (CreateClass, "rkn")     /* r: heritage/ctor regs; see compiler.c */ \
+  X (CreateArguments, "")    /* acc = the arguments object */ \
+  X (CreateRest, "n")        /* acc = array of the arguments from n on */ \
+  /* Operators: acc = r OP acc, unless noted. */ \
+  X (Add, "ri") \
+  X (Sub, "ri") \
+  X (Mul, "ri") \
+  X (Div, "ri") \
+  X (Mod, "ri") \
+  X (Exp, "ri") \
+  X (BitAnd, "ri") \
+  X (BitOr, "ri") \
+  X (BitXor, "ri") \
+  X (Shl, "ri") \
+  X (Sar, "ri") \
+  X (Shr, "ri") \
+  X (Eq, "r") \
+  X (Ne, "r") \
+  X (StrictEq, "r") \
+  X (StrictNe, "r") \
+  X (Lt, "r") \
+  X (Le, "r") \
+  X (Gt, "r") \
+  X (Ge, "r") \
+  X (InstanceOf, "r")        /* acc = r instanceof acc */ \
+  X (In, "r")                /* acc = r in acc */ \
+  X (Inc, "")                /* acc = acc + 1 (numeric) */ \
+  X (Dec, "") \
+  X (Negate, "") \
+  X (BitNot, "") \
+  X (Not, "")                /* acc = !acc */ \
+  X (Typeof, "") \
+  X (ToNumeric, "") \
+  X (ToNumber, "") \
+  X (ToString, "")           /* for templates */ \
+  X (ToPropertyKey, "") \
+  X (ToObject, "") \
+  /* Control. */ \
+  X (Jump, "j") \
+  X (JumpLoop, "j")          /* a back edge: checks the interrupt hook */ \
+  X (JumpIfTrue, "j")        /* ToBoolean (acc) */ \
+  X (JumpIfFalse, "j") \
+  X (JumpIfNullish, "j")     /* acc is null or undefined */ \
+  X (JumpIfNotNullish, "j") \
+  X (JumpIfUndefined, "j") \
+  X (JumpIfNotUndefined, "j") \
+  X (JumpIfHole, "j") \
+  X (JumpIfNotHole, "j") \
+  X (SwitchJump, "rn")       /* jump to the r-th of the n offsets after */ \
+  X (Throw, "")              /* throw acc */ \
+  X (ThrowError, "nk")       /* throw a new error of kind n, message k */ \
+  X (Return, "")             /* return acc */ \
+  X (Debugger, "") \
+  /* Calls: rF is the callee, rF+1 this, then n arguments. */ \
+  X (Call, "rni") \
+  X (CallSpread, "r")        /* rF, rF+1 this, rF+2 an array of args */ \
+  X (CallEval, "rnk")        /* a direct eval candidate; k: scope info */ \
+  X (Construct, "rni")       /* new rF (args); rF+1 receives new.target */ \
+  X (ConstructSpread, "r") \
+  X (SuperCall, "rn")        /* super (args): r+1.. the arguments */ \
+  X (SuperCallSpread, "r") \
+  X (TailCall, "rni")        /* reserved */ \
+  /* Iteration. */ \
+  X (GetIterator, "r")       /* r, r+1 = iterator of acc and its next */ \
+  X (GetAsyncIterator, "r") \
+  X (IteratorStep, "rj")     /* acc = next value of r, or jump when done */ \
+  X (IteratorClose, "r")     /* call r.return () if any */ \
+  X (ForInPrepare, "r")      /* r = key enumerator of acc */ \
+  X (ForInNext, "rj")        /* acc = next key of r, or jump when done */ \
+  /* Generators and async functions. */ \
+  X (InitGenerator, "")      /* make the generator object and suspend */ \
+  X (Yield, "")              /* suspend with acc; resume value in acc */ \
+  X (YieldDelegate, "r")     /* yield* step over iterator r */ \
+  X (Await, "")              /* suspend until promise acc settles */ \
+  X (ResumeKind, "")         /* acc = how the generator was resumed */ \
+  X (AsyncReturn, "")        /* settle the async function's promise */ \
+  /* Modules. */ \
+  X (LdaModuleVar, "n")      /* acc = import binding n */ \
+  X (StaModuleVar, "n")      /* export binding n = acc */ \
+  X (ImportMeta, "") \
+  X (DynamicImport, "") \
+  X (Nop, "")
+
+typedef enum
+{
+#define JS_OP_ENUM(name, sig) JS_OP_##name,
+  JS_OPCODES (JS_OP_ENUM)
+#undef JS_OP_ENUM
+  JS_OP_COUNT
+} JsOpcode;
+
+/* The operand signature of each opcode. */
+extern const char *const js_op_signature[JS_OP_COUNT];
+extern const char *const js_op_name[JS_OP_COUNT];
+
+/* Error kinds for ThrowError. */
+typedef enum
+{
+  JS_ERROR_TYPE,
+  JS_ERROR_REFERENCE,
+  JS_ERROR_SYNTAX,
+  JS_ERROR_RANGE,
+} JsErrorKind;
+
+/* An exception handler: a throw between start and end (bytecode
+ * offsets) jumps to target with the exception in acc. */
+typedef struct
+{
+  uint32_t start;  /* first covered offset */
+  uint32_t end;    /* first offset after the covered range */
+  uint32_t target; /* handler's offset */
+} JsHandler;
+
+/* An inline cache.  Shapes are weak: the GC clears an entry whose shape
+ * died, so a new shape at the same address can never match it. */
+typedef struct
+{
+  JsShape *shape;     /* receiver's shape, or NULL when empty */
+  JsShape *shape2;    /* stores: shape after a transition; loads: the
+                         holder's shape for prototype hits */
+  JsObject *holder;   /* prototype holding the property, or NULL */
+  uint32_t slot;      /* the property's slot */
+  uint32_t epoch;     /* prototype epoch when cached */
+  uint32_t hits;      /* statistics for gscript.ic.stats */
+  uint32_t misses;
+} JsIC;
+
+/* Code flags. */
+enum
+{
+  JS_CODE_STRICT = 1 << 0,
+  JS_CODE_ARROW = 1 << 1,
+  JS_CODE_GENERATOR = 1 << 2,
+  JS_CODE_ASYNC = 1 << 3,
+  JS_CODE_CLASS_CONSTRUCTOR = 1 << 4, /* throws when called without new */
+  JS_CODE_DERIVED = 1 << 5,           /* this starts empty */
+  JS_CODE_METHOD = 1 << 6,            /* has a home object; no prototype */
+  JS_CODE_NEEDS_ARGS = 1 << 7,        /* keep extra args for arguments/rest */
+  JS_CODE_SCRIPT = 1 << 8,            /* a script's top level */
+  JS_CODE_EVAL = 1 << 9,              /* eval code */
+  JS_CODE_MODULE = 1 << 10,
+  JS_CODE_CONSTRUCTOR = 1 << 11,      /* may be called with new */
+};
+
+/* Source text shared by all the code compiled from one script. */
+typedef struct
+{
+  int refcount;       /* code objects holding it */
+  char *filename;     /* as given, UTF-8 */
+  char *text;         /* UTF-8 source, for Function.prototype.toString */
+  size_t length;      /* bytes of text */
+} JsSource;
+
+/* A compiled function: an internal cell. */
+typedef struct JsCode JsCode;
+struct JsCode
+{
+  JsShape *shape;        /* header: rt's code shape */
+  uint8_t *bytecode;     /* g_malloc'd, immutable */
+  JsValue *consts;       /* g_malloc'd constant pool, traced */
+  JsIC *ics;             /* g_malloc'd inline caches */
+  JsHandler *handlers;   /* g_malloc'd handler table */
+  uint8_t *lines;        /* g_malloc'd pc → line:column deltas */
+  JsSource *source;      /* shared, refcounted */
+  JsString *name;        /* the function's name, or NULL */
+  JsCode *next_code;     /* all live code of the runtime (IC clearing) */
+  JsCode **prev_code;    /* the link pointing at this */
+  uint32_t bytecode_len; /* bytes of bytecode */
+  uint32_t n_consts;     /* constants */
+  uint32_t n_ics;        /* caches */
+  uint32_t n_handlers;   /* handlers */
+  uint32_t lines_len;    /* bytes of the line table */
+  uint32_t flags;        /* JS_CODE_* */
+  uint32_t n_params;     /* parameter registers (r1 .. r(n_params)) */
+  uint32_t length;       /* the function's length property */
+  uint32_t n_regs;       /* registers after the parameters */
+  uint32_t src_start;    /* byte offsets of the function's source text */
+  uint32_t src_end;
+  uint32_t line;         /* where the function starts */
+  uint32_t column;
+};
+
+/* Reads operands. */
+static inline uint16_t
+bc_u16 (const uint8_t *p)
+{
+  uint16_t v;
+  memcpy (&v, p, sizeof v);
+  return v;
+}
+
+static inline uint32_t
+bc_u32 (const uint8_t *p)
+{
+  uint32_t v;
+  memcpy (&v, p, sizeof v);
+  return v;
+}
+
+static inline int32_t
+bc_i32 (const uint8_t *p)
+{
+  int32_t v;
+  memcpy (&v, p, sizeof v);
+  return v;
+}
+
+/* Bytes an operand of kind c takes in the short (1) or long (2) form. */
+static inline uint32_t
+bc_operand_size (char c, bool wide)
+{
+  switch (c)
+    {
+    case 'j':
+    case 's':
+      return 4;
+    default:
+      return wide ? 4 : 2;
+    }
+}
+
+/* Length of the instruction at pc (with a Wide prefix, both together). */
+uint32_t bc_instruction_length (const uint8_t *pc);

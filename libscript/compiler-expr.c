@@ -1,0 +1,983 @@
+/* compiler-expr.c — expressions.
+ *
+ * Every expression leaves its value in the accumulator.  Operands that
+ * must survive the evaluation of another are spilled to a temporary
+ * register taken from the top of the register stack and given back as
+ * soon as the instruction that reads it is emitted.
+ */
+#include "config.h"
+
+#include "compiler-private.h"
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+/* ------------------------------------------------------------------ */
+
+void
+compile_load_ident (FuncState *fs, AstNode *ident, bool typeof_ctx)
+{
+  Resolution *res = &fs->c->res;
+  Binding *b = scope_ref (res, ident);
+  if (b && !scope_ref_is_dynamic (res, ident))
+    {
+      uint32_t reg, depth, slot;
+      if (binding_location (fs, b, &reg, &depth, &slot))
+        emit_op (fs, JS_OP_Ldar, reg);
+      else
+        emit_op (fs, JS_OP_LdaEnv, depth, slot);
+      if (b->lexical || b->kind == BIND_FUNCTION)
+        emit_op (fs, JS_OP_CheckHole, const_atom (fs, ident->str));
+      return;
+    }
+  uint32_t k = const_atom (fs, ident->str);
+  if (b || scope_ref_is_dynamic (res, ident))
+    emit_op (fs, typeof_ctx ? JS_OP_TypeofLookup : JS_OP_LdaLookup, k);
+  else
+    emit_op (fs, typeof_ctx ? JS_OP_TypeofGlobal : JS_OP_LdaGlobal, k,
+             ic_alloc (fs));
+}
+
+/* Stores acc into the variable an identifier names; init: the binding's
+ * declaration (no TDZ check, const allowed). */
+void
+compile_store_ident (FuncState *fs, AstNode *ident, bool init)
+{
+  Resolution *res = &fs->c->res;
+  Binding *b = scope_ref (res, ident);
+  if (b && !scope_ref_is_dynamic (res, ident))
+    {
+      uint32_t reg, depth, slot;
+      bool in_reg = binding_location (fs, b, &reg, &depth, &slot);
+      if (!init)
+        {
+          if (b->lexical || b->kind == BIND_FUNCTION)
+            {
+              /* Assignment in the TDZ is a ReferenceError. */
+              uint32_t t = reg_alloc (fs);
+              emit_op (fs, JS_OP_Star, t);
+              if (in_reg)
+                emit_op (fs, JS_OP_Ldar, reg);
+              else
+                emit_op (fs, JS_OP_LdaEnv, depth, slot);
+              emit_op (fs, JS_OP_CheckHole, const_atom (fs, ident->str));
+              emit_op (fs, JS_OP_Ldar, t);
+              reg_free_to (fs, t);
+            }
+          if (b->kind == BIND_CONST || b->kind == BIND_CLASS
+              || b->kind == BIND_IMPORT)
+            {
+              emit_op (fs, JS_OP_ThrowError, (uint32_t) JS_ERROR_TYPE,
+                       const_ascii_atom (fs, "Assignment to constant "
+                                             "variable."));
+              return;
+            }
+          if (b->kind == BIND_CALLEE)
+            {
+              if (fs->strict)
+                emit_op (fs, JS_OP_ThrowError, (uint32_t) JS_ERROR_TYPE,
+                         const_ascii_atom (fs, "Assignment to constant "
+                                               "variable."));
+              return;
+            }
+        }
+      if (in_reg)
+        emit_op (fs, JS_OP_Star, reg);
+      else
+        emit_op (fs, JS_OP_StaEnv, depth, slot);
+      return;
+    }
+  uint32_t k = const_atom (fs, ident->str);
+  if (b || scope_ref_is_dynamic (res, ident))
+    emit_op (fs, fs->strict ? JS_OP_StaLookupStrict : JS_OP_StaLookup, k);
+  else
+    emit_op (fs, fs->strict || init ? JS_OP_StaGlobalStrict
+                                    : JS_OP_StaGlobal,
+             k, ic_alloc (fs));
+  if (init && !b)
+    {
+      /* A top-level declaration of a script: StaGlobalStrict would throw
+         for a name not yet defined; declarations define it (see
+         DeclareGlobals), so init stores are plain. */
+      fs->code->data[fs->code->len - 5] = JS_OP_StaGlobal;
+    }
+}
+
+void
+compile_load_this (FuncState *fs)
+{
+  FuncInfo *f = fs->info;
+  while (f->is_arrow && f->parent)
+    f = f->parent;
+  Binding *b = f->this_binding;
+  if (b && b->slot >= 0)
+    {
+      uint32_t reg, depth, slot;
+      binding_location (fs, b, &reg, &depth, &slot);
+      emit_op (fs, JS_OP_LdaEnv, depth, slot);
+    }
+  else
+    emit_op (fs, JS_OP_Ldar, 0u);
+  if (fs->flags & JS_CODE_DERIVED || (f->node->flags & AST_F_DERIVED))
+    emit_op (fs, JS_OP_CheckThis);
+}
+
+/* ------------------------------------------------------------------ */
+/* Function names                                                      */
+/* ------------------------------------------------------------------ */
+
+bool
+compile_is_anonymous_fn (AstNode *n)
+{
+  if (n->flags & AST_F_PAREN)
+    return false;
+  if (n->kind == AST_FUNC_EXPR || n->kind == AST_FUNCTION)
+    return n->a == NULL;
+  if (n->kind == AST_CLASS_EXPR)
+    return n->a == NULL;
+  return false;
+}
+
+/* Evaluates value; an anonymous function or class gets name (the
+ * spec's NamedEvaluation). */
+void
+compile_named_value (FuncState *fs, AstNode *value, const AstStr *name)
+{
+  compile_expr (fs, value);
+  if (name && compile_is_anonymous_fn (value))
+    {
+      uint32_t t = reg_alloc (fs);
+      emit_op (fs, JS_OP_Star, t);
+      emit_op (fs, JS_OP_LdaConst, const_atom (fs, name));
+      emit_op (fs, JS_OP_SetFunctionName, t);
+      emit_op (fs, JS_OP_Ldar, t);
+      reg_free_to (fs, t);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Operators                                                           */
+/* ------------------------------------------------------------------ */
+
+static JsOpcode
+binary_op (uint16_t tok)
+{
+  switch (tok)
+    {
+    case LEX_PLUS: case LEX_PLUS_ASSIGN: return JS_OP_Add;
+    case LEX_MINUS: case LEX_MINUS_ASSIGN: return JS_OP_Sub;
+    case LEX_STAR: case LEX_STAR_ASSIGN: return JS_OP_Mul;
+    case LEX_SLASH: case LEX_SLASH_ASSIGN: return JS_OP_Div;
+    case LEX_PERCENT: case LEX_PERCENT_ASSIGN: return JS_OP_Mod;
+    case LEX_STAR_STAR: case LEX_STAR_STAR_ASSIGN: return JS_OP_Exp;
+    case LEX_AMP: case LEX_AMP_ASSIGN: return JS_OP_BitAnd;
+    case LEX_PIPE: case LEX_PIPE_ASSIGN: return JS_OP_BitOr;
+    case LEX_CARET: case LEX_CARET_ASSIGN: return JS_OP_BitXor;
+    case LEX_SHL: case LEX_SHL_ASSIGN: return JS_OP_Shl;
+    case LEX_SAR: case LEX_SAR_ASSIGN: return JS_OP_Sar;
+    case LEX_SHR: case LEX_SHR_ASSIGN: return JS_OP_Shr;
+    case LEX_EQ: return JS_OP_Eq;
+    case LEX_NE: return JS_OP_Ne;
+    case LEX_STRICT_EQ: return JS_OP_StrictEq;
+    case LEX_STRICT_NE: return JS_OP_StrictNe;
+    case LEX_LT: return JS_OP_Lt;
+    case LEX_LE: return JS_OP_Le;
+    case LEX_GT: return JS_OP_Gt;
+    case LEX_GE: return JS_OP_Ge;
+    case LEX_INSTANCEOF: return JS_OP_InstanceOf;
+    case LEX_IN: return JS_OP_In;
+    default: return JS_OP_Nop;
+    }
+}
+
+static bool
+op_has_ic (JsOpcode op)
+{
+  return js_op_signature[op][1] == 'i';
+}
+
+/* acc = r OP acc */
+static void
+emit_binary (FuncState *fs, JsOpcode op, uint32_t r)
+{
+  if (op_has_ic (op))
+    emit_op (fs, op, r, ic_alloc (fs));
+  else
+    emit_op (fs, op, r);
+}
+
+static void
+compile_binary (FuncState *fs, AstNode *n)
+{
+  if (n->a->kind == AST_PRIVATE_NAME)
+    {
+      /* #x in o */
+      uint32_t t = reg_alloc (fs);
+      compile_expr_to (fs, n->b, t);
+      compile_expr (fs, n->a);
+      emit_op (fs, JS_OP_HasPrivate, t);
+      reg_free_to (fs, t);
+      return;
+    }
+  uint32_t t = reg_alloc (fs);
+  compile_expr_to (fs, n->a, t);
+  compile_expr (fs, n->b);
+  mark_position (fs, n);
+  emit_binary (fs, binary_op (n->op), t);
+  reg_free_to (fs, t);
+}
+
+static void
+compile_logical (FuncState *fs, AstNode *n)
+{
+  Label end;
+  label_init (&end);
+  compile_expr (fs, n->a);
+  JsOpcode j = n->op == LEX_AND  ? JS_OP_JumpIfFalse
+               : n->op == LEX_OR ? JS_OP_JumpIfTrue
+                                 : JS_OP_JumpIfNotNullish;
+  emit_jump (fs, j, &end);
+  compile_expr (fs, n->b);
+  label_bind (fs, &end);
+  label_free (&end);
+}
+
+static void
+compile_conditional (FuncState *fs, AstNode *n)
+{
+  Label otherwise, end;
+  label_init (&otherwise);
+  label_init (&end);
+  compile_expr (fs, n->a);
+  emit_jump (fs, JS_OP_JumpIfFalse, &otherwise);
+  compile_expr (fs, n->b);
+  emit_jump (fs, JS_OP_Jump, &end);
+  label_bind (fs, &otherwise);
+  compile_expr (fs, n->c);
+  label_bind (fs, &end);
+  label_free (&otherwise);
+  label_free (&end);
+}
+
+/* ------------------------------------------------------------------ */
+/* Property access                                                     */
+/* ------------------------------------------------------------------ */
+
+/* For a MEMBER node: evaluates the object into obj and, for computed
+ * keys, the key into key (ToPropertyKey done by the access itself). */
+static void
+member_operands (FuncState *fs, AstNode *m, uint32_t obj, uint32_t key)
+{
+  if (m->a->kind == AST_SUPER)
+    compile_load_this (fs);
+  else
+    compile_expr (fs, m->a);
+  emit_op (fs, JS_OP_Star, obj);
+  if (m->flags & AST_F_COMPUTED)
+    {
+      compile_expr (fs, m->b);
+      emit_op (fs, JS_OP_Star, key);
+    }
+  else if (m->b->kind == AST_PRIVATE_NAME)
+    {
+      compile_expr (fs, m->b);
+      emit_op (fs, JS_OP_Star, key);
+    }
+}
+
+/* acc = obj[key] for a MEMBER node whose operands are in registers. */
+static void
+member_get (FuncState *fs, AstNode *m, uint32_t obj, uint32_t key)
+{
+  mark_position (fs, m);
+  if (m->a->kind == AST_SUPER)
+    {
+      if (m->flags & AST_F_COMPUTED)
+        emit_op (fs, JS_OP_Ldar, key);
+      else
+        emit_op (fs, JS_OP_LdaConst, const_atom (fs, m->b->str));
+      emit_op (fs, JS_OP_GetSuper, obj);
+      return;
+    }
+  if (m->flags & AST_F_COMPUTED)
+    {
+      emit_op (fs, JS_OP_Ldar, key);
+      emit_op (fs, JS_OP_GetKeyed, obj, ic_alloc (fs));
+    }
+  else if (m->b->kind == AST_PRIVATE_NAME)
+    {
+      emit_op (fs, JS_OP_Ldar, key);
+      emit_op (fs, JS_OP_GetPrivate, obj);
+    }
+  else
+    emit_op (fs, JS_OP_GetNamed, obj, const_atom (fs, m->b->str),
+             ic_alloc (fs));
+}
+
+/* obj[key] = acc */
+static void
+member_set (FuncState *fs, AstNode *m, uint32_t obj, uint32_t key)
+{
+  mark_position (fs, m);
+  if (m->a->kind == AST_SUPER)
+    {
+      uint32_t k = key;
+      if (!(m->flags & AST_F_COMPUTED))
+        {
+          uint32_t t = reg_alloc (fs);
+          emit_op (fs, JS_OP_Star, t);
+          emit_op (fs, JS_OP_LdaConst, const_atom (fs, m->b->str));
+          emit_op (fs, JS_OP_Star, key);
+          emit_op (fs, JS_OP_Ldar, t);
+          reg_free_to (fs, t);
+        }
+      emit_op (fs, JS_OP_SetSuper, obj, k);
+      return;
+    }
+  if (m->flags & AST_F_COMPUTED)
+    emit_op (fs, fs->strict ? JS_OP_SetKeyedStrict : JS_OP_SetKeyed, obj,
+             key, ic_alloc (fs));
+  else if (m->b->kind == AST_PRIVATE_NAME)
+    emit_op (fs, JS_OP_SetPrivate, obj, key);
+  else
+    emit_op (fs, fs->strict ? JS_OP_SetNamedStrict : JS_OP_SetNamed, obj,
+             const_atom (fs, m->b->str), ic_alloc (fs));
+}
+
+/* Optional chains: a ?. link that finds null or undefined jumps to the
+ * chain's end with undefined. */
+static Label *chain_exit;
+
+static void
+compile_member (FuncState *fs, AstNode *n)
+{
+  uint32_t mark = fs->next_reg;
+  uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
+  member_operands (fs, n, obj, key);
+  if (n->flags & AST_F_OPTIONAL)
+    {
+      emit_op (fs, JS_OP_Ldar, obj);
+      emit_jump (fs, JS_OP_JumpIfNullish, chain_exit);
+    }
+  member_get (fs, n, obj, key);
+  reg_free_to (fs, mark);
+}
+
+/* Assignment to a MEMBER target, simple or compound. */
+static void
+compile_member_assign (FuncState *fs, AstNode *n)
+{
+  AstNode *m = n->a;
+  uint32_t mark = fs->next_reg;
+  uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
+  member_operands (fs, m, obj, key);
+  if (n->op == LEX_ASSIGN)
+    compile_expr (fs, n->b);
+  else if (n->op == LEX_AND_ASSIGN || n->op == LEX_OR_ASSIGN
+           || n->op == LEX_NULLISH_ASSIGN)
+    {
+      Label end;
+      label_init (&end);
+      member_get (fs, m, obj, key);
+      emit_jump (fs, n->op == LEX_AND_ASSIGN  ? JS_OP_JumpIfFalse
+                     : n->op == LEX_OR_ASSIGN ? JS_OP_JumpIfTrue
+                                              : JS_OP_JumpIfNotNullish,
+                 &end);
+      compile_expr (fs, n->b);
+      member_set (fs, m, obj, key);
+      label_bind (fs, &end);
+      label_free (&end);
+      reg_free_to (fs, mark);
+      return;
+    }
+  else
+    {
+      uint32_t old = reg_alloc (fs);
+      member_get (fs, m, obj, key);
+      emit_op (fs, JS_OP_Star, old);
+      compile_expr (fs, n->b);
+      emit_binary (fs, binary_op (n->op), old);
+    }
+  uint32_t val = reg_alloc (fs);
+  emit_op (fs, JS_OP_Star, val);
+  member_set (fs, m, obj, key);
+  emit_op (fs, JS_OP_Ldar, val);
+  reg_free_to (fs, mark);
+}
+
+static void
+compile_assign (FuncState *fs, AstNode *n)
+{
+  AstNode *t = n->a;
+  if (t->kind == AST_MEMBER)
+    {
+      compile_member_assign (fs, n);
+      return;
+    }
+  if (t->kind == AST_IDENT)
+    {
+      if (n->op == LEX_ASSIGN)
+        compile_named_value (fs, n->b, t->str);
+      else if (n->op == LEX_AND_ASSIGN || n->op == LEX_OR_ASSIGN
+               || n->op == LEX_NULLISH_ASSIGN)
+        {
+          Label end;
+          label_init (&end);
+          compile_load_ident (fs, t, false);
+          emit_jump (fs, n->op == LEX_AND_ASSIGN  ? JS_OP_JumpIfFalse
+                         : n->op == LEX_OR_ASSIGN ? JS_OP_JumpIfTrue
+                                                  : JS_OP_JumpIfNotNullish,
+                     &end);
+          compile_named_value (fs, n->b, t->str);
+          compile_store_ident (fs, t, false);
+          label_bind (fs, &end);
+          label_free (&end);
+          return;
+        }
+      else
+        {
+          uint32_t old = reg_alloc (fs);
+          compile_load_ident (fs, t, false);
+          emit_op (fs, JS_OP_Star, old);
+          compile_expr (fs, n->b);
+          mark_position (fs, n);
+          emit_binary (fs, binary_op (n->op), old);
+          reg_free_to (fs, old);
+        }
+      compile_store_ident (fs, t, false);
+      return;
+    }
+  /* A destructuring pattern: the value of the expression is the right
+     side. */
+  uint32_t v = reg_alloc (fs);
+  compile_expr (fs, n->b);
+  emit_op (fs, JS_OP_Star, v);
+  compile_pattern_assign (fs, t, false);
+  emit_op (fs, JS_OP_Ldar, v);
+  reg_free_to (fs, v);
+}
+
+static void
+compile_update (FuncState *fs, AstNode *n)
+{
+  bool prefix = (n->flags & AST_F_PREFIX) != 0;
+  JsOpcode op = n->op == LEX_INC ? JS_OP_Inc : JS_OP_Dec;
+  AstNode *t = n->a;
+  uint32_t mark = fs->next_reg;
+  uint32_t old = reg_alloc (fs);
+  if (t->kind == AST_IDENT)
+    {
+      compile_load_ident (fs, t, false);
+      emit_op (fs, JS_OP_ToNumeric);
+      emit_op (fs, JS_OP_Star, old);
+      emit_op (fs, op);
+      compile_store_ident (fs, t, false);
+    }
+  else
+    {
+      uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
+      member_operands (fs, t, obj, key);
+      member_get (fs, t, obj, key);
+      emit_op (fs, JS_OP_ToNumeric);
+      emit_op (fs, JS_OP_Star, old);
+      emit_op (fs, op);
+      uint32_t nv = reg_alloc (fs);
+      emit_op (fs, JS_OP_Star, nv);
+      member_set (fs, t, obj, key);
+      emit_op (fs, JS_OP_Ldar, nv);
+    }
+  if (!prefix)
+    emit_op (fs, JS_OP_Ldar, old);
+  reg_free_to (fs, mark);
+}
+
+static void
+compile_unary (FuncState *fs, AstNode *n)
+{
+  switch (n->op)
+    {
+    case LEX_TYPEOF:
+      if (n->a->kind == AST_IDENT)
+        compile_load_ident (fs, n->a, true);
+      else
+        compile_expr (fs, n->a);
+      if (n->a->kind != AST_IDENT || scope_ref (&fs->c->res, n->a))
+        emit_op (fs, JS_OP_Typeof);
+      return;
+    case LEX_DELETE:
+      {
+        AstNode *a = n->a;
+        if (a->kind == AST_MEMBER && a->a->kind != AST_SUPER)
+          {
+            uint32_t mark = fs->next_reg;
+            uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
+            member_operands (fs, a, obj, key);
+            if (a->flags & AST_F_COMPUTED)
+              emit_op (fs, JS_OP_Ldar, key);
+            else
+              emit_op (fs, JS_OP_LdaConst, const_atom (fs, a->b->str));
+            emit_op (fs, fs->strict ? JS_OP_DeletePropStrict
+                                    : JS_OP_DeleteProp, obj);
+            reg_free_to (fs, mark);
+          }
+        else if (a->kind == AST_IDENT)
+          {
+            Binding *b = scope_ref (&fs->c->res, a);
+            if (b && !scope_ref_is_dynamic (&fs->c->res, a))
+              emit_op (fs, JS_OP_LdaFalse);
+            else
+              emit_op (fs, JS_OP_DeleteLookup, const_atom (fs, a->str));
+          }
+        else
+          {
+            compile_expr (fs, a);
+            emit_op (fs, JS_OP_LdaTrue);
+          }
+        return;
+      }
+    default:
+      break;
+    }
+  compile_expr (fs, n->a);
+  switch (n->op)
+    {
+    case LEX_MINUS: emit_op (fs, JS_OP_Negate); break;
+    case LEX_PLUS: emit_op (fs, JS_OP_ToNumber); break;
+    case LEX_BANG: emit_op (fs, JS_OP_Not); break;
+    case LEX_TILDE: emit_op (fs, JS_OP_BitNot); break;
+    case LEX_VOID: emit_op (fs, JS_OP_LdaUndefined); break;
+    default:
+      compile_error (fs, n, "unknown unary operator");
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Calls                                                               */
+/* ------------------------------------------------------------------ */
+
+/* Evaluates arguments into first, first+1, ...; with a spread, into one
+ * array in first instead. */
+void
+compile_call_args (FuncState *fs, AstList *args, uint32_t first,
+                   bool *spread)
+{
+  *spread = false;
+  for (AstNode *a = args->first; a; a = a->next)
+    if (a->kind == AST_SPREAD)
+      *spread = true;
+  if (*spread)
+    {
+      emit_op (fs, JS_OP_CreateArray, args->count);
+      emit_op (fs, JS_OP_Star, first);
+      for (AstNode *a = args->first; a; a = a->next)
+        {
+          if (a->kind == AST_SPREAD)
+            {
+              compile_expr (fs, a->a);
+              emit_op (fs, JS_OP_ArraySpread, first);
+            }
+          else
+            {
+              compile_expr (fs, a);
+              emit_op (fs, JS_OP_ArrayPush, first);
+            }
+        }
+      return;
+    }
+  uint32_t i = 0;
+  for (AstNode *a = args->first; a; a = a->next, i++)
+    {
+      g_assert (fs->next_reg == first + i);
+      uint32_t r = reg_alloc (fs);
+      compile_expr_to (fs, a, r);
+    }
+}
+
+static void
+compile_call (FuncState *fs, AstNode *n)
+{
+  uint32_t mark = fs->next_reg;
+  AstNode *callee = n->a;
+  if (callee->kind == AST_SUPER)
+    {
+      /* super (args): the arguments follow a callee slot. */
+      uint32_t base = reg_alloc_n (fs, 2);
+      bool spread;
+      compile_call_args (fs, &n->list, base + 2, &spread);
+      mark_position (fs, n);
+      if (spread)
+        emit_op (fs, JS_OP_SuperCallSpread, base);
+      else
+        emit_op (fs, JS_OP_SuperCall, base, n->list.count);
+      reg_free_to (fs, mark);
+      return;
+    }
+  uint32_t f = reg_alloc (fs), self = reg_alloc (fs);
+  if (callee->kind == AST_MEMBER)
+    {
+      uint32_t key = reg_alloc (fs);
+      member_operands (fs, callee, self, key);
+      if (callee->flags & AST_F_OPTIONAL)
+        {
+          emit_op (fs, JS_OP_Ldar, self);
+          emit_jump (fs, JS_OP_JumpIfNullish, chain_exit);
+        }
+      member_get (fs, callee, self, key);
+      emit_op (fs, JS_OP_Star, f);
+      reg_free_to (fs, key);
+      if (callee->a->kind == AST_SUPER)
+        {
+          compile_load_this (fs);
+          emit_op (fs, JS_OP_Star, self);
+        }
+    }
+  else if (callee->kind == AST_IDENT
+           && scope_ref_is_dynamic (&fs->c->res, callee))
+    {
+      /* A name inside with: this is the with object that has it. */
+      emit_op (fs, JS_OP_LdaLookupThis, const_atom (fs, callee->str), self);
+      emit_op (fs, JS_OP_Star, f);
+    }
+  else
+    {
+      compile_expr_to (fs, callee, f);
+      emit_op (fs, JS_OP_LdaUndefined);
+      emit_op (fs, JS_OP_Star, self);
+    }
+  if (n->flags & AST_F_OPTIONAL)
+    {
+      emit_op (fs, JS_OP_Ldar, f);
+      emit_jump (fs, JS_OP_JumpIfNullish, chain_exit);
+    }
+  bool spread;
+  compile_call_args (fs, &n->list, self + 1, &spread);
+  mark_position (fs, n);
+  if (spread)
+    emit_op (fs, JS_OP_CallSpread, f);
+  else if (n->flags & AST_F_DIRECT_EVAL)
+    emit_op (fs, JS_OP_CallEval, f, n->list.count, 0u);
+  else
+    emit_op (fs, JS_OP_Call, f, n->list.count, ic_alloc (fs));
+  reg_free_to (fs, mark);
+}
+
+static void
+compile_new (FuncState *fs, AstNode *n)
+{
+  uint32_t mark = fs->next_reg;
+  uint32_t f = reg_alloc (fs), self = reg_alloc (fs);
+  compile_expr_to (fs, n->a, f);
+  bool spread;
+  compile_call_args (fs, &n->list, self + 1, &spread);
+  mark_position (fs, n);
+  if (spread)
+    emit_op (fs, JS_OP_ConstructSpread, f);
+  else
+    emit_op (fs, JS_OP_Construct, f, n->list.count, ic_alloc (fs));
+  reg_free_to (fs, mark);
+}
+
+static void
+compile_optional_chain (FuncState *fs, AstNode *n)
+{
+  Label *saved = chain_exit;
+  Label exit, end;
+  label_init (&exit);
+  label_init (&end);
+  chain_exit = &exit;
+  compile_expr (fs, n->a);
+  chain_exit = saved;
+  emit_jump (fs, JS_OP_Jump, &end);
+  label_bind (fs, &exit);
+  emit_op (fs, JS_OP_LdaUndefined);
+  label_bind (fs, &end);
+  label_free (&exit);
+  label_free (&end);
+}
+
+/* ------------------------------------------------------------------ */
+/* Literals                                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+compile_array (FuncState *fs, AstNode *n)
+{
+  uint32_t arr = reg_alloc (fs);
+  emit_op (fs, JS_OP_CreateArray, n->list.count);
+  emit_op (fs, JS_OP_Star, arr);
+  for (AstNode *e = n->list.first; e; e = e->next)
+    {
+      if (e->kind == AST_ELISION)
+        emit_op (fs, JS_OP_ArrayPushHole, arr);
+      else if (e->kind == AST_SPREAD)
+        {
+          compile_expr (fs, e->a);
+          emit_op (fs, JS_OP_ArraySpread, arr);
+        }
+      else
+        {
+          compile_expr (fs, e);
+          emit_op (fs, JS_OP_ArrayPush, arr);
+        }
+    }
+  emit_op (fs, JS_OP_Ldar, arr);
+  reg_free_to (fs, arr);
+}
+
+/* The property key of a literal or class member into reg (computed keys
+ * through ToPropertyKey); returns the static name, if any. */
+static const AstStr *
+compile_property_key (FuncState *fs, AstNode *key, bool computed,
+                      uint32_t reg)
+{
+  if (computed)
+    {
+      compile_expr (fs, key);
+      emit_op (fs, JS_OP_ToPropertyKey);
+      emit_op (fs, JS_OP_Star, reg);
+      return NULL;
+    }
+  switch (key->kind)
+    {
+    case AST_IDENT:
+    case AST_STRING:
+      emit_op (fs, JS_OP_LdaConst, const_atom (fs, key->str));
+      break;
+    case AST_NUMBER:
+      emit_op (fs, JS_OP_LdaConst, const_number (fs, key->num));
+      emit_op (fs, JS_OP_ToPropertyKey);
+      break;
+    default:
+      compile_expr (fs, key);
+      emit_op (fs, JS_OP_ToPropertyKey);
+      break;
+    }
+  emit_op (fs, JS_OP_Star, reg);
+  return key->kind == AST_IDENT || key->kind == AST_STRING ? key->str : NULL;
+}
+
+static void
+compile_object (FuncState *fs, AstNode *n)
+{
+  uint32_t mark = fs->next_reg;
+  uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
+  emit_op (fs, JS_OP_CreateObject, n->list.count);
+  emit_op (fs, JS_OP_Star, obj);
+  for (AstNode *p = n->list.first; p; p = p->next)
+    {
+      if (p->kind == AST_SPREAD)
+        {
+          compile_expr (fs, p->a);
+          emit_op (fs, JS_OP_CopyDataProps, obj);
+          continue;
+        }
+      if (p->flags & AST_F_PROTO)
+        {
+          compile_expr (fs, p->b);
+          emit_op (fs, JS_OP_SetProto, obj);
+          continue;
+        }
+      bool computed = (p->flags & AST_F_COMPUTED) != 0;
+      bool accessor = (p->flags & (AST_F_GETTER | AST_F_SETTER)) != 0;
+      if (!computed && !accessor && !(p->flags & AST_F_METHOD)
+          && (p->a->kind == AST_IDENT || p->a->kind == AST_STRING))
+        {
+          /* The common case: a named data property. */
+          compile_named_value (fs, p->b, p->a->str);
+          emit_op (fs, JS_OP_DefineNamed, obj, const_atom (fs, p->a->str));
+          continue;
+        }
+      const AstStr *name = compile_property_key (fs, p->a, computed, key);
+      if (accessor || (p->flags & AST_F_METHOD))
+        {
+          compile_expr (fs, p->b);
+          uint32_t fn = reg_alloc (fs);
+          emit_op (fs, JS_OP_Star, fn);
+          emit_op (fs, JS_OP_Ldar, obj);
+          emit_op (fs, JS_OP_SetHomeObject, fn);
+          emit_op (fs, JS_OP_Ldar, fn);
+          reg_free_to (fs, fn);
+          emit_op (fs, (p->flags & AST_F_GETTER)   ? JS_OP_DefineGetter
+                       : (p->flags & AST_F_SETTER) ? JS_OP_DefineSetter
+                                                   : JS_OP_DefineKeyed,
+                   obj, key);
+          continue;
+        }
+      if (computed && compile_is_anonymous_fn (p->b))
+        {
+          compile_expr (fs, p->b);
+          uint32_t fn = reg_alloc (fs);
+          emit_op (fs, JS_OP_Star, fn);
+          emit_op (fs, JS_OP_Ldar, key);
+          emit_op (fs, JS_OP_SetFunctionName, fn);
+          emit_op (fs, JS_OP_Ldar, fn);
+          reg_free_to (fs, fn);
+        }
+      else
+        compile_named_value (fs, p->b, name);
+      emit_op (fs, JS_OP_DefineKeyed, obj, key);
+    }
+  emit_op (fs, JS_OP_Ldar, obj);
+  reg_free_to (fs, mark);
+}
+
+static void
+compile_template (FuncState *fs, AstNode *n)
+{
+  /* `a${x}b`: concatenation of the cooked strings and ToString of each
+     substitution, left to right. */
+  uint32_t acc = reg_alloc (fs);
+  bool first = true;
+  for (AstNode *e = n->list.first; e; e = e->next)
+    {
+      if (e->kind == AST_TEMPLATE_ELEM)
+        {
+          if (first)
+            {
+              emit_op (fs, JS_OP_LdaConst, const_string (fs, e->str));
+              emit_op (fs, JS_OP_Star, acc);
+              first = false;
+              continue;
+            }
+          if (e->str->len == 0)
+            continue;
+          emit_op (fs, JS_OP_LdaConst, const_string (fs, e->str));
+        }
+      else
+        {
+          compile_expr (fs, e);
+          emit_op (fs, JS_OP_ToString);
+        }
+      emit_op (fs, JS_OP_Add, acc, ic_alloc (fs));
+      emit_op (fs, JS_OP_Star, acc);
+    }
+  emit_op (fs, JS_OP_Ldar, acc);
+  reg_free_to (fs, acc);
+}
+
+/* ------------------------------------------------------------------ */
+/* The dispatcher                                                      */
+/* ------------------------------------------------------------------ */
+
+void
+compile_expr_to (FuncState *fs, AstNode *n, uint32_t reg)
+{
+  compile_expr (fs, n);
+  emit_op (fs, JS_OP_Star, reg);
+}
+
+void
+compile_expr (FuncState *fs, AstNode *n)
+{
+  if (fs->c->failed)
+    return;
+  switch (n->kind)
+    {
+    case AST_NUMBER:
+      {
+        double d = n->num;
+        int32_t i = (int32_t) d;
+        if ((double) i == d && !(i == 0 && 1 / d < 0))
+          emit_op (fs, JS_OP_LdaInt, (uint32_t) i);
+        else
+          emit_op (fs, JS_OP_LdaConst, const_number (fs, d));
+      }
+      break;
+    case AST_STRING:
+      emit_op (fs, JS_OP_LdaConst, const_string (fs, n->str));
+      break;
+    case AST_NULL_LIT:
+      emit_op (fs, JS_OP_LdaNull);
+      break;
+    case AST_BOOL_LIT:
+      emit_op (fs, (n->flags & AST_F_TRUE) ? JS_OP_LdaTrue : JS_OP_LdaFalse);
+      break;
+    case AST_IDENT:
+      mark_position (fs, n);
+      compile_load_ident (fs, n, false);
+      break;
+    case AST_THIS:
+      compile_load_this (fs);
+      break;
+    case AST_TEMPLATE:
+      compile_template (fs, n);
+      break;
+    case AST_ARRAY:
+      compile_array (fs, n);
+      break;
+    case AST_OBJECT:
+      compile_object (fs, n);
+      break;
+    case AST_FUNC_EXPR:
+    case AST_FUNCTION:
+      emit_op (fs, JS_OP_CreateClosure, compile_function (fs, n));
+      break;
+    case AST_CLASS_EXPR:
+      compile_class (fs, n);
+      break;
+    case AST_UNARY:
+      compile_unary (fs, n);
+      break;
+    case AST_UPDATE:
+      compile_update (fs, n);
+      break;
+    case AST_BINARY:
+      compile_binary (fs, n);
+      break;
+    case AST_LOGICAL:
+      compile_logical (fs, n);
+      break;
+    case AST_ASSIGN:
+      compile_assign (fs, n);
+      break;
+    case AST_CONDITIONAL:
+      compile_conditional (fs, n);
+      break;
+    case AST_SEQUENCE:
+      for (AstNode *e = n->list.first; e; e = e->next)
+        compile_expr (fs, e);
+      break;
+    case AST_MEMBER:
+      compile_member (fs, n);
+      break;
+    case AST_CALL:
+      compile_call (fs, n);
+      break;
+    case AST_NEW:
+      compile_new (fs, n);
+      break;
+    case AST_OPTIONAL_CHAIN:
+      compile_optional_chain (fs, n);
+      break;
+    case AST_NEW_TARGET:
+      {
+        FuncInfo *f = fs->info;
+        while (f->is_arrow && f->parent)
+          f = f->parent;
+        if (f->new_target && f->new_target->slot >= 0)
+          {
+            uint32_t reg, depth, slot;
+            binding_location (fs, f->new_target, &reg, &depth, &slot);
+            emit_op (fs, JS_OP_LdaEnv, depth, slot);
+          }
+        else
+          emit_op (fs, JS_OP_LdaNewTarget);
+      }
+      break;
+    case AST_PRIVATE_NAME:
+      {
+        Binding *b = scope_ref (&fs->c->res, n);
+        uint32_t reg, depth, slot;
+        if (!b)
+          compile_error (fs, n, "undeclared private name");
+        else if (binding_location (fs, b, &reg, &depth, &slot))
+          emit_op (fs, JS_OP_Ldar, reg);
+        else
+          emit_op (fs, JS_OP_LdaEnv, depth, slot);
+      }
+      break;
+    default:
+      compile_error (fs, n, "%s expressions are not supported yet",
+                     ast_kind_name (n->kind));
+      break;
+    }
+}

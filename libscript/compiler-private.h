@@ -1,0 +1,165 @@
+/* compiler-private.h — state shared by the compiler's files.
+ *
+ * compiler.c holds the driver, emission, registers, constants, functions
+ * and statements; compiler-expr.c expressions; compiler-pattern.c
+ * destructuring and assignment targets.  The compiler works in two steps
+ * per program: scope.c resolves every name, then one walk emits bytecode
+ * into growable buffers per function; constants are described in the
+ * compiler's own terms and turned into heap values only when a function
+ * is finished (compiler_materialize), so nothing here holds an unrooted
+ * cell while allocating.
+ */
+#pragma once
+
+#include "ast.h"
+#include "atom.h"
+#include "bytecode.h"
+#include "shape.h"
+#include "compiler.h"
+#include "lexer.h"
+#include "scope.h"
+
+typedef struct FuncState FuncState;
+
+/* A constant before it becomes a value. */
+typedef enum
+{
+  CONST_ATOM,     /* a property key or name: str */
+  CONST_STRING,   /* a string value: str */
+  CONST_NUMBER,   /* num */
+  CONST_CODE,     /* a nested function: code (already materialized) */
+  CONST_SCOPE,    /* an environment shape for scope */
+  CONST_TEMPLATE, /* a template's cooked and raw strings: node */
+  CONST_BIGINT,   /* digits in str, radix in num */
+  CONST_NAMES,    /* a list of atoms: node (DeclareGlobals) */
+} ConstKind;
+
+typedef struct
+{
+  ConstKind kind;
+  const AstStr *str;
+  double num;
+  Scope *scope;
+  AstNode *node;
+  uint32_t code_root; /* CONST_CODE: index of its root on the value stack */
+} ConstEntry;
+
+/* Jump targets not yet known: a list of operand offsets to patch. */
+typedef struct
+{
+  GArray *sites; /* uint32_t offsets of i32 operands */
+} Label;
+
+/* What break and continue inside a statement do. */
+typedef struct Jumps Jumps;
+struct Jumps
+{
+  Jumps *outer;
+  const AstStr *label;     /* a label naming this statement, or NULL */
+  GArray *label_set;       /* labels of a labelled loop (AstStr*) */
+  bool is_loop;            /* continue targets it */
+  bool is_switch;          /* unlabelled break targets it */
+  Label breaks;            /* jumps to the end */
+  Label continues;         /* jumps to the continue point */
+  uint32_t env_depth;      /* environments pushed when it started */
+  uint32_t finally_depth;  /* finally blocks open when it started */
+  int32_t iterator_reg;    /* for-of: iterator to close on break, or -1 */
+};
+
+/* A try with a finally block, for completions that leave it. */
+typedef struct Finally Finally;
+struct Finally
+{
+  Finally *outer;
+  int32_t kind_reg;  /* completion kind: normal, return, throw, jump n */
+  int32_t value_reg; /* the completion's value */
+  Label entry;       /* jumps into the finally block */
+  GArray *targets;   /* Label* of break/continue jumps routed through */
+  uint32_t env_depth;
+  bool in_finally;   /* compiling the finally block itself */
+};
+
+struct FuncState
+{
+  FuncState *parent;
+  Compiler *c;
+  FuncInfo *info;
+  AstNode *node;
+  GByteArray *code;
+  GArray *consts;        /* ConstEntry */
+  GArray *handlers;      /* JsHandler */
+  GByteArray *lines;     /* (pc delta, line, column) records */
+  uint32_t last_line_pc, last_line, last_col;
+  uint32_t n_ics;
+  uint32_t n_params;     /* registers r1..r(n_params) */
+  uint32_t next_reg;     /* first free register */
+  uint32_t max_reg;      /* registers ever used */
+  uint32_t flags;        /* JS_CODE_* */
+  uint32_t env_depth;    /* environments pushed beyond the function's */
+  int32_t env_level;     /* absolute depth of the environment chain */
+  uint32_t finally_depth;/* finally blocks open */
+  int32_t completion_reg;/* scripts and eval: the completion value */
+  Jumps *jumps;
+  Finally *finally;
+  int32_t this_reg;      /* 0 for non-arrow functions */
+  int32_t gen_reg;       /* generator object register, or -1 */
+  bool strict;
+  bool is_module;
+};
+
+struct Compiler
+{
+  JsContext *ctx;
+  JsRuntime *rt;
+  Resolution res;
+  JsSource *source;
+  CompileError *error;   /* set on failure */
+  JsValue *roots_base;   /* value stack top when compilation started */
+  AstArena *arena;       /* the tree's arena, for the compiler's strings */
+  GArray *pending_labels;/* labels waiting for the loop they name */
+  bool failed;
+};
+
+/* compiler.c */
+void emit_op (FuncState *fs, JsOpcode op, ...);
+uint32_t emit_jump (FuncState *fs, JsOpcode op, Label *label);
+uint32_t emit_jump_r (FuncState *fs, JsOpcode op, uint32_t reg,
+                      Label *label);
+void label_init (Label *l);
+void label_bind (FuncState *fs, Label *l);
+void label_free (Label *l);
+void emit_jump_back (FuncState *fs, JsOpcode op, uint32_t target);
+uint32_t reg_alloc (FuncState *fs);
+uint32_t reg_alloc_n (FuncState *fs, uint32_t n);
+void reg_free_to (FuncState *fs, uint32_t mark);
+uint32_t const_atom (FuncState *fs, const AstStr *s);
+uint32_t const_string (FuncState *fs, const AstStr *s);
+uint32_t const_number (FuncState *fs, double d);
+uint32_t const_ascii_atom (FuncState *fs, const char *s);
+uint32_t ic_alloc (FuncState *fs);
+void mark_position (FuncState *fs, const AstNode *n);
+void compile_error (FuncState *fs, const AstNode *n, const char *fmt, ...)
+    G_GNUC_PRINTF (3, 4);
+uint32_t compile_function (FuncState *parent, AstNode *fn);
+void compile_statement (FuncState *fs, AstNode *n);
+void compile_class (FuncState *fs, AstNode *cls);
+/* Where a binding lives now: a register, or an environment (depth from
+ * the current one, slot). */
+bool binding_location (FuncState *fs, Binding *b, uint32_t *reg,
+                       uint32_t *depth, uint32_t *slot);
+
+/* compiler-expr.c */
+void compile_expr (FuncState *fs, AstNode *n);
+void compile_expr_to (FuncState *fs, AstNode *n, uint32_t reg);
+void compile_load_ident (FuncState *fs, AstNode *ident, bool typeof_ctx);
+void compile_store_ident (FuncState *fs, AstNode *ident, bool init);
+void compile_load_this (FuncState *fs);
+void compile_call_args (FuncState *fs, AstList *args, uint32_t first,
+                        bool *spread);
+bool compile_is_anonymous_fn (AstNode *n);
+void compile_named_value (FuncState *fs, AstNode *value, const AstStr *name);
+
+/* compiler-pattern.c */
+/* Binds or assigns acc to a pattern (IDENT, MEMBER, array or object
+ * pattern, with defaults).  init: a declaration's initialization. */
+void compile_pattern_assign (FuncState *fs, AstNode *target, bool init);

@@ -1,0 +1,1704 @@
+/* compiler.c — the driver, emission, registers, functions, statements.
+ *
+ * Registers are allocated like a stack: a statement or expression takes
+ * what it needs above next_reg and gives it back when done, so the
+ * arguments of a call are always the highest registers in use and the
+ * callee's frame can start on them (see bytecode.h).  Bindings that no
+ * closure captures take registers for the life of their scope.
+ *
+ * Environments: each scope whose bindings are captured gets an
+ * environment cell at run time.  The compiler tracks the absolute depth
+ * of the environment chain (env_level): a binding of a scope entered at
+ * level L is reached from level C with LdaEnv (C - L, slot).
+ */
+#include "config.h"
+
+#include "compiler-private.h"
+#include "function.h"
+#include "parser.h"
+
+#include <stdarg.h>
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+/* ------------------------------------------------------------------ */
+
+void
+compile_error (FuncState *fs, const AstNode *n, const char *fmt, ...)
+{
+  Compiler *c = fs->c;
+  if (c->failed)
+    return;
+  c->failed = true;
+  va_list ap;
+  va_start (ap, fmt);
+  g_vsnprintf (c->error->message, sizeof c->error->message, fmt, ap);
+  va_end (ap);
+  c->error->kind = COMPILE_ERROR_RANGE;
+  c->error->line = n ? n->line : 0;
+  c->error->column = n ? n->col : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Emission                                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+put_u16 (GByteArray *b, uint32_t v)
+{
+  uint16_t x = (uint16_t) v;
+  g_byte_array_append (b, (guint8 *) &x, 2);
+}
+
+static void
+put_u32 (GByteArray *b, uint32_t v)
+{
+  g_byte_array_append (b, (guint8 *) &v, 4);
+}
+
+void
+emit_op (FuncState *fs, JsOpcode op, ...)
+{
+  const char *sig = js_op_signature[op];
+  uint32_t ops[8];
+  size_t n = strlen (sig);
+  g_assert (n <= G_N_ELEMENTS (ops));
+  bool wide = false;
+  va_list ap;
+  va_start (ap, op);
+  for (size_t i = 0; i < n; i++)
+    {
+      ops[i] = va_arg (ap, uint32_t);
+      if (sig[i] != 'j' && sig[i] != 's' && ops[i] > 0xFFFF)
+        wide = true;
+    }
+  va_end (ap);
+  if (wide)
+    g_byte_array_append (fs->code, (guint8[]){ JS_OP_Wide }, 1);
+  guint8 b = (guint8) op;
+  g_byte_array_append (fs->code, &b, 1);
+  for (size_t i = 0; i < n; i++)
+    {
+      if (sig[i] == 'j' || sig[i] == 's' || wide)
+        put_u32 (fs->code, ops[i]);
+      else
+        put_u16 (fs->code, ops[i]);
+    }
+}
+
+static uint32_t label_add_site (FuncState *fs, Label *label);
+
+void
+label_init (Label *l)
+{
+  l->sites = NULL;
+}
+
+void
+label_free (Label *l)
+{
+  if (l->sites)
+    g_array_free (l->sites, TRUE);
+  l->sites = NULL;
+}
+
+/* Emits a jump whose target is bound later; returns the operand offset.
+ * The jump operand is the last one of every jumping instruction, so the
+ * next instruction starts right after it. */
+uint32_t
+emit_jump (FuncState *fs, JsOpcode op, Label *label)
+{
+  g_assert (strcmp (js_op_signature[op], "j") == 0);
+  emit_op (fs, op, 0u);
+  return label_add_site (fs, label);
+}
+
+/* A jump with a register operand (IteratorStep, ForInNext). */
+uint32_t
+emit_jump_r (FuncState *fs, JsOpcode op, uint32_t reg, Label *label)
+{
+  g_assert (strcmp (js_op_signature[op], "rj") == 0);
+  emit_op (fs, op, reg, 0u);
+  return label_add_site (fs, label);
+}
+
+/* Records that the last four bytes emitted are a jump to label. */
+static uint32_t
+label_add_site (FuncState *fs, Label *label)
+{
+  uint32_t site = fs->code->len - 4;
+  if (!label->sites)
+    label->sites = g_array_new (FALSE, FALSE, sizeof (uint32_t));
+  g_array_append_val (label->sites, site);
+  return site;
+}
+
+static void
+patch (FuncState *fs, uint32_t site, uint32_t target)
+{
+  int32_t off = (int32_t) target - (int32_t) (site + 4);
+  memcpy (fs->code->data + site, &off, 4);
+}
+
+/* Binds every pending jump of l to the current offset. */
+void
+label_bind (FuncState *fs, Label *l)
+{
+  if (!l->sites)
+    return;
+  for (guint i = 0; i < l->sites->len; i++)
+    patch (fs, g_array_index (l->sites, uint32_t, i), fs->code->len);
+  g_array_set_size (l->sites, 0);
+}
+
+void
+emit_jump_back (FuncState *fs, JsOpcode op, uint32_t target)
+{
+  emit_op (fs, op, 0u);
+  patch (fs, fs->code->len - 4, target);
+}
+
+/* Records where the next instruction comes from, for errors and stack
+ * traces: (pc delta, line delta, column) as three LEB128 numbers, the
+ * line delta zig-zag encoded. */
+void
+mark_position (FuncState *fs, const AstNode *n)
+{
+  if (!n || (n->line == fs->last_line && n->col == fs->last_col))
+    return;
+  uint32_t pc = fs->code->len;
+  int64_t dl = (int64_t) n->line - (int64_t) fs->last_line;
+  uint64_t vals[3] = { pc - fs->last_line_pc,
+                       (uint64_t) ((dl << 1) ^ (dl >> 63)), n->col };
+  for (int i = 0; i < 3; i++)
+    {
+      uint64_t v = vals[i];
+      do
+        {
+          guint8 byte = v & 0x7F;
+          v >>= 7;
+          if (v)
+            byte |= 0x80;
+          g_byte_array_append (fs->lines, &byte, 1);
+        }
+      while (v);
+    }
+  fs->last_line_pc = pc;
+  fs->last_line = n->line;
+  fs->last_col = n->col;
+}
+
+/* ------------------------------------------------------------------ */
+/* Registers, constants, caches                                        */
+/* ------------------------------------------------------------------ */
+
+uint32_t
+reg_alloc (FuncState *fs)
+{
+  return reg_alloc_n (fs, 1);
+}
+
+uint32_t
+reg_alloc_n (FuncState *fs, uint32_t n)
+{
+  uint32_t r = fs->next_reg;
+  fs->next_reg += n;
+  if (fs->next_reg > fs->max_reg)
+    fs->max_reg = fs->next_reg;
+  if (fs->next_reg > 0xFFFFF)
+    compile_error (fs, fs->node, "function needs too many registers");
+  return r;
+}
+
+void
+reg_free_to (FuncState *fs, uint32_t mark)
+{
+  g_assert (mark <= fs->next_reg);
+  fs->next_reg = mark;
+}
+
+static uint32_t
+const_add (FuncState *fs, ConstEntry e)
+{
+  g_array_append_val (fs->consts, e);
+  return fs->consts->len - 1;
+}
+
+static uint32_t
+const_find_str (FuncState *fs, ConstKind kind, const AstStr *s)
+{
+  for (guint i = 0; i < fs->consts->len; i++)
+    {
+      ConstEntry *e = &g_array_index (fs->consts, ConstEntry, i);
+      if (e->kind == kind && e->str == s)
+        return i;
+    }
+  return G_MAXUINT32;
+}
+
+uint32_t
+const_atom (FuncState *fs, const AstStr *s)
+{
+  uint32_t i = const_find_str (fs, CONST_ATOM, s);
+  if (i != G_MAXUINT32)
+    return i;
+  return const_add (fs, (ConstEntry){ .kind = CONST_ATOM, .str = s });
+}
+
+uint32_t
+const_string (FuncState *fs, const AstStr *s)
+{
+  uint32_t i = const_find_str (fs, CONST_STRING, s);
+  if (i != G_MAXUINT32)
+    return i;
+  return const_add (fs, (ConstEntry){ .kind = CONST_STRING, .str = s });
+}
+
+uint32_t
+const_number (FuncState *fs, double d)
+{
+  for (guint i = 0; i < fs->consts->len; i++)
+    {
+      ConstEntry *e = &g_array_index (fs->consts, ConstEntry, i);
+      if (e->kind == CONST_NUMBER && memcmp (&e->num, &d, sizeof d) == 0)
+        return i;
+    }
+  return const_add (fs, (ConstEntry){ .kind = CONST_NUMBER, .num = d });
+}
+
+/* An atom for a name the compiler itself spells (not from the source). */
+uint32_t
+const_ascii_atom (FuncState *fs, const char *s)
+{
+  size_t len = strlen (s);
+  uint16_t *units = ast_alloc (fs->c->arena, (len + 1) * 2);
+  for (size_t i = 0; i <= len; i++)
+    units[i] = (uint8_t) s[i];
+  AstStr *str = ast_alloc (fs->c->arena, sizeof *str);
+  memset (str, 0, sizeof *str);
+  str->data = units;
+  str->len = (uint32_t) len;
+  str->latin1 = true;
+  str->well_formed = true;
+  /* Not interned with the source's names, so look it up by content. */
+  for (guint i = 0; i < fs->consts->len; i++)
+    {
+      ConstEntry *e = &g_array_index (fs->consts, ConstEntry, i);
+      if (e->kind == CONST_ATOM && e->str->len == len
+          && memcmp (e->str->data, units, len * 2) == 0)
+        return i;
+    }
+  return const_add (fs, (ConstEntry){ .kind = CONST_ATOM, .str = str });
+}
+
+uint32_t
+ic_alloc (FuncState *fs)
+{
+  return fs->n_ics++;
+}
+
+/* ------------------------------------------------------------------ */
+/* Bindings                                                            */
+/* ------------------------------------------------------------------ */
+
+bool
+binding_location (FuncState *fs, Binding *b, uint32_t *reg, uint32_t *depth,
+                  uint32_t *slot)
+{
+  if (b->slot >= 0)
+    {
+      g_assert (b->scope->env_level >= 0);
+      *depth = (uint32_t) (fs->env_level - b->scope->env_level);
+      *slot = (uint32_t) b->slot;
+      return false;
+    }
+  g_assert (b->reg >= 0);
+  *reg = (uint32_t) b->reg;
+  return true;
+}
+
+/* Gives the bindings of a scope that live in registers their registers,
+ * and pushes the scope's environment if it has one.  Lexical bindings
+ * start in their TDZ. */
+static void
+scope_enter (FuncState *fs, Scope *s)
+{
+  if (!s)
+    return;
+  if (s->has_env)
+    {
+      uint32_t k = const_add (fs, (ConstEntry){ .kind = CONST_SCOPE,
+                                                .scope = s });
+      emit_op (fs, JS_OP_PushEnv, k);
+      fs->env_level++;
+      fs->env_depth++;
+      s->env_level = fs->env_level;
+    }
+  for (guint i = 0; i < s->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (s->bindings, i);
+      if (b->slot >= 0 || b->reg >= 0)
+        continue;
+      b->reg = (int32_t) reg_alloc (fs);
+      if (b->lexical || b->kind == BIND_FUNCTION)
+        {
+          emit_op (fs, JS_OP_LdaHole);
+          emit_op (fs, JS_OP_Star, (uint32_t) b->reg);
+        }
+      else if (s->kind != SCOPE_FUNCTION || b->kind != BIND_PARAM)
+        {
+          /* Registers of a loop body's scope keep the last iteration's
+             values unless reset. */
+          emit_op (fs, JS_OP_LdaUndefined);
+          emit_op (fs, JS_OP_Star, (uint32_t) b->reg);
+        }
+    }
+}
+
+static void
+scope_leave (FuncState *fs, Scope *s, uint32_t reg_mark)
+{
+  if (!s)
+    return;
+  /* The registers go back to the pool: a later entry of the same scope
+     (a loop body, a for-in head's TDZ pass) takes new ones. */
+  for (guint i = 0; i < s->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (s->bindings, i);
+      if (b->slot < 0 && (uint32_t) b->reg >= reg_mark)
+        b->reg = -1;
+    }
+  if (s->has_env)
+    {
+      emit_op (fs, JS_OP_PopEnv);
+      fs->env_level--;
+      fs->env_depth--;
+    }
+  reg_free_to (fs, reg_mark);
+}
+
+/* Creates the closures of function declarations of a scope. */
+static void
+hoist_functions (FuncState *fs, Scope *s)
+{
+  if (!s)
+    return;
+  for (guint i = 0; i < s->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (s->bindings, i);
+      if (!b->decl || b->decl->kind != AST_FUNC_DECL
+          || (b->kind != BIND_VAR && b->kind != BIND_FUNCTION))
+        continue;
+      uint32_t k = compile_function (fs, b->decl);
+      emit_op (fs, JS_OP_CreateClosure, k);
+      uint32_t reg, depth, slot;
+      if (binding_location (fs, b, &reg, &depth, &slot))
+        emit_op (fs, JS_OP_Star, reg);
+      else
+        emit_op (fs, JS_OP_StaEnv, depth, slot);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Jumps out of statements                                             */
+/* ------------------------------------------------------------------ */
+
+static Jumps *
+jumps_push (FuncState *fs, Jumps *j, const AstStr *label, bool loop)
+{
+  memset (j, 0, sizeof *j);
+  j->outer = fs->jumps;
+  j->label = label;
+  j->is_loop = loop;
+  j->env_depth = fs->env_depth;
+  j->iterator_reg = -1;
+  label_init (&j->breaks);
+  label_init (&j->continues);
+  fs->jumps = j;
+  return j;
+}
+
+static void
+jumps_pop (FuncState *fs, Jumps *j)
+{
+  fs->jumps = j->outer;
+  label_free (&j->breaks);
+  label_free (&j->continues);
+  if (j->label_set)
+    g_array_free (j->label_set, TRUE);
+}
+
+static bool
+jumps_has_label (Jumps *j, const AstStr *label)
+{
+  if (j->label == label)
+    return true;
+  if (j->label_set)
+    for (guint i = 0; i < j->label_set->len; i++)
+      if (g_array_index (j->label_set, const AstStr *, i) == label)
+        return true;
+  return false;
+}
+
+/* Leaves environments and closes iterators down to j, then jumps. */
+static void
+emit_exit_to (FuncState *fs, Jumps *target, Label *label)
+{
+  for (Jumps *j = fs->jumps; j != target; j = j->outer)
+    if (j->iterator_reg >= 0)
+      emit_op (fs, JS_OP_IteratorClose, (uint32_t) j->iterator_reg);
+  for (uint32_t d = fs->env_depth; d > target->env_depth; d--)
+    emit_op (fs, JS_OP_PopEnv);
+  emit_jump (fs, JS_OP_Jump, label);
+}
+
+static void
+compile_break_continue (FuncState *fs, AstNode *n, bool is_break)
+{
+  for (Jumps *j = fs->jumps; j; j = j->outer)
+    {
+      bool match = n->str ? jumps_has_label (j, n->str)
+                          : (is_break ? (j->is_loop || j->is_switch)
+                                      : j->is_loop);
+      if (!match || (!is_break && !j->is_loop))
+        continue;
+      if (fs->finally && fs->finally_depth > j->finally_depth)
+        {
+          /* Through the finally blocks in between: the interpreter runs
+             each as the jump leaves its try. */
+          compile_error (fs, n, "break or continue out of a finally block "
+                                "is not supported yet");
+          return;
+        }
+      emit_exit_to (fs, j, is_break ? &j->breaks : &j->continues);
+      return;
+    }
+  compile_error (fs, n, "no target for break or continue");
+}
+
+/* ------------------------------------------------------------------ */
+/* Statements                                                          */
+/* ------------------------------------------------------------------ */
+
+static void compile_block_body (FuncState *fs, AstNode *node, AstList *l);
+
+static void
+compile_var_decl (FuncState *fs, AstNode *n)
+{
+  for (AstNode *d = n->list.first; d; d = d->next)
+    {
+      if (!d->b)
+        {
+          /* let x; initializes to undefined; var x; does nothing. */
+          if (n->op != AST_DECL_VAR)
+            {
+              emit_op (fs, JS_OP_LdaUndefined);
+              compile_pattern_assign (fs, d->a, true);
+            }
+          continue;
+        }
+      mark_position (fs, d);
+      if (d->a->kind == AST_IDENT)
+        compile_named_value (fs, d->b, d->a->str);
+      else
+        compile_expr (fs, d->b);
+      compile_pattern_assign (fs, d->a, n->op != AST_DECL_VAR);
+    }
+}
+
+static void
+compile_if (FuncState *fs, AstNode *n)
+{
+  Label otherwise, end;
+  label_init (&otherwise);
+  label_init (&end);
+  compile_expr (fs, n->a);
+  emit_jump (fs, JS_OP_JumpIfFalse, &otherwise);
+  compile_statement (fs, n->b);
+  if (n->c)
+    {
+      emit_jump (fs, JS_OP_Jump, &end);
+      label_bind (fs, &otherwise);
+      compile_statement (fs, n->c);
+    }
+  else
+    label_bind (fs, &otherwise);
+  label_bind (fs, &end);
+  label_free (&otherwise);
+  label_free (&end);
+}
+
+/* The label set of the statement being compiled, from LABELED parents,
+ * is kept in the compiler until the loop it names takes it. */
+#define pending_labels (fs->c->pending_labels)
+
+static void
+take_labels_fs (FuncState *fs, Jumps *j)
+{
+  j->label_set = pending_labels;
+  pending_labels = NULL;
+}
+#define take_labels(j) take_labels_fs (fs, (j))
+
+static void
+compile_while (FuncState *fs, AstNode *n)
+{
+  Jumps j;
+  jumps_push (fs, &j, NULL, true);
+  take_labels (&j);
+  uint32_t top = fs->code->len;
+  compile_expr (fs, n->a);
+  emit_jump (fs, JS_OP_JumpIfFalse, &j.breaks);
+  compile_statement (fs, n->d);
+  label_bind (fs, &j.continues);
+  emit_jump_back (fs, JS_OP_JumpLoop, top);
+  label_bind (fs, &j.breaks);
+  jumps_pop (fs, &j);
+}
+
+static void
+compile_do_while (FuncState *fs, AstNode *n)
+{
+  Jumps j;
+  jumps_push (fs, &j, NULL, true);
+  take_labels (&j);
+  uint32_t top = fs->code->len;
+  compile_statement (fs, n->d);
+  label_bind (fs, &j.continues);
+  compile_expr (fs, n->a);
+  Label out;
+  label_init (&out);
+  emit_jump (fs, JS_OP_JumpIfFalse, &out);
+  emit_jump_back (fs, JS_OP_JumpLoop, top);
+  label_bind (fs, &out);
+  label_free (&out);
+  label_bind (fs, &j.breaks);
+  jumps_pop (fs, &j);
+}
+
+static void
+compile_for (FuncState *fs, AstNode *n)
+{
+  uint32_t mark = fs->next_reg;
+  Scope *s = scope_of (&fs->c->res, n);
+  scope_enter (fs, s);
+  if (n->a)
+    {
+      if (n->a->kind == AST_VAR_DECL)
+        compile_var_decl (fs, n->a);
+      else
+        compile_expr (fs, n->a);
+    }
+  /* A captured let of the head gets a fresh environment per iteration:
+     the copy is made before the update expression. */
+  bool per_iteration = s && s->has_env;
+  Jumps j;
+  jumps_push (fs, &j, NULL, true);
+  take_labels (&j);
+  uint32_t top = fs->code->len;
+  if (n->b)
+    {
+      compile_expr (fs, n->b);
+      emit_jump (fs, JS_OP_JumpIfFalse, &j.breaks);
+    }
+  compile_statement (fs, n->d);
+  label_bind (fs, &j.continues);
+  if (per_iteration)
+    emit_op (fs, JS_OP_CopyEnv);
+  if (n->c)
+    compile_expr (fs, n->c);
+  emit_jump_back (fs, JS_OP_JumpLoop, top);
+  label_bind (fs, &j.breaks);
+  jumps_pop (fs, &j);
+  scope_leave (fs, s, mark);
+}
+
+/* for-in and for-of: the head's binding or target gets each value. */
+static void
+compile_for_in_of (FuncState *fs, AstNode *n)
+{
+  bool of = n->kind == AST_FOR_OF;
+  uint32_t mark = fs->next_reg;
+  Scope *s = scope_of (&fs->c->res, n);
+  /* The right side is evaluated with the head's names in their TDZ. */
+  if (s && s->bindings->len)
+    {
+      scope_enter (fs, s);
+      compile_expr (fs, n->b);
+      scope_leave (fs, s, mark);
+    }
+  else
+    compile_expr (fs, n->b);
+  uint32_t it = reg_alloc_n (fs, 2);
+  if (of)
+    emit_op (fs, (n->flags & AST_F_AWAIT) ? JS_OP_GetAsyncIterator
+                                          : JS_OP_GetIterator, it);
+  else
+    emit_op (fs, JS_OP_ForInPrepare, it);
+
+  Jumps j;
+  jumps_push (fs, &j, NULL, true);
+  take_labels (&j);
+  j.iterator_reg = of ? (int32_t) it : -1;
+  uint32_t top = fs->code->len;
+  label_bind (fs, &j.continues);
+  Label done;
+  label_init (&done);
+  emit_jump_r (fs, of ? JS_OP_IteratorStep : JS_OP_ForInNext, it, &done);
+  /* A fresh scope per iteration for let and const; entering it puts its
+     bindings in their TDZ, through the accumulator. */
+  uint32_t body_mark = fs->next_reg;
+  uint32_t value = reg_alloc (fs);
+  emit_op (fs, JS_OP_Star, value);
+  scope_enter (fs, s);
+  emit_op (fs, JS_OP_Ldar, value);
+  AstNode *head = n->a;
+  if (head->kind == AST_VAR_DECL)
+    compile_pattern_assign (fs, head->list.first->a,
+                            head->op != AST_DECL_VAR);
+  else
+    compile_pattern_assign (fs, head, false);
+  compile_statement (fs, n->d);
+  scope_leave (fs, s, body_mark);
+  emit_jump_back (fs, JS_OP_JumpLoop, top);
+  label_bind (fs, &done);
+  label_free (&done);
+  /* break leaves the body's scope itself (emit_exit_to), and closes the
+     iterator. */
+  label_bind (fs, &j.breaks);
+  jumps_pop (fs, &j);
+  reg_free_to (fs, mark);
+}
+
+static void
+compile_switch (FuncState *fs, AstNode *n)
+{
+  uint32_t mark = fs->next_reg;
+  uint32_t disc = reg_alloc (fs);
+  compile_expr_to (fs, n->a, disc);
+  Scope *s = scope_of (&fs->c->res, n);
+  scope_enter (fs, s);
+  hoist_functions (fs, s);
+  Jumps j;
+  jumps_push (fs, &j, NULL, false);
+  j.is_switch = true;
+  take_labels (&j);
+
+  uint32_t ncases = n->list.count;
+  Label *bodies = g_new0 (Label, ncases);
+  AstNode *dflt = NULL;
+  uint32_t i = 0;
+  for (AstNode *c = n->list.first; c; c = c->next, i++)
+    {
+      if (!c->a)
+        {
+          dflt = c;
+          continue;
+        }
+      compile_expr (fs, c->a);
+      emit_op (fs, JS_OP_StrictEq, disc);
+      emit_jump (fs, JS_OP_JumpIfTrue, &bodies[i]);
+    }
+  Label no_match;
+  label_init (&no_match);
+  emit_jump (fs, JS_OP_Jump, dflt ? &no_match : &j.breaks);
+  i = 0;
+  for (AstNode *c = n->list.first; c; c = c->next, i++)
+    {
+      label_bind (fs, &bodies[i]);
+      if (c == dflt)
+        label_bind (fs, &no_match);
+      for (AstNode *st = c->list.first; st; st = st->next)
+        compile_statement (fs, st);
+      label_free (&bodies[i]);
+    }
+  label_free (&no_match);
+  g_free (bodies);
+  label_bind (fs, &j.breaks);
+  jumps_pop (fs, &j);
+  scope_leave (fs, s, mark);
+}
+
+static void
+compile_try (FuncState *fs, AstNode *n)
+{
+  uint32_t mark = fs->next_reg;
+  uint32_t env_reg = reg_alloc (fs);
+  emit_op (fs, JS_OP_SaveEnv, env_reg);
+  Label end;
+  label_init (&end);
+
+  if (!n->c)
+    {
+      /* try/catch. */
+      JsHandler h = { fs->code->len, 0, 0 };
+      compile_statement (fs, n->a);
+      h.end = fs->code->len;
+      emit_jump (fs, JS_OP_Jump, &end);
+      h.target = fs->code->len;
+      g_array_append_val (fs->handlers, h);
+      emit_op (fs, JS_OP_RestoreEnv, env_reg);
+      AstNode *cat = n->b;
+      uint32_t cmark = fs->next_reg;
+      Scope *cs = scope_of (&fs->c->res, cat);
+      uint32_t exc = reg_alloc (fs);
+      emit_op (fs, JS_OP_Star, exc);
+      scope_enter (fs, cs);
+      if (cat->a)
+        {
+          emit_op (fs, JS_OP_Ldar, exc);
+          compile_pattern_assign (fs, cat->a, true);
+        }
+      compile_statement (fs, cat->b);
+      scope_leave (fs, cs, cmark);
+      label_bind (fs, &end);
+      label_free (&end);
+      reg_free_to (fs, mark);
+      return;
+    }
+
+  /* try/finally, or try/catch/finally: the completion is kept in two
+     registers while the finally block runs: kind 0 normal, 1 throw,
+     2 return. */
+  uint32_t kind = reg_alloc (fs), value = reg_alloc (fs);
+  Finally fin = { fs->finally, (int32_t) kind, (int32_t) value,
+                  { NULL }, NULL, fs->env_depth, false };
+  fs->finally = &fin;
+  fs->finally_depth++;
+  JsHandler outer = { fs->code->len, 0, 0 };
+  if (n->b)
+    {
+      JsHandler inner = { fs->code->len, 0, 0 };
+      compile_statement (fs, n->a);
+      inner.end = fs->code->len;
+      Label after_catch;
+      label_init (&after_catch);
+      emit_jump (fs, JS_OP_Jump, &after_catch);
+      inner.target = fs->code->len;
+      g_array_append_val (fs->handlers, inner);
+      emit_op (fs, JS_OP_RestoreEnv, env_reg);
+      AstNode *cat = n->b;
+      uint32_t cmark = fs->next_reg;
+      Scope *cs = scope_of (&fs->c->res, cat);
+      uint32_t exc = reg_alloc (fs);
+      emit_op (fs, JS_OP_Star, exc);
+      scope_enter (fs, cs);
+      if (cat->a)
+        {
+          emit_op (fs, JS_OP_Ldar, exc);
+          compile_pattern_assign (fs, cat->a, true);
+        }
+      compile_statement (fs, cat->b);
+      scope_leave (fs, cs, cmark);
+      label_bind (fs, &after_catch);
+      label_free (&after_catch);
+    }
+  else
+    compile_statement (fs, n->a);
+  outer.end = fs->code->len;
+  fs->finally = fin.outer;
+  fs->finally_depth--;
+  /* Normal completion. */
+  emit_op (fs, JS_OP_LdaInt, 0u);
+  emit_op (fs, JS_OP_Star, kind);
+  Label run_finally;
+  label_init (&run_finally);
+  emit_jump (fs, JS_OP_Jump, &run_finally);
+  /* Throw completion. */
+  outer.target = fs->code->len;
+  g_array_append_val (fs->handlers, outer);
+  emit_op (fs, JS_OP_RestoreEnv, env_reg);
+  emit_op (fs, JS_OP_Star, value);
+  emit_op (fs, JS_OP_LdaInt, 1u);
+  emit_op (fs, JS_OP_Star, kind);
+  /* Return completions jump here too (see compile_return). */
+  label_bind (fs, &fin.entry);
+  label_bind (fs, &run_finally);
+  label_free (&run_finally);
+  label_free (&fin.entry);
+  compile_statement (fs, n->c);
+  /* Resume the completion. */
+  Label normal;
+  label_init (&normal);
+  emit_op (fs, JS_OP_LdaInt, 0u);
+  emit_op (fs, JS_OP_StrictEq, kind);
+  emit_jump (fs, JS_OP_JumpIfTrue, &normal);
+  emit_op (fs, JS_OP_LdaInt, 1u);
+  emit_op (fs, JS_OP_StrictEq, kind);
+  Label is_return;
+  label_init (&is_return);
+  emit_jump (fs, JS_OP_JumpIfFalse, &is_return);
+  emit_op (fs, JS_OP_Ldar, value);
+  emit_op (fs, JS_OP_Throw);
+  label_bind (fs, &is_return);
+  label_free (&is_return);
+  emit_op (fs, JS_OP_Ldar, value);
+  if (fs->finally)
+    {
+      /* A return passing through an outer finally continues there. */
+      emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->value_reg);
+      emit_op (fs, JS_OP_LdaInt, 2u);
+      emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->kind_reg);
+      emit_jump (fs, JS_OP_Jump, &fs->finally->entry);
+    }
+  else
+    emit_op (fs, JS_OP_Return);
+  label_bind (fs, &normal);
+  label_free (&normal);
+  label_free (&end);
+  reg_free_to (fs, mark);
+}
+
+static void
+compile_return (FuncState *fs, AstNode *n)
+{
+  if (n->a)
+    compile_expr (fs, n->a);
+  else
+    emit_op (fs, JS_OP_LdaUndefined);
+  if (fs->finally)
+    {
+      emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->value_reg);
+      emit_op (fs, JS_OP_LdaInt, 2u);
+      emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->kind_reg);
+      for (uint32_t d = fs->env_depth; d > fs->finally->env_depth; d--)
+        emit_op (fs, JS_OP_PopEnv);
+      emit_jump (fs, JS_OP_Jump, &fs->finally->entry);
+      return;
+    }
+  emit_op (fs, JS_OP_Return);
+}
+
+static void
+compile_labeled (FuncState *fs, AstNode *n)
+{
+  AstNode *body = n->a;
+  bool loop = body->kind == AST_WHILE || body->kind == AST_DO_WHILE
+              || body->kind == AST_FOR || body->kind == AST_FOR_IN
+              || body->kind == AST_FOR_OF || body->kind == AST_SWITCH;
+  if (loop || body->kind == AST_LABELED)
+    {
+      /* The loop (or inner label) takes the whole label set. */
+      if (!pending_labels)
+        pending_labels = g_array_new (FALSE, FALSE, sizeof (AstStr *));
+      g_array_append_val (pending_labels, n->str);
+      compile_statement (fs, body);
+      return;
+    }
+  if (pending_labels)
+    {
+      g_array_free (pending_labels, TRUE);
+      pending_labels = NULL;
+    }
+  Jumps j;
+  jumps_push (fs, &j, n->str, false);
+  compile_statement (fs, body);
+  label_bind (fs, &j.breaks);
+  jumps_pop (fs, &j);
+}
+
+static void
+compile_expr_statement (FuncState *fs, AstNode *n)
+{
+  mark_position (fs, n);
+  compile_expr (fs, n->a);
+  if (fs->completion_reg >= 0)
+    emit_op (fs, JS_OP_Star, (uint32_t) fs->completion_reg);
+}
+
+static void
+compile_block_body (FuncState *fs, AstNode *node, AstList *l)
+{
+  uint32_t mark = fs->next_reg;
+  Scope *s = scope_of (&fs->c->res, node);
+  scope_enter (fs, s);
+  hoist_functions (fs, s);
+  for (AstNode *st = l->first; st; st = st->next)
+    compile_statement (fs, st);
+  scope_leave (fs, s, mark);
+}
+
+void
+compile_statement (FuncState *fs, AstNode *n)
+{
+  if (fs->c->failed || !n)
+    return;
+  if (pending_labels && n->kind != AST_LABELED && n->kind != AST_WHILE
+      && n->kind != AST_DO_WHILE && n->kind != AST_FOR
+      && n->kind != AST_FOR_IN && n->kind != AST_FOR_OF
+      && n->kind != AST_SWITCH)
+    {
+      g_array_free (pending_labels, TRUE);
+      pending_labels = NULL;
+    }
+  switch (n->kind)
+    {
+    case AST_EMPTY:
+    case AST_FUNC_DECL: /* hoisted */
+      break;
+    case AST_EXPR_STMT:
+      compile_expr_statement (fs, n);
+      break;
+    case AST_VAR_DECL:
+      compile_var_decl (fs, n);
+      break;
+    case AST_BLOCK:
+      compile_block_body (fs, n, &n->list);
+      break;
+    case AST_IF:
+      compile_if (fs, n);
+      break;
+    case AST_WHILE:
+      compile_while (fs, n);
+      break;
+    case AST_DO_WHILE:
+      compile_do_while (fs, n);
+      break;
+    case AST_FOR:
+      compile_for (fs, n);
+      break;
+    case AST_FOR_IN:
+    case AST_FOR_OF:
+      compile_for_in_of (fs, n);
+      break;
+    case AST_SWITCH:
+      compile_switch (fs, n);
+      break;
+    case AST_BREAK:
+      compile_break_continue (fs, n, true);
+      break;
+    case AST_CONTINUE:
+      compile_break_continue (fs, n, false);
+      break;
+    case AST_RETURN:
+      mark_position (fs, n);
+      compile_return (fs, n);
+      break;
+    case AST_THROW:
+      mark_position (fs, n);
+      compile_expr (fs, n->a);
+      emit_op (fs, JS_OP_Throw);
+      break;
+    case AST_TRY:
+      compile_try (fs, n);
+      break;
+    case AST_LABELED:
+      compile_labeled (fs, n);
+      break;
+    case AST_CLASS_DECL:
+      compile_class (fs, n);
+      compile_pattern_assign (fs, n->a, true);
+      break;
+    case AST_DEBUGGER:
+      emit_op (fs, JS_OP_Debugger);
+      break;
+    case AST_WITH:
+      compile_error (fs, n, "with is not supported yet");
+      break;
+    default:
+      compile_error (fs, n, "%s statements are not supported yet",
+                     ast_kind_name (n->kind));
+      break;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Functions                                                           */
+/* ------------------------------------------------------------------ */
+
+static void
+fs_init (FuncState *fs, FuncState *parent, Compiler *c, AstNode *node)
+{
+  memset (fs, 0, sizeof *fs);
+  fs->parent = parent;
+  fs->c = c;
+  fs->node = node;
+  fs->info = scope_func_of (&c->res, node);
+  fs->code = g_byte_array_new ();
+  fs->consts = g_array_new (FALSE, FALSE, sizeof (ConstEntry));
+  fs->handlers = g_array_new (FALSE, FALSE, sizeof (JsHandler));
+  fs->lines = g_byte_array_new ();
+  fs->last_line = node->line;
+  fs->last_col = node->col;
+  fs->completion_reg = -1;
+  fs->gen_reg = -1;
+  fs->env_level = parent ? parent->env_level : 0;
+  fs->strict = (node->flags & AST_F_STRICT) != 0
+               || (parent && parent->strict);
+}
+
+static void
+fs_free (FuncState *fs)
+{
+  g_byte_array_free (fs->code, TRUE);
+  g_array_free (fs->consts, TRUE);
+  g_array_free (fs->handlers, TRUE);
+  g_byte_array_free (fs->lines, TRUE);
+}
+
+/* Stores acc into a binding at its declaration. */
+static void
+store_binding (FuncState *fs, Binding *b)
+{
+  uint32_t reg, depth, slot;
+  if (binding_location (fs, b, &reg, &depth, &slot))
+    emit_op (fs, JS_OP_Star, reg);
+  else
+    emit_op (fs, JS_OP_StaEnv, depth, slot);
+}
+
+static uint32_t materialize (FuncState *fs, const AstStr *name,
+                             uint32_t length);
+
+/* The number of parameters before the first default or rest: the
+ * function's length. */
+static uint32_t
+expected_args (AstNode *fn)
+{
+  uint32_t n = 0;
+  for (AstNode *p = fn->list.first; p; p = p->next, n++)
+    if (p->kind == AST_ASSIGN_PATTERN || p->kind == AST_REST)
+      break;
+  return n;
+}
+
+static void
+compile_params (FuncState *fs, AstNode *fn)
+{
+  bool simple = (fn->flags & AST_F_SIMPLE_PARAMS) != 0;
+  uint32_t i = 0;
+  for (AstNode *p = fn->list.first; p; p = p->next, i++)
+    {
+      if (p->kind == AST_REST)
+        {
+          emit_op (fs, JS_OP_CreateRest, i);
+          compile_pattern_assign (fs, p->a, true);
+          continue;
+        }
+      if (simple)
+        {
+          /* In place, unless captured: then copied to the environment. */
+          Binding *b = scope_ref (&fs->c->res, p);
+          if (b && b->slot >= 0)
+            {
+              emit_op (fs, JS_OP_Ldar, i + 1);
+              store_binding (fs, b);
+            }
+          continue;
+        }
+      emit_op (fs, JS_OP_Ldar, i + 1);
+      compile_pattern_assign (fs, p, true);
+    }
+}
+
+uint32_t
+compile_function (FuncState *parent, AstNode *fn)
+{
+  Compiler *c = parent->c;
+  FuncState fs;
+  fs_init (&fs, parent, c, fn);
+  FuncInfo *info = fs.info;
+  bool arrow = (fn->flags & AST_F_ARROW) != 0;
+  bool method = (fn->flags & (AST_F_METHOD | AST_F_GETTER | AST_F_SETTER))
+                != 0;
+  if (fs.strict)
+    fs.flags |= JS_CODE_STRICT;
+  if (arrow)
+    fs.flags |= JS_CODE_ARROW;
+  if (method)
+    fs.flags |= JS_CODE_METHOD;
+  if (fn->flags & AST_F_GENERATOR)
+    fs.flags |= JS_CODE_GENERATOR;
+  if (fn->flags & AST_F_ASYNC)
+    fs.flags |= JS_CODE_ASYNC;
+  if (fn->flags & AST_F_CONSTRUCTOR)
+    fs.flags |= JS_CODE_CLASS_CONSTRUCTOR | JS_CODE_CONSTRUCTOR;
+  if (fn->flags & AST_F_DERIVED)
+    fs.flags |= JS_CODE_DERIVED;
+  if (!arrow && !method && !(fn->flags & (AST_F_GENERATOR | AST_F_ASYNC))
+      && fn->kind != AST_STATIC_BLOCK)
+    fs.flags |= JS_CODE_CONSTRUCTOR;
+  if (fn->flags & (AST_F_GENERATOR | AST_F_ASYNC))
+    compile_error (&fs, fn, "generators and async functions are not "
+                            "supported yet");
+
+  /* r0 is this, r1.. the parameters' incoming values. */
+  uint32_t nparams = 0;
+  for (AstNode *p = fn->list.first; p; p = p->next)
+    nparams += p->kind != AST_REST;
+  fs.n_params = nparams;
+  fs.next_reg = fs.max_reg = 1 + nparams;
+  bool simple = (fn->flags & AST_F_SIMPLE_PARAMS) != 0;
+  bool rest = fn->list.last && fn->list.last->kind == AST_REST;
+  if (info->uses_arguments || rest)
+    fs.flags |= JS_CODE_NEEDS_ARGS;
+
+  Scope *ps = info->scope;
+  if (simple)
+    {
+      uint32_t i = 1;
+      for (AstNode *p = fn->list.first; p; p = p->next, i++)
+        {
+          Binding *b = scope_ref (&c->res, p);
+          if (b && b->slot < 0)
+            b->reg = (int32_t) i;
+        }
+    }
+  if (info->this_binding && info->this_binding->slot < 0)
+    info->this_binding->reg = 0;
+  scope_enter (&fs, ps);
+
+  /* Hidden bindings an arrow or an eval reaches through the
+     environment. */
+  if (info->this_binding && info->this_binding->slot >= 0)
+    {
+      if (fs.flags & JS_CODE_DERIVED)
+        emit_op (&fs, JS_OP_LdaHole);
+      else
+        emit_op (&fs, JS_OP_Ldar, 0u);
+      store_binding (&fs, info->this_binding);
+    }
+  if (info->new_target)
+    {
+      emit_op (&fs, JS_OP_LdaNewTarget);
+      store_binding (&fs, info->new_target);
+    }
+  if (info->arguments)
+    {
+      emit_op (&fs, JS_OP_CreateArguments);
+      store_binding (&fs, info->arguments);
+    }
+  for (guint i = 0; i < ps->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (ps->bindings, i);
+      if (b->kind == BIND_CALLEE)
+        {
+          emit_op (&fs, JS_OP_LdaCallee);
+          store_binding (&fs, b);
+        }
+    }
+
+  compile_params (&fs, fn);
+  Scope *vs = info->var_scope;
+  if (vs != ps)
+    {
+      scope_enter (&fs, vs);
+      /* A var named like a parameter starts with the parameter's value. */
+      for (guint i = 0; i < vs->bindings->len; i++)
+        {
+          Binding *b = g_ptr_array_index (vs->bindings, i);
+          Binding *p = b->name ? g_hash_table_lookup (ps->by_name, b->name)
+                               : NULL;
+          if (b->kind == BIND_VAR && p)
+            {
+              uint32_t reg, depth, slot;
+              if (binding_location (&fs, p, &reg, &depth, &slot))
+                emit_op (&fs, JS_OP_Ldar, reg);
+              else
+                emit_op (&fs, JS_OP_LdaEnv, depth, slot);
+              store_binding (&fs, b);
+            }
+        }
+    }
+  hoist_functions (&fs, vs);
+
+  if (fn->kind == AST_STATIC_BLOCK)
+    for (AstNode *st = fn->list.first; st; st = st->next)
+      compile_statement (&fs, st);
+  else if (fn->flags & AST_F_EXPR_BODY)
+    {
+      compile_expr (&fs, fn->b);
+      emit_op (&fs, JS_OP_Return);
+    }
+  else if (fn->b)
+    for (AstNode *st = fn->b->list.first; st; st = st->next)
+      compile_statement (&fs, st);
+  emit_op (&fs, JS_OP_LdaUndefined);
+  emit_op (&fs, JS_OP_Return);
+
+  const AstStr *name = fn->a && fn->a->kind == AST_IDENT ? fn->a->str
+                                                         : NULL;
+  uint32_t k = materialize (&fs, name, expected_args (fn));
+  fs_free (&fs);
+  return k;
+}
+
+/* ------------------------------------------------------------------ */
+/* Materialization: compiler constants become heap values              */
+/* ------------------------------------------------------------------ */
+
+static void
+code_trace (JsTracer *trc, JsCell *cell)
+{
+  JsCode *code = (JsCode *) cell;
+  gc_mark_values (trc, code->consts, code->n_consts);
+  gc_mark_cell (trc, (JsCell *) code->name);
+}
+
+static void
+code_finalize (JsHeap *heap, JsCell *cell)
+{
+  JsCode *code = (JsCode *) cell;
+  g_free (code->bytecode);
+  g_free (code->consts);
+  g_free (code->ics);
+  g_free (code->handlers);
+  g_free (code->lines);
+  if (code->prev_code)
+    {
+      *code->prev_code = code->next_code;
+      if (code->next_code)
+        code->next_code->prev_code = code->prev_code;
+    }
+  if (code->source && --code->source->refcount == 0)
+    {
+      g_free (code->source->filename);
+      g_free (code->source->text);
+      g_free (code->source);
+    }
+}
+
+const JsCellClass js_code_class = {
+  .name = "Code",
+  .kind = JS_KIND_INTERNAL,
+  .trace = code_trace,
+  .finalize = code_finalize,
+};
+
+JsShape *
+compile_code_shape (JsRuntime *rt)
+{
+  if (!rt->code_shape)
+    rt->code_shape = shape_new_root (rt, &js_code_class, NULL, 0);
+  return rt->code_shape;
+}
+
+static JsValue
+atom_value (Compiler *c, const AstStr *s)
+{
+  JsString *a = atom_intern_utf16 (c->rt, s->data, s->len);
+  return a ? js_string_value (a) : JS_EXCEPTION;
+}
+
+/* The environment shape of a scope: one property per slot, named after
+ * the binding (hidden bindings get the empty name's place by index), so
+ * eval and with can find names at run time. */
+static JsValue
+scope_shape_value (Compiler *c, Scope *s)
+{
+  JsRuntime *rt = c->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsShape *shape = shape_new_root (rt, &js_env_class, NULL, 0);
+  JsValue *root = rt_push_cell (rt, shape);
+  for (guint i = 0; shape && i < s->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (s->bindings, i);
+      if (b->slot < 0)
+        continue;
+      g_assert ((uint32_t) b->slot == shape->count);
+      JsKey key;
+      if (b->name)
+        {
+          JsString *a = atom_intern_utf16 (rt, b->name->data, b->name->len);
+          if (!a)
+            {
+              shape = NULL;
+              break;
+            }
+          key = (JsKey) (uintptr_t) a;
+        }
+      else
+        key = js_key_from_index (JS_MAX_INDEX - (uint32_t) b->kind);
+      uint8_t attrs = JS_ATTR_ENUMERABLE;
+      if (b->kind != BIND_CONST && b->kind != BIND_CLASS
+          && b->kind != BIND_IMPORT && b->kind != BIND_CALLEE)
+        attrs |= JS_ATTR_WRITABLE;
+      if (b->lexical || b->kind == BIND_FUNCTION)
+        attrs |= JS_ATTR_TDZ;
+      shape = shape_add_property (rt, shape, key, attrs);
+      *root = js_cell_value (JS_TAG_INTERNAL, shape);
+    }
+  rt_restore_roots (rt, saved);
+  return shape ? js_cell_value (JS_TAG_INTERNAL, shape) : JS_EXCEPTION;
+}
+
+static JsValue
+const_value (FuncState *fs, ConstEntry *e)
+{
+  Compiler *c = fs->c;
+  switch (e->kind)
+    {
+    case CONST_ATOM:
+    case CONST_STRING:
+      return atom_value (c, e->str);
+    case CONST_NUMBER:
+      return js_number (e->num);
+    case CONST_CODE:
+      return c->roots_base[e->code_root];
+    case CONST_SCOPE:
+      return scope_shape_value (c, e->scope);
+    default:
+      return JS_UNDEFINED;
+    }
+}
+
+/* Turns a finished FuncState into a JsCode cell, rooted on the value
+ * stack until the whole compilation ends, and returns its constant index
+ * in the parent (or the root index for the top level). */
+static uint32_t
+materialize (FuncState *fs, const AstStr *name, uint32_t length)
+{
+  Compiler *c = fs->c;
+  JsRuntime *rt = c->rt;
+  if (c->failed)
+    return 0;
+  JsShape *shape = compile_code_shape (rt);
+  JsValue *saved = rt_save_roots (rt);
+  uint32_t n = fs->consts->len;
+  /* The constants first, each rooted as it is made. */
+  JsValue *vals = rt->stack_top;
+  for (uint32_t i = 0; i < n; i++)
+    {
+      JsValue v = const_value (fs, &g_array_index (fs->consts, ConstEntry, i));
+      if (js_is_exception (v))
+        {
+          c->failed = true;
+          c->error->kind = COMPILE_ERROR_MEMORY;
+          g_strlcpy (c->error->message, "out of memory",
+                     sizeof c->error->message);
+          rt_restore_roots (rt, saved);
+          return 0;
+        }
+      rt_push_root (rt, v);
+    }
+  JsValue name_v = name ? atom_value (c, name) : JS_UNDEFINED;
+  rt_push_root (rt, name_v);
+  JsCode *code = shape ? (JsCode *) heap_alloc_slots (
+                     &rt->heap, JS_SPACE_CELLS, js_slots_for (sizeof *code))
+                       : NULL;
+  if (!code)
+    {
+      rt_restore_roots (rt, saved);
+      c->failed = true;
+      c->error->kind = COMPILE_ERROR_MEMORY;
+      g_strlcpy (c->error->message, "out of memory", sizeof c->error->message);
+      return 0;
+    }
+  memset (code, 0, sizeof *code);
+  code->shape = shape;
+  code->bytecode_len = fs->code->len;
+  code->bytecode = g_memdup2 (fs->code->data, fs->code->len);
+  code->n_consts = n;
+  code->consts = g_memdup2 (vals, n * sizeof (JsValue));
+  code->n_ics = fs->n_ics;
+  code->ics = g_new0 (JsIC, MAX (fs->n_ics, 1u));
+  code->n_handlers = fs->handlers->len;
+  code->handlers = g_memdup2 (fs->handlers->data,
+                              fs->handlers->len * sizeof (JsHandler));
+  code->lines_len = fs->lines->len;
+  code->lines = g_memdup2 (fs->lines->data, fs->lines->len);
+  code->source = c->source;
+  c->source->refcount++;
+  code->name = js_is_string (name_v) ? js_get_string (name_v) : NULL;
+  code->flags = fs->flags;
+  code->n_params = fs->n_params;
+  code->length = length;
+  code->n_regs = fs->max_reg;
+  code->src_start = fs->node->start;
+  code->src_end = fs->node->end;
+  code->line = fs->node->line;
+  code->column = fs->node->col;
+  heap_set_finalize ((JsCell *) code, true);
+  heap_add_unmanaged (&rt->heap,
+                      (int64_t) (code->bytecode_len + n * sizeof (JsValue)
+                                 + code->n_ics * sizeof (JsIC)));
+  /* Linked into the runtime's list, so the GC can clear dead shapes from
+     every cache. */
+  code->next_code = rt->codes;
+  if (rt->codes)
+    rt->codes->prev_code = &code->next_code;
+  code->prev_code = &rt->codes;
+  rt->codes = code;
+  rt_restore_roots (rt, saved);
+
+  /* Root the new code for the rest of the compilation. */
+  uint32_t root = (uint32_t) (rt->stack_top - c->roots_base);
+  rt_push_cell (rt, code);
+  if (!fs->parent)
+    return root;
+  return const_add (fs->parent, (ConstEntry){ .kind = CONST_CODE,
+                                              .code_root = root });
+}
+
+/* ------------------------------------------------------------------ */
+/* The driver                                                          */
+/* ------------------------------------------------------------------ */
+
+/* Declares a script's var and function names on the global object (and
+ * checks its let/const names against existing globals) at run time. */
+static void
+compile_global_declarations (FuncState *fs, AstNode *program)
+{
+  (void) fs;
+  (void) program;
+}
+
+static JsCode *
+compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
+{
+  FuncState fs;
+  fs_init (&fs, NULL, c, program);
+  if (fs.strict || (opts && (opts->strict || opts->module)))
+    {
+      fs.strict = true;
+      fs.flags |= JS_CODE_STRICT;
+    }
+  fs.flags |= opts && opts->eval ? JS_CODE_EVAL : JS_CODE_SCRIPT;
+  fs.next_reg = fs.max_reg = 1;
+  FuncInfo *info = fs.info;
+  if (info->this_binding && info->this_binding->slot < 0)
+    info->this_binding->reg = 0;
+  fs.completion_reg = (int32_t) reg_alloc (&fs);
+  emit_op (&fs, JS_OP_LdaUndefined);
+  emit_op (&fs, JS_OP_Star, (uint32_t) fs.completion_reg);
+  scope_enter (&fs, info->scope);
+  if (info->this_binding && info->this_binding->slot >= 0)
+    {
+      emit_op (&fs, JS_OP_Ldar, 0u);
+      store_binding (&fs, info->this_binding);
+    }
+  compile_global_declarations (&fs, program);
+  /* Top-level function declarations of a script are globals: made first,
+     as the spec's GlobalDeclarationInstantiation does. */
+  for (AstNode *st = program->list.first; st; st = st->next)
+    if (st->kind == AST_FUNC_DECL && st->a)
+      {
+        uint32_t k = compile_function (&fs, st);
+        emit_op (&fs, JS_OP_CreateClosure, k);
+        compile_store_ident (&fs, st->a, true);
+      }
+  for (AstNode *st = program->list.first; st; st = st->next)
+    compile_statement (&fs, st);
+  emit_op (&fs, JS_OP_Ldar, (uint32_t) fs.completion_reg);
+  emit_op (&fs, JS_OP_Return);
+  uint32_t root = materialize (&fs, NULL, 0);
+  fs_free (&fs);
+  if (c->failed)
+    return NULL;
+  return (JsCode *) js_get_cell (c->roots_base[root]);
+}
+
+JsCode *
+compile_source (JsContext *ctx, const char *filename, const char *src,
+                size_t len, const CompileOptions *opts, CompileError *err)
+{
+  JsRuntime *rt = ctx->rt;
+  memset (err, 0, sizeof *err);
+  ParseOptions popts = { 0 };
+  if (opts)
+    {
+      popts.module = opts->module;
+      popts.strict = opts->strict;
+      popts.allow_return = opts->allow_return;
+      popts.allow_new_target = opts->allow_new_target;
+      popts.allow_super_property = opts->allow_super_property;
+      popts.allow_super_call = opts->allow_super_call;
+      popts.in_class_field = opts->in_class_field;
+    }
+  AstArena arena;
+  ast_arena_init (&arena);
+  ParseError perr;
+  AstNode *program = parse_program (&arena, src, len, &popts, &perr);
+  if (!program)
+    {
+      err->kind = perr.kind == PARSE_ERROR_NESTING ? COMPILE_ERROR_RANGE
+                                                   : COMPILE_ERROR_SYNTAX;
+      g_strlcpy (err->message, perr.message, sizeof err->message);
+      err->line = perr.line;
+      err->column = perr.column;
+      ast_arena_free (&arena);
+      return NULL;
+    }
+
+  Compiler c = { 0 };
+  c.ctx = ctx;
+  c.rt = rt;
+  c.error = err;
+  c.arena = &arena;
+  c.source = g_new0 (JsSource, 1);
+  c.source->refcount = 1;
+  c.source->filename = g_strdup (filename ? filename : "<eval>");
+  c.source->text = g_strndup (src, len);
+  c.source->length = len;
+  c.roots_base = rt_save_roots (rt);
+  scope_resolve (&c.res, &arena, program,
+                 opts && opts->dynamic_scope);
+  JsCode *code = compile_program (&c, program, opts);
+  scope_resolution_free (&c.res);
+  ast_arena_free (&arena);
+  rt_restore_roots (rt, c.roots_base);
+  if (--c.source->refcount == 0)
+    {
+      g_free (c.source->filename);
+      g_free (c.source->text);
+      g_free (c.source);
+    }
+  return code;
+}
+
+/* ------------------------------------------------------------------ */
+/* Classes                                                             */
+/* ------------------------------------------------------------------ */
+
+void
+compile_class (FuncState *fs, AstNode *cls)
+{
+  compile_error (fs, cls, "classes are not supported yet");
+}
+
+/* ------------------------------------------------------------------ */
+/* Positions and dumps                                                 */
+/* ------------------------------------------------------------------ */
+
+static uint64_t
+read_leb (const uint8_t **p, const uint8_t *end)
+{
+  uint64_t v = 0;
+  int shift = 0;
+  while (*p < end)
+    {
+      uint8_t b = *(*p)++;
+      v |= (uint64_t) (b & 0x7F) << shift;
+      if (!(b & 0x80))
+        break;
+      shift += 7;
+    }
+  return v;
+}
+
+void
+code_position (const JsCode *code, uint32_t pc, uint32_t *line,
+               uint32_t *column)
+{
+  uint32_t cur_pc = 0, cur_line = code->line, cur_col = code->column;
+  const uint8_t *p = code->lines, *end = p + code->lines_len;
+  while (p < end)
+    {
+      uint32_t dpc = (uint32_t) read_leb (&p, end);
+      uint64_t zz = read_leb (&p, end);
+      int64_t dl = (int64_t) (zz >> 1) ^ -(int64_t) (zz & 1);
+      uint32_t col = (uint32_t) read_leb (&p, end);
+      if (cur_pc + dpc > pc)
+        break;
+      cur_pc += dpc;
+      cur_line = (uint32_t) ((int64_t) cur_line + dl);
+      cur_col = col;
+    }
+  *line = cur_line;
+  *column = cur_col;
+}
+
+static void
+dump_value (GString *out, JsValue v)
+{
+  if (js_is_number (v))
+    {
+      char buf[64];
+      g_ascii_formatd (buf, sizeof buf, "%.17g", js_get_number (v));
+      g_string_append (out, buf);
+    }
+  else if (js_is_string (v))
+    {
+      JsString *s = js_get_string (v);
+      g_string_append_c (out, '"');
+      for (uint32_t i = 0; i < s->length && i < 40; i++)
+        {
+          uint16_t c = string_is_latin1 (s) ? string_latin1_chars (s)[i]
+                                            : string_utf16_chars (s)[i];
+          if (c >= 32 && c < 127 && c != '"' && c != '\\')
+            g_string_append_c (out, (char) c);
+          else
+            g_string_append_printf (out, "\\u%04x", c);
+        }
+      g_string_append_c (out, '"');
+    }
+  else if (js_is_cell (v))
+    g_string_append_printf (out, "<%s>", js_get_cell (v)->shape->cls->name);
+  else
+    g_string_append (out, "?");
+}
+
+static void
+dump_code (const JsCode *code, GString *out)
+{
+  g_string_append_printf (out, "function %s (params %u, registers %u, "
+                          "caches %u)\n",
+                          code->name ? string_peek_ascii (code->name)
+                                           ? string_peek_ascii (code->name)
+                                           : "?"
+                                     : "<anonymous>",
+                          code->n_params, code->n_regs, code->n_ics);
+  const uint8_t *pc = code->bytecode, *end = pc + code->bytecode_len;
+  while (pc < end)
+    {
+      uint32_t off = (uint32_t) (pc - code->bytecode);
+      bool wide = *pc == JS_OP_Wide;
+      const uint8_t *op = wide ? pc + 1 : pc;
+      const char *sig = js_op_signature[*op];
+      g_string_append_printf (out, "  %4u  %s%s", off, wide ? "Wide." : "",
+                              js_op_name[*op]);
+      const uint8_t *p = op + 1;
+      for (const char *c = sig; *c; c++)
+        {
+          uint32_t size = bc_operand_size (*c, wide);
+          uint32_t v = size == 4 ? bc_u32 (p) : bc_u16 (p);
+          switch (*c)
+            {
+            case 'r':
+              g_string_append_printf (out, " r%u", v);
+              break;
+            case 'k':
+              g_string_append_printf (out, " k%u=", v);
+              if (v < code->n_consts)
+                dump_value (out, code->consts[v]);
+              break;
+            case 'i':
+              g_string_append_printf (out, " ic%u", v);
+              break;
+            case 'j':
+              g_string_append_printf (out, " -> %d",
+                                      (int) (off + bc_instruction_length (pc))
+                                          + (int32_t) v);
+              break;
+            case 's':
+              g_string_append_printf (out, " %d", (int32_t) v);
+              break;
+            default:
+              g_string_append_printf (out, " %u", v);
+              break;
+            }
+          p += size;
+        }
+      g_string_append_c (out, '\n');
+      pc += bc_instruction_length (pc);
+    }
+  for (uint32_t i = 0; i < code->n_handlers; i++)
+    g_string_append_printf (out, "  handler [%u, %u) -> %u\n",
+                            code->handlers[i].start, code->handlers[i].end,
+                            code->handlers[i].target);
+}
+
+void
+compile_dump (JsCode *code, GString *out)
+{
+  dump_code (code, out);
+  for (uint32_t i = 0; i < code->n_consts; i++)
+    {
+      JsValue v = code->consts[i];
+      if (js_is_cell (v) && js_get_cell (v)->shape->cls == &js_code_class)
+        {
+          g_string_append_c (out, '\n');
+          compile_dump ((JsCode *) js_get_cell (v), out);
+        }
+    }
+}

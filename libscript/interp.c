@@ -1,0 +1,1819 @@
+/* interp.c — the dispatch loop.
+ *
+ * One C function runs every script frame: a call pushes a JsFrame and
+ * switches the loop's registers (pc, regs, code) to the callee; a return
+ * pops it.  Dispatch is computed goto over the opcodes of bytecode.h.
+ * Handlers read their operands relative to pc and advance it only when
+ * they finish, so a handler that throws leaves pc on its own instruction,
+ * which is what the handler-table lookup needs.
+ *
+ * Inline caches.  Property loads and stores remember, per instruction,
+ * the receiver's shape and where the property was: in the receiver's
+ * slot, or in a prototype (holder) whose layout is guarded by the
+ * runtime's prototype epoch, bumped whenever an object used as a
+ * prototype changes (prototypes are kept in dictionary mode for that).
+ */
+#include "config.h"
+
+#include "interp.h"
+
+#include "compiler.h"
+#include "function.h"
+#include "log.h"
+#include "ops.h"
+#include "property.h"
+#include "realm.h"
+
+#include <math.h>
+#include <sys/mman.h>
+
+/* ------------------------------------------------------------------ */
+/* Frames                                                              */
+/* ------------------------------------------------------------------ */
+
+void
+interp_runtime_init (JsRuntime *rt)
+{
+  size_t bytes = (size_t) (JS_MAX_FRAMES + 1) * sizeof (JsFrame);
+  void *p = mmap (NULL, bytes, PROT_READ | PROT_WRITE,
+                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  g_assert (p != MAP_FAILED);
+  rt->frames = p;
+  rt->frame_count = 0;
+}
+
+void
+interp_runtime_free (JsRuntime *rt)
+{
+  munmap (rt->frames, (size_t) (JS_MAX_FRAMES + 1) * sizeof (JsFrame));
+  rt->frames = NULL;
+}
+
+uint32_t
+interp_frame_count (JsRuntime *rt)
+{
+  return rt->frame_count;
+}
+
+JsFrame *
+interp_frame (JsRuntime *rt, uint32_t i)
+{
+  return &rt->frames[i];
+}
+
+void
+interp_trace_frames (JsRuntime *rt, JsTracer *trc)
+{
+  for (uint32_t i = 0; i < rt->frame_count; i++)
+    {
+      JsFrame *f = &rt->frames[i];
+      gc_mark_cell (trc, (JsCell *) f->code);
+      gc_mark_cell (trc, (JsCell *) f->env);
+      gc_mark_value (trc, f->new_target);
+      gc_mark_cell (trc, (JsCell *) f->args);
+    }
+}
+
+bool
+js_is_callable (JsValue v)
+{
+  return function_is_callable (v);
+}
+
+bool
+js_is_constructor (JsValue v)
+{
+  return function_is_constructor (v);
+}
+
+/* Sets up a frame for code over window base (base[0] the callee, base[1]
+ * this, base[2..2+argc) the arguments).  False with a RangeError when the
+ * stack is exhausted. */
+static bool
+frame_push (JsContext *ctx, JsFunction *fn, JsValue *base, uint32_t argc,
+            JsValue new_target, uint32_t flags)
+{
+  JsRuntime *rt = ctx->rt;
+  JsCode *code = fn->code;
+  JsValue *top = base + 1 + code->n_regs;
+  if (rt->frame_count >= JS_MAX_FRAMES || top >= rt->stack_limit - 64)
+    {
+      js_throw_range_error (ctx, "Maximum call stack size exceeded");
+      return false;
+    }
+  JsObject *args = NULL;
+  if (code->flags & JS_CODE_NEEDS_ARGS)
+    {
+      /* Extra arguments would be overwritten by the callee's registers:
+         keep them all in an array first. */
+      JsValue *saved = rt->stack_top;
+      if (rt->stack_top < base + 2 + argc)
+        rt->stack_top = base + 2 + argc;
+      args = object_new_array (rt, (JsCell *) ctx->array_proto, argc);
+      if (args)
+        for (uint32_t i = 0; i < argc; i++)
+          object_array_push (rt, args, base[2 + i]);
+      rt->stack_top = saved;
+      if (!args)
+        {
+          js_throw_out_of_memory (ctx);
+          return false;
+        }
+    }
+  uint32_t given = MIN (argc, code->n_params);
+  for (JsValue *p = base + 2 + given; p < top; p++)
+    *p = JS_UNDEFINED;
+  /* OrdinaryCallBindThis: sloppy functions see the global object for a
+     nullish this, and an object for a primitive. */
+  if (!(code->flags & (JS_CODE_STRICT | JS_CODE_ARROW))
+      && !(flags & JS_FRAME_CONSTRUCT))
+    {
+      JsValue t = base[1];
+      if (js_is_nullish (t))
+        base[1] = js_object_value (ctx->global);
+      else if (!js_is_object (t))
+        {
+          JsValue *saved = rt->stack_top;
+          rt->stack_top = top;
+          JsValue o = js_to_object (ctx, t);
+          rt->stack_top = saved;
+          if (js_is_exception (o))
+            return false;
+          base[1] = o;
+        }
+    }
+  JsFrame *f = &rt->frames[rt->frame_count++];
+  f->code = code;
+  f->pc = code->bytecode;
+  f->base = base;
+  f->top = top;
+  f->env = fn->env;
+  f->new_target = new_target;
+  f->args = args;
+  f->argc = argc;
+  f->flags = flags;
+  rt->stack_top = top;
+  return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Slow paths                                                          */
+/* ------------------------------------------------------------------ */
+
+/* Whether o can take the properties of shape s without growing its
+ * storage (a cached transition only switches the shape and stores). */
+static inline bool
+object_has_room (JsObject *o, JsShape *s)
+{
+  uint32_t cap = s->inline_cap, need = s->count;
+  if (need <= cap)
+    return true;
+  return o->storage && o->storage->prop_cap >= need - cap;
+}
+
+static JsKey
+const_key (JsCode *code, uint32_t k)
+{
+  return atom_key (js_get_string (code->consts[k]));
+}
+
+/* Fills a load cache after a lookup through the generic path. */
+static void
+ic_fill_load (JsContext *ctx, JsIC *ic, JsObject *o, JsKey key)
+{
+  JsRuntime *rt = ctx->rt;
+  JsShape *shape = o->shape;
+  if (shape_is_dictionary (shape) || (shape->flags & JS_SHAPE_LAZY))
+    return;
+  uint32_t slot;
+  uint8_t attrs;
+  if (shape_lookup (shape, key, &slot, &attrs))
+    {
+      if (attrs & JS_ATTR_ACCESSOR)
+        return;
+      ic->shape = shape;
+      ic->holder = NULL;
+      ic->slot = slot;
+      return;
+    }
+  /* On a prototype: every object of the chain up to the holder becomes a
+     guarded prototype. */
+  if (js_key_is_index (key) || realm_is_exotic (o))
+    return;
+  for (JsObject *p = object_get_proto (o); p; p = object_get_proto (p))
+    {
+      if (realm_is_exotic (p) || !realm_make_prototype (rt, p))
+        return;
+      if (shape_lookup (p->shape, key, &slot, &attrs))
+        {
+          if (attrs & JS_ATTR_ACCESSOR)
+            return;
+          ic->shape = shape;
+          ic->holder = p;
+          ic->slot = slot;
+          ic->epoch = rt->proto_epoch;
+          return;
+        }
+    }
+}
+
+static JsValue
+get_named_slow (JsContext *ctx, JsValue v, JsKey key, JsIC *ic)
+{
+  JsValue r = js_get (ctx, v, key);
+  if (!js_is_exception (r) && js_is_object (v))
+    ic_fill_load (ctx, ic, js_get_object (v), key);
+  if (ic)
+    ic->misses++;
+  return r;
+}
+
+/* After a generic store, caches an own-slot store or a transition. */
+static void
+ic_fill_store (JsContext *ctx, JsIC *ic, JsObject *o, JsShape *before,
+               JsKey key)
+{
+  JsShape *after = o->shape;
+  if (shape_is_dictionary (after) || (after->flags & JS_SHAPE_LAZY)
+      || realm_is_exotic (o) || js_key_is_index (key))
+    return;
+  uint32_t slot;
+  uint8_t attrs;
+  if (!shape_lookup (after, key, &slot, &attrs)
+      || (attrs & (JS_ATTR_ACCESSOR | JS_ATTR_WRITABLE)) != JS_ATTR_WRITABLE)
+    return;
+  if (before == after)
+    {
+      ic->shape = after;
+      ic->shape2 = NULL;
+      ic->slot = slot;
+      return;
+    }
+  if (after->parent != before || shape_is_dictionary (before))
+    return;
+  /* A transition: valid while no prototype gains a setter or a
+     read-only property of this name. */
+  for (JsObject *p = object_get_proto (o); p; p = object_get_proto (p))
+    if (realm_is_exotic (p) || !realm_make_prototype (ctx->rt, p))
+      return;
+  ic->shape = before;
+  ic->shape2 = after;
+  ic->slot = slot;
+  ic->epoch = ctx->rt->proto_epoch;
+}
+
+static bool
+set_named_slow (JsContext *ctx, JsValue obj, JsKey key, JsValue v,
+                JsIC *ic, bool strict)
+{
+  JsShape *before = js_is_object (obj) ? js_get_object (obj)->shape : NULL;
+  int r = js_set (ctx, obj, key, v, obj, strict);
+  if (r < 0)
+    return false;
+  if (r > 0 && before && ic)
+    ic_fill_store (ctx, ic, js_get_object (obj), before, key);
+  if (ic)
+    ic->misses++;
+  return true;
+}
+
+static JsValue
+lookup_global (JsContext *ctx, JsKey key, bool *found)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue v;
+  uint8_t attrs;
+  *found = true;
+  /* Script-level let/const first, then the global object. */
+  if (object_get_own (rt, ctx->script_scope, key, &v, &attrs))
+    return v;
+  int h = prop_has (ctx, ctx->global, key);
+  if (h < 0)
+    return JS_EXCEPTION;
+  if (!h)
+    {
+      *found = false;
+      return JS_UNDEFINED;
+    }
+  return prop_get (ctx, ctx->global, key, js_object_value (ctx->global));
+}
+
+/* Finds the environment holding name along the chain, for eval and with
+ * code: returns the depth's env and slot, or a with object. */
+static bool
+env_find (JsContext *ctx, JsEnv *env, JsKey key, JsEnv **where,
+          uint32_t *slot, JsObject **with_obj, int *err)
+{
+  *err = 0;
+  for (; env; env = env->parent)
+    {
+      if (env->shape->cls == &js_with_env_class)
+        {
+          JsObject *o = js_get_object (env->slots[0]);
+          int h = prop_has (ctx, o, key);
+          if (h < 0)
+            {
+              *err = -1;
+              return false;
+            }
+          if (h && !realm_blocked_by_unscopables (ctx, o, key, err))
+            {
+              if (*err)
+                return false;
+              *with_obj = o;
+              *where = env;
+              return true;
+            }
+          if (*err)
+            return false;
+          continue;
+        }
+      uint8_t attrs;
+      if (shape_lookup (env->shape, key, slot, &attrs))
+        {
+          *where = env;
+          *with_obj = NULL;
+          return true;
+        }
+    }
+  return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* The loop                                                            */
+/* ------------------------------------------------------------------ */
+
+/* Operand readers, relative to pc (pc[0] is the opcode). */
+#define U16(off) bc_u16 (pc + 1 + (off))
+#define I32(off) bc_i32 (pc + 1 + (off))
+#define REG(off) regs[U16 (off)]
+#define NEXT(size)                                                          \
+  do                                                                        \
+    {                                                                       \
+      pc += (size);                                                         \
+      goto *dispatch[*pc];                                                  \
+    }                                                                       \
+  while (0)
+#define THROW() goto exception
+#define CHECK(v)                                                            \
+  do                                                                        \
+    {                                                                       \
+      if (G_UNLIKELY (js_is_exception (v)))                                 \
+        THROW ();                                                           \
+    }                                                                       \
+  while (0)
+/* Saves the loop's state in the frame before anything that may run
+ * script, collect, or look at the frames. */
+#define SYNC() (frame->pc = pc)
+/* Reloads after a call that may have pushed frames. */
+#define RELOAD()                                                            \
+  do                                                                        \
+    {                                                                       \
+      frame = &rt->frames[rt->frame_count - 1];                             \
+      code = frame->code;                                                   \
+      pc = frame->pc;                                                       \
+      regs = frame->base + 1;                                               \
+    }                                                                       \
+  while (0)
+
+static JsValue
+run (JsContext *ctx)
+{
+  JsRuntime *rt = ctx->rt;
+  static const void *const dispatch[256] = {
+#define JS_OP_LABEL(name, sig) [JS_OP_##name] = &&op_##name,
+    JS_OPCODES (JS_OP_LABEL)
+#undef JS_OP_LABEL
+  };
+  JsFrame *frame;
+  JsCode *code;
+  const uint8_t *pc;
+  JsValue *regs;
+  JsValue acc = JS_UNDEFINED;
+  RELOAD ();
+  goto *dispatch[*pc];
+
+op_Wide:
+  /* The compiler rejects functions that need the long form today. */
+  SYNC ();
+  js_throw_range_error (ctx, "function too large");
+  THROW ();
+
+op_Nop:
+  NEXT (1);
+op_LdaUndefined:
+  acc = JS_UNDEFINED;
+  NEXT (1);
+op_LdaNull:
+  acc = JS_NULL;
+  NEXT (1);
+op_LdaTrue:
+  acc = JS_TRUE;
+  NEXT (1);
+op_LdaFalse:
+  acc = JS_FALSE;
+  NEXT (1);
+op_LdaHole:
+  acc = JS_EMPTY;
+  NEXT (1);
+op_LdaInt:
+  acc = js_int32 (I32 (0));
+  NEXT (5);
+op_LdaConst:
+  acc = code->consts[U16 (0)];
+  NEXT (3);
+op_Ldar:
+  acc = REG (0);
+  NEXT (3);
+op_Star:
+  REG (0) = acc;
+  NEXT (3);
+op_Mov:
+  REG (2) = REG (0);
+  NEXT (5);
+op_LdaCallee:
+  acc = frame->base[0];
+  NEXT (1);
+op_LdaNewTarget:
+  acc = frame->new_target;
+  NEXT (1);
+op_CheckHole:
+  if (G_UNLIKELY (js_is_empty (acc)))
+    {
+      SYNC ();
+      JsString *name = js_get_string (code->consts[U16 (0)]);
+      g_autofree char *s = string_to_utf8 (rt, name, NULL);
+      js_throw_reference_error (ctx, "Cannot access '%s' before "
+                                     "initialization", s ? s : "?");
+      THROW ();
+    }
+  NEXT (3);
+op_CheckThis:
+  if (G_UNLIKELY (js_is_empty (acc)))
+    {
+      SYNC ();
+      js_throw_reference_error (ctx, "Must call super constructor in "
+                                     "derived class before accessing "
+                                     "'this' or returning from derived "
+                                     "constructor");
+      THROW ();
+    }
+  NEXT (1);
+op_CheckObjectCoercible:
+  if (G_UNLIKELY (js_is_nullish (acc)))
+    {
+      SYNC ();
+      js_throw_type_error (ctx, "Cannot destructure '%s' as it is %s.",
+                           js_is_null (acc) ? "null" : "undefined",
+                           js_is_null (acc) ? "null" : "undefined");
+      THROW ();
+    }
+  NEXT (1);
+
+  /* Environments. */
+op_LdaEnv:
+  {
+    JsEnv *e = frame->env;
+    for (uint32_t d = U16 (0); d > 0; d--)
+      e = e->parent;
+    acc = e->slots[U16 (2)];
+    NEXT (5);
+  }
+op_StaEnv:
+  {
+    JsEnv *e = frame->env;
+    for (uint32_t d = U16 (0); d > 0; d--)
+      e = e->parent;
+    e->slots[U16 (2)] = acc;
+    gc_write_barrier (&rt->heap, (JsCell *) e);
+    NEXT (5);
+  }
+op_PushEnv:
+  {
+    SYNC ();
+    JsShape *s = (JsShape *) js_get_cell (code->consts[U16 (0)]);
+    JsValue *r = rt_push_root (rt, acc);
+    JsEnv *e = function_new_env (rt, s, frame->env);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (!e)
+      {
+        js_throw_out_of_memory (ctx);
+        THROW ();
+      }
+    frame->env = e;
+    NEXT (3);
+  }
+op_PopEnv:
+  frame->env = frame->env->parent;
+  NEXT (1);
+op_CopyEnv:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    JsEnv *e = function_copy_env (rt, frame->env);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (!e)
+      {
+        js_throw_out_of_memory (ctx);
+        THROW ();
+      }
+    frame->env = e;
+    NEXT (1);
+  }
+op_SaveEnv:
+  REG (0) = frame->env ? js_cell_value (JS_TAG_INTERNAL, frame->env)
+                       : JS_UNDEFINED;
+  NEXT (3);
+op_RestoreEnv:
+  frame->env = js_is_undefined (REG (0)) ? NULL
+                                         : (JsEnv *) js_get_cell (REG (0));
+  NEXT (3);
+
+  /* Globals. */
+op_LdaGlobal:
+op_TypeofGlobal:
+  {
+    JsIC *ic = &code->ics[U16 (2)];
+    JsObject *g = ctx->global;
+    if (G_LIKELY (ic->shape == g->shape && ic->holder == NULL))
+      {
+        ic->hits++;
+        acc = *object_slot_ptr (g, ic->slot);
+        if (*pc == JS_OP_TypeofGlobal)
+          goto do_typeof;
+        NEXT (5);
+      }
+    SYNC ();
+    JsKey key = const_key (code, U16 (0));
+    bool found;
+    acc = lookup_global (ctx, key, &found);
+    CHECK (acc);
+    if (*pc == JS_OP_TypeofGlobal)
+      {
+        if (js_is_empty (acc))
+          {
+            g_autofree char *s = string_to_utf8 (rt, atom_key_string (key),
+                                                 NULL);
+            js_throw_reference_error (ctx, "Cannot access '%s' before "
+                                           "initialization", s);
+            THROW ();
+          }
+        goto do_typeof;
+      }
+    if (!found || js_is_empty (acc))
+      {
+        g_autofree char *s = string_to_utf8 (rt, atom_key_string (key), NULL);
+        if (!found)
+          js_throw_reference_error (ctx, "%s is not defined", s);
+        else
+          js_throw_reference_error (ctx, "Cannot access '%s' before "
+                                         "initialization", s);
+        THROW ();
+      }
+    ic->misses++;
+    realm_fill_global_ic (ctx, ic, key);
+    NEXT (5);
+  }
+do_typeof:
+  acc = js_typeof (ctx, acc);
+  NEXT (5);
+op_StaGlobal:
+op_StaGlobalStrict:
+  {
+    JsIC *ic = &code->ics[U16 (2)];
+    JsObject *g = ctx->global;
+    if (G_LIKELY (ic->shape == g->shape))
+      {
+        ic->hits++;
+        object_store_slot (rt, g, ic->slot, acc);
+        NEXT (5);
+      }
+    SYNC ();
+    JsKey key = const_key (code, U16 (0));
+    JsValue *r = rt_push_root (rt, acc);
+    int h = realm_store_global (ctx, key, acc, *pc == JS_OP_StaGlobalStrict);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    ic->misses++;
+    realm_fill_global_store_ic (ctx, ic, key);
+    NEXT (5);
+  }
+op_DeclareGlobals:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = realm_declare_globals (ctx, code->consts[U16 (0)]);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_LdaLookup:
+op_TypeofLookup:
+op_LdaLookupThis:
+  {
+    SYNC ();
+    JsKey key = const_key (code, U16 (0));
+    JsEnv *where;
+    uint32_t slot;
+    JsObject *with_obj;
+    int err;
+    JsValue this_v = JS_UNDEFINED;
+    if (env_find (ctx, frame->env, key, &where, &slot, &with_obj, &err))
+      {
+        if (with_obj)
+          {
+            acc = prop_get (ctx, with_obj, key, js_object_value (with_obj));
+            this_v = js_object_value (with_obj);
+          }
+        else
+          acc = where->slots[slot];
+      }
+    else if (err)
+      THROW ();
+    else
+      {
+        bool found;
+        acc = lookup_global (ctx, key, &found);
+        CHECK (acc);
+        if (!found && *pc != JS_OP_TypeofLookup)
+          {
+            g_autofree char *s = string_to_utf8 (rt, atom_key_string (key),
+                                                 NULL);
+            js_throw_reference_error (ctx, "%s is not defined", s);
+            THROW ();
+          }
+      }
+    CHECK (acc);
+    if (js_is_empty (acc))
+      {
+        g_autofree char *s = string_to_utf8 (rt, atom_key_string (key), NULL);
+        js_throw_reference_error (ctx, "Cannot access '%s' before "
+                                       "initialization", s);
+        THROW ();
+      }
+    if (*pc == JS_OP_TypeofLookup)
+      {
+        acc = js_typeof (ctx, acc);
+        NEXT (3);
+      }
+    if (*pc == JS_OP_LdaLookupThis)
+      {
+        REG (2) = this_v;
+        NEXT (5);
+      }
+    NEXT (3);
+  }
+op_StaLookup:
+op_StaLookupStrict:
+  {
+    SYNC ();
+    JsKey key = const_key (code, U16 (0));
+    JsEnv *where;
+    uint32_t slot;
+    JsObject *with_obj;
+    int err;
+    bool strict = *pc == JS_OP_StaLookupStrict;
+    JsValue *r = rt_push_root (rt, acc);
+    int h = 1;
+    if (env_find (ctx, frame->env, key, &where, &slot, &with_obj, &err))
+      {
+        if (with_obj)
+          h = js_set (ctx, js_object_value (with_obj), key, acc,
+                      js_object_value (with_obj), strict);
+        else
+          {
+            uint8_t attrs = 0;
+            uint32_t s2;
+            shape_lookup (where->shape, key, &s2, &attrs);
+            if (js_is_empty (where->slots[slot]))
+              {
+                js_throw_reference_error (ctx, "Cannot access variable "
+                                               "before initialization");
+                h = -1;
+              }
+            else if (!(attrs & JS_ATTR_WRITABLE))
+              {
+                if (strict || !(attrs & JS_ATTR_TDZ))
+                  {
+                    js_throw_type_error (ctx, "Assignment to constant "
+                                              "variable.");
+                    h = -1;
+                  }
+              }
+            else
+              {
+                where->slots[slot] = acc;
+                gc_write_barrier (&rt->heap, (JsCell *) where);
+              }
+          }
+      }
+    else if (err)
+      h = -1;
+    else
+      h = realm_store_global (ctx, key, acc, strict);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_DeleteLookup:
+  {
+    SYNC ();
+    JsKey key = const_key (code, U16 (0));
+    JsEnv *where;
+    uint32_t slot;
+    JsObject *with_obj;
+    int err;
+    if (env_find (ctx, frame->env, key, &where, &slot, &with_obj, &err))
+      {
+        if (with_obj)
+          {
+            int h = js_delete (ctx, js_object_value (with_obj), key, false);
+            if (h < 0)
+              THROW ();
+            acc = js_bool (h);
+          }
+        else
+          acc = JS_FALSE;
+      }
+    else if (err)
+      THROW ();
+    else
+      {
+        int h = js_delete (ctx, js_object_value (ctx->global), key, false);
+        if (h < 0)
+          THROW ();
+        acc = js_bool (h);
+      }
+    NEXT (3);
+  }
+
+  /* Properties. */
+op_GetNamed:
+  {
+    JsValue o = REG (0);
+    JsIC *ic = &code->ics[U16 (4)];
+    if (G_LIKELY (js_is_object (o)))
+      {
+        JsObject *obj = js_get_object (o);
+        if (G_LIKELY (obj->shape == ic->shape))
+          {
+            if (!ic->holder)
+              {
+                ic->hits++;
+                acc = *object_slot_ptr (obj, ic->slot);
+                NEXT (7);
+              }
+            if (ic->epoch == rt->proto_epoch)
+              {
+                ic->hits++;
+                acc = *object_slot_ptr (ic->holder, ic->slot);
+                NEXT (7);
+              }
+          }
+      }
+    SYNC ();
+    acc = get_named_slow (ctx, o, const_key (code, U16 (2)), ic);
+    CHECK (acc);
+    NEXT (7);
+  }
+op_SetNamed:
+op_SetNamedStrict:
+  {
+    JsValue o = REG (0);
+    JsIC *ic = &code->ics[U16 (4)];
+    if (G_LIKELY (js_is_object (o)))
+      {
+        JsObject *obj = js_get_object (o);
+        if (G_LIKELY (obj->shape == ic->shape))
+          {
+            if (!ic->shape2)
+              {
+                ic->hits++;
+                object_store_slot (rt, obj, ic->slot, acc);
+                NEXT (7);
+              }
+            if (ic->epoch == rt->proto_epoch
+                && object_has_room (obj, ic->shape2))
+              {
+                ic->hits++;
+                obj->shape = ic->shape2;
+                object_store_slot (rt, obj, ic->slot, acc);
+                NEXT (7);
+              }
+          }
+      }
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    bool ok = set_named_slow (ctx, o, const_key (code, U16 (2)), acc, ic,
+                              *pc == JS_OP_SetNamedStrict);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (!ok)
+      THROW ();
+    NEXT (7);
+  }
+op_GetKeyed:
+  {
+    JsValue o = REG (0);
+    if (js_is_object (o) && js_is_int32 (acc) && js_get_int32 (acc) >= 0)
+      {
+        JsObject *obj = js_get_object (o);
+        uint32_t i = (uint32_t) js_get_int32 (acc);
+        if (i < object_elem_len (obj) && !realm_is_exotic (obj))
+          {
+            JsValue v = object_elements (obj)[i];
+            if (!js_is_empty (v))
+              {
+                acc = v;
+                NEXT (5);
+              }
+          }
+      }
+    SYNC ();
+    JsKey key;
+    if (!js_to_property_key (ctx, acc, &key))
+      THROW ();
+    acc = js_get (ctx, o, key);
+    CHECK (acc);
+    NEXT (5);
+  }
+op_SetKeyed:
+op_SetKeyedStrict:
+  {
+    JsValue o = REG (0), k = REG (2);
+    if (js_is_object (o) && js_is_int32 (k) && js_get_int32 (k) >= 0)
+      {
+        JsObject *obj = js_get_object (o);
+        uint32_t i = (uint32_t) js_get_int32 (k);
+        if (i < object_elem_len (obj) && !realm_is_exotic (obj)
+            && !js_is_empty (object_elements (obj)[i]))
+          {
+            object_elements (obj)[i] = acc;
+            gc_write_barrier (&rt->heap, (JsCell *) obj->storage);
+            NEXT (7);
+          }
+      }
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    JsKey key;
+    int h = -1;
+    if (js_to_property_key (ctx, k, &key))
+      h = js_set (ctx, o, key, *r, o, *pc == JS_OP_SetKeyedStrict);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (7);
+  }
+op_DefineNamed:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = js_define_data (ctx, js_get_object (REG (0)),
+                            const_key (code, U16 (2)), acc, true);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (5);
+  }
+op_DefineKeyed:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    JsKey key;
+    int h = -1;
+    if (js_to_property_key (ctx, REG (2), &key))
+      h = js_define_data (ctx, js_get_object (REG (0)), key, *r, true);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (5);
+  }
+op_DefineGetter:
+op_DefineSetter:
+op_DefineClassGetter:
+op_DefineClassSetter:
+op_DefineMethod:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    JsKey key;
+    int h = -1;
+    if (js_to_property_key (ctx, REG (2), &key))
+      h = realm_define_member (ctx, js_get_object (REG (0)), key, *r, *pc);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (5);
+  }
+op_SetHomeObject:
+  function_set_home (rt, REG (0), acc);
+  NEXT (3);
+op_SetFunctionName:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = function_set_name (ctx, REG (0), acc, NULL);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_DeleteProp:
+op_DeletePropStrict:
+  {
+    SYNC ();
+    JsKey key;
+    if (!js_to_property_key (ctx, acc, &key))
+      THROW ();
+    int h = js_delete (ctx, REG (0), key, *pc == JS_OP_DeletePropStrict);
+    if (h < 0)
+      THROW ();
+    acc = js_bool (h);
+    NEXT (3);
+  }
+op_GetSuper:
+  {
+    SYNC ();
+    JsKey key;
+    if (!js_to_property_key (ctx, acc, &key))
+      THROW ();
+    JsValue home = function_home_object (frame);
+    JsValue proto = js_is_object (home)
+                        ? prop_get_prototype_of (ctx, js_get_object (home))
+                        : JS_UNDEFINED;
+    CHECK (proto);
+    if (!js_is_object (proto))
+      {
+        js_throw_type_error (ctx, "super: no prototype");
+        THROW ();
+      }
+    acc = prop_get (ctx, js_get_object (proto), key, REG (0));
+    CHECK (acc);
+    NEXT (3);
+  }
+op_SetSuper:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    JsKey key;
+    int h = -1;
+    if (js_to_property_key (ctx, REG (2), &key))
+      {
+        JsValue home = function_home_object (frame);
+        JsValue proto = js_is_object (home)
+                            ? prop_get_prototype_of (ctx, js_get_object (home))
+                            : JS_UNDEFINED;
+        if (js_is_exception (proto))
+          h = -1;
+        else if (!js_is_object (proto))
+          {
+            js_throw_type_error (ctx, "super: no prototype");
+            h = -1;
+          }
+        else
+          {
+            h = prop_set (ctx, js_get_object (proto), key, *r, REG (0));
+            if (h == 0)
+              {
+                js_throw_type_error (ctx, "Cannot assign to read only "
+                                          "property");
+                h = -1;
+              }
+          }
+      }
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (5);
+  }
+op_SetProto:
+  if (js_is_object (acc) || js_is_null (acc))
+    object_set_proto (rt, js_get_object (REG (0)),
+                      js_is_null (acc) ? NULL : js_get_cell (acc));
+  NEXT (3);
+op_CopyDataProps:
+  {
+    SYNC ();
+    if (realm_copy_data_properties (ctx, js_get_object (REG (0)), acc, NULL,
+                                    0) < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_CopyDataPropsExcept:
+  {
+    SYNC ();
+    JsValue *src = rt_push_root (rt, acc);
+    JsObject *o = object_new_with_proto (rt, (JsCell *) ctx->object_proto,
+                                         JS_OBJECT_DEFAULT_INLINE);
+    if (!o)
+      {
+        js_throw_out_of_memory (ctx);
+        THROW ();
+      }
+    REG (0) = js_object_value (o);
+    int h = realm_copy_data_properties (ctx, o, *src, &REG (2), U16 (4));
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (7);
+  }
+op_GetPrivate:
+op_SetPrivate:
+op_DefinePrivate:
+op_HasPrivate:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    JsValue res = realm_private_op (ctx, *pc, REG (0), acc);
+    rt->stack_top = frame->top;
+    CHECK (res);
+    acc = *pc == JS_OP_SetPrivate || *pc == JS_OP_DefinePrivate ? *r : res;
+    NEXT (3);
+  }
+
+  /* Literals. */
+op_CreateObject:
+  {
+    SYNC ();
+    JsObject *o = object_new_with_proto (rt, (JsCell *) ctx->object_proto,
+                                         MAX (U16 (0), 2u));
+    if (!o)
+      {
+        js_throw_out_of_memory (ctx);
+        THROW ();
+      }
+    acc = js_object_value (o);
+    NEXT (3);
+  }
+op_CreateArray:
+  {
+    SYNC ();
+    JsObject *a = object_new_array (rt, (JsCell *) ctx->array_proto,
+                                    U16 (0));
+    if (!a)
+      {
+        js_throw_out_of_memory (ctx);
+        THROW ();
+      }
+    acc = js_object_value (a);
+    NEXT (3);
+  }
+op_ArrayPush:
+  {
+    SYNC ();
+    JsPropResult h = object_array_push (rt, js_get_object (REG (0)), acc);
+    if (h != JS_PROP_DONE)
+      {
+        js_throw_out_of_memory (ctx);
+        THROW ();
+      }
+    NEXT (3);
+  }
+op_ArrayPushHole:
+  {
+    JsObject *a = js_get_object (REG (0));
+    uint32_t len = object_array_length (a);
+    SYNC ();
+    if (object_array_set_length (rt, a, len + 1) != JS_PROP_DONE)
+      {
+        js_throw_out_of_memory (ctx);
+        THROW ();
+      }
+    NEXT (3);
+  }
+op_ArraySpread:
+  {
+    SYNC ();
+    if (realm_array_spread (ctx, js_get_object (REG (0)), acc) < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_CreateClosure:
+  {
+    SYNC ();
+    JsCode *c = (JsCode *) js_get_cell (code->consts[U16 (0)]);
+    JsFunction *fn = function_new_closure (ctx, c, frame->env);
+    if (!fn)
+      {
+        js_throw_out_of_memory (ctx);
+        THROW ();
+      }
+    acc = js_object_value ((JsObject *) fn);
+    NEXT (3);
+  }
+op_CreateRegExp:
+op_GetTemplateObject:
+op_CreateClass:
+op_InitGenerator:
+op_Yield:
+op_YieldDelegate:
+op_Await:
+op_ResumeKind:
+op_AsyncReturn:
+op_LdaModuleVar:
+op_StaModuleVar:
+op_ImportMeta:
+op_DynamicImport:
+op_CallEval:
+op_TailCall:
+op_SuperCall:
+op_SuperCallSpread:
+op_GetAsyncIterator:
+op_SwitchJump:
+  SYNC ();
+  js_throw_error (ctx, JS_ERR_SYNTAX, "%s is not supported yet",
+                  js_op_name[*pc]);
+  THROW ();
+op_CreateArguments:
+  {
+    SYNC ();
+    acc = realm_create_arguments (ctx, frame);
+    CHECK (acc);
+    NEXT (1);
+  }
+op_CreateRest:
+  {
+    SYNC ();
+    acc = realm_create_rest (ctx, frame, U16 (0));
+    CHECK (acc);
+    NEXT (3);
+  }
+
+  /* Arithmetic with int32 fast paths. */
+#define ARITH(NAME, OPCHAR, FAST)                                           \
+  op_##NAME:                                                                \
+  {                                                                         \
+    JsValue a = REG (0), b = acc;                                           \
+    if (js_is_int32 (a) && js_is_int32 (b))                                 \
+      {                                                                     \
+        int32_t x = js_get_int32 (a), y = js_get_int32 (b);                 \
+        FAST                                                                \
+      }                                                                     \
+    if (js_is_number (a) && js_is_number (b) && OPCHAR != '%'               \
+        && OPCHAR != 'e' && OPCHAR != '&' && OPCHAR != '|' && OPCHAR != '^' \
+        && OPCHAR != '<' && OPCHAR != '>' && OPCHAR != 'u')                 \
+      {                                                                     \
+        double x = js_get_number (a), y = js_get_number (b);                \
+        acc = js_double (OPCHAR == '+'   ? x + y                            \
+                         : OPCHAR == '-' ? x - y                            \
+                         : OPCHAR == '*' ? x * y                            \
+                                         : x / y);                          \
+        NEXT (5);                                                           \
+      }                                                                     \
+    SYNC ();                                                                \
+    acc = OPCHAR == '+' ? js_add (ctx, a, b) : js_arith (ctx, OPCHAR, a, b);\
+    CHECK (acc);                                                            \
+    NEXT (5);                                                               \
+  }
+
+  ARITH (Add, '+', {
+    int32_t r;
+    if (!__builtin_add_overflow (x, y, &r))
+      {
+        acc = js_int32 (r);
+        NEXT (5);
+      }
+  })
+  ARITH (Sub, '-', {
+    int32_t r;
+    if (!__builtin_sub_overflow (x, y, &r))
+      {
+        acc = js_int32 (r);
+        NEXT (5);
+      }
+  })
+  ARITH (Mul, '*', {
+    int32_t r;
+    if (!__builtin_mul_overflow (x, y, &r) && r != 0)
+      {
+        acc = js_int32 (r);
+        NEXT (5);
+      }
+  })
+  ARITH (Div, '/', {
+    if (y != 0 && x % y == 0 && !(x == INT32_MIN && y == -1)
+        && !(x == 0 && y < 0))
+      {
+        acc = js_int32 (x / y);
+        NEXT (5);
+      }
+  })
+  ARITH (Mod, '%', {
+    if (y > 0 && x >= 0)
+      {
+        acc = js_int32 (x % y);
+        NEXT (5);
+      }
+  })
+  ARITH (Exp, 'e', {
+    (void) x;
+    (void) y;
+  })
+  ARITH (BitAnd, '&', {
+    acc = js_int32 (x & y);
+    NEXT (5);
+  })
+  ARITH (BitOr, '|', {
+    acc = js_int32 (x | y);
+    NEXT (5);
+  })
+  ARITH (BitXor, '^', {
+    acc = js_int32 (x ^ y);
+    NEXT (5);
+  })
+  ARITH (Shl, '<', {
+    acc = js_int32 ((int32_t) ((uint32_t) x << (y & 31)));
+    NEXT (5);
+  })
+  ARITH (Sar, '>', {
+    acc = js_int32 (x >> (y & 31));
+    NEXT (5);
+  })
+  ARITH (Shr, 'u', {
+    acc = js_number ((double) ((uint32_t) x >> (y & 31)));
+    NEXT (5);
+  })
+#undef ARITH
+
+op_StrictEq:
+op_StrictNe:
+  {
+    JsValue a = REG (0);
+    bool eq;
+    if (js_is_int32 (a) && js_is_int32 (acc))
+      eq = a == acc;
+    else
+      eq = js_strict_equals (rt, a, acc);
+    acc = js_bool (eq == (*pc == JS_OP_StrictEq));
+    NEXT (3);
+  }
+op_Eq:
+op_Ne:
+  {
+    JsValue a = REG (0);
+    int eq;
+    if (js_is_int32 (a) && js_is_int32 (acc))
+      eq = a == acc;
+    else
+      {
+        SYNC ();
+        eq = js_loose_equals (ctx, a, acc);
+        if (eq < 0)
+          THROW ();
+      }
+    acc = js_bool ((eq != 0) == (*pc == JS_OP_Eq));
+    NEXT (3);
+  }
+#define COMPARE(NAME, CMP, LEFT, SWAP, OREQ)                                \
+  op_##NAME:                                                                \
+  {                                                                         \
+    JsValue a = REG (0), b = acc;                                           \
+    if (js_is_int32 (a) && js_is_int32 (b))                                 \
+      {                                                                     \
+        acc = js_bool (js_get_int32 (a) CMP js_get_int32 (b));              \
+        NEXT (3);                                                           \
+      }                                                                     \
+    if (js_is_number (a) && js_is_number (b))                               \
+      {                                                                     \
+        acc = js_bool (js_get_number (a) CMP js_get_number (b));            \
+        NEXT (3);                                                           \
+      }                                                                     \
+    SYNC ();                                                                \
+    int r = SWAP ? js_less_than (ctx, b, a, LEFT, OREQ)                     \
+                 : js_less_than (ctx, a, b, LEFT, OREQ);                    \
+    if (r < 0)                                                              \
+      THROW ();                                                             \
+    acc = js_bool (r);                                                      \
+    NEXT (3);                                                               \
+  }
+  COMPARE (Lt, <, true, false, false)
+  COMPARE (Le, <=, true, false, true)
+  COMPARE (Gt, >, false, true, false)
+  COMPARE (Ge, >=, false, true, true)
+#undef COMPARE
+
+op_InstanceOf:
+  SYNC ();
+  acc = js_instance_of (ctx, REG (0), acc);
+  CHECK (acc);
+  NEXT (3);
+op_In:
+  SYNC ();
+  acc = js_in (ctx, REG (0), acc);
+  CHECK (acc);
+  NEXT (3);
+op_Inc:
+  if (js_is_int32 (acc) && js_get_int32 (acc) != INT32_MAX)
+    {
+      acc = js_int32 (js_get_int32 (acc) + 1);
+      NEXT (1);
+    }
+  SYNC ();
+  acc = js_unary (ctx, 'i', acc);
+  CHECK (acc);
+  NEXT (1);
+op_Dec:
+  if (js_is_int32 (acc) && js_get_int32 (acc) != INT32_MIN)
+    {
+      acc = js_int32 (js_get_int32 (acc) - 1);
+      NEXT (1);
+    }
+  SYNC ();
+  acc = js_unary (ctx, 'd', acc);
+  CHECK (acc);
+  NEXT (1);
+op_Negate:
+  if (js_is_int32 (acc) && js_get_int32 (acc) != 0
+      && js_get_int32 (acc) != INT32_MIN)
+    {
+      acc = js_int32 (-js_get_int32 (acc));
+      NEXT (1);
+    }
+  SYNC ();
+  acc = js_unary (ctx, '-', acc);
+  CHECK (acc);
+  NEXT (1);
+op_BitNot:
+  if (js_is_int32 (acc))
+    {
+      acc = js_int32 (~js_get_int32 (acc));
+      NEXT (1);
+    }
+  SYNC ();
+  acc = js_unary (ctx, '~', acc);
+  CHECK (acc);
+  NEXT (1);
+op_Not:
+  acc = js_bool (!js_to_boolean (acc));
+  NEXT (1);
+op_Typeof:
+  acc = js_typeof (ctx, acc);
+  NEXT (1);
+op_ToNumeric:
+  if (!js_is_number (acc))
+    {
+      SYNC ();
+      acc = js_to_numeric (ctx, acc);
+      CHECK (acc);
+    }
+  NEXT (1);
+op_ToNumber:
+  if (!js_is_number (acc))
+    {
+      SYNC ();
+      acc = js_to_number_value (ctx, acc);
+      CHECK (acc);
+    }
+  NEXT (1);
+op_ToString:
+  if (!js_is_string (acc))
+    {
+      SYNC ();
+      acc = js_to_string (ctx, acc);
+      CHECK (acc);
+    }
+  NEXT (1);
+op_ToPropertyKey:
+  if (!js_is_string (acc) && !js_is_symbol (acc))
+    {
+      SYNC ();
+      acc = js_to_property_key_value (ctx, acc);
+      CHECK (acc);
+    }
+  NEXT (1);
+op_ToObject:
+  if (!js_is_object (acc))
+    {
+      SYNC ();
+      acc = js_to_object (ctx, acc);
+      CHECK (acc);
+    }
+  NEXT (1);
+
+  /* Control. */
+op_Jump:
+  NEXT (5 + I32 (0));
+op_JumpLoop:
+  if (G_UNLIKELY (rt->interrupt_pending))
+    {
+      SYNC ();
+      if (realm_check_interrupt (ctx) < 0)
+        THROW ();
+    }
+  NEXT (5 + I32 (0));
+op_JumpIfTrue:
+  NEXT (js_to_boolean (acc) ? 5 + I32 (0) : 5);
+op_JumpIfFalse:
+  NEXT (js_to_boolean (acc) ? 5 : 5 + I32 (0));
+op_JumpIfNullish:
+  NEXT (js_is_nullish (acc) ? 5 + I32 (0) : 5);
+op_JumpIfNotNullish:
+  NEXT (js_is_nullish (acc) ? 5 : 5 + I32 (0));
+op_JumpIfUndefined:
+  NEXT (js_is_undefined (acc) ? 5 + I32 (0) : 5);
+op_JumpIfNotUndefined:
+  NEXT (js_is_undefined (acc) ? 5 : 5 + I32 (0));
+op_JumpIfHole:
+  NEXT (js_is_empty (acc) ? 5 + I32 (0) : 5);
+op_JumpIfNotHole:
+  NEXT (js_is_empty (acc) ? 5 : 5 + I32 (0));
+op_Throw:
+  SYNC ();
+  js_throw (ctx, acc);
+  THROW ();
+op_ThrowError:
+  {
+    SYNC ();
+    JsString *m = js_get_string (code->consts[U16 (2)]);
+    g_autofree char *s = string_to_utf8 (rt, m, NULL);
+    static const JsErrorType kinds[] = {
+      [JS_ERROR_TYPE] = JS_ERR_TYPE, [JS_ERROR_REFERENCE] = JS_ERR_REFERENCE,
+      [JS_ERROR_SYNTAX] = JS_ERR_SYNTAX, [JS_ERROR_RANGE] = JS_ERR_RANGE,
+    };
+    js_throw_error (ctx, kinds[U16 (0) & 3], "%s", s ? s : "");
+    THROW ();
+  }
+op_Debugger:
+  NEXT (1);
+
+op_Return:
+  {
+    uint32_t flags = frame->flags;
+    if (G_UNLIKELY (flags & JS_FRAME_CONSTRUCT) && !js_is_object (acc))
+      {
+        if (!js_is_undefined (acc) && (code->flags & JS_CODE_DERIVED))
+          {
+            SYNC ();
+            js_throw_type_error (ctx, "Derived constructors may only return "
+                                      "object or undefined");
+            THROW ();
+          }
+        acc = regs[0];
+        if (js_is_empty (acc))
+          {
+            SYNC ();
+            js_throw_reference_error (ctx, "Must call super constructor "
+                                           "before returning from derived "
+                                           "constructor");
+            THROW ();
+          }
+      }
+    rt->frame_count--;
+    if (flags & JS_FRAME_ENTRY)
+      return acc;
+    RELOAD ();
+    rt->stack_top = frame->top;
+    /* Resume after the call instruction. */
+    pc += bc_instruction_length (pc);
+    goto *dispatch[*pc];
+  }
+
+  /* Calls. */
+op_Call:
+op_Construct:
+  {
+    JsValue *win = &REG (0);
+    uint32_t argc = U16 (2);
+    JsValue callee = win[0];
+    bool construct = *pc == JS_OP_Construct;
+    SYNC ();
+    if (G_LIKELY (js_is_object (callee)
+                  && js_get_cell (callee)->shape->cls
+                         == &js_function_class))
+      {
+        JsFunction *fn = (JsFunction *) js_get_cell (callee);
+        uint32_t flags = 0;
+        JsValue nt = JS_UNDEFINED;
+        if (construct)
+          {
+            if (!(fn->code->flags & JS_CODE_CONSTRUCTOR))
+              goto not_constructor;
+            nt = callee;
+            flags = JS_FRAME_CONSTRUCT;
+            if (!(fn->code->flags & JS_CODE_DERIVED))
+              {
+                JsValue t = function_ordinary_create_this (ctx, callee,
+                                                           win + 2, argc);
+                CHECK (t);
+                win[1] = t;
+              }
+            else
+              win[1] = JS_EMPTY;
+          }
+        else if (G_UNLIKELY (fn->code->flags & JS_CODE_CLASS_CONSTRUCTOR))
+          {
+            js_throw_type_error (ctx, "Class constructor cannot be invoked "
+                                      "without 'new'");
+            THROW ();
+          }
+        if (!frame_push (ctx, fn, win, argc, nt, flags))
+          THROW ();
+        RELOAD ();
+        goto *dispatch[*pc];
+      }
+    /* Native functions, bound functions, proxies: through C. */
+    if (construct)
+      {
+        if (!js_is_constructor (callee))
+          goto not_constructor;
+        acc = js_construct (ctx, callee, argc, win + 2, callee);
+      }
+    else
+      {
+        if (!js_is_callable (callee))
+          {
+            js_throw_type_error (ctx, "%s is not a function",
+                                 realm_describe (ctx, callee));
+            THROW ();
+          }
+        acc = js_call (ctx, callee, win[1], argc, win + 2);
+      }
+    rt->stack_top = frame->top;
+    CHECK (acc);
+    NEXT (7);
+  not_constructor:
+    js_throw_type_error (ctx, "%s is not a constructor",
+                         realm_describe (ctx, callee));
+    THROW ();
+  }
+op_CallSpread:
+op_ConstructSpread:
+  {
+    SYNC ();
+    JsValue *win = &REG (0);
+    JsObject *arr = js_get_object (win[2]);
+    uint32_t n = object_array_length (arr);
+    JsValue *argv = rt->stack_top;
+    if (rt->stack_top + n + 8 >= rt->stack_limit)
+      {
+        js_throw_range_error (ctx, "Maximum call stack size exceeded");
+        THROW ();
+      }
+    for (uint32_t i = 0; i < n; i++)
+      {
+        JsValue v = i < object_elem_len (arr) ? object_elements (arr)[i]
+                                              : JS_UNDEFINED;
+        *rt->stack_top++ = js_is_empty (v) ? JS_UNDEFINED : v;
+      }
+    if (*pc == JS_OP_ConstructSpread)
+      {
+        if (!js_is_constructor (win[0]))
+          {
+            js_throw_type_error (ctx, "%s is not a constructor",
+                                 realm_describe (ctx, win[0]));
+            THROW ();
+          }
+        acc = js_construct (ctx, win[0], n, argv, win[0]);
+      }
+    else
+      acc = js_call (ctx, win[0], win[1], n, argv);
+    rt->stack_top = frame->top;
+    CHECK (acc);
+    NEXT (3);
+  }
+
+  /* Iteration. */
+op_GetIterator:
+  {
+    SYNC ();
+    if (realm_get_iterator (ctx, acc, &REG (0)) < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_IteratorStep:
+  {
+    JsValue *it = &REG (0);
+    if (js_is_undefined (it[1]))
+      NEXT (7 + I32 (2));
+    SYNC ();
+    bool done;
+    acc = realm_iterator_step (ctx, it, &done);
+    CHECK (acc);
+    if (done)
+      {
+        it[1] = JS_UNDEFINED;
+        NEXT (7 + I32 (2));
+      }
+    NEXT (7);
+  }
+op_IteratorClose:
+  {
+    JsValue *it = &REG (0);
+    if (!js_is_undefined (it[1]))
+      {
+        SYNC ();
+        JsValue *r = rt_push_root (rt, acc);
+        int h = realm_iterator_close (ctx, it[0]);
+        acc = *r;
+        rt->stack_top = frame->top;
+        it[1] = JS_UNDEFINED;
+        if (h < 0)
+          THROW ();
+      }
+    NEXT (3);
+  }
+op_ForInPrepare:
+  {
+    SYNC ();
+    if (realm_for_in_prepare (ctx, acc, &REG (0)) < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_ForInNext:
+  {
+    SYNC ();
+    bool done;
+    acc = realm_for_in_next (ctx, &REG (0), &done);
+    CHECK (acc);
+    if (done)
+      NEXT (7 + I32 (2));
+    NEXT (7);
+  }
+
+exception:
+  {
+    /* Unwind to the nearest handler: in this frame, or in a caller, up
+       to the frame where C entered the loop. */
+    for (;;)
+      {
+        uint32_t off = (uint32_t) (pc - code->bytecode);
+        for (uint32_t i = 0; i < code->n_handlers; i++)
+          {
+            JsHandler *h = &code->handlers[i];
+            if (off >= h->start && off < h->end)
+              {
+                acc = js_take_exception (ctx);
+                rt->stack_top = frame->top;
+                pc = code->bytecode + h->target;
+                goto *dispatch[*pc];
+              }
+          }
+        uint32_t flags = frame->flags;
+        rt->frame_count--;
+        if (flags & JS_FRAME_ENTRY)
+          return JS_EXCEPTION;
+        RELOAD ();
+        rt->stack_top = frame->top;
+      }
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Entries from C                                                      */
+/* ------------------------------------------------------------------ */
+
+/* Runs fn over window base as an entry frame. */
+static JsValue
+enter (JsContext *ctx, JsFunction *fn, JsValue *base, uint32_t argc,
+       JsValue new_target, uint32_t flags)
+{
+  JsRuntime *rt = ctx->rt;
+  if (rt->native_depth >= JS_MAX_NATIVE_DEPTH)
+    return js_throw_range_error (ctx, "Maximum call stack size exceeded");
+  if (!frame_push (ctx, fn, base, argc, new_target, flags | JS_FRAME_ENTRY))
+    return JS_EXCEPTION;
+  rt->native_depth++;
+  JsValue r = run (ctx);
+  rt->native_depth--;
+  return r;
+}
+
+JsValue
+js_call (JsContext *ctx, JsValue fn, JsValue this_arg, uint32_t argc,
+         const JsValue *argv)
+{
+  JsRuntime *rt = ctx->rt;
+  if (!js_is_callable (fn))
+    return js_throw_type_error (ctx, "%s is not a function",
+                                realm_describe (ctx, fn));
+  if ((size_t) (rt->stack_limit - rt->stack_top) < (size_t) argc + 64)
+    return js_throw_range_error (ctx, "Maximum call stack size exceeded");
+  JsValue *saved = rt->stack_top;
+  JsValue *base = rt->stack_top;
+  base[0] = fn;
+  base[1] = this_arg;
+  memmove (base + 2, argv, argc * sizeof (JsValue));
+  rt->stack_top = base + 2 + argc;
+  JsValue r;
+  JsCell *cell = js_get_cell (fn);
+  if (cell->shape->cls == &js_function_class)
+    {
+      JsFunction *f = (JsFunction *) cell;
+      if (f->code->flags & JS_CODE_CLASS_CONSTRUCTOR)
+        r = js_throw_type_error (ctx, "Class constructor cannot be invoked "
+                                      "without 'new'");
+      else
+        r = enter (ctx, f, base, argc, JS_UNDEFINED, 0);
+    }
+  else
+    r = function_call_native (ctx, base, argc, JS_UNDEFINED);
+  rt->stack_top = saved;
+  return r;
+}
+
+JsValue
+js_construct (JsContext *ctx, JsValue fn, uint32_t argc, const JsValue *argv,
+              JsValue new_target)
+{
+  JsRuntime *rt = ctx->rt;
+  if (!js_is_constructor (fn))
+    return js_throw_type_error (ctx, "%s is not a constructor",
+                                realm_describe (ctx, fn));
+  if ((size_t) (rt->stack_limit - rt->stack_top) < (size_t) argc + 64)
+    return js_throw_range_error (ctx, "Maximum call stack size exceeded");
+  JsValue *saved = rt->stack_top;
+  JsValue *base = rt->stack_top;
+  base[0] = fn;
+  base[1] = JS_UNDEFINED;
+  memmove (base + 2, argv, argc * sizeof (JsValue));
+  rt->stack_top = base + 2 + argc;
+  JsValue *nt = rt_push_root (rt, new_target);
+  JsValue r;
+  JsCell *cell = js_get_cell (fn);
+  if (cell->shape->cls == &js_function_class)
+    {
+      JsFunction *f = (JsFunction *) cell;
+      if (f->code->flags & JS_CODE_DERIVED)
+        base[1] = JS_EMPTY;
+      else
+        {
+          JsValue t = function_ordinary_create_this (ctx, *nt, base + 2, argc);
+          if (js_is_exception (t))
+            {
+              rt->stack_top = saved;
+              return t;
+            }
+          base[1] = t;
+        }
+      rt->stack_top = base + 2 + argc;
+      r = enter (ctx, f, base, argc, *nt, JS_FRAME_CONSTRUCT);
+    }
+  else
+    {
+      rt->stack_top = base + 2 + argc;
+      r = function_call_native (ctx, base, argc, *nt);
+    }
+  rt->stack_top = saved;
+  return r;
+}
+
+JsValue
+js_run_code (JsContext *ctx, JsCode *code)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt->stack_top;
+  JsValue *root = rt_push_cell (rt, code);
+  JsFunction *fn = function_new_closure (ctx, code, ctx->script_env);
+  if (!fn)
+    {
+      rt->stack_top = saved;
+      return js_throw_out_of_memory (ctx);
+    }
+  (void) root;
+  JsValue *base = rt->stack_top;
+  base[0] = js_object_value ((JsObject *) fn);
+  base[1] = js_object_value (ctx->global);
+  rt->stack_top = base + 2;
+  JsValue r = enter (ctx, fn, base, 0, JS_UNDEFINED, 0);
+  rt->stack_top = saved;
+  return r;
+}
+
+uint32_t
+bc_instruction_length (const uint8_t *pc)
+{
+  bool wide = pc[0] == JS_OP_Wide;
+  if (wide)
+    pc++;
+  const char *sig = js_op_signature[pc[0]];
+  uint32_t n = 1 + (wide ? 1 : 0);
+  for (; *sig; sig++)
+    n += bc_operand_size (*sig, wide);
+  return n;
+}
+
+const char *const js_op_signature[JS_OP_COUNT] = {
+#define JS_OP_SIG(name, sig) [JS_OP_##name] = sig,
+  JS_OPCODES (JS_OP_SIG)
+#undef JS_OP_SIG
+};
+
+const char *const js_op_name[JS_OP_COUNT] = {
+#define JS_OP_NAME(name, sig) [JS_OP_##name] = #name,
+  JS_OPCODES (JS_OP_NAME)
+#undef JS_OP_NAME
+};

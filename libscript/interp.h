@@ -1,0 +1,58 @@
+/* interp.h — frames, calls and the interpreter's entry points.
+ *
+ * JS→JS calls do not recurse in C: a call pushes a JsFrame and the
+ * dispatch loop carries on in the callee.  C re-enters the loop only
+ * when native code calls script (js_call from a built-in, a getter run by
+ * a C helper, a GTK signal); those entries are counted against the C
+ * stack so that deep native recursion is a RangeError too.
+ */
+#pragma once
+
+#include "bytecode.h"
+#include "object.h"
+
+/* Frame flags. */
+enum
+{
+  JS_FRAME_ENTRY = 1 << 0,     /* returning leaves the dispatch loop */
+  JS_FRAME_CONSTRUCT = 1 << 1, /* called with new: non-objects give this */
+};
+
+/* A call in progress.  base[0] is the callee, base[1] (r0) this, then the
+ * parameters and the other registers, up to top. */
+typedef struct JsFrame
+{
+  JsCode *code;         /* what runs */
+  const uint8_t *pc;    /* saved instruction pointer (the call's start) */
+  JsValue *base;        /* the window on the value stack */
+  JsValue *top;         /* end of the window */
+  JsEnv *env;           /* current environment */
+  JsValue new_target;   /* the constructor new was applied to */
+  JsObject *args;       /* all arguments, when the code needs them */
+  uint32_t argc;        /* arguments passed */
+  uint32_t flags;       /* JS_FRAME_* */
+} JsFrame;
+
+/* The most frames and native re-entries before a RangeError. */
+#define JS_MAX_FRAMES 10000u
+#define JS_MAX_NATIVE_DEPTH 400u
+
+/* Calls a function with this and arguments (copied to the stack).
+ * Returns the result or JS_EXCEPTION with the exception pending. */
+JsValue js_call (JsContext *ctx, JsValue fn, JsValue this_arg,
+                 uint32_t argc, const JsValue *argv);
+/* new fn (args) with newTarget. */
+JsValue js_construct (JsContext *ctx, JsValue fn, uint32_t argc,
+                      const JsValue *argv, JsValue new_target);
+/* Runs top-level code (a script) with this = the global object. */
+JsValue js_run_code (JsContext *ctx, JsCode *code);
+
+bool js_is_callable (JsValue v);
+bool js_is_constructor (JsValue v);
+
+/* The frames of the running script, innermost last (for stack traces). */
+uint32_t interp_frame_count (JsRuntime *rt);
+JsFrame *interp_frame (JsRuntime *rt, uint32_t i);
+void interp_trace_frames (JsRuntime *rt, JsTracer *trc);
+void interp_runtime_init (JsRuntime *rt);
+void interp_runtime_free (JsRuntime *rt);

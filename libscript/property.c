@@ -1,0 +1,270 @@
+/* property.c — the objects' internal methods over object.c.
+ *
+ * Ordinary objects take the direct path: object.c finds the property in
+ * the shape or the elements, and this file adds accessors, receivers and
+ * lazily made function properties.  Exotic objects will hook in here, at
+ * the top of each method.
+ */
+#include "config.h"
+
+#include "property.h"
+
+#include "function.h"
+#include "realm.h"
+
+void
+js_resolve_lazy (JsContext *ctx, JsObject *o)
+{
+  if (G_UNLIKELY (o->shape->flags & JS_SHAPE_LAZY))
+    function_resolve_lazy (ctx, o);
+}
+
+JsValue
+prop_call_getter (JsContext *ctx, JsValue pair, JsValue receiver)
+{
+  JsAccessorPair *p = (JsAccessorPair *) js_get_cell (pair);
+  if (js_is_undefined (p->getter))
+    return JS_UNDEFINED;
+  return js_call (ctx, p->getter, receiver, 0, NULL);
+}
+
+int
+prop_get_own (JsContext *ctx, JsObject *o, JsKey key, JsValue *value,
+              uint8_t *attrs)
+{
+  js_resolve_lazy (ctx, o);
+  if (o->shape->cls->flags & JS_CLASS_EXOTIC)
+    {
+      int r = realm_exotic_get_own (ctx, o, key, value, attrs);
+      if (r != 2)
+        return r;
+    }
+  return object_get_own (ctx->rt, o, key, value, attrs) ? 1 : 0;
+}
+
+JsValue
+prop_get_prototype_of (JsContext *ctx, JsObject *o)
+{
+  (void) ctx;
+  JsObject *p = object_get_proto (o);
+  return p ? js_object_value (p) : JS_NULL;
+}
+
+JsValue
+prop_get (JsContext *ctx, JsObject *o, JsKey key, JsValue receiver)
+{
+  for (;;)
+    {
+      JsValue v;
+      uint8_t attrs;
+      int r = prop_get_own (ctx, o, key, &v, &attrs);
+      if (r < 0)
+        return JS_EXCEPTION;
+      if (r > 0)
+        {
+          if (attrs & JS_ATTR_ACCESSOR)
+            return prop_call_getter (ctx, v, receiver);
+          return v;
+        }
+      JsValue p = prop_get_prototype_of (ctx, o);
+      if (js_is_exception (p))
+        return p;
+      if (!js_is_object (p))
+        return JS_UNDEFINED;
+      o = js_get_object (p);
+    }
+}
+
+/* The receiver side of OrdinarySetWithOwnDescriptor, for a data
+ * property found (or not) on the chain. */
+static int
+set_on_receiver (JsContext *ctx, JsKey key, JsValue v, JsValue receiver)
+{
+  JsRuntime *rt = ctx->rt;
+  if (!js_is_object (receiver))
+    return 0;
+  JsObject *r = js_get_object (receiver);
+  JsValue cur;
+  uint8_t attrs;
+  int h = prop_get_own (ctx, r, key, &cur, &attrs);
+  if (h < 0)
+    return -1;
+  if (h > 0)
+    {
+      if ((attrs & JS_ATTR_ACCESSOR) || !(attrs & JS_ATTR_WRITABLE))
+        return 0;
+      JsPropResult pr = object_define_own (rt, r, key, v, attrs);
+      if (pr == JS_PROP_NO_MEMORY)
+        {
+          js_throw_out_of_memory (ctx);
+          return -1;
+        }
+      return pr == JS_PROP_DONE;
+    }
+  return prop_define_data (ctx, r, key, v);
+}
+
+int
+prop_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
+          JsValue receiver)
+{
+  JsRuntime *rt = ctx->rt;
+  /* The common case: o is the receiver and ordinary. */
+  if (js_is_object (receiver) && js_get_object (receiver) == o
+      && !(o->shape->cls->flags & JS_CLASS_EXOTIC))
+    {
+      js_resolve_lazy (ctx, o);
+      JsValue pair;
+      JsValue *saved = rt_save_roots (rt);
+      rt_push_root (rt, receiver);
+      rt_push_root (rt, v);
+      JsSetResult sr = object_set (rt, o, key, v, &pair);
+      rt_restore_roots (rt, saved);
+      switch (sr)
+        {
+        case JS_SET_DONE:
+          return 1;
+        case JS_SET_REJECTED:
+          return 0;
+        case JS_SET_NO_MEMORY:
+          js_throw_out_of_memory (ctx);
+          return -1;
+        case JS_SET_ACCESSOR:
+          {
+            JsAccessorPair *p = (JsAccessorPair *) js_get_cell (pair);
+            if (js_is_undefined (p->setter))
+              return 0;
+            JsValue r = js_call (ctx, p->setter, receiver, 1, &v);
+            return js_is_exception (r) ? -1 : 1;
+          }
+        }
+    }
+  /* OrdinarySet along the chain with a distinct receiver. */
+  JsValue *saved = rt_save_roots (rt);
+  rt_push_root (rt, receiver);
+  rt_push_root (rt, v);
+  JsValue *po = rt_push_root (rt, js_object_value (o));
+  int result;
+  for (;;)
+    {
+      JsValue cur;
+      uint8_t attrs;
+      int h = prop_get_own (ctx, js_get_object (*po), key, &cur, &attrs);
+      if (h < 0)
+        {
+          result = -1;
+          break;
+        }
+      if (h > 0)
+        {
+          if (attrs & JS_ATTR_ACCESSOR)
+            {
+              JsAccessorPair *p = (JsAccessorPair *) js_get_cell (cur);
+              if (js_is_undefined (p->setter))
+                result = 0;
+              else
+                result = js_is_exception (js_call (ctx, p->setter, receiver,
+                                                   1, &v))
+                             ? -1
+                             : 1;
+              break;
+            }
+          if (!(attrs & JS_ATTR_WRITABLE))
+            {
+              result = 0;
+              break;
+            }
+          result = set_on_receiver (ctx, key, v, receiver);
+          break;
+        }
+      JsValue p = prop_get_prototype_of (ctx, js_get_object (*po));
+      if (js_is_exception (p))
+        {
+          result = -1;
+          break;
+        }
+      if (!js_is_object (p))
+        {
+          result = set_on_receiver (ctx, key, v, receiver);
+          break;
+        }
+      *po = p;
+    }
+  rt_restore_roots (rt, saved);
+  return result;
+}
+
+int
+prop_delete (JsContext *ctx, JsObject *o, JsKey key)
+{
+  js_resolve_lazy (ctx, o);
+  if (o->shape->cls->flags & JS_CLASS_EXOTIC)
+    {
+      int r = realm_exotic_delete (ctx, o, key);
+      if (r != 2)
+        return r;
+    }
+  JsPropResult r = object_delete (ctx->rt, o, key);
+  if (r == JS_PROP_NO_MEMORY)
+    {
+      js_throw_out_of_memory (ctx);
+      return -1;
+    }
+  return r == JS_PROP_DONE;
+}
+
+int
+prop_has (JsContext *ctx, JsObject *o, JsKey key)
+{
+  for (;;)
+    {
+      JsValue v;
+      uint8_t attrs;
+      int r = prop_get_own (ctx, o, key, &v, &attrs);
+      if (r != 0)
+        return r;
+      JsValue p = prop_get_prototype_of (ctx, o);
+      if (js_is_exception (p))
+        return -1;
+      if (!js_is_object (p))
+        return 0;
+      o = js_get_object (p);
+    }
+}
+
+int
+prop_define_data (JsContext *ctx, JsObject *o, JsKey key, JsValue v)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue cur;
+  uint8_t attrs;
+  JsValue *saved = rt_save_roots (rt);
+  rt_push_root (rt, js_object_value (o));
+  rt_push_root (rt, v);
+  int h = prop_get_own (ctx, o, key, &cur, &attrs);
+  int result;
+  if (h < 0)
+    result = -1;
+  else if (h > 0 && !(attrs & JS_ATTR_CONFIGURABLE)
+           && ((attrs & JS_ATTR_ACCESSOR)
+               || (attrs & (JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE))
+                      != (JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE)))
+    result = 0;
+  else if ((o->shape->cls->flags & JS_CLASS_EXOTIC)
+           && (result = realm_exotic_define (ctx, o, key, v,
+                                             JS_ATTR_DEFAULT)) != 2)
+    ;
+  else
+    {
+      JsPropResult pr = object_define_own (rt, o, key, v, JS_ATTR_DEFAULT);
+      if (pr == JS_PROP_NO_MEMORY)
+        {
+          js_throw_out_of_memory (ctx);
+          result = -1;
+        }
+      else
+        result = pr == JS_PROP_DONE;
+    }
+  rt_restore_roots (rt, saved);
+  return result;
+}

@@ -1,0 +1,740 @@
+/* scope.c — the resolver: declarations, references and captures.
+ *
+ * One walk over the whole tree.  Entering a function or a block first
+ * declares everything it hoists (var and function names to the function,
+ * let, const, class and block functions to the block), then walks its
+ * statements, resolving each identifier reference up the scope chain.  A
+ * reference that crosses a function boundary marks the binding captured;
+ * one that crosses a with scope, or starts in a function with a direct
+ * eval, is also marked dynamic.  Environment slots are numbered at the
+ * end, once every capture is known.
+ */
+#include "config.h"
+
+#include "scope.h"
+
+#include "lexer.h"
+
+typedef struct
+{
+  Resolution *res;
+  Scope *scope; /* innermost scope */
+  FuncInfo *func;
+  bool outer_dynamic;
+} Resolver;
+
+static void walk (Resolver *r, AstNode *node);
+static void walk_list (Resolver *r, AstList *list);
+
+/* ------------------------------------------------------------------ */
+/* Scopes and bindings                                                 */
+/* ------------------------------------------------------------------ */
+
+static Scope *
+scope_push (Resolver *r, ScopeKind kind, AstNode *node)
+{
+  Scope *s = g_new0 (Scope, 1);
+  s->kind = kind;
+  s->parent = r->scope;
+  s->func = r->func;
+  s->node = node;
+  s->env_level = -1;
+  s->bindings = g_ptr_array_new ();
+  s->by_name = g_hash_table_new (NULL, NULL);
+  g_ptr_array_add (r->res->all_scopes, s);
+  if (node)
+    g_hash_table_insert (r->res->scopes, node, s);
+  r->scope = s;
+  return s;
+}
+
+static void
+scope_pop (Resolver *r)
+{
+  r->scope = r->scope->parent;
+}
+
+static Binding *
+lookup_here (Scope *s, const AstStr *name)
+{
+  return name ? g_hash_table_lookup (s->by_name, name) : NULL;
+}
+
+/* Declares name in s; a second declaration of the same name (var twice,
+ * var over a parameter) shares the first binding. */
+static Binding *
+declare (Resolver *r, Scope *s, const AstStr *name, BindingKind kind,
+         AstNode *decl)
+{
+  Binding *b = lookup_here (s, name);
+  if (b)
+    {
+      /* A function declaration replaces a var's (or param's) value at
+         entry; keep the latest declaring node for that. */
+      if (kind == BIND_VAR && decl
+          && (decl->kind == AST_FUNC_DECL))
+        b->decl = decl;
+      return b;
+    }
+  b = g_new0 (Binding, 1);
+  b->name = name;
+  b->kind = kind;
+  b->scope = s;
+  b->decl = decl;
+  b->reg = -1;
+  b->slot = -1;
+  b->lexical = kind == BIND_LET || kind == BIND_CONST || kind == BIND_CLASS;
+  g_ptr_array_add (s->bindings, b);
+  g_ptr_array_add (r->res->all_bindings, b);
+  if (name)
+    g_hash_table_insert (s->by_name, (gpointer) name, b);
+  return b;
+}
+
+/* A binding with no name (this, new.target, home object). */
+static Binding *
+declare_hidden (Resolver *r, Scope *s, BindingKind kind)
+{
+  return declare (r, s, NULL, kind, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Patterns                                                            */
+/* ------------------------------------------------------------------ */
+
+void
+scope_pattern_names (AstNode *p, void (*fn) (AstNode *ident, void *data),
+                     void *data)
+{
+  if (!p)
+    return;
+  switch (p->kind)
+    {
+    case AST_IDENT:
+      fn (p, data);
+      break;
+    case AST_ASSIGN_PATTERN:
+      scope_pattern_names (p->a, fn, data);
+      break;
+    case AST_REST:
+      scope_pattern_names (p->a, fn, data);
+      break;
+    case AST_ARRAY_PATTERN:
+      for (AstNode *e = p->list.first; e; e = e->next)
+        scope_pattern_names (e, fn, data);
+      break;
+    case AST_OBJECT_PATTERN:
+      for (AstNode *e = p->list.first; e; e = e->next)
+        scope_pattern_names (e->kind == AST_PROPERTY ? e->b : e, fn, data);
+      break;
+    default:
+      break;
+    }
+}
+
+typedef struct
+{
+  Resolver *r;
+  Scope *scope;
+  BindingKind kind;
+  AstNode *decl;
+} DeclareCtx;
+
+static void
+declare_ident (AstNode *ident, void *data)
+{
+  DeclareCtx *d = data;
+  declare (d->r, d->scope, ident->str, d->kind, d->decl);
+}
+
+static void
+declare_pattern (Resolver *r, Scope *s, AstNode *pattern, BindingKind kind,
+                 AstNode *decl)
+{
+  DeclareCtx d = { r, s, kind, decl };
+  scope_pattern_names (pattern, declare_ident, &d);
+}
+
+/* ------------------------------------------------------------------ */
+/* Hoisting                                                            */
+/* ------------------------------------------------------------------ */
+
+/* var declarations anywhere in a function body, not in nested functions;
+ * and, at the top level of the body, function declarations. */
+static void
+hoist_vars (Resolver *r, Scope *vs, AstNode *n, bool top)
+{
+  if (!n)
+    return;
+  switch (n->kind)
+    {
+    case AST_VAR_DECL:
+      if (n->op == AST_DECL_VAR)
+        for (AstNode *d = n->list.first; d; d = d->next)
+          declare_pattern (r, vs, d->a, BIND_VAR, NULL);
+      break;
+    case AST_FUNC_DECL:
+      if (top && n->a)
+        declare (r, vs, n->a->str, BIND_VAR, n);
+      break;
+    case AST_BLOCK:
+    case AST_BODY:
+    case AST_PROGRAM:
+    case AST_STATIC_BLOCK:
+      for (AstNode *s = n->list.first; s; s = s->next)
+        hoist_vars (r, vs, s, top && n->kind != AST_BLOCK);
+      break;
+    case AST_IF:
+      hoist_vars (r, vs, n->b, false);
+      hoist_vars (r, vs, n->c, false);
+      break;
+    case AST_FOR:
+      hoist_vars (r, vs, n->a, false);
+      hoist_vars (r, vs, n->d, false);
+      break;
+    case AST_FOR_IN:
+    case AST_FOR_OF:
+      hoist_vars (r, vs, n->a, false);
+      hoist_vars (r, vs, n->d, false);
+      break;
+    case AST_WHILE:
+    case AST_DO_WHILE:
+    case AST_WITH:
+      hoist_vars (r, vs, n->d, false);
+      break;
+    case AST_LABELED:
+      hoist_vars (r, vs, n->a, false);
+      break;
+    case AST_TRY:
+      hoist_vars (r, vs, n->a, false);
+      if (n->b)
+        hoist_vars (r, vs, n->b->b, false);
+      hoist_vars (r, vs, n->c, false);
+      break;
+    case AST_SWITCH:
+      for (AstNode *c = n->list.first; c; c = c->next)
+        for (AstNode *s = c->list.first; s; s = s->next)
+          hoist_vars (r, vs, s, false);
+      break;
+    case AST_EXPORT_NAMED:
+    case AST_EXPORT_DEFAULT:
+      hoist_vars (r, vs, n->a, top);
+      break;
+    default:
+      break;
+    }
+}
+
+/* let, const, class and (outside the function level) function
+ * declarations directly in a statement list. */
+static void
+hoist_lexical (Resolver *r, Scope *s, AstList *stmts, bool function_level)
+{
+  for (AstNode *n = stmts->first; n; n = n->next)
+    {
+      AstNode *d = n;
+      if (d->kind == AST_EXPORT_NAMED || d->kind == AST_EXPORT_DEFAULT)
+        d = d->a;
+      if (!d)
+        continue;
+      if (d->kind == AST_VAR_DECL && d->op != AST_DECL_VAR)
+        for (AstNode *x = d->list.first; x; x = x->next)
+          declare_pattern (r, s, x->a,
+                           d->op == AST_DECL_CONST ? BIND_CONST : BIND_LET,
+                           d);
+      else if (d->kind == AST_CLASS_DECL && d->a)
+        declare (r, s, d->a->str, BIND_LET, d);
+      else if (d->kind == AST_FUNC_DECL && d->a && !function_level)
+        declare (r, s, d->a->str, BIND_FUNCTION, d);
+    }
+}
+
+static bool
+list_has_lexical (AstList *stmts)
+{
+  for (AstNode *n = stmts->first; n; n = n->next)
+    if ((n->kind == AST_VAR_DECL && n->op != AST_DECL_VAR)
+        || n->kind == AST_CLASS_DECL || n->kind == AST_FUNC_DECL)
+      return true;
+  return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* References                                                          */
+/* ------------------------------------------------------------------ */
+
+static bool
+name_is (const AstStr *s, const char *lit)
+{
+  return s && ast_str_eq_ascii (s, lit);
+}
+
+/* Every binding visible from s becomes captured: an eval may read any. */
+static void
+capture_all_visible (Scope *s)
+{
+  for (; s; s = s->parent)
+    {
+      s->dynamic = true;
+      for (guint i = 0; i < s->bindings->len; i++)
+        ((Binding *) g_ptr_array_index (s->bindings, i))->captured = true;
+    }
+}
+
+/* The nearest non-arrow function (or top level) at or above f. */
+static FuncInfo *
+this_func (FuncInfo *f)
+{
+  while (f->is_arrow && f->parent)
+    f = f->parent;
+  return f;
+}
+
+static Binding *
+resolve_name (Resolver *r, AstNode *ident)
+{
+  const AstStr *name = ident->str;
+  bool crossed_function = false, dynamic = r->outer_dynamic;
+  for (Scope *s = r->scope; s; s = s->parent)
+    {
+      Binding *b = lookup_here (s, name);
+      if (!b && s->kind == SCOPE_FUNCTION && !s->func->is_arrow
+          && name_is (name, "arguments") && s->func->node->kind != AST_PROGRAM)
+        {
+          b = declare (r, s, name, BIND_ARGUMENTS, NULL);
+          s->func->arguments = b;
+          s->func->uses_arguments = true;
+        }
+      if (b)
+        {
+          b->used = true;
+          if (crossed_function || dynamic)
+            b->captured = true;
+          if (dynamic)
+            g_hash_table_add (r->res->dynamic, ident);
+          g_hash_table_insert (r->res->refs, ident, b);
+          return b;
+        }
+      if (s->kind == SCOPE_WITH || s->dynamic)
+        dynamic = true;
+      if (s->parent && s->parent->func != s->func)
+        crossed_function = true;
+    }
+  if (dynamic)
+    g_hash_table_add (r->res->dynamic, ident);
+  return NULL;
+}
+
+/* this, new.target and super inside arrows reach the enclosing function's
+ * hidden bindings, which are then captured. */
+static void
+use_hidden (Resolver *r, BindingKind kind)
+{
+  FuncInfo *owner = this_func (r->func);
+  Binding **slot = kind == BIND_THIS         ? &owner->this_binding
+                   : kind == BIND_NEW_TARGET ? &owner->new_target
+                                             : &owner->home;
+  if (!*slot)
+    *slot = declare_hidden (r, owner->scope, kind);
+  (*slot)->used = true;
+  if (owner != r->func || r->func->has_eval)
+    (*slot)->captured = true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Functions                                                           */
+/* ------------------------------------------------------------------ */
+
+static FuncInfo *
+func_new (Resolver *r, AstNode *node)
+{
+  FuncInfo *f = g_new0 (FuncInfo, 1);
+  f->parent = r->func;
+  f->node = node;
+  f->is_arrow = (node->flags & AST_F_ARROW) != 0;
+  f->has_eval = (node->flags & AST_F_DIRECT_EVAL) != 0;
+  f->strict = (node->flags & AST_F_STRICT) != 0;
+  g_ptr_array_add (r->res->all_funcs, f);
+  g_hash_table_insert (r->res->funcs, node, f);
+  return f;
+}
+
+static void
+walk_function (Resolver *r, AstNode *fn)
+{
+  Scope *saved_scope = r->scope;
+  FuncInfo *saved_func = r->func;
+  FuncInfo *f = func_new (r, fn);
+  r->func = f;
+  Scope *ps = scope_push (r, SCOPE_FUNCTION, fn);
+  f->scope = ps;
+  if (!f->is_arrow)
+    f->this_binding = declare_hidden (r, ps, BIND_THIS);
+
+  /* A class static block is a function of no parameters whose body is
+     the block's statement list. */
+  if (fn->kind == AST_STATIC_BLOCK)
+    {
+      f->var_scope = f->body_scope = ps;
+      hoist_vars (r, ps, fn, true);
+      hoist_lexical (r, ps, &fn->list, true);
+      walk_list (r, &fn->list);
+      r->scope = saved_scope;
+      r->func = saved_func;
+      return;
+    }
+
+  /* Parameters. */
+  for (AstNode *p = fn->list.first; p; p = p->next)
+    declare_pattern (r, ps, p, BIND_PARAM, NULL);
+
+  /* Body vars share the parameters' scope when parameters are simple;
+     otherwise they get one of their own (closures in defaults must not
+     see them). */
+  AstNode *body = fn->b;
+  bool expr_body = (fn->flags & AST_F_EXPR_BODY) != 0;
+  Scope *vs = ps;
+  if (!(fn->flags & AST_F_SIMPLE_PARAMS) && !expr_body)
+    {
+      /* Defaults are walked in the parameter scope first. */
+      for (AstNode *p = fn->list.first; p; p = p->next)
+        walk (r, p);
+      vs = scope_push (r, SCOPE_VAR, body);
+    }
+  f->var_scope = vs;
+  f->body_scope = vs;
+  if (!expr_body && body)
+    {
+      hoist_vars (r, vs, body, true);
+      hoist_lexical (r, vs, &body->list, true);
+    }
+  /* A named function expression sees its own name, unless a parameter
+     or a var of the function shadows it. */
+  if (fn->kind == AST_FUNC_EXPR && fn->a && !lookup_here (ps, fn->a->str)
+      && !lookup_here (vs, fn->a->str))
+    declare (r, ps, fn->a->str, BIND_CALLEE, fn);
+  if (f->has_eval)
+    capture_all_visible (r->scope);
+
+  if (fn->flags & AST_F_SIMPLE_PARAMS || expr_body)
+    for (AstNode *p = fn->list.first; p; p = p->next)
+      walk (r, p);
+  if (expr_body)
+    walk (r, body);
+  else if (body)
+    walk_list (r, &body->list);
+
+  /* An eval inside may read any binding, including ones declared after
+     the eval site in the walk. */
+  if (f->has_eval)
+    capture_all_visible (r->scope);
+  r->scope = saved_scope;
+  r->func = saved_func;
+}
+
+static void
+walk_class (Resolver *r, AstNode *cls)
+{
+  Scope *s = scope_push (r, SCOPE_CLASS, cls);
+  if (cls->a)
+    declare (r, s, cls->a->str, BIND_CLASS, cls);
+  /* Private names are bindings of the class scope holding symbols. */
+  for (AstNode *m = cls->list.first; m; m = m->next)
+    if ((m->kind == AST_CLASS_METHOD || m->kind == AST_CLASS_FIELD) && m->a
+        && m->a->kind == AST_PRIVATE_NAME)
+      declare (r, s, m->a->str, BIND_PRIVATE, m);
+  if (cls->b)
+    walk (r, cls->b);
+  for (AstNode *m = cls->list.first; m; m = m->next)
+    {
+      if (m->kind == AST_STATIC_BLOCK)
+        {
+          walk_function (r, m);
+          continue;
+        }
+      if (m->a && (m->flags & AST_F_COMPUTED))
+        walk (r, m->a);
+      if (m->b)
+        walk (r, m->b);
+    }
+  scope_pop (r);
+}
+
+/* ------------------------------------------------------------------ */
+/* The walk                                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+walk_list (Resolver *r, AstList *list)
+{
+  for (AstNode *n = list->first; n; n = n->next)
+    walk (r, n);
+}
+
+/* A statement list with its own lexical scope when it declares any. */
+static void
+walk_block (Resolver *r, AstNode *node, AstList *stmts)
+{
+  bool scoped = list_has_lexical (stmts);
+  if (scoped)
+    {
+      Scope *s = scope_push (r, SCOPE_BLOCK, node);
+      hoist_lexical (r, s, stmts, false);
+    }
+  walk_list (r, stmts);
+  if (scoped)
+    scope_pop (r);
+}
+
+/* A loop head's let/const, with the loop's own scope. */
+static bool
+walk_loop_head (Resolver *r, AstNode *loop, AstNode *decl)
+{
+  if (!decl || decl->kind != AST_VAR_DECL || decl->op == AST_DECL_VAR)
+    return false;
+  Scope *s = scope_push (r, SCOPE_BLOCK, loop);
+  for (AstNode *x = decl->list.first; x; x = x->next)
+    declare_pattern (r, s, x->a,
+                     decl->op == AST_DECL_CONST ? BIND_CONST : BIND_LET,
+                     decl);
+  return true;
+}
+
+static void
+walk (Resolver *r, AstNode *n)
+{
+  if (!n)
+    return;
+  switch (n->kind)
+    {
+    case AST_IDENT:
+      resolve_name (r, n);
+      break;
+    case AST_THIS:
+      use_hidden (r, BIND_THIS);
+      break;
+    case AST_NEW_TARGET:
+      use_hidden (r, BIND_NEW_TARGET);
+      break;
+    case AST_SUPER:
+      use_hidden (r, BIND_HOME);
+      use_hidden (r, BIND_THIS);
+      break;
+    case AST_FUNC_DECL:
+    case AST_FUNC_EXPR:
+    case AST_FUNCTION:
+      walk_function (r, n);
+      break;
+    case AST_CLASS_DECL:
+    case AST_CLASS_EXPR:
+      walk_class (r, n);
+      break;
+    case AST_BLOCK:
+      walk_block (r, n, &n->list);
+      break;
+    case AST_FOR:
+      {
+        bool scoped = walk_loop_head (r, n, n->a);
+        walk (r, n->a);
+        walk (r, n->b);
+        walk (r, n->c);
+        walk (r, n->d);
+        if (scoped)
+          scope_pop (r);
+      }
+      break;
+    case AST_FOR_IN:
+    case AST_FOR_OF:
+      {
+        /* The right side sees the head's names in their TDZ. */
+        bool scoped = walk_loop_head (r, n, n->a);
+        walk (r, n->b);
+        walk (r, n->a);
+        walk (r, n->d);
+        if (scoped)
+          scope_pop (r);
+      }
+      break;
+    case AST_SWITCH:
+      {
+        walk (r, n->a);
+        bool scoped = false;
+        for (AstNode *c = n->list.first; c && !scoped; c = c->next)
+          scoped = list_has_lexical (&c->list);
+        if (scoped)
+          {
+            Scope *s = scope_push (r, SCOPE_BLOCK, n);
+            for (AstNode *c = n->list.first; c; c = c->next)
+              hoist_lexical (r, s, &c->list, false);
+          }
+        for (AstNode *c = n->list.first; c; c = c->next)
+          {
+            walk (r, c->a);
+            walk_list (r, &c->list);
+          }
+        if (scoped)
+          scope_pop (r);
+      }
+      break;
+    case AST_CATCH:
+      {
+        Scope *s = scope_push (r, SCOPE_CATCH, n);
+        if (n->a)
+          {
+            declare_pattern (r, s, n->a, BIND_CATCH, n);
+            walk (r, n->a);
+          }
+        walk (r, n->b);
+        scope_pop (r);
+      }
+      break;
+    case AST_WITH:
+      walk (r, n->a);
+      scope_push (r, SCOPE_WITH, n);
+      walk (r, n->d);
+      scope_pop (r);
+      break;
+    case AST_LABELED:
+      walk (r, n->a);
+      break;
+    case AST_MEMBER:
+      walk (r, n->a);
+      if (n->flags & AST_F_COMPUTED)
+        walk (r, n->b);
+      else if (n->b && n->b->kind == AST_PRIVATE_NAME)
+        walk (r, n->b);
+      break;
+    case AST_PRIVATE_NAME:
+      {
+        /* #x resolves to the class scope binding holding its symbol. */
+        for (Scope *s = r->scope; s; s = s->parent)
+          {
+            Binding *b = lookup_here (s, n->str);
+            if (b && b->kind == BIND_PRIVATE)
+              {
+                if (s->func != r->func)
+                  b->captured = true;
+                b->used = true;
+                g_hash_table_insert (r->res->refs, n, b);
+                break;
+              }
+          }
+      }
+      break;
+    case AST_PROPERTY:
+      if (n->flags & AST_F_COMPUTED)
+        walk (r, n->a);
+      walk (r, n->b);
+      break;
+    case AST_CALL:
+      walk (r, n->a);
+      walk_list (r, &n->list);
+      if (n->flags & AST_F_DIRECT_EVAL)
+        capture_all_visible (r->scope);
+      break;
+    case AST_IMPORT:
+      break;
+    case AST_EXPORT_SPEC:
+    case AST_EXPORT_ALL:
+      break;
+    case AST_EXPORT_NAMED:
+      walk (r, n->a);
+      break;
+    case AST_EXPORT_DEFAULT:
+      walk (r, n->a);
+      break;
+    default:
+      walk (r, n->a);
+      walk (r, n->b);
+      walk (r, n->c);
+      walk (r, n->d);
+      walk_list (r, &n->list);
+      break;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Environment slots                                                   */
+/* ------------------------------------------------------------------ */
+
+static void
+assign_slots (Scope *s)
+{
+  for (guint i = 0; i < s->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (s->bindings, i);
+      if (b->captured || s->dynamic || s->kind == SCOPE_MODULE)
+        b->slot = (int32_t) s->env_slots++;
+    }
+  s->has_env = s->env_slots > 0 || s->dynamic;
+}
+
+/* ------------------------------------------------------------------ */
+/* Entry                                                               */
+/* ------------------------------------------------------------------ */
+
+void
+scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
+               bool outer_dynamic)
+{
+  memset (res, 0, sizeof *res);
+  res->scopes = g_hash_table_new (NULL, NULL);
+  res->refs = g_hash_table_new (NULL, NULL);
+  res->dynamic = g_hash_table_new (NULL, NULL);
+  res->funcs = g_hash_table_new (NULL, NULL);
+  res->all_scopes = g_ptr_array_new ();
+  res->all_funcs = g_ptr_array_new ();
+  res->all_bindings = g_ptr_array_new ();
+  (void) arena;
+
+  Resolver r = { res, NULL, NULL, outer_dynamic };
+  FuncInfo *f = func_new (&r, program);
+  f->strict = (program->flags & AST_F_STRICT) != 0;
+  r.func = f;
+  bool module = (program->flags & AST_F_MODULE) != 0;
+  Scope *top = scope_push (&r, module ? SCOPE_MODULE : SCOPE_SCRIPT,
+                           program);
+  f->scope = f->var_scope = f->body_scope = top;
+  f->this_binding = declare_hidden (&r, top, BIND_THIS);
+  if (module)
+    {
+      /* A module's top-level names are bindings of its environment. */
+      hoist_vars (&r, top, program, true);
+      hoist_lexical (&r, top, &program->list, true);
+      for (AstNode *n = program->list.first; n; n = n->next)
+        if (n->kind == AST_IMPORT)
+          for (AstNode *sp = n->list.first; sp; sp = sp->next)
+            declare (&r, top, sp->a->str, BIND_IMPORT, sp);
+    }
+  /* A script's var, function, let, const and class names are globals:
+     properties of the global object or entries of the script scope, found
+     by name at run time (other scripts share them). */
+  walk_list (&r, &program->list);
+  if (outer_dynamic || (program->flags & AST_F_DIRECT_EVAL))
+    top->dynamic = top->kind != SCOPE_SCRIPT;
+
+  for (guint i = 0; i < res->all_scopes->len; i++)
+    assign_slots (g_ptr_array_index (res->all_scopes, i));
+}
+
+void
+scope_resolution_free (Resolution *res)
+{
+  for (guint i = 0; i < res->all_scopes->len; i++)
+    {
+      Scope *s = g_ptr_array_index (res->all_scopes, i);
+      g_ptr_array_free (s->bindings, TRUE);
+      g_hash_table_destroy (s->by_name);
+      g_free (s);
+    }
+  g_ptr_array_free (res->all_scopes, TRUE);
+  g_ptr_array_set_free_func (res->all_funcs, g_free);
+  g_ptr_array_free (res->all_funcs, TRUE);
+  g_ptr_array_set_free_func (res->all_bindings, g_free);
+  g_ptr_array_free (res->all_bindings, TRUE);
+  g_hash_table_destroy (res->scopes);
+  g_hash_table_destroy (res->refs);
+  g_hash_table_destroy (res->dynamic);
+  g_hash_table_destroy (res->funcs);
+  memset (res, 0, sizeof *res);
+}
