@@ -590,19 +590,19 @@ throw_compile_error (GsContext *ctx, const char *filename,
   JsValue *saved = rt_save_roots (rt);
   JsValue *pe = rt_push_root (rt, e);
   JsString *f = string_new_utf8 (rt, filename, -1);
-  if (f)
-    object_define_own (rt, js_get_object (*pe),
-                       atom_key_from_utf8 (rt, "fileName"),
-                       js_string_value (f), JS_ATTR_WRITABLE
-                                                | JS_ATTR_CONFIGURABLE);
-  object_define_own (rt, js_get_object (*pe),
-                     atom_key_from_utf8 (rt, "lineNumber"),
-                     js_int32 ((int32_t) err->line),
-                     JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE);
-  object_define_own (rt, js_get_object (*pe),
-                     atom_key_from_utf8 (rt, "columnNumber"),
-                     js_int32 ((int32_t) err->column),
-                     JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE);
+  JsValue *pf = rt_push_root (rt, f ? js_string_value (f) : JS_UNDEFINED);
+  static const char *const names[3] = { "fileName", "lineNumber",
+                                        "columnNumber" };
+  for (int i = 0; i < 3; i++)
+    {
+      JsKey key = atom_key_from_utf8 (rt, names[i]);
+      JsValue v = i == 0   ? *pf
+                  : i == 1 ? js_int32 ((int32_t) err->line)
+                           : js_int32 ((int32_t) err->column);
+      if (key != JS_KEY_NONE)
+        object_define_own (rt, js_get_object (*pe), key, v,
+                           JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE);
+    }
   js_throw (ctx, *pe);
   rt_restore_roots (rt, saved);
 }

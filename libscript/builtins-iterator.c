@@ -47,6 +47,7 @@ builtins_new_array_iterator (JsContext *ctx, JsValue target, int kind)
   rt_push_root (rt, target);
   JsShape *s = shape_root_for (rt, &js_array_iterator_class,
                                (JsCell *) ctx->array_iterator_proto, 0);
+  rt_push_cell (rt, s);
   JsArrayIterator *it = s ? (JsArrayIterator *) heap_alloc_slots (
                           &rt->heap, JS_SPACE_CELLS, js_slots_for (sizeof *it))
                         : NULL;

@@ -72,10 +72,12 @@ new_wrapper (JsContext *ctx, JsValue v, JsObject *proto)
   const JsCellClass *cls = js_is_string (v) ? &js_string_wrapper_class
                                             : &js_wrapper_class;
   JsShape *s = shape_root_for (rt, cls, (JsCell *) proto, 0);
+  JsValue *ps = rt_push_cell (rt, s);
   JsWrapper *w = s ? (JsWrapper *) heap_alloc_slots (
                      &rt->heap, JS_SPACE_CELLS, js_slots_for (sizeof *w))
                    : NULL;
   v = saved[0];
+  s = s ? (JsShape *) js_get_cell (*ps) : NULL;
   rt_restore_roots (rt, saved);
   if (!w)
     return NULL;
