@@ -66,3 +66,8 @@ bool builtins_init_object (JsContext *ctx);
 bool builtins_init_function (JsContext *ctx);
 bool builtins_init_array (JsContext *ctx);
 bool builtins_init_iterator (JsContext *ctx);
+/* The collections: builtins-map.c (Map, Set), builtins-weak.c (WeakMap,
+ * WeakSet, WeakRef, FinalizationRegistry), and BigInt (bigint.h) and
+ * Promise (promise.h) declare theirs in their headers. */
+bool builtins_init_map (JsContext *ctx);
+bool builtins_init_weak (JsContext *ctx);
