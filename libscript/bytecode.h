@@ -67,6 +67,7 @@
   X (StaGlobal, "ki")        /* global k = acc (sloppy: may create) */ \
   X (StaGlobalStrict, "ki")  /* global k = acc; ReferenceError if absent */ \
   X (DeclareGlobals, "k")    /* var/function names of a script, checked */ \
+  X (InitGlobal, "k")        /* script scope's let/const k = acc */ \
   X (LdaLookup, "k")         /* acc = name k through with/eval scopes */ \
   X (TypeofLookup, "k") \
   X (StaLookup, "k") \
@@ -166,7 +167,7 @@
   /* Calls: rF is the callee, rF+1 this, then n arguments. */ \
   X (Call, "rni") \
   X (CallSpread, "r")        /* rF, rF+1 this, rF+2 an array of args */ \
-  X (CallEval, "rnk")        /* a direct eval candidate; k: scope info */ \
+  X (CallEval, "rni")        /* eval (...): direct if rF is %eval% */ \
   X (Construct, "rni")       /* new rF (args); rF+1 receives new.target */ \
   X (ConstructSpread, "r") \
   X (SuperCall, "rn")        /* super (args): r+1.. the arguments */ \

@@ -87,19 +87,35 @@ compile_store_ident (FuncState *fs, AstNode *ident, bool init)
       return;
     }
   uint32_t k = const_atom (fs, ident->str);
-  if (b || scope_ref_is_dynamic (res, ident))
+  if (init && !b && fs->init_global_lexical)
+    emit_op (fs, JS_OP_InitGlobal, k);
+  else if (b || scope_ref_is_dynamic (res, ident))
     emit_op (fs, fs->strict ? JS_OP_StaLookupStrict : JS_OP_StaLookup, k);
   else
-    emit_op (fs, fs->strict || init ? JS_OP_StaGlobalStrict
-                                    : JS_OP_StaGlobal,
+    /* A declaration's store (var x = 1, a function declaration) goes to
+       a property DeclareGlobals made; plain sloppy stores may create. */
+    emit_op (fs, fs->strict && !init ? JS_OP_StaGlobalStrict
+                                     : JS_OP_StaGlobal,
              k, ic_alloc (fs));
-  if (init && !b)
+}
+
+/* this without the TDZ check of derived constructors (eval and arrows
+ * check where they use it). */
+void
+compile_load_this_unchecked (FuncState *fs)
+{
+  FuncInfo *f = fs->info;
+  while (f->is_arrow && f->parent)
+    f = f->parent;
+  Binding *b = f->this_binding;
+  if (b && b->slot >= 0)
     {
-      /* A top-level declaration of a script: StaGlobalStrict would throw
-         for a name not yet defined; declarations define it (see
-         DeclareGlobals), so init stores are plain. */
-      fs->code->data[fs->code->len - 5] = JS_OP_StaGlobal;
+      uint32_t reg, depth, slot;
+      binding_location (fs, b, &reg, &depth, &slot);
+      emit_op (fs, JS_OP_LdaEnv, depth, slot);
     }
+  else
+    emit_op (fs, JS_OP_Ldar, 0u);
 }
 
 void
@@ -640,7 +656,11 @@ compile_call (FuncState *fs, AstNode *n)
   else
     {
       compile_expr_to (fs, callee, f);
-      emit_op (fs, JS_OP_LdaUndefined);
+      /* A direct eval gets the caller's this in the this slot. */
+      if (n->flags & AST_F_DIRECT_EVAL)
+        compile_load_this_unchecked (fs);
+      else
+        emit_op (fs, JS_OP_LdaUndefined);
       emit_op (fs, JS_OP_Star, self);
     }
   if (n->flags & AST_F_OPTIONAL)
@@ -654,7 +674,7 @@ compile_call (FuncState *fs, AstNode *n)
   if (spread)
     emit_op (fs, JS_OP_CallSpread, f);
   else if (n->flags & AST_F_DIRECT_EVAL)
-    emit_op (fs, JS_OP_CallEval, f, n->list.count, 0u);
+    emit_op (fs, JS_OP_CallEval, f, n->list.count, ic_alloc (fs));
   else
     emit_op (fs, JS_OP_Call, f, n->list.count, ic_alloc (fs));
   reg_free_to (fs, mark);

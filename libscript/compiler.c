@@ -485,6 +485,11 @@ static void compile_block_body (FuncState *fs, AstNode *node, AstList *l);
 static void
 compile_var_decl (FuncState *fs, AstNode *n)
 {
+  /* let and const directly at a script's top level initialize entries
+     of the script scope. */
+  bool saved = fs->init_global_lexical;
+  fs->init_global_lexical = fs->top_level && n->op != AST_DECL_VAR
+                            && fs->block_depth == 0;
   for (AstNode *d = n->list.first; d; d = d->next)
     {
       if (!d->b)
@@ -504,6 +509,7 @@ compile_var_decl (FuncState *fs, AstNode *n)
         compile_expr (fs, d->b);
       compile_pattern_assign (fs, d->a, n->op != AST_DECL_VAR);
     }
+  fs->init_global_lexical = saved;
 }
 
 static void
@@ -530,13 +536,13 @@ compile_if (FuncState *fs, AstNode *n)
 
 /* The label set of the statement being compiled, from LABELED parents,
  * is kept in the compiler until the loop it names takes it. */
-#define pending_labels (fs->c->pending_labels)
+#define PENDING_LABELS (fs->c->pending_labels)
 
 static void
 take_labels_fs (FuncState *fs, Jumps *j)
 {
-  j->label_set = pending_labels;
-  pending_labels = NULL;
+  j->label_set = PENDING_LABELS;
+  PENDING_LABELS = NULL;
 }
 #define take_labels(j) take_labels_fs (fs, (j))
 
@@ -879,16 +885,16 @@ compile_labeled (FuncState *fs, AstNode *n)
   if (loop || body->kind == AST_LABELED)
     {
       /* The loop (or inner label) takes the whole label set. */
-      if (!pending_labels)
-        pending_labels = g_array_new (FALSE, FALSE, sizeof (AstStr *));
-      g_array_append_val (pending_labels, n->str);
+      if (!PENDING_LABELS)
+        PENDING_LABELS = g_array_new (FALSE, FALSE, sizeof (AstStr *));
+      g_array_append_val (PENDING_LABELS, n->str);
       compile_statement (fs, body);
       return;
     }
-  if (pending_labels)
+  if (PENDING_LABELS)
     {
-      g_array_free (pending_labels, TRUE);
-      pending_labels = NULL;
+      g_array_free (PENDING_LABELS, TRUE);
+      PENDING_LABELS = NULL;
     }
   Jumps j;
   jumps_push (fs, &j, n->str, false);
@@ -910,12 +916,14 @@ static void
 compile_block_body (FuncState *fs, AstNode *node, AstList *l)
 {
   uint32_t mark = fs->next_reg;
+  fs->block_depth++;
   Scope *s = scope_of (&fs->c->res, node);
   scope_enter (fs, s);
   hoist_functions (fs, s);
   for (AstNode *st = l->first; st; st = st->next)
     compile_statement (fs, st);
   scope_leave (fs, s, mark);
+  fs->block_depth--;
 }
 
 void
@@ -923,13 +931,13 @@ compile_statement (FuncState *fs, AstNode *n)
 {
   if (fs->c->failed || !n)
     return;
-  if (pending_labels && n->kind != AST_LABELED && n->kind != AST_WHILE
+  if (PENDING_LABELS && n->kind != AST_LABELED && n->kind != AST_WHILE
       && n->kind != AST_DO_WHILE && n->kind != AST_FOR
       && n->kind != AST_FOR_IN && n->kind != AST_FOR_OF
       && n->kind != AST_SWITCH)
     {
-      g_array_free (pending_labels, TRUE);
-      pending_labels = NULL;
+      g_array_free (PENDING_LABELS, TRUE);
+      PENDING_LABELS = NULL;
     }
   switch (n->kind)
     {
@@ -986,8 +994,13 @@ compile_statement (FuncState *fs, AstNode *n)
       compile_labeled (fs, n);
       break;
     case AST_CLASS_DECL:
-      compile_class (fs, n);
-      compile_pattern_assign (fs, n->a, true);
+      {
+        compile_class (fs, n);
+        bool saved = fs->init_global_lexical;
+        fs->init_global_lexical = fs->top_level && fs->block_depth == 0;
+        compile_pattern_assign (fs, n->a, true);
+        fs->init_global_lexical = saved;
+      }
       break;
     case AST_DEBUGGER:
       emit_op (fs, JS_OP_Debugger);
@@ -1322,6 +1335,38 @@ scope_shape_value (Compiler *c, Scope *s)
   return shape ? js_cell_value (JS_TAG_INTERNAL, shape) : JS_EXCEPTION;
 }
 
+/* DeclareGlobals' operand: an array of [name, kind, name, kind, ...]. */
+static JsValue
+names_value (Compiler *c, ConstEntry *e)
+{
+  JsRuntime *rt = c->rt;
+  JsObject *a = object_new_array (rt, (JsCell *) c->ctx->array_proto,
+                                  e->names->len * 2);
+  if (!a)
+    return JS_EXCEPTION;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pa = rt_push_root (rt, js_object_value (a));
+  JsValue r = *pa;
+  for (guint i = 0; i < e->names->len; i++)
+    {
+      const AstStr *name = g_ptr_array_index (e->names, i);
+      JsValue v = atom_value (c, name);
+      /* Eval code's vars and functions are deletable: kind | 8. */
+      int kind = g_array_index (e->kinds, int, i)
+                 | ((c->flags & JS_CODE_EVAL) ? 8 : 0);
+      if (js_is_exception (v)
+          || object_array_push (rt, js_get_object (*pa), v) != JS_PROP_DONE
+          || object_array_push (rt, js_get_object (*pa), js_int32 (kind))
+                 != JS_PROP_DONE)
+        {
+          r = JS_EXCEPTION;
+          break;
+        }
+    }
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
 static JsValue
 const_value (FuncState *fs, ConstEntry *e)
 {
@@ -1337,6 +1382,8 @@ const_value (FuncState *fs, ConstEntry *e)
       return c->roots_base[e->code_root];
     case CONST_SCOPE:
       return scope_shape_value (c, e->scope);
+    case CONST_NAMES:
+      return names_value (c, e);
     default:
       return JS_UNDEFINED;
     }
@@ -1434,13 +1481,140 @@ materialize (FuncState *fs, const AstStr *name, uint32_t length)
 /* The driver                                                          */
 /* ------------------------------------------------------------------ */
 
-/* Declares a script's var and function names on the global object (and
- * checks its let/const names against existing globals) at run time. */
+/* Collects a script's declarations for GlobalDeclarationInstantiation:
+ * var names (anywhere outside functions), top-level function names and
+ * top-level lexical names, each once, with its kind. */
+typedef struct
+{
+  GPtrArray *names; /* const AstStr* */
+  GArray *kinds;    /* GLOBAL_DECL_* */
+  int lexical_kind; /* while collecting a let or const declaration */
+} GlobalDecls;
+
+static void
+global_decl_add (GlobalDecls *g, const AstStr *name, int kind)
+{
+  for (guint i = 0; i < g->names->len; i++)
+    if (g_ptr_array_index (g->names, i) == name)
+      {
+        /* A function declaration wins over a var of the same name. */
+        if (kind == GLOBAL_DECL_FUNCTION)
+          g_array_index (g->kinds, int, i) = kind;
+        return;
+      }
+  g_ptr_array_add (g->names, (gpointer) name);
+  g_array_append_val (g->kinds, kind);
+}
+
+static void
+collect_var_ident (AstNode *ident, void *data)
+{
+  global_decl_add (data, ident->str, GLOBAL_DECL_VAR);
+}
+
+static void
+collect_global_vars (GlobalDecls *g, AstNode *n)
+{
+  if (!n)
+    return;
+  switch (n->kind)
+    {
+    case AST_VAR_DECL:
+      if (n->op == AST_DECL_VAR)
+        for (AstNode *d = n->list.first; d; d = d->next)
+          scope_pattern_names (d->a, collect_var_ident, g);
+      break;
+    case AST_BLOCK:
+      for (AstNode *st = n->list.first; st; st = st->next)
+        collect_global_vars (g, st);
+      break;
+    case AST_IF:
+      collect_global_vars (g, n->b);
+      collect_global_vars (g, n->c);
+      break;
+    case AST_FOR:
+    case AST_FOR_IN:
+    case AST_FOR_OF:
+      collect_global_vars (g, n->a);
+      collect_global_vars (g, n->d);
+      break;
+    case AST_WHILE:
+    case AST_DO_WHILE:
+    case AST_WITH:
+      collect_global_vars (g, n->d);
+      break;
+    case AST_LABELED:
+      collect_global_vars (g, n->a);
+      break;
+    case AST_TRY:
+      collect_global_vars (g, n->a);
+      if (n->b)
+        collect_global_vars (g, n->b->b);
+      collect_global_vars (g, n->c);
+      break;
+    case AST_SWITCH:
+      for (AstNode *c = n->list.first; c; c = c->next)
+        for (AstNode *st = c->list.first; st; st = st->next)
+          collect_global_vars (g, st);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+collect_lexical_ident (AstNode *ident, void *data)
+{
+  GlobalDecls *g = data;
+  global_decl_add (g, ident->str, g->lexical_kind);
+}
+
+/* Declares a script's names at run time, before any of its code runs:
+ * DeclareGlobals checks them against the global object and the script
+ * scope (a SyntaxError if a let would shadow a var or the reverse), then
+ * creates var and function properties and the TDZ entries of let, const
+ * and class. */
 static void
 compile_global_declarations (FuncState *fs, AstNode *program)
 {
-  (void) fs;
-  (void) program;
+  bool eval = (fs->flags & JS_CODE_EVAL) != 0;
+  if (eval && fs->strict)
+    return;
+  GlobalDecls g;
+  g.names = g_ptr_array_new ();
+  g.kinds = g_array_new (FALSE, FALSE, sizeof (int));
+  for (AstNode *st = program->list.first; st; st = st->next)
+    {
+      if (st->kind == AST_FUNC_DECL && st->a)
+        global_decl_add (&g, st->a->str, GLOBAL_DECL_FUNCTION);
+      else if (eval && ((st->kind == AST_VAR_DECL && st->op != AST_DECL_VAR)
+                        || st->kind == AST_CLASS_DECL))
+        ;
+      else if (st->kind == AST_VAR_DECL && st->op != AST_DECL_VAR)
+        {
+          g.lexical_kind = st->op == AST_DECL_CONST ? GLOBAL_DECL_CONST
+                                                     : GLOBAL_DECL_LET;
+          for (AstNode *d = st->list.first; d; d = d->next)
+            scope_pattern_names (d->a, collect_lexical_ident, &g);
+        }
+      else if (st->kind == AST_CLASS_DECL && st->a)
+        global_decl_add (&g, st->a->str, GLOBAL_DECL_LET);
+      else
+        collect_global_vars (&g, st);
+    }
+  if (g.names->len)
+    {
+      ConstEntry e = { .kind = CONST_NAMES };
+      e.names = g.names;
+      e.kinds = g.kinds;
+      g_ptr_array_add (fs->c->owned_arrays, g.names);
+      g_ptr_array_add (fs->c->owned_arrays, g.kinds);
+      uint32_t k = const_add (fs, e);
+      emit_op (fs, JS_OP_DeclareGlobals, k);
+      return;
+    }
+  g_ptr_array_free (g.names, TRUE);
+  g_array_free (g.kinds, TRUE);
 }
 
 static JsCode *
@@ -1454,6 +1628,7 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
       fs.flags |= JS_CODE_STRICT;
     }
   fs.flags |= opts && opts->eval ? JS_CODE_EVAL : JS_CODE_SCRIPT;
+  c->flags = fs.flags;
   fs.next_reg = fs.max_reg = 1;
   FuncInfo *info = fs.info;
   if (info->this_binding && info->this_binding->slot < 0)
@@ -1477,6 +1652,7 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
         emit_op (&fs, JS_OP_CreateClosure, k);
         compile_store_ident (&fs, st->a, true);
       }
+  fs.top_level = true;
   for (AstNode *st = program->list.first; st; st = st->next)
     compile_statement (&fs, st);
   emit_op (&fs, JS_OP_Ldar, (uint32_t) fs.completion_reg);
@@ -1520,6 +1696,22 @@ compile_source (JsContext *ctx, const char *filename, const char *src,
       return NULL;
     }
 
+  if (opts && opts->dynamic_function)
+    {
+      AstNode *fn = program->list.first;
+      if (!fn || fn->next || fn->kind != AST_FUNC_DECL || !fn->b
+          || fn->b->start != opts->body_start)
+        {
+          err->kind = COMPILE_ERROR_SYNTAX;
+          g_strlcpy (err->message, "Invalid function source",
+                     sizeof err->message);
+          err->line = 1;
+          err->column = 1;
+          ast_arena_free (&arena);
+          return NULL;
+        }
+    }
+
   Compiler c = { 0 };
   c.ctx = ctx;
   c.rt = rt;
@@ -1531,10 +1723,35 @@ compile_source (JsContext *ctx, const char *filename, const char *src,
   c.source->text = g_strndup (src, len);
   c.source->length = len;
   c.roots_base = rt_save_roots (rt);
+  c.owned_arrays = g_ptr_array_new ();
   scope_resolve (&c.res, &arena, program,
+                 opts && opts->module ? SCOPE_MODULE
+                 : opts && opts->eval ? SCOPE_EVAL
+                                      : SCOPE_SCRIPT,
                  opts && opts->dynamic_scope);
   JsCode *code = compile_program (&c, program, opts);
+  if (code && opts && opts->dynamic_function)
+    {
+      /* The function is the one code constant of the top level. */
+      JsCode *fn = NULL;
+      for (uint32_t i = 0; i < code->n_consts; i++)
+        if (js_is_cell (code->consts[i])
+            && js_get_cell (code->consts[i])->shape->cls == &js_code_class)
+          fn = (JsCode *) js_get_cell (code->consts[i]);
+      code = fn;
+    }
   scope_resolution_free (&c.res);
+  for (guint i = 0; i < c.owned_arrays->len; i++)
+    {
+      /* The names (GPtrArray) and kinds (GArray) of DeclareGlobals. */
+      if (i % 2 == 0)
+        g_ptr_array_free (g_ptr_array_index (c.owned_arrays, i), TRUE);
+      else
+        g_array_free (g_ptr_array_index (c.owned_arrays, i), TRUE);
+    }
+  g_ptr_array_free (c.owned_arrays, TRUE);
+  if (c.pending_labels)
+    g_array_free (c.pending_labels, TRUE);
   ast_arena_free (&arena);
   rt_restore_roots (rt, c.roots_base);
   if (--c.source->refcount == 0)

@@ -23,6 +23,7 @@
 #include "ops.h"
 #include "property.h"
 #include "realm.h"
+#include "builtins.h"
 
 #include <math.h>
 #include <sys/mman.h>
@@ -613,6 +614,17 @@ op_DeclareGlobals:
       THROW ();
     NEXT (3);
   }
+op_InitGlobal:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = realm_init_global_lexical (ctx, const_key (code, U16 (0)), acc);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (3);
+  }
 op_LdaLookup:
 op_TypeofLookup:
 op_LdaLookupThis:
@@ -1128,7 +1140,6 @@ op_LdaModuleVar:
 op_StaModuleVar:
 op_ImportMeta:
 op_DynamicImport:
-op_CallEval:
 op_TailCall:
 op_SuperCall:
 op_SuperCallSpread:
@@ -1483,6 +1494,25 @@ op_Return:
   }
 
   /* Calls. */
+op_CallEval:
+  {
+    /* eval (...) spelled directly: a direct eval only if the callee is
+       this realm's %eval%; the compiler put the caller's this in the this
+       slot for that case. */
+    JsValue *win = &REG (0);
+    if (win[0] == ctx->eval_fn)
+      {
+        SYNC ();
+        uint32_t argc = U16 (2);
+        acc = argc ? builtins_direct_eval (ctx, frame, win[1], win[2])
+                   : JS_UNDEFINED;
+        rt->stack_top = frame->top;
+        CHECK (acc);
+        NEXT (7);
+      }
+    /* Not %eval%: an ordinary call with this undefined. */
+    win[1] = JS_UNDEFINED;
+  }
 op_Call:
 op_Construct:
   {
@@ -1772,25 +1802,34 @@ js_construct (JsContext *ctx, JsValue fn, uint32_t argc, const JsValue *argv,
 }
 
 JsValue
-js_run_code (JsContext *ctx, JsCode *code)
+js_run_code_in (JsContext *ctx, JsCode *code, JsEnv *env, JsValue this_value,
+                JsValue new_target)
 {
   JsRuntime *rt = ctx->rt;
   JsValue *saved = rt->stack_top;
-  JsValue *root = rt_push_cell (rt, code);
-  JsFunction *fn = function_new_closure (ctx, code, ctx->script_env);
+  rt_push_cell (rt, code);
+  rt_push_root (rt, this_value);
+  rt_push_root (rt, new_target);
+  JsFunction *fn = function_new_closure (ctx, code, env);
   if (!fn)
     {
       rt->stack_top = saved;
       return js_throw_out_of_memory (ctx);
     }
-  (void) root;
   JsValue *base = rt->stack_top;
   base[0] = js_object_value ((JsObject *) fn);
-  base[1] = js_object_value (ctx->global);
+  base[1] = saved[1];
   rt->stack_top = base + 2;
-  JsValue r = enter (ctx, fn, base, 0, JS_UNDEFINED, 0);
+  JsValue r = enter (ctx, fn, base, 0, saved[2], 0);
   rt->stack_top = saved;
   return r;
+}
+
+JsValue
+js_run_code (JsContext *ctx, JsCode *code)
+{
+  return js_run_code_in (ctx, code, ctx->script_env,
+                         js_object_value (ctx->global), JS_UNDEFINED);
 }
 
 uint32_t

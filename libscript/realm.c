@@ -298,11 +298,135 @@ realm_store_global (JsContext *ctx, JsKey key, JsValue v, bool strict)
              : 1;
 }
 
+/* GlobalDeclarationInstantiation for a script whose declarations are
+ * names = [name, kind, ...] (kinds as the compiler's GLOBAL_DECL_*: var,
+ * function, let, const). */
 int
 realm_declare_globals (JsContext *ctx, JsValue names)
 {
-  (void) ctx;
-  (void) names;
+  JsRuntime *rt = ctx->rt;
+  JsObject *list = js_get_object (names);
+  uint32_t n = object_array_length (list) / 2;
+  JsValue *saved = rt_save_roots (rt);
+  rt_push_root (rt, names);
+  int result = 1;
+  /* First every check, so that a failing script declares nothing. */
+  for (uint32_t i = 0; i < n && result > 0; i++)
+    {
+      JsValue *e = object_elements (js_get_object (saved[0]));
+      JsKey key = atom_key (js_get_string (e[2 * i]));
+      int kind = js_get_int32 (e[2 * i + 1]) & 7;
+      JsValue v;
+      uint8_t attrs;
+      g_autofree char *s = NULL;
+      if (object_get_own (rt, ctx->script_scope, key, &v, &attrs))
+        {
+          s = string_to_utf8 (rt, atom_key_string (key), NULL);
+          js_throw_error (ctx, JS_ERR_SYNTAX, "Identifier '%s' has already "
+                                              "been declared", s);
+          result = -1;
+          break;
+        }
+      int h = prop_get_own (ctx, ctx->global, key, &v, &attrs);
+      if (h < 0)
+        result = -1;
+      else if (kind >= 2 && h && !(attrs & JS_ATTR_CONFIGURABLE))
+        {
+          /* A let may not shadow a non-configurable global property. */
+          s = string_to_utf8 (rt, atom_key_string (key), NULL);
+          js_throw_error (ctx, JS_ERR_SYNTAX, "Identifier '%s' has already "
+                                              "been declared", s);
+          result = -1;
+        }
+      else if (kind == 1 && h && !(attrs & JS_ATTR_CONFIGURABLE)
+               && ((attrs & JS_ATTR_ACCESSOR)
+                   || (attrs & (JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE))
+                          != (JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE)))
+        {
+          s = string_to_utf8 (rt, atom_key_string (key), NULL);
+          js_throw_type_error (ctx, "Cannot redefine global function '%s'",
+                               s);
+          result = -1;
+        }
+      else if (!h && kind < 2 && !shape_is_extensible (ctx->global->shape))
+        {
+          s = string_to_utf8 (rt, atom_key_string (key), NULL);
+          js_throw_type_error (ctx, "Cannot define global variable '%s'", s);
+          result = -1;
+        }
+    }
+  for (uint32_t i = 0; i < n && result > 0; i++)
+    {
+      JsValue *e = object_elements (js_get_object (saved[0]));
+      JsKey key = atom_key (js_get_string (e[2 * i]));
+      int kind = js_get_int32 (e[2 * i + 1]);
+      /* Bindings made by eval code can be deleted. */
+      uint8_t cfg = (kind & 8) ? JS_ATTR_CONFIGURABLE : 0;
+      kind &= 7;
+      JsValue v;
+      uint8_t attrs;
+      JsPropResult r = JS_PROP_DONE;
+      if (kind >= 2)
+        r = object_define_own (rt, ctx->script_scope, key, JS_EMPTY,
+                               kind == 3 ? JS_ATTR_ENUMERABLE
+                                         : JS_ATTR_ENUMERABLE
+                                               | JS_ATTR_WRITABLE);
+      else if (kind == 1)
+        {
+          /* CreateGlobalFunctionBinding: the closure is stored right
+             after; the property's attributes are set here. */
+          int h = prop_get_own (ctx, ctx->global, key, &v, &attrs);
+          if (h < 0)
+            result = -1;
+          else if (!h || (attrs & JS_ATTR_CONFIGURABLE))
+            r = object_define_own (rt, ctx->global, key,
+                                   h && !(attrs & JS_ATTR_ACCESSOR)
+                                       ? v
+                                       : JS_UNDEFINED,
+                                   JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE
+                                       | cfg);
+        }
+      else
+        {
+          int h = prop_get_own (ctx, ctx->global, key, &v, &attrs);
+          if (h < 0)
+            result = -1;
+          else if (!h)
+            r = object_define_own (rt, ctx->global, key, JS_UNDEFINED,
+                                   JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE
+                                       | cfg);
+        }
+      if (r == JS_PROP_NO_MEMORY)
+        {
+          js_throw_out_of_memory (ctx);
+          result = -1;
+        }
+    }
+  rt_restore_roots (rt, saved);
+  return result;
+}
+
+int
+realm_init_global_lexical (JsContext *ctx, JsKey key, JsValue v)
+{
+  JsRuntime *rt = ctx->rt;
+  uint32_t slot;
+  uint8_t attrs;
+  if (!shape_lookup (ctx->script_scope->shape, key, &slot, &attrs))
+    {
+      /* Declared by a script compiled before DeclareGlobals existed for
+         it (eval code): define it now. */
+      JsPropResult r = object_define_own (rt, ctx->script_scope, key, v,
+                                          JS_ATTR_ENUMERABLE
+                                              | JS_ATTR_WRITABLE);
+      if (r != JS_PROP_DONE)
+        {
+          js_throw_out_of_memory (ctx);
+          return -1;
+        }
+      return 1;
+    }
+  object_store_slot (rt, ctx->script_scope, slot, v);
   return 1;
 }
 

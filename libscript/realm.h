@@ -27,6 +27,7 @@ void realm_fill_global_ic (JsContext *ctx, JsIC *ic, JsKey key);
 void realm_fill_global_store_ic (JsContext *ctx, JsIC *ic, JsKey key);
 int realm_store_global (JsContext *ctx, JsKey key, JsValue v, bool strict);
 int realm_declare_globals (JsContext *ctx, JsValue names);
+int realm_init_global_lexical (JsContext *ctx, JsKey key, JsValue v);
 /* Defines a global property (non-enumerable, like the built-ins). */
 bool realm_define_global (JsContext *ctx, const char *name, JsValue v);
 /* Defines a built-in method on an object. */

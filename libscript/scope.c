@@ -675,7 +675,7 @@ assign_slots (Scope *s)
 
 void
 scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
-               bool outer_dynamic)
+               ScopeKind top_kind, bool outer_dynamic)
 {
   memset (res, 0, sizeof *res);
   res->scopes = g_hash_table_new (NULL, NULL);
@@ -691,9 +691,8 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
   FuncInfo *f = func_new (&r, program);
   f->strict = (program->flags & AST_F_STRICT) != 0;
   r.func = f;
-  bool module = (program->flags & AST_F_MODULE) != 0;
-  Scope *top = scope_push (&r, module ? SCOPE_MODULE : SCOPE_SCRIPT,
-                           program);
+  bool module = top_kind == SCOPE_MODULE;
+  Scope *top = scope_push (&r, top_kind, program);
   f->scope = f->var_scope = f->body_scope = top;
   f->this_binding = declare_hidden (&r, top, BIND_THIS);
   if (module)
@@ -705,6 +704,15 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
         if (n->kind == AST_IMPORT)
           for (AstNode *sp = n->list.first; sp; sp = sp->next)
             declare (&r, top, sp->a->str, BIND_IMPORT, sp);
+    }
+  if (top_kind == SCOPE_EVAL)
+    {
+      /* Eval code's let, const and class are its own; so are its var and
+         function names when it is strict (sloppy ones land in the
+         caller's variable environment, found by name). */
+      if (f->strict)
+        hoist_vars (&r, top, program, true);
+      hoist_lexical (&r, top, &program->list, true);
     }
   /* A script's var, function, let, const and class names are globals:
      properties of the global object or entries of the script scope, found

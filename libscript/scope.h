@@ -112,11 +112,12 @@ typedef struct
   const AstStr *s_eval;
 } Resolution;
 
-/* Analyses a program (script, module or eval code).  outer_dynamic: the
+/* Analyses a program (top_kind: SCOPE_SCRIPT, SCOPE_MODULE or SCOPE_EVAL).
+ * outer_dynamic: the
  * code runs inside scopes the compiler cannot see (eval code, new
  * Function), so free names are looked up at run time. */
 void scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
-                    bool outer_dynamic);
+                    ScopeKind top_kind, bool outer_dynamic);
 void scope_resolution_free (Resolution *res);
 
 /* The scope a node opened, or NULL. */
