@@ -159,6 +159,10 @@ void compile_error (FuncState *fs, const AstNode *n, const char *fmt, ...)
 uint32_t compile_function (FuncState *parent, AstNode *fn);
 void compile_statement (FuncState *fs, AstNode *n);
 void compile_class (FuncState *fs, AstNode *cls);
+uint32_t const_private_description (FuncState *fs, const AstStr *name);
+/* A literal or computed key into reg (ToPropertyKey applied). */
+void compile_member_key (FuncState *fs, AstNode *key, bool computed,
+                         uint32_t reg);
 /* Where a binding lives now: a register, or an environment (depth from
  * the current one, slot). */
 bool binding_location (FuncState *fs, Binding *b, uint32_t *reg,

@@ -1062,6 +1062,8 @@ store_binding (FuncState *fs, Binding *b)
 
 static uint32_t materialize (FuncState *fs, const AstStr *name,
                              uint32_t length);
+static void compile_field_init_body (FuncState *fs, AstNode *cls,
+                                     bool statics);
 
 /* The number of parameters before the first default or rest: the
  * function's length. */
@@ -1125,29 +1127,40 @@ compile_function (FuncState *parent, AstNode *fn)
   if (fn->flags & AST_F_ASYNC)
     fs.flags |= JS_CODE_ASYNC;
   if (fn->flags & AST_F_CONSTRUCTOR)
-    fs.flags |= JS_CODE_CLASS_CONSTRUCTOR | JS_CODE_CONSTRUCTOR;
+    fs.flags |= JS_CODE_CLASS_CONSTRUCTOR | JS_CODE_CONSTRUCTOR
+                | JS_CODE_METHOD;
   if (fn->flags & AST_F_DERIVED)
     fs.flags |= JS_CODE_DERIVED;
   if (!arrow && !method && !(fn->flags & (AST_F_GENERATOR | AST_F_ASYNC))
       && fn->kind != AST_STATIC_BLOCK)
     fs.flags |= JS_CODE_CONSTRUCTOR;
+  if (fn->kind == AST_STATIC_BLOCK)
+    fs.flags |= JS_CODE_METHOD;
+  /* Arrows that use super reach the home object through the function
+     that made them: they carry it too. */
+  if (arrow && info->uses_super)
+    fs.flags |= JS_CODE_METHOD;
   if (fn->flags & (AST_F_GENERATOR | AST_F_ASYNC))
     compile_error (&fs, fn, "generators and async functions are not "
                             "supported yet");
 
-  /* r0 is this, r1.. the parameters' incoming values. */
+  /* r0 is this, r1.. the parameters' incoming values.  (A static
+     block's list is its statements: it has no parameters.) */
+  bool block = fn->kind == AST_STATIC_BLOCK;
   uint32_t nparams = 0;
-  for (AstNode *p = fn->list.first; p; p = p->next)
+  for (AstNode *p = block ? NULL : fn->list.first; p; p = p->next)
     nparams += p->kind != AST_REST;
   fs.n_params = nparams;
   fs.next_reg = fs.max_reg = 1 + nparams;
-  bool simple = (fn->flags & AST_F_SIMPLE_PARAMS) != 0;
-  bool rest = fn->list.last && fn->list.last->kind == AST_REST;
-  if (info->uses_arguments || rest)
+  bool simple = (fn->flags & AST_F_SIMPLE_PARAMS) != 0 || block;
+  bool rest = !block && fn->list.last && fn->list.last->kind == AST_REST;
+  if (info->uses_arguments || rest
+      || ((fn->flags & AST_F_CONSTRUCTOR) && !fn->b
+          && (fn->flags & AST_F_DERIVED)))
     fs.flags |= JS_CODE_NEEDS_ARGS;
 
   Scope *ps = info->scope;
-  if (simple)
+  if (simple && !block)
     {
       uint32_t i = 1;
       for (AstNode *p = fn->list.first; p; p = p->next, i++)
@@ -1191,7 +1204,8 @@ compile_function (FuncState *parent, AstNode *fn)
         }
     }
 
-  compile_params (&fs, fn);
+  if (!block)
+    compile_params (&fs, fn);
   Scope *vs = info->var_scope;
   if (vs != ps)
     {
@@ -1215,7 +1229,24 @@ compile_function (FuncState *parent, AstNode *fn)
     }
   hoist_functions (&fs, vs);
 
-  if (fn->kind == AST_STATIC_BLOCK)
+  if (fn->flags & AST_F_FIELD_INIT)
+    compile_field_init_body (&fs, fn->d, (fn->flags & AST_F_STATIC) != 0);
+  else if ((fn->flags & AST_F_CONSTRUCTOR) && !fn->b)
+    {
+      /* A default constructor: a derived one passes its arguments on to
+         the parent constructor, without iterating them. */
+      if (fn->flags & AST_F_DERIVED)
+        {
+          emit_op (&fs, JS_OP_SuperCallForward);
+          emit_op (&fs, JS_OP_Star, 0u);
+          emit_op (&fs, JS_OP_LdaCallee);
+          uint32_t f = reg_alloc (&fs);
+          emit_op (&fs, JS_OP_Star, f);
+          emit_op (&fs, JS_OP_Ldar, 0u);
+          emit_op (&fs, JS_OP_InitFields, f);
+        }
+    }
+  else if (fn->kind == AST_STATIC_BLOCK)
     for (AstNode *st = fn->list.first; st; st = st->next)
       compile_statement (&fs, st);
   else if (fn->flags & AST_F_EXPR_BODY)
@@ -1231,7 +1262,7 @@ compile_function (FuncState *parent, AstNode *fn)
 
   const AstStr *name = fn->a && fn->a->kind == AST_IDENT ? fn->a->str
                                                          : NULL;
-  uint32_t k = materialize (&fs, name, expected_args (fn));
+  uint32_t k = materialize (&fs, name, block ? 0 : expected_args (fn));
   fs_free (&fs);
   return k;
 }
@@ -1767,11 +1798,262 @@ compile_source (JsContext *ctx, const char *filename, const char *src,
 /* Classes                                                             */
 /* ------------------------------------------------------------------ */
 
+/* Loads a binding (register or environment) into acc. */
+static void
+load_binding (FuncState *fs, Binding *b)
+{
+  uint32_t reg, depth, slot;
+  if (binding_location (fs, b, &reg, &depth, &slot))
+    emit_op (fs, JS_OP_Ldar, reg);
+  else
+    emit_op (fs, JS_OP_LdaEnv, depth, slot);
+}
+
+/* The key of a class element into reg: a private name's symbol, a
+ * computed key evaluated earlier (fields), or a literal key. */
+static void
+member_key (FuncState *fs, Scope *cs, AstNode *m, uint32_t reg,
+            bool from_binding)
+{
+  Resolution *res = &fs->c->res;
+  if (m->a->kind == AST_PRIVATE_NAME)
+    {
+      load_binding (fs, g_hash_table_lookup (cs->by_name, m->a->str));
+      emit_op (fs, JS_OP_Star, reg);
+      return;
+    }
+  if (from_binding && (m->flags & AST_F_COMPUTED))
+    {
+      load_binding (fs, g_hash_table_lookup (res->field_keys, m));
+      emit_op (fs, JS_OP_Star, reg);
+      return;
+    }
+  compile_member_key (fs, m->a, (m->flags & AST_F_COMPUTED) != 0, reg);
+}
+
+/* The body of a synthetic field initializer: for each element of its
+ * kind, in order, private methods and accessors first (instance side),
+ * then fields as CreateDataPropertyOrThrow or PrivateFieldAdd on this;
+ * static blocks run in place, as calls with this. */
+static void
+compile_field_init_body (FuncState *fs, AstNode *cls, bool statics)
+{
+  Scope *cs = scope_of (&fs->c->res, cls);
+  uint32_t mark = fs->next_reg;
+  uint32_t key = reg_alloc (fs), val = reg_alloc (fs);
+  if (!statics)
+    for (AstNode *m = cls->list.first; m; m = m->next)
+      {
+        if (m->kind != AST_CLASS_METHOD || (m->flags & AST_F_STATIC)
+            || m->a->kind != AST_PRIVATE_NAME)
+          continue;
+        member_key (fs, cs, m, key, true);
+        emit_op (fs, JS_OP_CreateClosure, compile_function (fs, m->b));
+        emit_op (fs, JS_OP_Star, val);
+        emit_op (fs, JS_OP_LdaCallee);
+        emit_op (fs, JS_OP_LdaHomeOfCallee);
+        emit_op (fs, JS_OP_SetHomeObject, val);
+        emit_op (fs, JS_OP_Ldar, val);
+        uint32_t kind = (m->flags & AST_F_GETTER)   ? 1
+                        : (m->flags & AST_F_SETTER) ? 2
+                                                    : 0;
+        emit_op (fs, JS_OP_DefinePrivateMethod, 0u, key, kind);
+      }
+  for (AstNode *m = cls->list.first; m; m = m->next)
+    {
+      bool is_static = (m->flags & AST_F_STATIC) != 0;
+      if (m->kind == AST_STATIC_BLOCK && statics)
+        {
+          /* this is the constructor: r0 of the static initializer. */
+          uint32_t f = reg_alloc_n (fs, 2);
+          emit_op (fs, JS_OP_CreateClosure, compile_function (fs, m));
+          emit_op (fs, JS_OP_Star, f);
+          emit_op (fs, JS_OP_LdaCallee);
+          emit_op (fs, JS_OP_LdaHomeOfCallee);
+          emit_op (fs, JS_OP_SetHomeObject, f);
+          emit_op (fs, JS_OP_Ldar, 0u);
+          emit_op (fs, JS_OP_Star, f + 1);
+          emit_op (fs, JS_OP_Call, f, 0u, ic_alloc (fs));
+          reg_free_to (fs, f);
+          continue;
+        }
+      if (m->kind != AST_CLASS_FIELD || is_static != statics)
+        continue;
+      mark_position (fs, m);
+      member_key (fs, cs, m, key, true);
+      if (m->b)
+        {
+          const AstStr *name = !(m->flags & AST_F_COMPUTED)
+                                       && m->a->kind != AST_PRIVATE_NAME
+                                   ? m->a->str
+                                   : NULL;
+          compile_expr (fs, m->b);
+          if (!name && compile_is_anonymous_fn (m->b))
+            {
+              /* The field's key names an anonymous function. */
+              emit_op (fs, JS_OP_Star, val);
+              emit_op (fs, JS_OP_Ldar, key);
+              if (m->a->kind == AST_PRIVATE_NAME)
+                emit_op (fs, JS_OP_LdaConst,
+                         const_private_description (fs, m->a->str));
+              emit_op (fs, JS_OP_SetFunctionName, val);
+              emit_op (fs, JS_OP_Ldar, val);
+            }
+          else if (name && compile_is_anonymous_fn (m->b))
+            {
+              emit_op (fs, JS_OP_Star, val);
+              emit_op (fs, JS_OP_LdaConst, const_atom (fs, name));
+              emit_op (fs, JS_OP_SetFunctionName, val);
+              emit_op (fs, JS_OP_Ldar, val);
+            }
+        }
+      else
+        emit_op (fs, JS_OP_LdaUndefined);
+      if (m->a->kind == AST_PRIVATE_NAME)
+        emit_op (fs, JS_OP_DefinePrivate, 0u, key);
+      else
+        emit_op (fs, JS_OP_DefineKeyed, 0u, key);
+    }
+  reg_free_to (fs, mark);
+}
+
+/* A description for a private name's function name: "#x". */
+uint32_t
+const_private_description (FuncState *fs, const AstStr *name)
+{
+  uint16_t *units = ast_alloc (fs->c->arena, (name->len + 2) * 2);
+  units[0] = '#';
+  memcpy (units + 1, name->data, name->len * 2);
+  units[name->len + 1] = 0;
+  AstStr *str = ast_alloc (fs->c->arena, sizeof *str);
+  memset (str, 0, sizeof *str);
+  str->data = units;
+  str->len = name->len + 1;
+  str->latin1 = name->latin1;
+  str->well_formed = name->well_formed;
+  return const_add (fs, (ConstEntry){ .kind = CONST_STRING, .str = str });
+}
+
+/* ClassDefinitionEvaluation.  The class scope's environment holds the
+ * inner name binding, the private names, the evaluated computed field
+ * keys, and two hidden bindings: the prototype and the constructor. */
 void
 compile_class (FuncState *fs, AstNode *cls)
 {
-  compile_error (fs, cls, "classes are not supported yet");
+  Resolution *res = &fs->c->res;
+  ClassInfo *ci = scope_class_of (res, cls);
+  Scope *s = scope_of (res, cls);
+  uint32_t mark = fs->next_reg;
+  mark_position (fs, cls);
+  scope_enter (fs, s);
+  /* A private name per #name (a getter and setter pair share one). */
+  for (guint i = 0; i < s->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (s->bindings, i);
+      if (b->kind != BIND_PRIVATE)
+        continue;
+      emit_op (fs, JS_OP_CreatePrivateName,
+               const_private_description (fs, b->name));
+      uint32_t reg, depth, slot;
+      if (binding_location (fs, b, &reg, &depth, &slot))
+        emit_op (fs, JS_OP_Star, reg);
+      else
+        emit_op (fs, JS_OP_StaEnv, depth, slot);
+    }
+  uint32_t heritage = reg_alloc_n (fs, 2), proto = heritage + 1;
+  uint32_t ctor = reg_alloc (fs), key = reg_alloc (fs), fn = reg_alloc (fs);
+  if (cls->b)
+    compile_expr (fs, cls->b);
+  else
+    emit_op (fs, JS_OP_LdaHole);
+  emit_op (fs, JS_OP_Star, heritage);
+  AstNode *ctor_fn = ci->ctor_node ? ci->ctor_node : ci->default_ctor;
+  uint32_t k = compile_function (fs, ctor_fn);
+  mark_position (fs, cls);
+  emit_op (fs, JS_OP_CreateClass, heritage, k);
+  emit_op (fs, JS_OP_Star, ctor);
+  store_binding (fs, ci->ctor);
+  emit_op (fs, JS_OP_Ldar, proto);
+  store_binding (fs, ci->proto);
+  if (cls->a)
+    {
+      /* The constructor is named after the class. */
+      emit_op (fs, JS_OP_LdaConst, const_atom (fs, cls->a->str));
+      emit_op (fs, JS_OP_SetFunctionName, ctor);
+    }
+
+  for (AstNode *m = cls->list.first; m; m = m->next)
+    {
+      if (m->kind == AST_CLASS_FIELD)
+        {
+          if (m->flags & AST_F_COMPUTED)
+            {
+              compile_expr (fs, m->a);
+              emit_op (fs, JS_OP_ToPropertyKey);
+              store_binding (fs, g_hash_table_lookup (res->field_keys, m));
+            }
+          continue;
+        }
+      if (m->kind != AST_CLASS_METHOD || (m->flags & AST_F_CONSTRUCTOR))
+        continue;
+      bool is_static = (m->flags & AST_F_STATIC) != 0;
+      if (m->a->kind == AST_PRIVATE_NAME && !is_static)
+        continue; /* installed on each instance by the initializer */
+      uint32_t target = is_static ? ctor : proto;
+      member_key (fs, s, m, key, false);
+      emit_op (fs, JS_OP_CreateClosure, compile_function (fs, m->b));
+      emit_op (fs, JS_OP_Star, fn);
+      emit_op (fs, JS_OP_Ldar, target);
+      emit_op (fs, JS_OP_SetHomeObject, fn);
+      emit_op (fs, JS_OP_Ldar, fn);
+      if (m->a->kind == AST_PRIVATE_NAME)
+        {
+          uint32_t kind = (m->flags & AST_F_GETTER)   ? 1
+                          : (m->flags & AST_F_SETTER) ? 2
+                                                      : 0;
+          emit_op (fs, JS_OP_DefinePrivateMethod, target, key, kind);
+          continue;
+        }
+      emit_op (fs, (m->flags & AST_F_GETTER)   ? JS_OP_DefineClassGetter
+                   : (m->flags & AST_F_SETTER) ? JS_OP_DefineClassSetter
+                                               : JS_OP_DefineMethod,
+               target, key);
+    }
+  if (ci->instance_init)
+    {
+      emit_op (fs, JS_OP_CreateClosure,
+               compile_function (fs, ci->instance_init));
+      emit_op (fs, JS_OP_Star, fn);
+      emit_op (fs, JS_OP_Ldar, proto);
+      emit_op (fs, JS_OP_SetHomeObject, fn);
+      emit_op (fs, JS_OP_Ldar, fn);
+      emit_op (fs, JS_OP_SetClassFields, ctor);
+    }
+  if (ci->name)
+    {
+      emit_op (fs, JS_OP_Ldar, ctor);
+      store_binding (fs, ci->name);
+    }
+  if (ci->static_init)
+    {
+      uint32_t f = reg_alloc_n (fs, 2);
+      emit_op (fs, JS_OP_CreateClosure,
+               compile_function (fs, ci->static_init));
+      emit_op (fs, JS_OP_Star, f);
+      emit_op (fs, JS_OP_Ldar, ctor);
+      emit_op (fs, JS_OP_SetHomeObject, f);
+      emit_op (fs, JS_OP_Ldar, ctor);
+      emit_op (fs, JS_OP_Star, f + 1);
+      emit_op (fs, JS_OP_Call, f, 0u, ic_alloc (fs));
+    }
+  emit_op (fs, JS_OP_Ldar, ctor);
+  uint32_t result = reg_alloc (fs);
+  emit_op (fs, JS_OP_Star, result);
+  scope_leave (fs, s, mark);
+  /* scope_leave freed the registers; acc must hold the class again. */
+  emit_op (fs, JS_OP_Ldar, result);
 }
+
 
 /* ------------------------------------------------------------------ */
 /* Positions and dumps                                                 */
