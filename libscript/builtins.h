@@ -7,6 +7,7 @@
 #pragma once
 
 #include "function.h"
+#include "interp.h"
 #include "realm.h"
 
 /* The C type of a method table entry. */
@@ -54,6 +55,7 @@ JsValue builtins_direct_eval (JsContext *ctx, JsFrame *frame,
 
 /* Families. */
 bool builtins_init_eval (JsContext *ctx);
+bool builtins_init_generator (JsContext *ctx);
 bool builtins_init_error (JsContext *ctx);
 bool builtins_init_object (JsContext *ctx);
 bool builtins_init_function (JsContext *ctx);

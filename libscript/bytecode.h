@@ -191,9 +191,14 @@
   X (ForInPrepare, "r")      /* r = key enumerator of acc */ \
   X (ForInNext, "rj")        /* acc = next key of r, or jump when done */ \
   /* Generators and async functions. */ \
-  X (InitGenerator, "")      /* make the generator object and suspend */ \
+  X (InitGenerator, "")      /* make the generator object and return it */ \
   X (Yield, "")              /* suspend with acc; resume value in acc */ \
-  X (YieldDelegate, "r")     /* yield* step over iterator r */ \
+  X (YieldRaw, "")           /* suspend giving acc (an iterator result) \
+                                as is: yield* */ \
+  X (DelegateStep, "rrr")    /* yield* step: call the iterator in r1 with \
+                                mode r2 and value r3; acc = its result; \
+                                r2 = 3 when a missing return method means \
+                                return r3 */ \
   X (Await, "")              /* suspend until promise acc settles */ \
   X (ResumeKind, "")         /* acc = how the generator was resumed */ \
   X (AsyncReturn, "")        /* settle the async function's promise */ \

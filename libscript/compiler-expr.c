@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "compiler-private.h"
+#include "interp.h"
 
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
@@ -957,6 +958,110 @@ compile_template (FuncState *fs, AstNode *n)
 }
 
 /* ------------------------------------------------------------------ */
+/* Generators                                                          */
+/* ------------------------------------------------------------------ */
+
+/* After a suspension, acc holds what the generator was resumed with:
+ * continue with it (next), throw it, or return it through the finally
+ * blocks around. */
+static void
+compile_resume (FuncState *fs, uint32_t value)
+{
+  Label not_throw, not_return;
+  label_init (&not_throw);
+  label_init (&not_return);
+  uint32_t kind = reg_alloc (fs);
+  emit_op (fs, JS_OP_Star, value);
+  emit_op (fs, JS_OP_ResumeKind);
+  emit_op (fs, JS_OP_Star, kind);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_THROW);
+  emit_op (fs, JS_OP_StrictEq, kind);
+  emit_jump (fs, JS_OP_JumpIfFalse, &not_throw);
+  emit_op (fs, JS_OP_Ldar, value);
+  emit_op (fs, JS_OP_Throw);
+  label_bind (fs, &not_throw);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_RETURN);
+  emit_op (fs, JS_OP_StrictEq, kind);
+  emit_jump (fs, JS_OP_JumpIfFalse, &not_return);
+  emit_op (fs, JS_OP_Ldar, value);
+  compile_return_acc (fs);
+  label_bind (fs, &not_return);
+  emit_op (fs, JS_OP_Ldar, value);
+  reg_free_to (fs, kind);
+  label_free (&not_throw);
+  label_free (&not_return);
+}
+
+static void
+compile_yield (FuncState *fs, AstNode *n)
+{
+  uint32_t mark = fs->next_reg;
+  if (!(n->flags & AST_F_DELEGATE))
+    {
+      if (n->a)
+        compile_expr (fs, n->a);
+      else
+        emit_op (fs, JS_OP_LdaUndefined);
+      mark_position (fs, n);
+      emit_op (fs, JS_OP_Yield);
+      compile_resume (fs, reg_alloc (fs));
+      reg_free_to (fs, mark);
+      return;
+    }
+  /* yield*: forward next, throw and return to the inner iterator and
+     yield its results as they are, until it is done. */
+  uint32_t it = reg_alloc_n (fs, 2), mode = reg_alloc (fs),
+           received = reg_alloc (fs), result = reg_alloc (fs);
+  compile_expr (fs, n->a);
+  mark_position (fs, n);
+  emit_op (fs, JS_OP_GetIterator, it);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_NEXT);
+  emit_op (fs, JS_OP_Star, mode);
+  emit_op (fs, JS_OP_LdaUndefined);
+  emit_op (fs, JS_OP_Star, received);
+  uint32_t top = fs->code->len;
+  emit_op (fs, JS_OP_DelegateStep, it, mode, received);
+  emit_op (fs, JS_OP_Star, result);
+  Label ret, done, out;
+  label_init (&ret);
+  label_init (&done);
+  label_init (&out);
+  emit_op (fs, JS_OP_LdaInt, 3u);
+  emit_op (fs, JS_OP_StrictEq, mode);
+  emit_jump (fs, JS_OP_JumpIfTrue, &ret);
+  emit_op (fs, JS_OP_GetNamed, result, const_ascii_atom (fs, "done"),
+           ic_alloc (fs));
+  emit_jump (fs, JS_OP_JumpIfTrue, &done);
+  emit_op (fs, JS_OP_Ldar, result);
+  emit_op (fs, JS_OP_YieldRaw);
+  emit_op (fs, JS_OP_Star, received);
+  emit_op (fs, JS_OP_ResumeKind);
+  emit_op (fs, JS_OP_Star, mode);
+  emit_jump_back (fs, JS_OP_Jump, top);
+  /* Done: the value is the expression's, or the generator's return
+     value when the resumption was a return. */
+  label_bind (fs, &done);
+  emit_op (fs, JS_OP_GetNamed, result, const_ascii_atom (fs, "value"),
+           ic_alloc (fs));
+  emit_op (fs, JS_OP_Star, result);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_RETURN);
+  emit_op (fs, JS_OP_StrictEq, mode);
+  emit_jump (fs, JS_OP_JumpIfFalse, &out);
+  emit_op (fs, JS_OP_Ldar, result);
+  compile_return_acc (fs);
+  /* A return the inner iterator could not take: return the value. */
+  label_bind (fs, &ret);
+  emit_op (fs, JS_OP_Ldar, received);
+  compile_return_acc (fs);
+  label_bind (fs, &out);
+  emit_op (fs, JS_OP_Ldar, result);
+  label_free (&ret);
+  label_free (&done);
+  label_free (&out);
+  reg_free_to (fs, mark);
+}
+
+/* ------------------------------------------------------------------ */
 /* The dispatcher                                                      */
 /* ------------------------------------------------------------------ */
 
@@ -1064,6 +1169,9 @@ compile_expr (FuncState *fs, AstNode *n)
         else
           emit_op (fs, JS_OP_LdaNewTarget);
       }
+      break;
+    case AST_YIELD:
+      compile_yield (fs, n);
       break;
     case AST_PRIVATE_NAME:
       {

@@ -158,6 +158,7 @@ void compile_error (FuncState *fs, const AstNode *n, const char *fmt, ...)
     G_GNUC_PRINTF (3, 4);
 uint32_t compile_function (FuncState *parent, AstNode *fn);
 void compile_statement (FuncState *fs, AstNode *n);
+void compile_return_acc (FuncState *fs);
 void compile_class (FuncState *fs, AstNode *cls);
 uint32_t const_private_description (FuncState *fs, const AstStr *name);
 /* A literal or computed key into reg (ToPropertyKey applied). */

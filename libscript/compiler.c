@@ -862,6 +862,13 @@ compile_return (FuncState *fs, AstNode *n)
     compile_expr (fs, n->a);
   else
     emit_op (fs, JS_OP_LdaUndefined);
+  compile_return_acc (fs);
+}
+
+/* Returns acc, through the finally blocks that enclose this point. */
+void
+compile_return_acc (FuncState *fs)
+{
   if (fs->finally)
     {
       emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->value_reg);
@@ -1140,9 +1147,8 @@ compile_function (FuncState *parent, AstNode *fn)
      that made them: they carry it too. */
   if (arrow && info->uses_super)
     fs.flags |= JS_CODE_METHOD;
-  if (fn->flags & (AST_F_GENERATOR | AST_F_ASYNC))
-    compile_error (&fs, fn, "generators and async functions are not "
-                            "supported yet");
+  if (fn->flags & AST_F_ASYNC)
+    compile_error (&fs, fn, "async functions are not supported yet");
 
   /* r0 is this, r1.. the parameters' incoming values.  (A static
      block's list is its statements: it has no parameters.) */
@@ -1228,6 +1234,10 @@ compile_function (FuncState *parent, AstNode *fn)
         }
     }
   hoist_functions (&fs, vs);
+  /* A generator's parameters are bound now; the call returns the
+     generator object, and its body runs when that is resumed. */
+  if (fn->flags & AST_F_GENERATOR)
+    emit_op (&fs, JS_OP_InitGenerator);
 
   if (fn->flags & AST_F_FIELD_INIT)
     compile_field_init_body (&fs, fn->d, (fn->flags & AST_F_STATIC) != 0);

@@ -191,7 +191,10 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
         (JsCell *) ctx->closure_shape, (JsCell *) ctx->function_shape,
         (JsCell *) ctx->native_function_shape,
         (JsCell *) ctx->native_function_plain_shape,
-        (JsCell *) ctx->with_env_shape,
+        (JsCell *) ctx->with_env_shape, (JsCell *) ctx->generator_proto,
+        (JsCell *) ctx->generator_function_proto,
+        (JsCell *) ctx->generator_closure_shape,
+        (JsCell *) ctx->generator_function_shape,
       };
       for (size_t k = 0; k < G_N_ELEMENTS (cells); k++)
         gc_mark_cell (trc, cells[k]);

@@ -98,7 +98,8 @@ typedef struct
   X (return, "return")                                                     \
   X (callee, "callee")                                                     \
   X (stack, "stack")                                                       \
-  X (cause, "cause")
+  X (cause, "cause")                                                       \
+  X (throw, "throw")
 
 /* The well-known symbols: X (name), Symbol.name in scripts. */
 #define JS_WELL_KNOWN_SYMBOLS(X) \
@@ -237,6 +238,10 @@ struct JsContext
   JsObject *bigint_proto;   /* %BigInt.prototype% */
   JsObject *iterator_proto; /* %IteratorPrototype% */
   JsObject *array_iterator_proto; /* %ArrayIteratorPrototype% */
+  JsObject *generator_proto;      /* %GeneratorPrototype% */
+  JsObject *generator_function_proto; /* %GeneratorFunction.prototype% */
+  JsShape *generator_closure_shape;   /* generator functions, lazy */
+  JsShape *generator_function_shape;  /* generator functions */
   JsObject *out_of_memory;  /* the RangeError thrown when memory runs out */
   JsValue array_values;     /* %Array.prototype.values% */
   JsValue throw_type_error; /* %ThrowTypeError% */
