@@ -442,6 +442,36 @@ builtins_prototype_from_constructor (JsContext *ctx, JsValue new_target,
   return js_object_value (fallback);
 }
 
+JsValue
+builtins_new_wrapper (JsContext *ctx, JsValue prim, JsValue new_target,
+                      JsObject *fallback)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  rt_push_root (rt, prim);
+  JsValue r = builtins_prototype_from_constructor (ctx, new_target, fallback);
+  if (js_is_exception (r))
+    goto out;
+  JsValue *pp = rt_push_root (rt, r);
+  r = realm_wrap_primitive (ctx, saved[0]);
+  if (js_is_exception (r))
+    goto out;
+  /* The wrapper starts on the realm's prototype; a subclass's new.target
+     gives another. */
+  if (js_get_cell (*pp) != js_get_object (r)->shape->proto)
+    {
+      JsValue *pr = rt_push_root (rt, r);
+      if (object_set_proto (rt, js_get_object (r), js_get_cell (*pp))
+          != JS_PROP_DONE)
+        r = js_throw_out_of_memory (ctx);
+      else
+        r = *pr;
+    }
+out:
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
 /* ------------------------------------------------------------------ */
 /* Lists of keys and values                                            */
 /* ------------------------------------------------------------------ */

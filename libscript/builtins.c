@@ -252,7 +252,11 @@ realm_init (JsContext *ctx)
     return false;
   return builtins_init_error (ctx) && builtins_init_object (ctx)
          && builtins_init_function (ctx) && builtins_init_iterator (ctx)
-         && builtins_init_array (ctx) && builtins_init_host (ctx);
+         && builtins_init_array (ctx) && builtins_init_reflect (ctx)
+         && builtins_init_bound (ctx) && builtins_init_symbol (ctx)
+         && builtins_init_boolean (ctx) && builtins_init_number (ctx)
+         && builtins_init_math (ctx) && builtins_init_json (ctx)
+         && builtins_init_host (ctx);
 }
 
 /* The trampoline of the engine's own built-ins (JsNativeFn). */

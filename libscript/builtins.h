@@ -58,6 +58,10 @@ int builtins_set_prototype_of (JsContext *ctx, JsObject *o, JsValue proto);
 JsValue builtins_prototype_from_constructor (JsContext *ctx,
                                              JsValue new_target,
                                              JsObject *fallback);
+/* A Boolean, Number, String or Symbol object holding prim, its
+ * prototype from new_target (fallback: the realm's). */
+JsValue builtins_new_wrapper (JsContext *ctx, JsValue prim,
+                              JsValue new_target, JsObject *fallback);
 /* CreateArrayFromList of keys (indices as strings). */
 JsValue builtins_array_of_keys (JsContext *ctx, const JsKey *keys,
                                 uint32_t n);
@@ -66,6 +70,15 @@ JsValue builtins_array_of_keys (JsContext *ctx, const JsKey *keys,
 JsValue builtins_new_array_iterator (JsContext *ctx, JsValue target,
                                      int kind);
 JsValue builtins_iter_result (JsContext *ctx, JsValue value, bool done);
+
+/* builtins-bound.c: bound function exotic objects, for realm.c's
+ * hooks. */
+extern const JsCellClass js_bound_function_class;
+bool builtins_is_bound_function (JsValue v);
+JsValue builtins_bound_target (JsValue v);
+bool builtins_bound_is_constructor (JsValue v);
+JsValue builtins_bound_call (JsContext *ctx, JsValue *base, uint32_t argc,
+                             JsValue new_target);
 
 /* Host functions of the command-line runner. */
 bool builtins_init_host (JsContext *ctx);
@@ -76,3 +89,10 @@ bool builtins_init_object (JsContext *ctx);
 bool builtins_init_function (JsContext *ctx);
 bool builtins_init_array (JsContext *ctx);
 bool builtins_init_iterator (JsContext *ctx);
+bool builtins_init_reflect (JsContext *ctx);
+bool builtins_init_bound (JsContext *ctx);
+bool builtins_init_symbol (JsContext *ctx);
+bool builtins_init_boolean (JsContext *ctx);
+bool builtins_init_number (JsContext *ctx);
+bool builtins_init_math (JsContext *ctx);
+bool builtins_init_json (JsContext *ctx);

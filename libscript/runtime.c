@@ -192,6 +192,7 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
         (JsCell *) ctx->native_function_shape,
         (JsCell *) ctx->native_function_plain_shape,
         (JsCell *) ctx->with_env_shape,
+        (JsCell *) ctx->symbol_registry,
       };
       for (size_t k = 0; k < G_N_ELEMENTS (cells); k++)
         gc_mark_cell (trc, cells[k]);
