@@ -38,13 +38,48 @@ typedef struct
       has_configurable;
   bool writable, enumerable, configurable;
 } JsPropertyDescriptor;
+/* [[DefineOwnProperty]]: 1 done, 0 rejected, -1 exception.  d's values
+ * must be rooted by the caller. */
 int builtins_define_property (JsContext *ctx, JsObject *o, JsKey key,
                               const JsPropertyDescriptor *d);
+/* Three rooted slots for a descriptor's value, get and set. */
+JsValue *builtins_push_descriptor_roots (JsRuntime *rt);
+/* ToPropertyDescriptor; the values land in roots[0..3). */
+bool builtins_to_descriptor (JsContext *ctx, JsValue o,
+                             JsPropertyDescriptor *d, JsValue *roots);
+/* FromPropertyDescriptor of what prop_get_own returned. */
+JsValue builtins_from_descriptor (JsContext *ctx, JsValue v, uint8_t attrs);
+/* [[IsExtensible]], [[PreventExtensions]] and [[SetPrototypeOf]] (proto
+ * an object or null): 1 true, 0 false, -1 exception. */
+int builtins_is_extensible (JsContext *ctx, JsObject *o);
+int builtins_prevent_extensions (JsContext *ctx, JsObject *o);
+int builtins_set_prototype_of (JsContext *ctx, JsObject *o, JsValue proto);
+/* GetPrototypeFromConstructor: new_target's "prototype" if it is an
+ * object, else fallback. */
+JsValue builtins_prototype_from_constructor (JsContext *ctx,
+                                             JsValue new_target,
+                                             JsObject *fallback);
+/* A Boolean, Number, String or Symbol object holding prim, its
+ * prototype from new_target (fallback: the realm's). */
+JsValue builtins_new_wrapper (JsContext *ctx, JsValue prim,
+                              JsValue new_target, JsObject *fallback);
+/* CreateArrayFromList of keys (indices as strings). */
+JsValue builtins_array_of_keys (JsContext *ctx, const JsKey *keys,
+                                uint32_t n);
 
 /* builtins-iterator.c */
 JsValue builtins_new_array_iterator (JsContext *ctx, JsValue target,
                                      int kind);
 JsValue builtins_iter_result (JsContext *ctx, JsValue value, bool done);
+
+/* builtins-bound.c: bound function exotic objects, for realm.c's
+ * hooks. */
+extern const JsCellClass js_bound_function_class;
+bool builtins_is_bound_function (JsValue v);
+JsValue builtins_bound_target (JsValue v);
+bool builtins_bound_is_constructor (JsValue v);
+JsValue builtins_bound_call (JsContext *ctx, JsValue *base, uint32_t argc,
+                             JsValue new_target);
 
 /* Host functions of the command-line runner. */
 bool builtins_init_host (JsContext *ctx);
@@ -61,3 +96,10 @@ bool builtins_init_object (JsContext *ctx);
 bool builtins_init_function (JsContext *ctx);
 bool builtins_init_array (JsContext *ctx);
 bool builtins_init_iterator (JsContext *ctx);
+bool builtins_init_reflect (JsContext *ctx);
+bool builtins_init_bound (JsContext *ctx);
+bool builtins_init_symbol (JsContext *ctx);
+bool builtins_init_boolean (JsContext *ctx);
+bool builtins_init_number (JsContext *ctx);
+bool builtins_init_math (JsContext *ctx);
+bool builtins_init_json (JsContext *ctx);

@@ -1241,41 +1241,40 @@ realm_create_rest (JsContext *ctx, JsFrame *frame, uint32_t from)
 /* Exotic callables                                                    */
 /* ------------------------------------------------------------------ */
 
+/* Bound functions are the only exotic callables so far
+ * (builtins-bound.c); proxies will join them here. */
 bool
 realm_is_callable_exotic (JsValue v)
 {
-  (void) v;
-  return false;
+  return builtins_is_bound_function (v);
 }
 
 bool
 realm_is_constructor_exotic (JsValue v)
 {
-  (void) v;
-  return false;
+  return builtins_is_bound_function (v) && builtins_bound_is_constructor (v);
 }
 
 bool
 realm_is_bound_function (JsValue v)
 {
-  (void) v;
-  return false;
+  return builtins_is_bound_function (v);
 }
 
 JsValue
 realm_bound_target (JsValue v)
 {
-  return v;
+  return builtins_is_bound_function (v) ? builtins_bound_target (v) : v;
 }
 
 JsValue
 realm_call_exotic (JsContext *ctx, JsValue *base, uint32_t argc,
                    JsValue new_target)
 {
-  (void) base;
-  (void) argc;
-  (void) new_target;
-  return js_throw_type_error (ctx, "not a function");
+  if (builtins_is_bound_function (base[0]))
+    return builtins_bound_call (ctx, base, argc, new_target);
+  return js_throw_type_error (ctx, "%s is not a function",
+                              realm_describe (ctx, base[0]));
 }
 
 /* ------------------------------------------------------------------ */

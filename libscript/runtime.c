@@ -195,6 +195,8 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
         (JsCell *) ctx->generator_function_proto,
         (JsCell *) ctx->generator_closure_shape,
         (JsCell *) ctx->generator_function_shape,
+        (JsCell *) ctx->with_env_shape,
+        (JsCell *) ctx->symbol_registry,
       };
       for (size_t k = 0; k < G_N_ELEMENTS (cells); k++)
         gc_mark_cell (trc, cells[k]);

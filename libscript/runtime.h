@@ -99,7 +99,8 @@ typedef struct
   X (callee, "callee")                                                     \
   X (stack, "stack")                                                       \
   X (cause, "cause")                                                       \
-  X (throw, "throw")
+  X (throw, "throw")                                                       \
+  X (toJSON, "toJSON")
 
 /* The well-known symbols: X (name), Symbol.name in scripts. */
 #define JS_WELL_KNOWN_SYMBOLS(X) \
@@ -251,6 +252,11 @@ struct JsContext
   JsShape *native_function_shape; /* natives, properties not made yet */
   JsShape *native_function_plain_shape; /* natives with their properties */
   JsShape *with_env_shape;  /* environments of with statements */
+  /* Object, Reflect, Symbol, Number, Math, JSON (builtins-object.c and
+     its neighbours). */
+  JsObject *symbol_registry; /* Symbol.for's keys → symbols; one object
+                                shared by every realm of the runtime */
+  uint64_t random_state[2];  /* Math.random's xorshift128+ state */
   JsValue pending_exception; /* JS_EMPTY when none */
   void *user_data;          /* for the embedder */
   bool owned_by_runtime;    /* made by script ($262.createRealm): freed
