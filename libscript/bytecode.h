@@ -58,6 +58,8 @@
   X (StaEnv, "nn")           /* env(depth n1).slots[n2] = acc */ \
   X (PushEnv, "k")           /* new env for scope k, parent = env */ \
   X (PopEnv, "")             /* env = env.parent */ \
+  X (PushWithEnv, "")        /* env = a with environment over ToObject \
+                                (acc) */ \
   X (CopyEnv, "")            /* env = a copy of env (per-iteration let) */ \
   X (SaveEnv, "r")           /* r = env, for handlers to restore */ \
   X (RestoreEnv, "r")        /* env = r */ \

@@ -1061,6 +1061,51 @@ compile_yield (FuncState *fs, AstNode *n)
   reg_free_to (fs, mark);
 }
 
+/* tag`a${x}b`: the tag called with the site's frozen strings array (made
+ * once, at compile time, so every evaluation of the site sees the same
+ * object) and the substitutions. */
+static void
+compile_tagged_template (FuncState *fs, AstNode *n)
+{
+  uint32_t mark = fs->next_reg;
+  uint32_t f = reg_alloc (fs), self = reg_alloc (fs);
+  AstNode *tag = n->a;
+  if (tag->kind == AST_MEMBER)
+    {
+      uint32_t key = reg_alloc (fs);
+      member_operands (fs, tag, self, key);
+      member_get (fs, tag, self, key);
+      emit_op (fs, JS_OP_Star, f);
+      reg_free_to (fs, key);
+      if (tag->a->kind == AST_SUPER)
+        {
+          compile_load_this (fs);
+          emit_op (fs, JS_OP_Star, self);
+        }
+    }
+  else
+    {
+      compile_expr_to (fs, tag, f);
+      emit_op (fs, JS_OP_LdaUndefined);
+      emit_op (fs, JS_OP_Star, self);
+    }
+  uint32_t k = const_template (fs, n->b);
+  uint32_t arg = reg_alloc (fs);
+  emit_op (fs, JS_OP_LdaConst, k);
+  emit_op (fs, JS_OP_Star, arg);
+  uint32_t argc = 1;
+  for (AstNode *e = n->b->list.first; e; e = e->next)
+    if (e->kind != AST_TEMPLATE_ELEM)
+      {
+        uint32_t r = reg_alloc (fs);
+        compile_expr_to (fs, e, r);
+        argc++;
+      }
+  mark_position (fs, n);
+  emit_op (fs, JS_OP_Call, f, argc, ic_alloc (fs));
+  reg_free_to (fs, mark);
+}
+
 /* ------------------------------------------------------------------ */
 /* The dispatcher                                                      */
 /* ------------------------------------------------------------------ */
@@ -1107,6 +1152,9 @@ compile_expr (FuncState *fs, AstNode *n)
       break;
     case AST_TEMPLATE:
       compile_template (fs, n);
+      break;
+    case AST_TAGGED_TEMPLATE:
+      compile_tagged_template (fs, n);
       break;
     case AST_ARRAY:
       compile_array (fs, n);

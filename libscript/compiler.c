@@ -292,6 +292,12 @@ const_ascii_atom (FuncState *fs, const char *s)
 }
 
 uint32_t
+const_template (FuncState *fs, AstNode *tpl)
+{
+  return const_add (fs, (ConstEntry){ .kind = CONST_TEMPLATE, .node = tpl });
+}
+
+uint32_t
 ic_alloc (FuncState *fs)
 {
   return fs->n_ics++;
@@ -1013,7 +1019,19 @@ compile_statement (FuncState *fs, AstNode *n)
       emit_op (fs, JS_OP_Debugger);
       break;
     case AST_WITH:
-      compile_error (fs, n, "with is not supported yet");
+      {
+        /* Names inside are looked up through the object environment
+           (the resolver made them dynamic). */
+        compile_expr (fs, n->a);
+        mark_position (fs, n);
+        emit_op (fs, JS_OP_PushWithEnv);
+        fs->env_level++;
+        fs->env_depth++;
+        compile_statement (fs, n->d);
+        emit_op (fs, JS_OP_PopEnv);
+        fs->env_level--;
+        fs->env_depth--;
+      }
       break;
     default:
       compile_error (fs, n, "%s statements are not supported yet",
@@ -1376,6 +1394,71 @@ scope_shape_value (Compiler *c, Scope *s)
   return shape ? js_cell_value (JS_TAG_INTERNAL, shape) : JS_EXCEPTION;
 }
 
+/* A frozen array of strings (NULL entries become undefined). */
+static JsValue
+frozen_strings (Compiler *c, AstNode *tpl, bool raw, JsValue raw_value)
+{
+  JsRuntime *rt = c->rt;
+  JsObject *a = object_new_array (rt, (JsCell *) c->ctx->array_proto,
+                                  tpl->list.count);
+  if (!a)
+    return JS_EXCEPTION;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pa = rt_push_root (rt, js_object_value (a));
+  JsValue r = *pa;
+  uint32_t i = 0;
+  for (AstNode *e = tpl->list.first; e; e = e->next)
+    {
+      if (e->kind != AST_TEMPLATE_ELEM)
+        continue;
+      const AstStr *s = raw ? e->str2 : e->str;
+      JsValue v = s ? js_string_value (string_new_utf16 (rt, s->data, s->len))
+                    : JS_UNDEFINED;
+      if (js_is_string (v) && !js_get_string (v))
+        {
+          r = JS_EXCEPTION;
+          break;
+        }
+      if (object_define_own (rt, js_get_object (*pa), js_key_from_index (i++),
+                             v, JS_ATTR_ENUMERABLE)
+          != JS_PROP_DONE)
+        {
+          r = JS_EXCEPTION;
+          break;
+        }
+    }
+  if (!js_is_exception (r)
+      && (object_define_own (rt, js_get_object (*pa),
+                             atom_common_key (rt, JS_ATOM_length),
+                             js_int32 ((int32_t) i), 0)
+              != JS_PROP_DONE
+          || (!raw
+              && object_define_own (rt, js_get_object (*pa),
+                                    atom_key_from_utf8 (rt, "raw"), raw_value,
+                                    0)
+                     != JS_PROP_DONE)
+          || object_prevent_extensions (rt, js_get_object (*pa))
+                 != JS_PROP_DONE))
+    r = JS_EXCEPTION;
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
+/* GetTemplateObject: the cooked strings, frozen, with a frozen raw. */
+static JsValue
+template_value (Compiler *c, AstNode *tpl)
+{
+  JsRuntime *rt = c->rt;
+  JsValue raw = frozen_strings (c, tpl, true, JS_UNDEFINED);
+  if (js_is_exception (raw))
+    return raw;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pr = rt_push_root (rt, raw);
+  JsValue r = frozen_strings (c, tpl, false, *pr);
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
 /* DeclareGlobals' operand: an array of [name, kind, name, kind, ...]. */
 static JsValue
 names_value (Compiler *c, ConstEntry *e)
@@ -1425,6 +1508,8 @@ const_value (FuncState *fs, ConstEntry *e)
       return scope_shape_value (c, e->scope);
     case CONST_NAMES:
       return names_value (c, e);
+    case CONST_TEMPLATE:
+      return template_value (c, e->node);
     default:
       return JS_UNDEFINED;
     }

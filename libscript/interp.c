@@ -691,6 +691,20 @@ op_PushEnv:
 op_PopEnv:
   frame->env = frame->env->parent;
   NEXT (1);
+op_PushWithEnv:
+  {
+    SYNC ();
+    JsValue o = js_to_object (ctx, acc);
+    CHECK (o);
+    JsEnv *e = function_new_with_env (ctx, js_get_object (o), frame->env);
+    if (!e)
+      {
+        js_throw_out_of_memory (ctx);
+        THROW ();
+      }
+    frame->env = e;
+    NEXT (1);
+  }
 op_CopyEnv:
   {
     SYNC ();
