@@ -22,10 +22,22 @@ typedef struct
 /* Defines each method of specs on o (non-enumerable). */
 bool builtins_define_methods (JsContext *ctx, JsObject *o,
                               const JsMethodSpec *specs, size_t n);
+/* Defines an accessor with only a getter (named "get <name>"); name as
+ * in JsMethodSpec.  Configurable, not enumerable. */
+bool builtins_define_getter (JsContext *ctx, JsObject *o, const char *name,
+                             JsNativeFn fn);
 /* A constructor function with its prototype object wired both ways. */
 JsObject *builtins_define_class (JsContext *ctx, const char *name,
                                  JsNativeFn ctor, uint32_t length,
                                  JsObject *proto, uint32_t flags);
+
+/* OrdinaryCreateFromConstructor's prototype: new_target.prototype if it
+ * is an object, else the intrinsic at byte offset `fallback` of the
+ * JsContext of new_target's realm (offsetof (JsContext, map_proto)).
+ * Undefined new_target gives the current realm's.  NULL with an
+ * exception.  The result is not rooted. */
+JsObject *builtins_proto_from_ctor (JsContext *ctx, JsValue new_target,
+                                    size_t fallback);
 
 /* The this value as an object of a class, or a TypeError. */
 JsObject *builtins_this_object (const JsCallInfo *info, const char *method);

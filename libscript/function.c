@@ -512,10 +512,11 @@ function_call (JsContext *ctx, JsValue fn, JsValue this_arg, uint32_t argc,
   rt->call_depth--;
   if (rt->call_depth == 0)
     {
-      /* Cleanup may allocate and collect: keep the result alive. */
+      /* Cleanup and jobs may allocate and collect: keep the result
+         alive. */
       JsValue *saved = rt_save_roots (rt);
       JsValue *pr = rt_push_root (rt, r);
-      runtime_run_cleanups (rt);
+      runtime_safe_point (rt);
       r = *pr;
       rt_restore_roots (rt, saved);
     }
