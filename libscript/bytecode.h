@@ -194,6 +194,8 @@
   X (ForInNext, "rj")        /* acc = next key of r, or jump when done */ \
   /* Generators and async functions. */ \
   X (InitGenerator, "")      /* make the generator object and return it */ \
+  X (InitAsync, "")          /* start an async function's body; return \
+                                its promise */ \
   X (Yield, "")              /* suspend with acc; resume value in acc */ \
   X (YieldRaw, "")           /* suspend giving acc (an iterator result) \
                                 as is: yield* */ \
@@ -201,7 +203,8 @@
                                 mode r2 and value r3; acc = its result; \
                                 r2 = 3 when a missing return method means \
                                 return r3 */ \
-  X (Await, "")              /* suspend until promise acc settles */ \
+  X (Await, "")              /* suspend until acc settles; the result (or \
+                                a throw) resumes the code */ \
   X (ResumeKind, "")         /* acc = how the generator was resumed */ \
   X (AsyncReturn, "")        /* settle the async function's promise */ \
   /* Modules. */ \

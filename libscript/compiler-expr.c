@@ -1221,6 +1221,16 @@ compile_expr (FuncState *fs, AstNode *n)
     case AST_YIELD:
       compile_yield (fs, n);
       break;
+    case AST_AWAIT:
+      {
+        uint32_t mark = fs->next_reg;
+        compile_expr (fs, n->a);
+        mark_position (fs, n);
+        emit_op (fs, JS_OP_Await);
+        compile_resume (fs, reg_alloc (fs));
+        reg_free_to (fs, mark);
+      }
+      break;
     case AST_PRIVATE_NAME:
       {
         Binding *b = scope_ref (&fs->c->res, n);

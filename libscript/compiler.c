@@ -1165,8 +1165,8 @@ compile_function (FuncState *parent, AstNode *fn)
      that made them: they carry it too. */
   if (arrow && info->uses_super)
     fs.flags |= JS_CODE_METHOD;
-  if (fn->flags & AST_F_ASYNC)
-    compile_error (&fs, fn, "async functions are not supported yet");
+  if ((fn->flags & AST_F_ASYNC) && (fn->flags & AST_F_GENERATOR))
+    compile_error (&fs, fn, "async generators are not supported yet");
 
   /* r0 is this, r1.. the parameters' incoming values.  (A static
      block's list is its statements: it has no parameters.) */
@@ -1256,6 +1256,8 @@ compile_function (FuncState *parent, AstNode *fn)
      generator object, and its body runs when that is resumed. */
   if (fn->flags & AST_F_GENERATOR)
     emit_op (&fs, JS_OP_InitGenerator);
+  else if (fn->flags & AST_F_ASYNC)
+    emit_op (&fs, JS_OP_InitAsync);
 
   if (fn->flags & AST_F_FIELD_INIT)
     compile_field_init_body (&fs, fn->d, (fn->flags & AST_F_STATIC) != 0);

@@ -21,6 +21,7 @@
 #include "function.h"
 #include "log.h"
 #include "ops.h"
+#include "promise.h"
 #include "property.h"
 #include "realm.h"
 #include "builtins.h"
@@ -354,6 +355,7 @@ generator_trace (JsTracer *trc, JsCell *cell)
   gc_mark_cell (trc, (JsCell *) g->code);
   gc_mark_cell (trc, (JsCell *) g->env);
   gc_mark_cell (trc, (JsCell *) g->args);
+  gc_mark_value (trc, g->promise);
   gc_mark_values (trc, g->values, g->n_values);
 }
 
@@ -409,6 +411,8 @@ generator_create (JsContext *ctx, JsFrame *f, uint32_t start_pc)
   g->pc = start_pc;
   g->resume_kind = JS_RESUME_NEXT;
   g->raw = 0;
+  g->awaiting = 0;
+  g->promise = JS_UNDEFINED;
   generator_save (rt, g, f);
   rt_restore_roots (rt, saved);
   return js_object_value ((JsObject *) g);
@@ -416,25 +420,14 @@ generator_create (JsContext *ctx, JsFrame *f, uint32_t start_pc)
 
 static JsValue run (JsContext *ctx, JsValue initial_acc);
 
-JsValue
-js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
-                     JsValue value)
+/* Resumes the saved frame: the value it yields or returns (with *done),
+ * or JS_EXCEPTION. */
+static JsValue
+generator_run (JsContext *ctx, JsValue gv, JsResumeKind kind, JsValue value,
+               bool *done)
 {
   JsRuntime *rt = ctx->rt;
   JsGenerator *g = (JsGenerator *) js_get_cell (gv);
-  if (g->state == JS_GEN_EXECUTING)
-    return js_throw_type_error (ctx, "Generator is already running");
-  if (g->state == JS_GEN_SUSPENDED_START && kind != JS_RESUME_NEXT)
-    g->state = JS_GEN_COMPLETED;
-  if (g->state == JS_GEN_COMPLETED)
-    {
-      if (kind == JS_RESUME_THROW)
-        return js_throw (ctx, value);
-      return builtins_iter_result (ctx, kind == JS_RESUME_RETURN
-                                            ? value
-                                            : JS_UNDEFINED,
-                                   true);
-    }
   if (rt->native_depth >= JS_MAX_NATIVE_DEPTH
       || rt->frame_count >= JS_MAX_FRAMES
       || rt->stack_top + g->n_values + 64 >= rt->stack_limit)
@@ -463,20 +456,148 @@ js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
   rt->native_depth--;
   g = (JsGenerator *) js_get_cell (saved[0]);
   rt->stack_top = saved;
+  *done = true;
   if (js_is_exception (r))
+    g->state = JS_GEN_COMPLETED;
+  else if (g->state == JS_GEN_SUSPENDED_YIELD)
+    *done = false;
+  else
+    g->state = JS_GEN_COMPLETED;
+  if (g->state == JS_GEN_COMPLETED)
     {
-      g->state = JS_GEN_COMPLETED;
-      return r;
+      /* The frame is gone for good. */
+      g->env = NULL;
+      g->args = NULL;
+      for (uint32_t i = 0; i < g->n_values; i++)
+        g->values[i] = JS_UNDEFINED;
     }
-  if (g->state == JS_GEN_SUSPENDED_YIELD)
-    return g->raw ? r : builtins_iter_result (ctx, r, false);
-  /* Returned: the frame is gone for good. */
-  g->state = JS_GEN_COMPLETED;
-  g->env = NULL;
-  g->args = NULL;
-  for (uint32_t i = 0; i < g->n_values; i++)
-    g->values[i] = JS_UNDEFINED;
-  return builtins_iter_result (ctx, r, true);
+  return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Async functions                                                     */
+/* ------------------------------------------------------------------ */
+
+static void async_step (JsContext *ctx, JsValue gv, JsResumeKind kind,
+                        JsValue value);
+
+/* The reaction of an awaited promise: resume the function with the
+ * value, or throw the reason into it. */
+static JsValue
+async_resume_handler (JsContext *ctx, JsValue data, JsValue argument,
+                      bool rejected)
+{
+  async_step (ctx, data, rejected ? JS_RESUME_THROW : JS_RESUME_NEXT,
+              argument);
+  return JS_UNDEFINED;
+}
+
+/* Runs an async function until it awaits or finishes: an await hangs the
+ * resumption on the awaited promise; the end settles the function's
+ * promise. */
+static void
+async_step (JsContext *ctx, JsValue gv, JsResumeKind kind, JsValue value)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pg = rt_push_root (rt, gv);
+  for (;;)
+    {
+      bool done;
+      JsValue r = generator_run (ctx, *pg, kind, value, &done);
+      JsGenerator *g = (JsGenerator *) js_get_cell (*pg);
+      if (js_is_exception (r))
+        {
+          JsValue e = js_take_exception (ctx);
+          promise_reject_native (ctx, g->promise, e);
+          break;
+        }
+      if (done)
+        {
+          JsValue *pr = rt_push_root (rt, r);
+          if (!promise_resolve_native (ctx, g->promise, *pr))
+            {
+              JsValue e = js_take_exception (ctx);
+              g = (JsGenerator *) js_get_cell (*pg);
+              promise_reject_native (ctx, g->promise, e);
+            }
+          break;
+        }
+      /* Await: PromiseResolve (%Promise%, v), which may throw into the
+         function at the await. */
+      JsValue p = promise_resolve (ctx, ctx->promise_ctor, r);
+      if (js_is_exception (p))
+        {
+          kind = JS_RESUME_THROW;
+          value = js_take_exception (ctx);
+          rt_push_root (rt, value);
+          continue;
+        }
+      if (!promise_then_native (ctx, p, async_resume_handler, *pg, NULL))
+        {
+          kind = JS_RESUME_THROW;
+          value = js_take_exception (ctx);
+          rt_push_root (rt, value);
+          continue;
+        }
+      break;
+    }
+  rt_restore_roots (rt, saved);
+}
+
+/* InitAsync: the frame becomes a suspended "generator" whose first run
+ * happens now, synchronously, until the first await. */
+static JsValue
+async_start (JsContext *ctx, JsFrame *frame, uint32_t start_pc)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue gv = generator_create (ctx, frame, start_pc);
+  if (js_is_exception (gv))
+    return gv;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pg = rt_push_root (rt, gv);
+  JsValue p = promise_new (ctx);
+  if (js_is_exception (p))
+    {
+      rt_restore_roots (rt, saved);
+      return p;
+    }
+  JsGenerator *g = (JsGenerator *) js_get_cell (*pg);
+  g->promise = p;
+  gc_write_barrier (&rt->heap, (JsCell *) g);
+  async_step (ctx, *pg, JS_RESUME_NEXT, JS_UNDEFINED);
+  g = (JsGenerator *) js_get_cell (*pg);
+  JsValue r = g->promise;
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
+JsValue
+js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
+                     JsValue value)
+{
+  JsGenerator *g = (JsGenerator *) js_get_cell (gv);
+  if (g->state == JS_GEN_EXECUTING)
+    return js_throw_type_error (ctx, "Generator is already running");
+  if (g->state == JS_GEN_SUSPENDED_START && kind != JS_RESUME_NEXT)
+    g->state = JS_GEN_COMPLETED;
+  if (g->state == JS_GEN_COMPLETED)
+    {
+      if (kind == JS_RESUME_THROW)
+        return js_throw (ctx, value);
+      return builtins_iter_result (ctx, kind == JS_RESUME_RETURN
+                                            ? value
+                                            : JS_UNDEFINED,
+                                   true);
+    }
+  bool done;
+  JsValue r = generator_run (ctx, gv, kind, value, &done);
+  if (js_is_exception (r))
+    return r;
+  g = (JsGenerator *) js_get_cell (gv);
+  if (!done && g->raw)
+    return r;
+  return builtins_iter_result (ctx, r, done);
 }
 
 /* One step of yield*: it[0] the iterator, it[1] its next method; *mode
@@ -1466,7 +1587,6 @@ op_SuperCallForward:
   }
 op_CreateRegExp:
 op_GetTemplateObject:
-op_Await:
 op_AsyncReturn:
 op_LdaModuleVar:
 op_StaModuleVar:
@@ -1800,11 +1920,20 @@ op_InitGenerator:
     CHECK (acc);
     goto do_return;
   }
+op_InitAsync:
+  {
+    SYNC ();
+    acc = async_start (ctx, frame, (uint32_t) (pc + 1 - code->bytecode));
+    CHECK (acc);
+    goto do_return;
+  }
 op_Yield:
 op_YieldRaw:
+op_Await:
   {
     JsGenerator *g = frame->gen;
     g->raw = *pc == JS_OP_YieldRaw;
+    g->awaiting = *pc == JS_OP_Await;
     g->pc = (uint32_t) (pc + 1 - code->bytecode);
     generator_save (rt, g, frame);
     g->state = JS_GEN_SUSPENDED_YIELD;

@@ -295,6 +295,9 @@ struct JsContext
   JsObject *generator_function_proto; /* %GeneratorFunction.prototype% */
   JsShape *generator_closure_shape;   /* generator functions, lazy */
   JsShape *generator_function_shape;  /* generator functions */
+  JsObject *async_function_proto;     /* %AsyncFunction.prototype% */
+  JsShape *async_closure_shape;       /* async functions, lazy */
+  JsShape *async_function_shape;      /* async functions */
   JsObject *out_of_memory;  /* the RangeError thrown when memory runs out */
   JsValue array_values;     /* %Array.prototype.values% */
   JsValue throw_type_error; /* %ThrowTypeError% */
