@@ -237,6 +237,7 @@ struct JsContext
   JsObject *bigint_proto;   /* %BigInt.prototype% */
   JsObject *iterator_proto; /* %IteratorPrototype% */
   JsObject *array_iterator_proto; /* %ArrayIteratorPrototype% */
+  JsObject *string_iterator_proto; /* %StringIteratorPrototype% */
   JsObject *out_of_memory;  /* the RangeError thrown when memory runs out */
   JsValue array_values;     /* %Array.prototype.values% */
   JsValue throw_type_error; /* %ThrowTypeError% */
