@@ -253,6 +253,7 @@ realm_init (JsContext *ctx)
   return builtins_init_error (ctx) && builtins_init_object (ctx)
          && builtins_init_function (ctx) && builtins_init_eval (ctx)
          && builtins_init_iterator (ctx) && builtins_init_string (ctx)
+         && builtins_init_uri (ctx)
          && builtins_init_array (ctx) && builtins_init_host (ctx);
 }
 

@@ -60,3 +60,4 @@ bool builtins_init_function (JsContext *ctx);
 bool builtins_init_array (JsContext *ctx);
 bool builtins_init_iterator (JsContext *ctx);
 bool builtins_init_string (JsContext *ctx);
+bool builtins_init_uri (JsContext *ctx);
