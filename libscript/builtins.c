@@ -311,6 +311,8 @@ realm_init (JsContext *ctx)
     builtins_init_eval,
     builtins_init_iterator,
     builtins_init_generator,
+    builtins_init_string,
+    builtins_init_uri,
     builtins_init_array,
     builtins_init_bound,
     builtins_init_boolean,

@@ -115,3 +115,5 @@ bool builtins_init_boolean (JsContext *ctx);
 bool builtins_init_number (JsContext *ctx);
 bool builtins_init_math (JsContext *ctx);
 bool builtins_init_json (JsContext *ctx);
+bool builtins_init_string (JsContext *ctx);
+bool builtins_init_uri (JsContext *ctx);

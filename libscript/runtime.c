@@ -209,6 +209,7 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
         (JsCell *) ctx->boolean_proto, (JsCell *) ctx->symbol_proto,
         (JsCell *) ctx->bigint_proto, (JsCell *) ctx->iterator_proto,
         (JsCell *) ctx->array_iterator_proto, (JsCell *) ctx->out_of_memory,
+        (JsCell *) ctx->string_iterator_proto,
         (JsCell *) ctx->closure_shape, (JsCell *) ctx->function_shape,
         (JsCell *) ctx->native_function_shape,
         (JsCell *) ctx->native_function_plain_shape,

@@ -298,6 +298,7 @@ struct JsContext
   JsObject *async_function_proto;     /* %AsyncFunction.prototype% */
   JsShape *async_closure_shape;       /* async functions, lazy */
   JsShape *async_function_shape;      /* async functions */
+  JsObject *string_iterator_proto; /* %StringIteratorPrototype% */
   JsObject *out_of_memory;  /* the RangeError thrown when memory runs out */
   JsValue array_values;     /* %Array.prototype.values% */
   JsValue throw_type_error; /* %ThrowTypeError% */
