@@ -7,6 +7,7 @@
 #pragma once
 
 #include "function.h"
+#include "interp.h"
 #include "realm.h"
 
 /* The C type of a method table entry. */
@@ -83,7 +84,13 @@ JsValue builtins_bound_call (JsContext *ctx, JsValue *base, uint32_t argc,
 /* Host functions of the command-line runner. */
 bool builtins_init_host (JsContext *ctx);
 
+/* builtins-eval.c: a direct eval from frame with this. */
+JsValue builtins_direct_eval (JsContext *ctx, JsFrame *frame,
+                              JsValue this_value, JsValue x);
+
 /* Families. */
+bool builtins_init_eval (JsContext *ctx);
+bool builtins_init_generator (JsContext *ctx);
 bool builtins_init_error (JsContext *ctx);
 bool builtins_init_object (JsContext *ctx);
 bool builtins_init_function (JsContext *ctx);

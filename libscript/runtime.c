@@ -191,7 +191,10 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
         (JsCell *) ctx->closure_shape, (JsCell *) ctx->function_shape,
         (JsCell *) ctx->native_function_shape,
         (JsCell *) ctx->native_function_plain_shape,
-        (JsCell *) ctx->with_env_shape,
+        (JsCell *) ctx->with_env_shape, (JsCell *) ctx->generator_proto,
+        (JsCell *) ctx->generator_function_proto,
+        (JsCell *) ctx->generator_closure_shape,
+        (JsCell *) ctx->generator_function_shape,
         (JsCell *) ctx->symbol_registry,
       };
       for (size_t k = 0; k < G_N_ELEMENTS (cells); k++)
@@ -200,6 +203,7 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
         gc_mark_cell (trc, (JsCell *) ctx->error_protos[k]);
       gc_mark_value (trc, ctx->array_values);
       gc_mark_value (trc, ctx->throw_type_error);
+      gc_mark_value (trc, ctx->eval_fn);
       gc_mark_value (trc, ctx->pending_exception);
     }
   for (guint i = 0; i < rt->root_tracers->len; i++)

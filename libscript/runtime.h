@@ -99,6 +99,7 @@ typedef struct
   X (callee, "callee")                                                     \
   X (stack, "stack")                                                       \
   X (cause, "cause")                                                       \
+  X (throw, "throw")                                                       \
   X (toJSON, "toJSON")
 
 /* The well-known symbols: X (name), Symbol.name in scripts. */
@@ -238,9 +239,14 @@ struct JsContext
   JsObject *bigint_proto;   /* %BigInt.prototype% */
   JsObject *iterator_proto; /* %IteratorPrototype% */
   JsObject *array_iterator_proto; /* %ArrayIteratorPrototype% */
+  JsObject *generator_proto;      /* %GeneratorPrototype% */
+  JsObject *generator_function_proto; /* %GeneratorFunction.prototype% */
+  JsShape *generator_closure_shape;   /* generator functions, lazy */
+  JsShape *generator_function_shape;  /* generator functions */
   JsObject *out_of_memory;  /* the RangeError thrown when memory runs out */
   JsValue array_values;     /* %Array.prototype.values% */
   JsValue throw_type_error; /* %ThrowTypeError% */
+  JsValue eval_fn;          /* %eval%, which makes eval (...) direct */
   JsShape *closure_shape;   /* script functions, properties not made yet */
   JsShape *function_shape;  /* script functions with their properties */
   JsShape *native_function_shape; /* natives, properties not made yet */
@@ -253,6 +259,8 @@ struct JsContext
   uint64_t random_state[2];  /* Math.random's xorshift128+ state */
   JsValue pending_exception; /* JS_EMPTY when none */
   void *user_data;          /* for the embedder */
+  bool owned_by_runtime;    /* made by script ($262.createRealm): freed
+                               with the runtime */
 };
 
 /* ------------------------------------------------------------------ */
