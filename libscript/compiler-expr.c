@@ -145,8 +145,8 @@ compile_load_this (FuncState *fs)
 bool
 compile_is_anonymous_fn (AstNode *n)
 {
-  if (n->flags & AST_F_PAREN)
-    return false;
+  /* (function () {}) is still an anonymous function definition: the
+     cover grammar keeps IsAnonymousFunctionDefinition. */
   if (n->kind == AST_FUNC_EXPR || n->kind == AST_FUNCTION)
     return n->a == NULL;
   if (n->kind == AST_CLASS_EXPR)
@@ -159,6 +159,14 @@ compile_is_anonymous_fn (AstNode *n)
 void
 compile_named_value (FuncState *fs, AstNode *value, const AstStr *name)
 {
+  if (name && value->kind == AST_CLASS_EXPR && !value->a)
+    {
+      /* A class takes its name before its static members are defined
+         (a static name () wins). */
+      fs->c->class_name = name;
+      compile_expr (fs, value);
+      return;
+    }
   compile_expr (fs, value);
   if (name && compile_is_anonymous_fn (value))
     {

@@ -133,6 +133,7 @@ struct Compiler
   GArray *pending_labels;/* labels waiting for the loop they name */
   GPtrArray *owned_arrays; /* names and kinds of DeclareGlobals */
   uint32_t flags;          /* the top level's JS_CODE_* */
+  const AstStr *class_name;/* NamedEvaluation's name for the next class */
   bool failed;
 };
 

@@ -2053,6 +2053,10 @@ void
 compile_class (FuncState *fs, AstNode *cls)
 {
   Resolution *res = &fs->c->res;
+  /* A name from NamedEvaluation is for this class only: taken before
+     the heritage (which may hold classes of its own) is compiled. */
+  const AstStr *named = fs->c->class_name;
+  fs->c->class_name = NULL;
   ClassInfo *ci = scope_class_of (res, cls);
   Scope *s = scope_of (res, cls);
   uint32_t mark = fs->next_reg;
@@ -2087,10 +2091,12 @@ compile_class (FuncState *fs, AstNode *cls)
   store_binding (fs, ci->ctor);
   emit_op (fs, JS_OP_Ldar, proto);
   store_binding (fs, ci->proto);
-  if (cls->a)
+  const AstStr *class_name = cls->a ? cls->a->str : named;
+  if (class_name)
     {
-      /* The constructor is named after the class. */
-      emit_op (fs, JS_OP_LdaConst, const_atom (fs, cls->a->str));
+      /* The constructor is named after the class (or the binding an
+         anonymous class is assigned to), before any static member. */
+      emit_op (fs, JS_OP_LdaConst, const_atom (fs, class_name));
       emit_op (fs, JS_OP_SetFunctionName, ctor);
     }
 
