@@ -252,7 +252,9 @@ realm_init (JsContext *ctx)
     return false;
   return builtins_init_error (ctx) && builtins_init_object (ctx)
          && builtins_init_function (ctx) && builtins_init_iterator (ctx)
-         && builtins_init_array (ctx) && builtins_init_host (ctx);
+         && builtins_init_array (ctx) && builtins_init_array_buffer (ctx)
+         && builtins_init_typed_array (ctx) && builtins_init_data_view (ctx)
+         && builtins_init_host (ctx);
 }
 
 /* The trampoline of the engine's own built-ins (JsNativeFn). */
