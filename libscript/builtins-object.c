@@ -92,6 +92,12 @@ builtins_define_property (JsContext *ctx, JsObject *o, JsKey key,
   JsRuntime *rt = ctx->rt;
   JsValue cur;
   uint8_t attrs;
+  if (realm_is_exotic (o))
+    {
+      int e = realm_exotic_define_property (ctx, o, key, d);
+      if (e != 2)
+        return e;
+    }
   int h = prop_get_own (ctx, o, key, &cur, &attrs);
   if (h < 0)
     return -1;

@@ -57,6 +57,12 @@ prop_get (JsContext *ctx, JsObject *o, JsKey key, JsValue receiver)
     {
       JsValue v;
       uint8_t attrs;
+      if (o->shape->cls->flags & JS_CLASS_EXOTIC)
+        {
+          int e = realm_exotic_get (ctx, o, key, receiver, &v);
+          if (e != 2)
+            return e < 0 ? JS_EXCEPTION : v;
+        }
       int r = prop_get_own (ctx, o, key, &v, &attrs);
       if (r < 0)
         return JS_EXCEPTION;
@@ -93,6 +99,13 @@ set_on_receiver (JsContext *ctx, JsKey key, JsValue v, JsValue receiver)
     {
       if ((attrs & JS_ATTR_ACCESSOR) || !(attrs & JS_ATTR_WRITABLE))
         return 0;
+      /* Receiver.[[DefineOwnProperty]] (key, { [[Value]]: v }). */
+      if (realm_is_exotic (r))
+        {
+          int e = realm_exotic_define (ctx, r, key, v, attrs);
+          if (e != 2)
+            return e;
+        }
       JsPropResult pr = object_define_own (rt, r, key, v, attrs);
       if (pr == JS_PROP_NO_MEMORY)
         {
@@ -149,6 +162,21 @@ prop_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
     {
       JsValue cur;
       uint8_t attrs;
+      if (realm_is_exotic (js_get_object (*po)))
+        {
+          int e = realm_exotic_set (ctx, js_get_object (*po), key, v,
+                                    receiver);
+          if (e == 3)
+            {
+              result = set_on_receiver (ctx, key, v, receiver);
+              break;
+            }
+          if (e != 2)
+            {
+              result = e;
+              break;
+            }
+        }
       int h = prop_get_own (ctx, js_get_object (*po), key, &cur, &attrs);
       if (h < 0)
         {
@@ -220,6 +248,12 @@ prop_has (JsContext *ctx, JsObject *o, JsKey key)
     {
       JsValue v;
       uint8_t attrs;
+      if (o->shape->cls->flags & JS_CLASS_EXOTIC)
+        {
+          int e = realm_exotic_has (ctx, o, key);
+          if (e != 2)
+            return e;
+        }
       int r = prop_get_own (ctx, o, key, &v, &attrs);
       if (r != 0)
         return r;
