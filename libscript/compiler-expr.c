@@ -882,7 +882,9 @@ compile_object (FuncState *fs, AstNode *n)
       bool computed = (p->flags & AST_F_COMPUTED) != 0;
       bool accessor = (p->flags & (AST_F_GETTER | AST_F_SETTER)) != 0;
       if (!computed && !accessor && !(p->flags & AST_F_METHOD)
-          && (p->a->kind == AST_IDENT || p->a->kind == AST_STRING))
+          && (p->a->kind == AST_IDENT
+              || (p->a->kind == AST_STRING
+                  && !const_str_is_index (p->a->str))))
         {
           /* The common case: a named data property. */
           compile_named_value (fs, p->b, p->a->str);

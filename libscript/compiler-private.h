@@ -149,6 +149,9 @@ uint32_t reg_alloc (FuncState *fs);
 uint32_t reg_alloc_n (FuncState *fs, uint32_t n);
 void reg_free_to (FuncState *fs, uint32_t mark);
 uint32_t const_atom (FuncState *fs, const AstStr *s);
+/* True if s is a canonical array index ("0" .. "4294967294"): such a
+ * name is an index key, which the named opcodes cannot carry. */
+bool const_str_is_index (const AstStr *s);
 uint32_t const_string (FuncState *fs, const AstStr *s);
 uint32_t const_number (FuncState *fs, double d);
 uint32_t const_ascii_atom (FuncState *fs, const char *s);

@@ -245,6 +245,21 @@ const_atom (FuncState *fs, const AstStr *s)
   return const_add (fs, (ConstEntry){ .kind = CONST_ATOM, .str = s });
 }
 
+bool
+const_str_is_index (const AstStr *s)
+{
+  if (s->len == 0 || s->len > 10 || (s->data[0] == '0' && s->len > 1))
+    return false;
+  uint64_t v = 0;
+  for (uint32_t i = 0; i < s->len; i++)
+    {
+      if (s->data[i] < '0' || s->data[i] > '9')
+        return false;
+      v = v * 10 + (uint64_t) (s->data[i] - '0');
+    }
+  return v <= 4294967294u;
+}
+
 uint32_t
 const_string (FuncState *fs, const AstStr *s)
 {
