@@ -81,6 +81,36 @@ prop_get (JsContext *ctx, JsObject *o, JsKey key, JsValue receiver)
     }
 }
 
+/* ArraySetLength's conversions, for a [[Set]] of a writable array
+ * length: *v becomes the new length as a number, or a RangeError.  As
+ * the spec has it, ToNumber runs twice (ToUint32, then ToNumber). */
+static bool
+array_length_arg (JsContext *ctx, JsValue *v)
+{
+  if (js_is_number (*v))
+    {
+      double d = js_get_number (*v);
+      if (d >= 0 && d <= 4294967295.0 && d == (double) (uint32_t) d)
+        return true;
+    }
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pv = rt_push_root (rt, *v);
+  uint32_t len;
+  double num;
+  bool ok = js_to_uint32 (ctx, *pv, &len) && js_to_number (ctx, *pv, &num);
+  rt_restore_roots (rt, saved);
+  if (!ok)
+    return false;
+  if ((double) len != num)
+    {
+      js_throw_range_error (ctx, "Invalid array length");
+      return false;
+    }
+  *v = js_number ((double) len);
+  return true;
+}
+
 /* The receiver side of OrdinarySetWithOwnDescriptor, for a data
  * property found (or not) on the chain. */
 static int
@@ -99,6 +129,19 @@ set_on_receiver (JsContext *ctx, JsKey key, JsValue v, JsValue receiver)
     {
       if ((attrs & JS_ATTR_ACCESSOR) || !(attrs & JS_ATTR_WRITABLE))
         return 0;
+      if (object_is_array (r) && key == atom_common_key (rt, JS_ATOM_length))
+        {
+          JsValue *saved = rt_save_roots (rt);
+          rt_push_root (rt, receiver);
+          bool ok = array_length_arg (ctx, &v);
+          rt_restore_roots (rt, saved);
+          if (!ok)
+            return -1;
+          /* The conversions may have frozen the length. */
+          if (object_set (rt, r, key, v, &cur) != JS_SET_DONE)
+            return 0;
+          return 1;
+        }
       /* Receiver.[[DefineOwnProperty]] (key, { [[Value]]: v }). */
       if (realm_is_exotic (r))
         {
@@ -131,6 +174,19 @@ prop_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
       JsValue *saved = rt_save_roots (rt);
       rt_push_root (rt, receiver);
       rt_push_root (rt, v);
+      if (object_is_array (o) && key == atom_common_key (rt, JS_ATOM_length))
+        {
+          /* A writable length converts its new value first (a read-only
+             one rejects without looking at it). */
+          uint32_t slot;
+          uint8_t attrs;
+          shape_lookup (o->shape, key, &slot, &attrs);
+          if ((attrs & JS_ATTR_WRITABLE) && !array_length_arg (ctx, &v))
+            {
+              rt_restore_roots (rt, saved);
+              return -1;
+            }
+        }
       JsSetResult sr = object_set (rt, o, key, v, &pair);
       rt_restore_roots (rt, saved);
       switch (sr)
