@@ -2100,6 +2100,11 @@ proto_reverse (const JsCallInfo *info)
   double len;
   if (js_is_exception (*po) || !length_of (ctx, *po, &len))
     goto out;
+  if (len < 2)
+    {
+      r = *po;
+      goto out;
+    }
   if (fast_array (rt, *po) && len == object_elem_len (js_get_object (*po)))
     {
       JsValue *e = object_elements (js_get_object (*po));
