@@ -335,10 +335,9 @@ prop_define_data (JsContext *ctx, JsObject *o, JsKey key, JsValue v)
   int result;
   if (h < 0)
     result = -1;
-  else if (h > 0 && !(attrs & JS_ATTR_CONFIGURABLE)
-           && ((attrs & JS_ATTR_ACCESSOR)
-               || (attrs & (JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE))
-                      != (JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE)))
+  else if (h > 0 && !(attrs & JS_ATTR_CONFIGURABLE))
+    /* The new property would be configurable: a non-configurable one
+       cannot become that, whatever its other attributes. */
     result = 0;
   else if ((o->shape->cls->flags & JS_CLASS_EXOTIC)
            && (result = realm_exotic_define (ctx, o, key, v,
