@@ -150,6 +150,9 @@ uint32_t reg_alloc (FuncState *fs);
 uint32_t reg_alloc_n (FuncState *fs, uint32_t n);
 void reg_free_to (FuncState *fs, uint32_t mark);
 uint32_t const_atom (FuncState *fs, const AstStr *s);
+/* True if s is a canonical array index ("0" .. "4294967294"): such a
+ * name is an index key, which the named opcodes cannot carry. */
+bool const_str_is_index (const AstStr *s);
 uint32_t const_string (FuncState *fs, const AstStr *s);
 /* Is s a canonical array index ("0" .. "4294967294")?  Such a key is an
  * index key, never an atom: it cannot take the named-property paths. */

@@ -242,6 +242,20 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
       gc_mark_value (trc, ctx->eval_fn);
       gc_mark_value (trc, ctx->promise_ctor);
       gc_mark_value (trc, ctx->pending_exception);
+      /* Array, ArrayBuffer, the typed arrays and DataView. */
+      gc_mark_cell (trc, (JsCell *) ctx->array_ctor);
+      gc_mark_value (trc, ctx->object_to_string);
+      gc_mark_cell (trc, (JsCell *) ctx->array_buffer_ctor);
+      gc_mark_cell (trc, (JsCell *) ctx->array_buffer_proto);
+      gc_mark_cell (trc, (JsCell *) ctx->typed_array_ctor);
+      gc_mark_cell (trc, (JsCell *) ctx->typed_array_proto);
+      for (int k = 0; k < JS_TYPED_ARRAY_COUNT; k++)
+        {
+          gc_mark_cell (trc, (JsCell *) ctx->typed_array_ctors[k]);
+          gc_mark_cell (trc, (JsCell *) ctx->typed_array_protos[k]);
+        }
+      gc_mark_cell (trc, (JsCell *) ctx->data_view_proto);
+      gc_mark_value (trc, ctx->typed_array_values);
     }
   for (guint i = 0; i < rt->root_tracers->len; i++)
     {

@@ -150,6 +150,8 @@ typedef struct JsCode JsCode;
 
 /* Error types with a prototype per realm (ops.h names them). */
 #define JS_ERROR_TYPE_COUNT 8
+/* Typed array element types (builtins.h names them). */
+#define JS_TYPED_ARRAY_COUNT 11
 
 typedef enum
 {
@@ -340,6 +342,21 @@ struct JsContext
   void *user_data;          /* for the embedder */
   bool owned_by_runtime;    /* made by script ($262.createRealm): freed
                                with the runtime */
+
+  /* Array, ArrayBuffer, the typed arrays and DataView
+     (builtins-array.c, builtins-arraybuffer.c, builtins-typedarray.c,
+     builtins-dataview.c). */
+  JsObject *array_ctor;         /* %Array% */
+  JsValue object_to_string;     /* %Object.prototype.toString% */
+  void *join_stack;             /* arrays being joined, for cycles */
+  JsObject *array_buffer_ctor;  /* %ArrayBuffer% */
+  JsObject *array_buffer_proto; /* %ArrayBuffer.prototype% */
+  JsObject *typed_array_ctor;   /* %TypedArray% */
+  JsObject *typed_array_proto;  /* %TypedArray.prototype% */
+  JsObject *typed_array_ctors[JS_TYPED_ARRAY_COUNT];  /* %Int8Array%... */
+  JsObject *typed_array_protos[JS_TYPED_ARRAY_COUNT]; /* their prototypes */
+  JsObject *data_view_proto;    /* %DataView.prototype% */
+  JsValue typed_array_values;   /* %TypedArray.prototype.values% */
 };
 
 /* ------------------------------------------------------------------ */
