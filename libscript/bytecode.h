@@ -58,6 +58,8 @@
   X (StaEnv, "nn")           /* env(depth n1).slots[n2] = acc */ \
   X (PushEnv, "k")           /* new env for scope k, parent = env */ \
   X (PopEnv, "")             /* env = env.parent */ \
+  X (PushWithEnv, "")        /* env = a with environment over ToObject \
+                                (acc) */ \
   X (CopyEnv, "")            /* env = a copy of env (per-iteration let) */ \
   X (SaveEnv, "r")           /* r = env, for handlers to restore */ \
   X (RestoreEnv, "r")        /* env = r */ \
@@ -67,6 +69,7 @@
   X (StaGlobal, "ki")        /* global k = acc (sloppy: may create) */ \
   X (StaGlobalStrict, "ki")  /* global k = acc; ReferenceError if absent */ \
   X (DeclareGlobals, "k")    /* var/function names of a script, checked */ \
+  X (InitGlobal, "k")        /* script scope's let/const k = acc */ \
   X (LdaLookup, "k")         /* acc = name k through with/eval scopes */ \
   X (TypeofLookup, "k") \
   X (StaLookup, "k") \
@@ -88,6 +91,9 @@
   X (DefineClassGetter, "rr")/* non-enumerable accessor halves */ \
   X (DefineClassSetter, "rr") \
   X (SetHomeObject, "r")     /* r (a method)'s home object = acc */ \
+  X (LdaHomeOfCallee, "")    /* acc = home object of the function acc */ \
+  X (DefinePrivateMethod, "rrn") /* r1.#r2 = acc: method (n 0), getter \
+                                    (1) or setter (2) */ \
   X (SetFunctionName, "r")   /* r (a function)'s name = key acc */ \
   X (DeleteProp, "r")        /* acc = delete r[acc] (sloppy) */ \
   X (DeletePropStrict, "r") \
@@ -97,10 +103,10 @@
   X (CopyDataProps, "r")     /* {...acc} into r */ \
   X (CopyDataPropsExcept, "rrn") /* rest: r1 = copy of acc minus the n \
                                     keys in r2.. */ \
-  X (GetPrivate, "rk")       /* acc = r.#k */ \
-  X (SetPrivate, "rk")       /* r.#k = acc */ \
-  X (DefinePrivate, "rk")    /* add #k to r */ \
-  X (HasPrivate, "rk")       /* acc = #k in r */ \
+  X (GetPrivate, "r")        /* acc = r.#acc (acc: a private name) */ \
+  X (SetPrivate, "rr")       /* r1.#r2 = acc */ \
+  X (DefinePrivate, "rr")    /* add #r2 = acc to r1 (fields, methods) */ \
+  X (HasPrivate, "r")        /* acc = #acc in r */ \
   /* Literals. */ \
   X (CreateObject, "n")      /* acc = {} with room for n properties */ \
   X (CreateArray, "n")       /* acc = [] with room for n elements */ \
@@ -110,7 +116,12 @@
   X (CreateClosure, "k")     /* a function of code k over env */ \
   X (CreateRegExp, "kk")     /* pattern k1, flags k2 */ \
   X (GetTemplateObject, "ki")/* the frozen strings array of template k */ \
-  X (CreateClass, "rkn")     /* r: heritage/ctor regs; see compiler.c */ \
+  X (CreateClass, "rk")      /* acc = constructor of code k; heritage in r \
+                                (hole: none), the prototype out in r+1 */ \
+  X (SetClassFields, "r")    /* r (a constructor)'s field initializer = \
+                                acc */ \
+  X (InitFields, "r")        /* run r's field initializer on this = acc */ \
+  X (CreatePrivateName, "k") /* acc = a new private name described k */ \
   X (CreateArguments, "")    /* acc = the arguments object */ \
   X (CreateRest, "n")        /* acc = array of the arguments from n on */ \
   /* Operators: acc = r OP acc, unless noted. */ \
@@ -166,11 +177,13 @@
   /* Calls: rF is the callee, rF+1 this, then n arguments. */ \
   X (Call, "rni") \
   X (CallSpread, "r")        /* rF, rF+1 this, rF+2 an array of args */ \
-  X (CallEval, "rnk")        /* a direct eval candidate; k: scope info */ \
+  X (CallEval, "rni")        /* eval (...): direct if rF is %eval% */ \
   X (Construct, "rni")       /* new rF (args); rF+1 receives new.target */ \
   X (ConstructSpread, "r") \
-  X (SuperCall, "rn")        /* super (args): r+1.. the arguments */ \
-  X (SuperCallSpread, "r") \
+  X (SuperCall, "rn")        /* super (args): r the constructor, r+1 \
+                                new.target, the n arguments after */ \
+  X (SuperCallSpread, "r")   /* the same with an array of args in r+2 */ \
+  X (SuperCallForward, "")   /* a default derived constructor's super */ \
   X (TailCall, "rni")        /* reserved */ \
   /* Iteration. */ \
   X (GetIterator, "r")       /* r, r+1 = iterator of acc and its next */ \
@@ -180,10 +193,18 @@
   X (ForInPrepare, "r")      /* r = key enumerator of acc */ \
   X (ForInNext, "rj")        /* acc = next key of r, or jump when done */ \
   /* Generators and async functions. */ \
-  X (InitGenerator, "")      /* make the generator object and suspend */ \
+  X (InitGenerator, "")      /* make the generator object and return it */ \
+  X (InitAsync, "")          /* start an async function's body; return \
+                                its promise */ \
   X (Yield, "")              /* suspend with acc; resume value in acc */ \
-  X (YieldDelegate, "r")     /* yield* step over iterator r */ \
-  X (Await, "")              /* suspend until promise acc settles */ \
+  X (YieldRaw, "")           /* suspend giving acc (an iterator result) \
+                                as is: yield* */ \
+  X (DelegateStep, "rrr")    /* yield* step: call the iterator in r1 with \
+                                mode r2 and value r3; acc = its result; \
+                                r2 = 3 when a missing return method means \
+                                return r3 */ \
+  X (Await, "")              /* suspend until acc settles; the result (or \
+                                a throw) resumes the code */ \
   X (ResumeKind, "")         /* acc = how the generator was resumed */ \
   X (AsyncReturn, "")        /* settle the async function's promise */ \
   /* Modules. */ \

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "compiler-private.h"
+#include "interp.h"
 
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
@@ -87,19 +88,35 @@ compile_store_ident (FuncState *fs, AstNode *ident, bool init)
       return;
     }
   uint32_t k = const_atom (fs, ident->str);
-  if (b || scope_ref_is_dynamic (res, ident))
+  if (init && !b && fs->init_global_lexical)
+    emit_op (fs, JS_OP_InitGlobal, k);
+  else if (b || scope_ref_is_dynamic (res, ident))
     emit_op (fs, fs->strict ? JS_OP_StaLookupStrict : JS_OP_StaLookup, k);
   else
-    emit_op (fs, fs->strict || init ? JS_OP_StaGlobalStrict
-                                    : JS_OP_StaGlobal,
+    /* A declaration's store (var x = 1, a function declaration) goes to
+       a property DeclareGlobals made; plain sloppy stores may create. */
+    emit_op (fs, fs->strict && !init ? JS_OP_StaGlobalStrict
+                                     : JS_OP_StaGlobal,
              k, ic_alloc (fs));
-  if (init && !b)
+}
+
+/* this without the TDZ check of derived constructors (eval and arrows
+ * check where they use it). */
+void
+compile_load_this_unchecked (FuncState *fs)
+{
+  FuncInfo *f = fs->info;
+  while (f->is_arrow && f->parent)
+    f = f->parent;
+  Binding *b = f->this_binding;
+  if (b && b->slot >= 0)
     {
-      /* A top-level declaration of a script: StaGlobalStrict would throw
-         for a name not yet defined; declarations define it (see
-         DeclareGlobals), so init stores are plain. */
-      fs->code->data[fs->code->len - 5] = JS_OP_StaGlobal;
+      uint32_t reg, depth, slot;
+      binding_location (fs, b, &reg, &depth, &slot);
+      emit_op (fs, JS_OP_LdaEnv, depth, slot);
     }
+  else
+    emit_op (fs, JS_OP_Ldar, 0u);
 }
 
 void
@@ -128,8 +145,8 @@ compile_load_this (FuncState *fs)
 bool
 compile_is_anonymous_fn (AstNode *n)
 {
-  if (n->flags & AST_F_PAREN)
-    return false;
+  /* (function () {}) is still an anonymous function definition: the
+     cover grammar keeps IsAnonymousFunctionDefinition. */
   if (n->kind == AST_FUNC_EXPR || n->kind == AST_FUNCTION)
     return n->a == NULL;
   if (n->kind == AST_CLASS_EXPR)
@@ -142,6 +159,14 @@ compile_is_anonymous_fn (AstNode *n)
 void
 compile_named_value (FuncState *fs, AstNode *value, const AstStr *name)
 {
+  if (name && value->kind == AST_CLASS_EXPR && !value->a)
+    {
+      /* A class takes its name before its static members are defined
+         (a static name () wins). */
+      fs->c->class_name = name;
+      compile_expr (fs, value);
+      return;
+    }
   compile_expr (fs, value);
   if (name && compile_is_anonymous_fn (value))
     {
@@ -592,6 +617,86 @@ compile_call_args (FuncState *fs, AstList *args, uint32_t first,
     }
 }
 
+/* The binding of a hidden value of the constructor an arrow (or the
+ * constructor itself) belongs to. */
+static ClassInfo *
+enclosing_class (FuncState *fs)
+{
+  for (FuncInfo *f = fs->info; f; f = f->parent)
+    {
+      if (f->class_info)
+        return f->class_info;
+      if (!f->is_arrow)
+        break;
+    }
+  return NULL;
+}
+
+static void
+load_hidden (FuncState *fs, Binding *b)
+{
+  uint32_t reg, depth, slot;
+  if (binding_location (fs, b, &reg, &depth, &slot))
+    emit_op (fs, JS_OP_Ldar, reg);
+  else
+    emit_op (fs, JS_OP_LdaEnv, depth, slot);
+}
+
+/* super (args): the parent of the class's constructor, constructed with
+ * the running new.target; the result becomes this (once), then the
+ * class's fields are initialized on it. */
+static void
+compile_super_call (FuncState *fs, AstNode *n)
+{
+  ClassInfo *ci = enclosing_class (fs);
+  if (!ci)
+    {
+      compile_error (fs, n, "super call outside a class constructor");
+      return;
+    }
+  uint32_t base = reg_alloc_n (fs, 2);
+  load_hidden (fs, ci->ctor);
+  emit_op (fs, JS_OP_Star, base);
+  FuncInfo *owner = fs->info;
+  while (owner->is_arrow && owner->parent)
+    owner = owner->parent;
+  if (fs->info == owner || !owner->new_target)
+    emit_op (fs, JS_OP_LdaNewTarget);
+  else
+    load_hidden (fs, owner->new_target);
+  emit_op (fs, JS_OP_Star, base + 1);
+  bool spread;
+  compile_call_args (fs, &n->list, base + 2, &spread);
+  mark_position (fs, n);
+  if (spread)
+    emit_op (fs, JS_OP_SuperCallSpread, base);
+  else
+    emit_op (fs, JS_OP_SuperCall, base, n->list.count);
+  /* BindThisValue: a second super () is a ReferenceError. */
+  uint32_t result = reg_alloc (fs);
+  emit_op (fs, JS_OP_Star, result);
+  compile_load_this_unchecked (fs);
+  Label ok;
+  label_init (&ok);
+  emit_jump (fs, JS_OP_JumpIfHole, &ok);
+  emit_op (fs, JS_OP_ThrowError, (uint32_t) JS_ERROR_REFERENCE,
+           const_ascii_atom (fs, "Super constructor may only be called "
+                                 "once"));
+  label_bind (fs, &ok);
+  label_free (&ok);
+  emit_op (fs, JS_OP_Ldar, result);
+  Binding *tb = owner->this_binding;
+  if (fs->info == owner)
+    emit_op (fs, JS_OP_Star, 0u);
+  if (tb && tb->slot >= 0)
+    {
+      uint32_t reg, depth, slot;
+      binding_location (fs, tb, &reg, &depth, &slot);
+      emit_op (fs, JS_OP_StaEnv, depth, slot);
+    }
+  emit_op (fs, JS_OP_InitFields, base);
+}
+
 static void
 compile_call (FuncState *fs, AstNode *n)
 {
@@ -599,15 +704,7 @@ compile_call (FuncState *fs, AstNode *n)
   AstNode *callee = n->a;
   if (callee->kind == AST_SUPER)
     {
-      /* super (args): the arguments follow a callee slot. */
-      uint32_t base = reg_alloc_n (fs, 2);
-      bool spread;
-      compile_call_args (fs, &n->list, base + 2, &spread);
-      mark_position (fs, n);
-      if (spread)
-        emit_op (fs, JS_OP_SuperCallSpread, base);
-      else
-        emit_op (fs, JS_OP_SuperCall, base, n->list.count);
+      compile_super_call (fs, n);
       reg_free_to (fs, mark);
       return;
     }
@@ -640,7 +737,11 @@ compile_call (FuncState *fs, AstNode *n)
   else
     {
       compile_expr_to (fs, callee, f);
-      emit_op (fs, JS_OP_LdaUndefined);
+      /* A direct eval gets the caller's this in the this slot. */
+      if (n->flags & AST_F_DIRECT_EVAL)
+        compile_load_this_unchecked (fs);
+      else
+        emit_op (fs, JS_OP_LdaUndefined);
       emit_op (fs, JS_OP_Star, self);
     }
   if (n->flags & AST_F_OPTIONAL)
@@ -654,7 +755,7 @@ compile_call (FuncState *fs, AstNode *n)
   if (spread)
     emit_op (fs, JS_OP_CallSpread, f);
   else if (n->flags & AST_F_DIRECT_EVAL)
-    emit_op (fs, JS_OP_CallEval, f, n->list.count, 0u);
+    emit_op (fs, JS_OP_CallEval, f, n->list.count, ic_alloc (fs));
   else
     emit_op (fs, JS_OP_Call, f, n->list.count, ic_alloc (fs));
   reg_free_to (fs, mark);
@@ -698,6 +799,9 @@ compile_optional_chain (FuncState *fs, AstNode *n)
 /* Literals                                                            */
 /* ------------------------------------------------------------------ */
 
+static const AstStr *compile_property_key (FuncState *fs, AstNode *key,
+                                           bool computed, uint32_t reg);
+
 static void
 compile_array (FuncState *fs, AstNode *n)
 {
@@ -721,6 +825,13 @@ compile_array (FuncState *fs, AstNode *n)
     }
   emit_op (fs, JS_OP_Ldar, arr);
   reg_free_to (fs, arr);
+}
+
+void
+compile_member_key (FuncState *fs, AstNode *key, bool computed,
+                    uint32_t reg)
+{
+  compile_property_key (fs, key, computed, reg);
 }
 
 /* The property key of a literal or class member into reg (computed keys
@@ -779,7 +890,8 @@ compile_object (FuncState *fs, AstNode *n)
       bool computed = (p->flags & AST_F_COMPUTED) != 0;
       bool accessor = (p->flags & (AST_F_GETTER | AST_F_SETTER)) != 0;
       if (!computed && !accessor && !(p->flags & AST_F_METHOD)
-          && (p->a->kind == AST_IDENT || p->a->kind == AST_STRING))
+          && (p->a->kind == AST_IDENT || p->a->kind == AST_STRING)
+          && !const_str_is_index (p->a->str))
         {
           /* The common case: a named data property. */
           compile_named_value (fs, p->b, p->a->str);
@@ -855,6 +967,155 @@ compile_template (FuncState *fs, AstNode *n)
 }
 
 /* ------------------------------------------------------------------ */
+/* Generators                                                          */
+/* ------------------------------------------------------------------ */
+
+/* After a suspension, acc holds what the generator was resumed with:
+ * continue with it (next), throw it, or return it through the finally
+ * blocks around. */
+static void
+compile_resume (FuncState *fs, uint32_t value)
+{
+  Label not_throw, not_return;
+  label_init (&not_throw);
+  label_init (&not_return);
+  uint32_t kind = reg_alloc (fs);
+  emit_op (fs, JS_OP_Star, value);
+  emit_op (fs, JS_OP_ResumeKind);
+  emit_op (fs, JS_OP_Star, kind);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_THROW);
+  emit_op (fs, JS_OP_StrictEq, kind);
+  emit_jump (fs, JS_OP_JumpIfFalse, &not_throw);
+  emit_op (fs, JS_OP_Ldar, value);
+  emit_op (fs, JS_OP_Throw);
+  label_bind (fs, &not_throw);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_RETURN);
+  emit_op (fs, JS_OP_StrictEq, kind);
+  emit_jump (fs, JS_OP_JumpIfFalse, &not_return);
+  emit_op (fs, JS_OP_Ldar, value);
+  compile_return_acc (fs);
+  label_bind (fs, &not_return);
+  emit_op (fs, JS_OP_Ldar, value);
+  reg_free_to (fs, kind);
+  label_free (&not_throw);
+  label_free (&not_return);
+}
+
+static void
+compile_yield (FuncState *fs, AstNode *n)
+{
+  uint32_t mark = fs->next_reg;
+  if (!(n->flags & AST_F_DELEGATE))
+    {
+      if (n->a)
+        compile_expr (fs, n->a);
+      else
+        emit_op (fs, JS_OP_LdaUndefined);
+      mark_position (fs, n);
+      emit_op (fs, JS_OP_Yield);
+      compile_resume (fs, reg_alloc (fs));
+      reg_free_to (fs, mark);
+      return;
+    }
+  /* yield*: forward next, throw and return to the inner iterator and
+     yield its results as they are, until it is done. */
+  uint32_t it = reg_alloc_n (fs, 2), mode = reg_alloc (fs),
+           received = reg_alloc (fs), result = reg_alloc (fs);
+  compile_expr (fs, n->a);
+  mark_position (fs, n);
+  emit_op (fs, JS_OP_GetIterator, it);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_NEXT);
+  emit_op (fs, JS_OP_Star, mode);
+  emit_op (fs, JS_OP_LdaUndefined);
+  emit_op (fs, JS_OP_Star, received);
+  uint32_t top = fs->code->len;
+  emit_op (fs, JS_OP_DelegateStep, it, mode, received);
+  emit_op (fs, JS_OP_Star, result);
+  Label ret, done, out;
+  label_init (&ret);
+  label_init (&done);
+  label_init (&out);
+  emit_op (fs, JS_OP_LdaInt, 3u);
+  emit_op (fs, JS_OP_StrictEq, mode);
+  emit_jump (fs, JS_OP_JumpIfTrue, &ret);
+  emit_op (fs, JS_OP_GetNamed, result, const_ascii_atom (fs, "done"),
+           ic_alloc (fs));
+  emit_jump (fs, JS_OP_JumpIfTrue, &done);
+  emit_op (fs, JS_OP_Ldar, result);
+  emit_op (fs, JS_OP_YieldRaw);
+  emit_op (fs, JS_OP_Star, received);
+  emit_op (fs, JS_OP_ResumeKind);
+  emit_op (fs, JS_OP_Star, mode);
+  emit_jump_back (fs, JS_OP_Jump, top);
+  /* Done: the value is the expression's, or the generator's return
+     value when the resumption was a return. */
+  label_bind (fs, &done);
+  emit_op (fs, JS_OP_GetNamed, result, const_ascii_atom (fs, "value"),
+           ic_alloc (fs));
+  emit_op (fs, JS_OP_Star, result);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_RETURN);
+  emit_op (fs, JS_OP_StrictEq, mode);
+  emit_jump (fs, JS_OP_JumpIfFalse, &out);
+  emit_op (fs, JS_OP_Ldar, result);
+  compile_return_acc (fs);
+  /* A return the inner iterator could not take: return the value. */
+  label_bind (fs, &ret);
+  emit_op (fs, JS_OP_Ldar, received);
+  compile_return_acc (fs);
+  label_bind (fs, &out);
+  emit_op (fs, JS_OP_Ldar, result);
+  label_free (&ret);
+  label_free (&done);
+  label_free (&out);
+  reg_free_to (fs, mark);
+}
+
+/* tag`a${x}b`: the tag called with the site's frozen strings array (made
+ * once, at compile time, so every evaluation of the site sees the same
+ * object) and the substitutions. */
+static void
+compile_tagged_template (FuncState *fs, AstNode *n)
+{
+  uint32_t mark = fs->next_reg;
+  uint32_t f = reg_alloc (fs), self = reg_alloc (fs);
+  AstNode *tag = n->a;
+  if (tag->kind == AST_MEMBER)
+    {
+      uint32_t key = reg_alloc (fs);
+      member_operands (fs, tag, self, key);
+      member_get (fs, tag, self, key);
+      emit_op (fs, JS_OP_Star, f);
+      reg_free_to (fs, key);
+      if (tag->a->kind == AST_SUPER)
+        {
+          compile_load_this (fs);
+          emit_op (fs, JS_OP_Star, self);
+        }
+    }
+  else
+    {
+      compile_expr_to (fs, tag, f);
+      emit_op (fs, JS_OP_LdaUndefined);
+      emit_op (fs, JS_OP_Star, self);
+    }
+  uint32_t k = const_template (fs, n->b);
+  uint32_t arg = reg_alloc (fs);
+  emit_op (fs, JS_OP_LdaConst, k);
+  emit_op (fs, JS_OP_Star, arg);
+  uint32_t argc = 1;
+  for (AstNode *e = n->b->list.first; e; e = e->next)
+    if (e->kind != AST_TEMPLATE_ELEM)
+      {
+        uint32_t r = reg_alloc (fs);
+        compile_expr_to (fs, e, r);
+        argc++;
+      }
+  mark_position (fs, n);
+  emit_op (fs, JS_OP_Call, f, argc, ic_alloc (fs));
+  reg_free_to (fs, mark);
+}
+
+/* ------------------------------------------------------------------ */
 /* The dispatcher                                                      */
 /* ------------------------------------------------------------------ */
 
@@ -900,6 +1161,9 @@ compile_expr (FuncState *fs, AstNode *n)
       break;
     case AST_TEMPLATE:
       compile_template (fs, n);
+      break;
+    case AST_TAGGED_TEMPLATE:
+      compile_tagged_template (fs, n);
       break;
     case AST_ARRAY:
       compile_array (fs, n);
@@ -961,6 +1225,19 @@ compile_expr (FuncState *fs, AstNode *n)
           }
         else
           emit_op (fs, JS_OP_LdaNewTarget);
+      }
+      break;
+    case AST_YIELD:
+      compile_yield (fs, n);
+      break;
+    case AST_AWAIT:
+      {
+        uint32_t mark = fs->next_reg;
+        compile_expr (fs, n->a);
+        mark_position (fs, n);
+        emit_op (fs, JS_OP_Await);
+        compile_resume (fs, reg_alloc (fs));
+        reg_free_to (fs, mark);
       }
       break;
     case AST_PRIVATE_NAME:

@@ -21,8 +21,10 @@
 #include "function.h"
 #include "log.h"
 #include "ops.h"
+#include "promise.h"
 #include "property.h"
 #include "realm.h"
+#include "builtins.h"
 
 #include <math.h>
 #include <sys/mman.h>
@@ -71,6 +73,7 @@ interp_trace_frames (JsRuntime *rt, JsTracer *trc)
       gc_mark_cell (trc, (JsCell *) f->env);
       gc_mark_value (trc, f->new_target);
       gc_mark_cell (trc, (JsCell *) f->args);
+      gc_mark_cell (trc, (JsCell *) f->gen);
     }
 }
 
@@ -152,6 +155,7 @@ frame_push (JsContext *ctx, JsFunction *fn, JsValue *base, uint32_t argc,
   f->args = args;
   f->argc = argc;
   f->flags = flags;
+  f->gen = NULL;
   rt->stack_top = top;
   return true;
 }
@@ -340,6 +344,307 @@ env_find (JsContext *ctx, JsEnv *env, JsKey key, JsEnv **where,
 }
 
 /* ------------------------------------------------------------------ */
+/* Generators                                                          */
+/* ------------------------------------------------------------------ */
+
+static void
+generator_trace (JsTracer *trc, JsCell *cell)
+{
+  JsGenerator *g = (JsGenerator *) cell;
+  gc_mark_cell (trc, (JsCell *) g->storage);
+  gc_mark_cell (trc, (JsCell *) g->code);
+  gc_mark_cell (trc, (JsCell *) g->env);
+  gc_mark_cell (trc, (JsCell *) g->args);
+  gc_mark_value (trc, g->promise);
+  gc_mark_values (trc, g->values, g->n_values);
+}
+
+const JsCellClass js_generator_class = {
+  .name = "Generator",
+  .kind = JS_KIND_OBJECT,
+  .trace = generator_trace,
+};
+
+/* Copies the frame's window into the generator. */
+static void
+generator_save (JsRuntime *rt, JsGenerator *g, JsFrame *f)
+{
+  memcpy (g->values, f->base, g->n_values * sizeof (JsValue));
+  g->env = f->env;
+  g->args = f->args;
+  g->argc = f->argc;
+  gc_write_barrier (&rt->heap, (JsCell *) g);
+}
+
+/* OrdinaryCreateFromConstructor (F, "%GeneratorPrototype%") holding the
+ * frame, which is suspended at start_pc. */
+static JsValue
+generator_create (JsContext *ctx, JsFrame *f, uint32_t start_pc)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue proto = js_get (ctx, f->base[0],
+                          atom_common_key (rt, JS_ATOM_prototype));
+  if (js_is_exception (proto))
+    return proto;
+  JsCell *p = js_is_object (proto) ? js_get_cell (proto)
+                                   : (JsCell *) ctx->generator_proto;
+  JsValue *saved = rt_save_roots (rt);
+  rt_push_cell (rt, p);
+  JsShape *s = shape_root_for (rt, &js_generator_class, p, 0);
+  JsValue *ps = rt_push_cell (rt, s);
+  uint32_t n = (uint32_t) (f->top - f->base);
+  JsGenerator *g = s ? (JsGenerator *) heap_alloc_slots (
+                       &rt->heap, JS_SPACE_CELLS,
+                       js_slots_for (sizeof (JsGenerator)
+                                     + n * sizeof (JsValue)))
+                     : NULL;
+  if (!g)
+    {
+      rt_restore_roots (rt, saved);
+      return js_throw_out_of_memory (ctx);
+    }
+  g->shape = (JsShape *) js_get_cell (*ps);
+  g->storage = NULL;
+  g->code = f->code;
+  g->n_values = n;
+  g->state = JS_GEN_SUSPENDED_START;
+  g->pc = start_pc;
+  g->resume_kind = JS_RESUME_NEXT;
+  g->raw = 0;
+  g->awaiting = 0;
+  g->promise = JS_UNDEFINED;
+  generator_save (rt, g, f);
+  rt_restore_roots (rt, saved);
+  return js_object_value ((JsObject *) g);
+}
+
+static JsValue run (JsContext *ctx, JsValue initial_acc);
+
+/* Resumes the saved frame: the value it yields or returns (with *done),
+ * or JS_EXCEPTION. */
+static JsValue
+generator_run (JsContext *ctx, JsValue gv, JsResumeKind kind, JsValue value,
+               bool *done)
+{
+  JsRuntime *rt = ctx->rt;
+  JsGenerator *g = (JsGenerator *) js_get_cell (gv);
+  if (rt->native_depth >= JS_MAX_NATIVE_DEPTH
+      || rt->frame_count >= JS_MAX_FRAMES
+      || rt->stack_top + g->n_values + 64 >= rt->stack_limit)
+    return js_throw_range_error (ctx, "Maximum call stack size exceeded");
+  JsValue *saved = rt->stack_top;
+  rt_push_root (rt, gv);
+  rt_push_root (rt, value);
+  JsValue *base = rt->stack_top;
+  memcpy (base, g->values, g->n_values * sizeof (JsValue));
+  JsFrame *f = &rt->frames[rt->frame_count++];
+  f->code = g->code;
+  f->pc = g->code->bytecode + g->pc;
+  f->base = base;
+  f->top = base + g->n_values;
+  f->env = g->env;
+  f->new_target = JS_UNDEFINED;
+  f->args = g->args;
+  f->argc = g->argc;
+  f->flags = JS_FRAME_ENTRY | JS_FRAME_GENERATOR;
+  f->gen = g;
+  rt->stack_top = f->top;
+  g->state = JS_GEN_EXECUTING;
+  g->resume_kind = kind;
+  rt->native_depth++;
+  JsValue r = run (ctx, saved[1]);
+  rt->native_depth--;
+  g = (JsGenerator *) js_get_cell (saved[0]);
+  rt->stack_top = saved;
+  *done = true;
+  if (js_is_exception (r))
+    g->state = JS_GEN_COMPLETED;
+  else if (g->state == JS_GEN_SUSPENDED_YIELD)
+    *done = false;
+  else
+    g->state = JS_GEN_COMPLETED;
+  if (g->state == JS_GEN_COMPLETED)
+    {
+      /* The frame is gone for good. */
+      g->env = NULL;
+      g->args = NULL;
+      for (uint32_t i = 0; i < g->n_values; i++)
+        g->values[i] = JS_UNDEFINED;
+    }
+  return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Async functions                                                     */
+/* ------------------------------------------------------------------ */
+
+static void async_step (JsContext *ctx, JsValue gv, JsResumeKind kind,
+                        JsValue value);
+
+/* The reaction of an awaited promise: resume the function with the
+ * value, or throw the reason into it. */
+static JsValue
+async_resume_handler (JsContext *ctx, JsValue data, JsValue argument,
+                      bool rejected)
+{
+  async_step (ctx, data, rejected ? JS_RESUME_THROW : JS_RESUME_NEXT,
+              argument);
+  return JS_UNDEFINED;
+}
+
+/* Runs an async function until it awaits or finishes: an await hangs the
+ * resumption on the awaited promise; the end settles the function's
+ * promise. */
+static void
+async_step (JsContext *ctx, JsValue gv, JsResumeKind kind, JsValue value)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pg = rt_push_root (rt, gv);
+  for (;;)
+    {
+      bool done;
+      JsValue r = generator_run (ctx, *pg, kind, value, &done);
+      JsGenerator *g = (JsGenerator *) js_get_cell (*pg);
+      if (js_is_exception (r))
+        {
+          JsValue e = js_take_exception (ctx);
+          promise_reject_native (ctx, g->promise, e);
+          break;
+        }
+      if (done)
+        {
+          JsValue *pr = rt_push_root (rt, r);
+          if (!promise_resolve_native (ctx, g->promise, *pr))
+            {
+              JsValue e = js_take_exception (ctx);
+              g = (JsGenerator *) js_get_cell (*pg);
+              promise_reject_native (ctx, g->promise, e);
+            }
+          break;
+        }
+      /* Await: PromiseResolve (%Promise%, v), which may throw into the
+         function at the await. */
+      JsValue p = promise_resolve (ctx, ctx->promise_ctor, r);
+      if (js_is_exception (p))
+        {
+          kind = JS_RESUME_THROW;
+          value = js_take_exception (ctx);
+          rt_push_root (rt, value);
+          continue;
+        }
+      if (!promise_then_native (ctx, p, async_resume_handler, *pg, NULL))
+        {
+          kind = JS_RESUME_THROW;
+          value = js_take_exception (ctx);
+          rt_push_root (rt, value);
+          continue;
+        }
+      break;
+    }
+  rt_restore_roots (rt, saved);
+}
+
+/* InitAsync: the frame becomes a suspended "generator" whose first run
+ * happens now, synchronously, until the first await. */
+static JsValue
+async_start (JsContext *ctx, JsFrame *frame, uint32_t start_pc)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue gv = generator_create (ctx, frame, start_pc);
+  if (js_is_exception (gv))
+    return gv;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pg = rt_push_root (rt, gv);
+  JsValue p = promise_new (ctx);
+  if (js_is_exception (p))
+    {
+      rt_restore_roots (rt, saved);
+      return p;
+    }
+  JsGenerator *g = (JsGenerator *) js_get_cell (*pg);
+  g->promise = p;
+  gc_write_barrier (&rt->heap, (JsCell *) g);
+  async_step (ctx, *pg, JS_RESUME_NEXT, JS_UNDEFINED);
+  g = (JsGenerator *) js_get_cell (*pg);
+  JsValue r = g->promise;
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
+JsValue
+js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
+                     JsValue value)
+{
+  JsGenerator *g = (JsGenerator *) js_get_cell (gv);
+  if (g->state == JS_GEN_EXECUTING)
+    return js_throw_type_error (ctx, "Generator is already running");
+  if (g->state == JS_GEN_SUSPENDED_START && kind != JS_RESUME_NEXT)
+    g->state = JS_GEN_COMPLETED;
+  if (g->state == JS_GEN_COMPLETED)
+    {
+      if (kind == JS_RESUME_THROW)
+        return js_throw (ctx, value);
+      return builtins_iter_result (ctx, kind == JS_RESUME_RETURN
+                                            ? value
+                                            : JS_UNDEFINED,
+                                   true);
+    }
+  bool done;
+  JsValue r = generator_run (ctx, gv, kind, value, &done);
+  if (js_is_exception (r))
+    return r;
+  g = (JsGenerator *) js_get_cell (gv);
+  if (!done && g->raw)
+    return r;
+  return builtins_iter_result (ctx, r, done);
+}
+
+/* One step of yield*: it[0] the iterator, it[1] its next method; *mode
+ * the resumption (next, throw, return); value what was sent.  Returns the
+ * inner result object; *mode becomes 3 when a return found no return
+ * method (the generator then returns value itself). */
+static JsValue
+generator_delegate_step (JsContext *ctx, JsValue *it, JsValue *mode,
+                         JsValue value)
+{
+  JsRuntime *rt = ctx->rt;
+  int m = js_get_int32 (*mode);
+  JsValue r;
+  if (m == JS_RESUME_NEXT)
+    r = js_call (ctx, it[1], it[0], 1, &value);
+  else
+    {
+      JsCommonAtom name = m == JS_RESUME_THROW ? JS_ATOM_throw
+                                               : JS_ATOM_return;
+      JsValue method = js_get_method (ctx, it[0], atom_common_key (rt, name));
+      if (js_is_exception (method))
+        return method;
+      if (js_is_undefined (method))
+        {
+          if (m == JS_RESUME_RETURN)
+            {
+              *mode = js_int32 (3);
+              return value;
+            }
+          /* throw without a throw method: close the inner iterator,
+             then a TypeError. */
+          if (realm_iterator_close (ctx, it[0]) < 0)
+            return JS_EXCEPTION;
+          return js_throw_type_error (ctx, "The iterator does not provide a "
+                                           "'throw' method");
+        }
+      r = js_call (ctx, method, it[0], 1, &value);
+    }
+  if (js_is_exception (r))
+    return r;
+  if (!js_is_object (r))
+    return js_throw_type_error (ctx, "Iterator result %s is not an object",
+                                realm_describe (ctx, r));
+  return r;
+}
+
+/* ------------------------------------------------------------------ */
 /* The loop                                                            */
 /* ------------------------------------------------------------------ */
 
@@ -377,7 +682,7 @@ env_find (JsContext *ctx, JsEnv *env, JsKey key, JsEnv **where,
   while (0)
 
 static JsValue
-run (JsContext *ctx)
+run (JsContext *ctx, JsValue initial_acc)
 {
   JsRuntime *rt = ctx->rt;
   static const void *const dispatch[256] = {
@@ -389,7 +694,7 @@ run (JsContext *ctx)
   JsCode *code;
   const uint8_t *pc;
   JsValue *regs;
-  JsValue acc = JS_UNDEFINED;
+  JsValue acc = initial_acc;
   RELOAD ();
   goto *dispatch[*pc];
 
@@ -507,6 +812,20 @@ op_PushEnv:
 op_PopEnv:
   frame->env = frame->env->parent;
   NEXT (1);
+op_PushWithEnv:
+  {
+    SYNC ();
+    JsValue o = js_to_object (ctx, acc);
+    CHECK (o);
+    JsEnv *e = function_new_with_env (ctx, js_get_object (o), frame->env);
+    if (!e)
+      {
+        js_throw_out_of_memory (ctx);
+        THROW ();
+      }
+    frame->env = e;
+    NEXT (1);
+  }
 op_CopyEnv:
   {
     SYNC ();
@@ -607,6 +926,17 @@ op_DeclareGlobals:
     SYNC ();
     JsValue *r = rt_push_root (rt, acc);
     int h = realm_declare_globals (ctx, code->consts[U16 (0)]);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_InitGlobal:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = realm_init_global_lexical (ctx, const_key (code, U16 (0)), acc);
     acc = *r;
     rt->stack_top = frame->top;
     if (h < 0)
@@ -1032,17 +1362,23 @@ op_CopyDataPropsExcept:
     NEXT (7);
   }
 op_GetPrivate:
-op_SetPrivate:
-op_DefinePrivate:
 op_HasPrivate:
   {
     SYNC ();
+    acc = realm_private_op (ctx, *pc, REG (0), acc, JS_UNDEFINED);
+    CHECK (acc);
+    NEXT (3);
+  }
+op_SetPrivate:
+op_DefinePrivate:
+  {
+    SYNC ();
     JsValue *r = rt_push_root (rt, acc);
-    JsValue res = realm_private_op (ctx, *pc, REG (0), acc);
+    JsValue res = realm_private_op (ctx, *pc, REG (0), REG (2), acc);
+    acc = *r;
     rt->stack_top = frame->top;
     CHECK (res);
-    acc = *pc == JS_OP_SetPrivate || *pc == JS_OP_DefinePrivate ? *r : res;
-    NEXT (3);
+    NEXT (5);
   }
 
   /* Literals. */
@@ -1112,26 +1448,151 @@ op_CreateClosure:
         js_throw_out_of_memory (ctx);
         THROW ();
       }
+    if ((c->flags & (JS_CODE_ARROW | JS_CODE_METHOD))
+        == (JS_CODE_ARROW | JS_CODE_METHOD))
+      fn->extra[0] = function_home_object (frame);
     acc = js_object_value ((JsObject *) fn);
     NEXT (3);
   }
+op_CreateClass:
+  {
+    SYNC ();
+    JsValue *r = &REG (0);
+    JsCode *c = (JsCode *) js_get_cell (code->consts[U16 (2)]);
+    if (!realm_create_class (ctx, r[0], c, frame->env, &acc, &r[1]))
+      {
+        rt->stack_top = frame->top;
+        THROW ();
+      }
+    rt->stack_top = frame->top;
+    NEXT (5);
+  }
+op_SetClassFields:
+  {
+    JsFunction *f = (JsFunction *) js_get_cell (REG (0));
+    f->extra[1] = acc;
+    gc_write_barrier (&rt->heap, (JsCell *) f);
+    NEXT (3);
+  }
+op_InitFields:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = realm_init_fields (ctx, REG (0), acc);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_CreatePrivateName:
+  {
+    SYNC ();
+    JsSymbol *sym = symbol_new (rt, js_get_string (code->consts[U16 (0)]));
+    if (!sym)
+      {
+        js_throw_out_of_memory (ctx);
+        THROW ();
+      }
+    sym->flags |= JS_SYMBOL_PRIVATE;
+    acc = js_symbol_value (sym);
+    NEXT (3);
+  }
+op_LdaHomeOfCallee:
+  {
+    JsValue home = JS_UNDEFINED;
+    if (js_is_object (acc))
+      {
+        JsCell *c = js_get_cell (acc);
+        if (c->shape->cls == &js_function_class
+            && (((JsFunction *) c)->code->flags & JS_CODE_METHOD))
+          home = ((JsFunction *) c)->extra[0];
+      }
+    acc = home;
+    NEXT (1);
+  }
+op_DefinePrivateMethod:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = realm_define_private_method (ctx, REG (0), REG (2), acc,
+                                         U16 (4));
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (7);
+  }
+op_SuperCall:
+op_SuperCallSpread:
+op_SuperCallForward:
+  {
+    SYNC ();
+    JsValue *win, fval, nt;
+    uint32_t argc;
+    uint32_t size;
+    JsValue *argv;
+    JsValue *saved_top = rt->stack_top;
+    if (*pc == JS_OP_SuperCallForward)
+      {
+        fval = frame->base[0];
+        nt = frame->new_target;
+        argc = frame->argc;
+        argv = rt->stack_top;
+        for (uint32_t i = 0; i < argc; i++)
+          rt_push_root (rt, object_elements (frame->args)[i]);
+        size = 1;
+      }
+    else
+      {
+        win = &REG (0);
+        fval = win[0];
+        nt = win[1];
+        if (*pc == JS_OP_SuperCall)
+          {
+            argc = U16 (2);
+            argv = win + 2;
+            size = 5;
+          }
+        else
+          {
+            JsObject *arr = js_get_object (win[2]);
+            argc = object_array_length (arr);
+            argv = rt->stack_top;
+            for (uint32_t i = 0; i < argc; i++)
+              {
+                JsValue v = i < object_elem_len (arr)
+                                ? object_elements (arr)[i]
+                                : JS_UNDEFINED;
+                rt_push_root (rt, js_is_empty (v) ? JS_UNDEFINED : v);
+              }
+            size = 3;
+          }
+      }
+    JsObject *parent = object_get_proto (js_get_object (fval));
+    JsValue pv = parent ? js_object_value (parent) : JS_NULL;
+    if (!js_is_constructor (pv))
+      {
+        rt->stack_top = frame->top;
+        js_throw_type_error (ctx, "Super constructor %s of anonymous class "
+                                  "is not a constructor",
+                             realm_describe (ctx, pv));
+        THROW ();
+      }
+    acc = js_construct (ctx, pv, argc, argv, nt);
+    rt->stack_top = saved_top;
+    rt->stack_top = frame->top;
+    CHECK (acc);
+    NEXT (size);
+  }
 op_CreateRegExp:
 op_GetTemplateObject:
-op_CreateClass:
-op_InitGenerator:
-op_Yield:
-op_YieldDelegate:
-op_Await:
-op_ResumeKind:
 op_AsyncReturn:
 op_LdaModuleVar:
 op_StaModuleVar:
 op_ImportMeta:
 op_DynamicImport:
-op_CallEval:
 op_TailCall:
-op_SuperCall:
-op_SuperCallSpread:
 op_GetAsyncIterator:
 op_SwitchJump:
   SYNC ();
@@ -1450,7 +1911,49 @@ op_ThrowError:
 op_Debugger:
   NEXT (1);
 
+op_InitGenerator:
+  {
+    /* The parameters are bound: the rest of the body runs when the
+       generator is resumed.  The call returns the generator object. */
+    SYNC ();
+    acc = generator_create (ctx, frame, (uint32_t) (pc + 1 - code->bytecode));
+    CHECK (acc);
+    goto do_return;
+  }
+op_InitAsync:
+  {
+    SYNC ();
+    acc = async_start (ctx, frame, (uint32_t) (pc + 1 - code->bytecode));
+    CHECK (acc);
+    goto do_return;
+  }
+op_Yield:
+op_YieldRaw:
+op_Await:
+  {
+    JsGenerator *g = frame->gen;
+    g->raw = *pc == JS_OP_YieldRaw;
+    g->awaiting = *pc == JS_OP_Await;
+    g->pc = (uint32_t) (pc + 1 - code->bytecode);
+    generator_save (rt, g, frame);
+    g->state = JS_GEN_SUSPENDED_YIELD;
+    rt->frame_count--;
+    return acc;
+  }
+op_ResumeKind:
+  acc = js_int32 ((int32_t) frame->gen->resume_kind);
+  NEXT (1);
+op_DelegateStep:
+  {
+    SYNC ();
+    acc = generator_delegate_step (ctx, &REG (0), &REG (2), REG (4));
+    rt->stack_top = frame->top;
+    CHECK (acc);
+    NEXT (7);
+  }
+
 op_Return:
+do_return:
   {
     uint32_t flags = frame->flags;
     if (G_UNLIKELY (flags & JS_FRAME_CONSTRUCT) && !js_is_object (acc))
@@ -1483,6 +1986,25 @@ op_Return:
   }
 
   /* Calls. */
+op_CallEval:
+  {
+    /* eval (...) spelled directly: a direct eval only if the callee is
+       this realm's %eval%; the compiler put the caller's this in the this
+       slot for that case. */
+    JsValue *win = &REG (0);
+    if (win[0] == ctx->eval_fn)
+      {
+        SYNC ();
+        uint32_t argc = U16 (2);
+        acc = argc ? builtins_direct_eval (ctx, frame, win[1], win[2])
+                   : JS_UNDEFINED;
+        rt->stack_top = frame->top;
+        CHECK (acc);
+        NEXT (7);
+      }
+    /* Not %eval%: an ordinary call with this undefined. */
+    win[1] = JS_UNDEFINED;
+  }
 op_Call:
 op_Construct:
   {
@@ -1510,6 +2032,9 @@ op_Construct:
                                                            win + 2, argc);
                 CHECK (t);
                 win[1] = t;
+                if ((fn->code->flags & JS_CODE_CLASS_CONSTRUCTOR)
+                    && realm_init_fields (ctx, callee, t) < 0)
+                  THROW ();
               }
             else
               win[1] = JS_EMPTY;
@@ -1687,7 +2212,7 @@ enter (JsContext *ctx, JsFunction *fn, JsValue *base, uint32_t argc,
   if (!frame_push (ctx, fn, base, argc, new_target, flags | JS_FRAME_ENTRY))
     return JS_EXCEPTION;
   rt->native_depth++;
-  JsValue r = run (ctx);
+  JsValue r = run (ctx, JS_UNDEFINED);
   rt->native_depth--;
   return r;
 }
@@ -1760,6 +2285,12 @@ js_construct (JsContext *ctx, JsValue fn, uint32_t argc, const JsValue *argv,
               return t;
             }
           base[1] = t;
+          if ((f->code->flags & JS_CODE_CLASS_CONSTRUCTOR)
+              && realm_init_fields (ctx, base[0], t) < 0)
+            {
+              rt->stack_top = saved;
+              return JS_EXCEPTION;
+            }
         }
       rt->stack_top = base + 2 + argc;
       r = enter (ctx, f, base, argc, *nt, JS_FRAME_CONSTRUCT);
@@ -1774,25 +2305,34 @@ js_construct (JsContext *ctx, JsValue fn, uint32_t argc, const JsValue *argv,
 }
 
 JsValue
-js_run_code (JsContext *ctx, JsCode *code)
+js_run_code_in (JsContext *ctx, JsCode *code, JsEnv *env, JsValue this_value,
+                JsValue new_target)
 {
   JsRuntime *rt = ctx->rt;
   JsValue *saved = rt->stack_top;
-  JsValue *root = rt_push_cell (rt, code);
-  JsFunction *fn = function_new_closure (ctx, code, ctx->script_env);
+  rt_push_cell (rt, code);
+  rt_push_root (rt, this_value);
+  rt_push_root (rt, new_target);
+  JsFunction *fn = function_new_closure (ctx, code, env);
   if (!fn)
     {
       rt->stack_top = saved;
       return js_throw_out_of_memory (ctx);
     }
-  (void) root;
   JsValue *base = rt->stack_top;
   base[0] = js_object_value ((JsObject *) fn);
-  base[1] = js_object_value (ctx->global);
+  base[1] = saved[1];
   rt->stack_top = base + 2;
-  JsValue r = enter (ctx, fn, base, 0, JS_UNDEFINED, 0);
+  JsValue r = enter (ctx, fn, base, 0, saved[2], 0);
   rt->stack_top = saved;
   return r;
+}
+
+JsValue
+js_run_code (JsContext *ctx, JsCode *code)
+{
+  return js_run_code_in (ctx, code, ctx->script_env,
+                         js_object_value (ctx->global), JS_UNDEFINED);
 }
 
 uint32_t

@@ -27,6 +27,7 @@ void realm_fill_global_ic (JsContext *ctx, JsIC *ic, JsKey key);
 void realm_fill_global_store_ic (JsContext *ctx, JsIC *ic, JsKey key);
 int realm_store_global (JsContext *ctx, JsKey key, JsValue v, bool strict);
 int realm_declare_globals (JsContext *ctx, JsValue names);
+int realm_init_global_lexical (JsContext *ctx, JsKey key, JsValue v);
 /* Defines a global property (non-enumerable, like the built-ins). */
 bool realm_define_global (JsContext *ctx, const char *name, JsValue v);
 /* Defines a built-in method on an object. */
@@ -48,6 +49,17 @@ int realm_exotic_get_own (JsContext *ctx, JsObject *o, JsKey key,
 int realm_exotic_delete (JsContext *ctx, JsObject *o, JsKey key);
 int realm_exotic_define (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
                          uint8_t attrs);
+/* [[Get]] and [[HasProperty]] of exotic objects whose answer for a key
+ * does not come from their own property and then the prototype's (typed
+ * arrays' numeric keys): 2 means "ordinary for this key". */
+int realm_exotic_get (JsContext *ctx, JsObject *o, JsKey key,
+                      JsValue receiver, JsValue *out);
+int realm_exotic_has (JsContext *ctx, JsObject *o, JsKey key);
+/* [[Set]] likewise: 1 done, 0 rejected, -1 exception, 2 ordinary, 3 the
+ * key is a writable own data property of o (the ordinary receiver step
+ * applies). */
+int realm_exotic_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
+                      JsValue receiver);
 /* A new error object of the realm's error class with proto. */
 JsObject *realm_new_error_object (JsContext *ctx, JsCell *proto);
 /* Turns o into a guarded prototype (dictionary mode, changes bump the
@@ -59,7 +71,15 @@ int realm_define_member (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
                          int op);
 int realm_copy_data_properties (JsContext *ctx, JsObject *target, JsValue src,
                                 const JsValue *excluded, uint32_t n);
-JsValue realm_private_op (JsContext *ctx, int op, JsValue obj, JsValue key);
+JsValue realm_private_op (JsContext *ctx, int op, JsValue obj, JsValue key,
+                          JsValue value);
+int realm_define_private_method (JsContext *ctx, JsValue obj, JsValue key,
+                                 JsValue fn, int kind);
+/* Classes: the constructor and prototype (ClassDefinitionEvaluation's
+ * first steps); the instance fields of a constructor run on this. */
+bool realm_create_class (JsContext *ctx, JsValue heritage, JsCode *code,
+                         JsEnv *env, JsValue *ctor_out, JsValue *proto_out);
+int realm_init_fields (JsContext *ctx, JsValue ctor, JsValue this_value);
 bool realm_blocked_by_unscopables (JsContext *ctx, JsObject *o, JsKey key,
                                    int *err);
 

@@ -209,10 +209,19 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
         (JsCell *) ctx->boolean_proto, (JsCell *) ctx->symbol_proto,
         (JsCell *) ctx->bigint_proto, (JsCell *) ctx->iterator_proto,
         (JsCell *) ctx->array_iterator_proto, (JsCell *) ctx->out_of_memory,
+        (JsCell *) ctx->string_iterator_proto,
         (JsCell *) ctx->closure_shape, (JsCell *) ctx->function_shape,
         (JsCell *) ctx->native_function_shape,
         (JsCell *) ctx->native_function_plain_shape,
+        (JsCell *) ctx->with_env_shape, (JsCell *) ctx->generator_proto,
+        (JsCell *) ctx->generator_function_proto,
+        (JsCell *) ctx->generator_closure_shape,
+        (JsCell *) ctx->generator_function_shape,
+        (JsCell *) ctx->async_function_proto,
+        (JsCell *) ctx->async_closure_shape,
+        (JsCell *) ctx->async_function_shape,
         (JsCell *) ctx->with_env_shape,
+        (JsCell *) ctx->symbol_registry,
         (JsCell *) ctx->map_proto, (JsCell *) ctx->set_proto,
         (JsCell *) ctx->map_iterator_proto,
         (JsCell *) ctx->set_iterator_proto, (JsCell *) ctx->weak_map_proto,
@@ -230,8 +239,23 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
         gc_mark_cell (trc, (JsCell *) ctx->error_protos[k]);
       gc_mark_value (trc, ctx->array_values);
       gc_mark_value (trc, ctx->throw_type_error);
+      gc_mark_value (trc, ctx->eval_fn);
       gc_mark_value (trc, ctx->promise_ctor);
       gc_mark_value (trc, ctx->pending_exception);
+      /* Array, ArrayBuffer, the typed arrays and DataView. */
+      gc_mark_cell (trc, (JsCell *) ctx->array_ctor);
+      gc_mark_value (trc, ctx->object_to_string);
+      gc_mark_cell (trc, (JsCell *) ctx->array_buffer_ctor);
+      gc_mark_cell (trc, (JsCell *) ctx->array_buffer_proto);
+      gc_mark_cell (trc, (JsCell *) ctx->typed_array_ctor);
+      gc_mark_cell (trc, (JsCell *) ctx->typed_array_proto);
+      for (int k = 0; k < JS_TYPED_ARRAY_COUNT; k++)
+        {
+          gc_mark_cell (trc, (JsCell *) ctx->typed_array_ctors[k]);
+          gc_mark_cell (trc, (JsCell *) ctx->typed_array_protos[k]);
+        }
+      gc_mark_cell (trc, (JsCell *) ctx->data_view_proto);
+      gc_mark_value (trc, ctx->typed_array_values);
     }
   for (guint i = 0; i < rt->root_tracers->len; i++)
     {

@@ -114,6 +114,8 @@ typedef struct
   X (callee, "callee")                                                     \
   X (stack, "stack")                                                       \
   X (cause, "cause")                                                       \
+  X (throw, "throw")                                                       \
+  X (toJSON, "toJSON")                                                     \
   X (then, "then")                                                         \
   X (resolve, "resolve")
 
@@ -148,6 +150,8 @@ typedef struct JsCode JsCode;
 
 /* Error types with a prototype per realm (ops.h names them). */
 #define JS_ERROR_TYPE_COUNT 8
+/* Typed array element types (builtins.h names them). */
+#define JS_TYPED_ARRAY_COUNT 11
 
 typedef enum
 {
@@ -289,14 +293,28 @@ struct JsContext
   JsObject *bigint_proto;   /* %BigInt.prototype% */
   JsObject *iterator_proto; /* %IteratorPrototype% */
   JsObject *array_iterator_proto; /* %ArrayIteratorPrototype% */
+  JsObject *generator_proto;      /* %GeneratorPrototype% */
+  JsObject *generator_function_proto; /* %GeneratorFunction.prototype% */
+  JsShape *generator_closure_shape;   /* generator functions, lazy */
+  JsShape *generator_function_shape;  /* generator functions */
+  JsObject *async_function_proto;     /* %AsyncFunction.prototype% */
+  JsShape *async_closure_shape;       /* async functions, lazy */
+  JsShape *async_function_shape;      /* async functions */
+  JsObject *string_iterator_proto; /* %StringIteratorPrototype% */
   JsObject *out_of_memory;  /* the RangeError thrown when memory runs out */
   JsValue array_values;     /* %Array.prototype.values% */
   JsValue throw_type_error; /* %ThrowTypeError% */
+  JsValue eval_fn;          /* %eval%, which makes eval (...) direct */
   JsShape *closure_shape;   /* script functions, properties not made yet */
   JsShape *function_shape;  /* script functions with their properties */
   JsShape *native_function_shape; /* natives, properties not made yet */
   JsShape *native_function_plain_shape; /* natives with their properties */
   JsShape *with_env_shape;  /* environments of with statements */
+  /* Object, Reflect, Symbol, Number, Math, JSON (builtins-object.c and
+     its neighbours). */
+  JsObject *symbol_registry; /* Symbol.for's keys → symbols; one object
+                                shared by every realm of the runtime */
+  uint64_t random_state[2];  /* Math.random's xorshift128+ state */
 
   /* Map, Set and their iterators (builtins-map.c); WeakMap, WeakSet,
    * WeakRef and FinalizationRegistry (builtins-weak.c). */
@@ -322,6 +340,23 @@ struct JsContext
   JsObject *date_proto;         /* %Date.prototype% */
   JsValue pending_exception; /* JS_EMPTY when none */
   void *user_data;          /* for the embedder */
+  bool owned_by_runtime;    /* made by script ($262.createRealm): freed
+                               with the runtime */
+
+  /* Array, ArrayBuffer, the typed arrays and DataView
+     (builtins-array.c, builtins-arraybuffer.c, builtins-typedarray.c,
+     builtins-dataview.c). */
+  JsObject *array_ctor;         /* %Array% */
+  JsValue object_to_string;     /* %Object.prototype.toString% */
+  void *join_stack;             /* arrays being joined, for cycles */
+  JsObject *array_buffer_ctor;  /* %ArrayBuffer% */
+  JsObject *array_buffer_proto; /* %ArrayBuffer.prototype% */
+  JsObject *typed_array_ctor;   /* %TypedArray% */
+  JsObject *typed_array_proto;  /* %TypedArray.prototype% */
+  JsObject *typed_array_ctors[JS_TYPED_ARRAY_COUNT];  /* %Int8Array%... */
+  JsObject *typed_array_protos[JS_TYPED_ARRAY_COUNT]; /* their prototypes */
+  JsObject *data_view_proto;    /* %DataView.prototype% */
+  JsValue typed_array_values;   /* %TypedArray.prototype.values% */
 };
 
 /* ------------------------------------------------------------------ */
