@@ -201,3 +201,4 @@ bool builtins_init_data_view (JsContext *ctx);
  * Promise (promise.h) declare theirs in their headers. */
 bool builtins_init_map (JsContext *ctx);
 bool builtins_init_weak (JsContext *ctx);
+bool builtins_init_date (JsContext *ctx);

@@ -229,6 +229,8 @@ realm_builtin_tag (JsObject *o)
 {
   if (o->shape->cls == &js_error_class)
     return "Error";
+  if (o->shape->cls->flags & JS_CLASS_BUILTIN_TAG)
+    return o->shape->cls->name;
   return "Object";
 }
 
