@@ -22,6 +22,13 @@ compile_load_ident (FuncState *fs, AstNode *ident, bool typeof_ctx)
   if (b && !scope_ref_is_dynamic (res, ident))
     {
       uint32_t reg, depth, slot;
+      if (b->kind == BIND_IMPORT && b->decl->kind != AST_IMPORT_NAMESPACE)
+        {
+          /* A live binding of another module. */
+          binding_location (fs, b, &reg, &depth, &slot);
+          emit_op (fs, JS_OP_LdaImport, depth, slot);
+          return;
+        }
       if (binding_location (fs, b, &reg, &depth, &slot))
         emit_op (fs, JS_OP_Ldar, reg);
       else
@@ -1229,6 +1236,14 @@ compile_expr (FuncState *fs, AstNode *n)
       break;
     case AST_YIELD:
       compile_yield (fs, n);
+      break;
+    case AST_IMPORT_META:
+      emit_op (fs, JS_OP_ImportMeta);
+      break;
+    case AST_IMPORT_CALL:
+      compile_expr (fs, n->a);
+      mark_position (fs, n);
+      emit_op (fs, JS_OP_DynamicImport);
       break;
     case AST_AWAIT:
       {

@@ -32,6 +32,7 @@ typedef enum
   CONST_TEMPLATE, /* a template's cooked and raw strings: node */
   CONST_BIGINT,   /* digits in str, radix in num */
   CONST_NAMES,    /* a list of atoms: node (DeclareGlobals) */
+  CONST_MODULE,   /* a module's imports and exports: node (module.c) */
 } ConstKind;
 
 /* Kinds of names DeclareGlobals declares. */

@@ -20,6 +20,7 @@
 #include "compiler.h"
 #include "function.h"
 #include "log.h"
+#include "module.h"
 #include "ops.h"
 #include "promise.h"
 #include "property.h"
@@ -793,6 +794,32 @@ op_StaEnv:
     gc_write_barrier (&rt->heap, (JsCell *) e);
     NEXT (5);
   }
+op_LdaImport:
+  {
+    JsEnv *e = frame->env;
+    for (uint32_t d = U16 (0); d > 0; d--)
+      e = e->parent;
+    bool tdz;
+    acc = module_import_value (ctx, e->slots[U16 (2)], &tdz);
+    if (G_UNLIKELY (tdz))
+      {
+        SYNC ();
+        js_throw_reference_error (ctx, "Cannot access an imported binding "
+                                       "before its module initialized it");
+        THROW ();
+      }
+    NEXT (5);
+  }
+op_ImportMeta:
+  SYNC ();
+  acc = module_import_meta (ctx, code);
+  CHECK (acc);
+  NEXT (1);
+op_DynamicImport:
+  SYNC ();
+  acc = module_dynamic_import (ctx, code, acc);
+  CHECK (acc);
+  NEXT (1);
 op_PushEnv:
   {
     SYNC ();
@@ -1588,10 +1615,7 @@ op_SuperCallForward:
 op_CreateRegExp:
 op_GetTemplateObject:
 op_AsyncReturn:
-op_LdaModuleVar:
-op_StaModuleVar:
-op_ImportMeta:
-op_DynamicImport:
+
 op_TailCall:
 op_GetAsyncIterator:
 op_SwitchJump:

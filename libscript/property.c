@@ -10,6 +10,7 @@
 #include "property.h"
 
 #include "function.h"
+#include "module.h"
 #include "realm.h"
 
 void
@@ -165,6 +166,9 @@ prop_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
           JsValue receiver)
 {
   JsRuntime *rt = ctx->rt;
+  /* A module namespace's [[Set]] always fails. */
+  if (module_is_namespace (o))
+    return 0;
   /* The common case: o is the receiver and ordinary. */
   if (js_is_object (receiver) && js_get_object (receiver) == o
       && !(o->shape->cls->flags & JS_CLASS_EXOTIC))

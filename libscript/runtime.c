@@ -13,6 +13,7 @@
 #include "jsstring.h"
 #include "object.h"
 #include "interp.h"
+#include "module.h"
 #include "realm.h"
 #include "shape.h"
 
@@ -101,6 +102,7 @@ runtime_free (JsRuntime *rt)
     }
   rt->persistents = NULL;
   gc_log_summary (&rt->heap);
+  module_runtime_free (rt);
   heap_destroy (&rt->heap);
   gc_destroy (&rt->heap);
   atom_table_free (rt);

@@ -241,6 +241,8 @@ struct JsRuntime
   uint32_t proto_epoch;     /* bumped when a prototype's layout changes */
   JsShape *code_shape;      /* shape of JsCode cells */
   JsCode *codes;            /* every live JsCode, for cache clearing */
+  GHashTable *modules;      /* canonical path → JsModule (module.c) */
+  JsShape *import_ref_shape;/* ImportRef cells of live imports */
   volatile bool interrupt_pending; /* checked on loop back edges */
   bool (*interrupt_handler) (void *data); /* true: stop the script */
   void *interrupt_data;
