@@ -324,6 +324,8 @@ realm_init (JsContext *ctx)
     builtins_init_number,
     builtins_init_reflect,
     builtins_init_symbol,
+    builtins_init_map,
+    builtins_init_weak,
     builtins_init_promise,
     builtins_init_host,
   };
