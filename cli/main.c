@@ -364,7 +364,11 @@ run_script (const char *filename, const char *source, gsize length, int argc,
       report_exception (ctx, source, length);
       status = 1;
     }
+  /* Jobs left (the eval ran those its script queued) run before exit;
+     a rejection nothing handled is a warning, not a failure. */
+  gs_runtime_run_jobs (rt);
   fflush (stdout);
+  gs_runtime_report_unhandled_rejections (rt);
   gs_handle_scope_close (&scope);
   gs_context_free (ctx);
   gs_runtime_free (rt);

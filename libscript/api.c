@@ -13,6 +13,7 @@
 #include "function.h"
 #include "heap.h"
 #include "ops.h"
+#include "promise.h"
 #include "runtime.h"
 
 static inline JsValue *
@@ -93,6 +94,20 @@ gs_runtime_collect_garbage (GsRuntime *rt)
   g_return_if_fail (rt != NULL);
   gc_collect (&rt->heap, JS_GC_REASON_EXPLICIT);
   run_cleanups_if_safe (rt);
+}
+
+void
+gs_runtime_run_jobs (GsRuntime *rt)
+{
+  g_return_if_fail (rt != NULL);
+  runtime_safe_point (rt);
+}
+
+guint
+gs_runtime_report_unhandled_rejections (GsRuntime *rt)
+{
+  g_return_val_if_fail (rt != NULL, 0);
+  return promise_report_unhandled (rt);
 }
 
 gint64
@@ -635,9 +650,10 @@ gs_context_eval (GsContext *ctx, const char *source, gssize length,
   rt->call_depth--;
   if (rt->call_depth == 0)
     {
+      /* The outermost return: cleanup and the jobs the script queued. */
       JsValue *saved = rt_save_roots (rt);
       JsValue *pr = rt_push_root (rt, r);
-      runtime_run_cleanups (rt);
+      runtime_safe_point (rt);
       r = *pr;
       rt_restore_roots (rt, saved);
     }

@@ -245,6 +245,21 @@ const_atom (FuncState *fs, const AstStr *s)
   return const_add (fs, (ConstEntry){ .kind = CONST_ATOM, .str = s });
 }
 
+bool
+const_str_is_index (const AstStr *s)
+{
+  if (s->len == 0 || s->len > 10 || (s->len > 1 && s->data[0] == '0'))
+    return false;
+  uint64_t v = 0;
+  for (uint32_t i = 0; i < s->len; i++)
+    {
+      if (s->data[i] < '0' || s->data[i] > '9')
+        return false;
+      v = v * 10 + (s->data[i] - '0');
+    }
+  return v <= UINT64_C (4294967294);
+}
+
 uint32_t
 const_string (FuncState *fs, const AstStr *s)
 {
@@ -289,6 +304,12 @@ const_ascii_atom (FuncState *fs, const char *s)
         return i;
     }
   return const_add (fs, (ConstEntry){ .kind = CONST_ATOM, .str = str });
+}
+
+uint32_t
+const_template (FuncState *fs, AstNode *tpl)
+{
+  return const_add (fs, (ConstEntry){ .kind = CONST_TEMPLATE, .node = tpl });
 }
 
 uint32_t
@@ -862,6 +883,13 @@ compile_return (FuncState *fs, AstNode *n)
     compile_expr (fs, n->a);
   else
     emit_op (fs, JS_OP_LdaUndefined);
+  compile_return_acc (fs);
+}
+
+/* Returns acc, through the finally blocks that enclose this point. */
+void
+compile_return_acc (FuncState *fs)
+{
   if (fs->finally)
     {
       emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->value_reg);
@@ -1006,7 +1034,19 @@ compile_statement (FuncState *fs, AstNode *n)
       emit_op (fs, JS_OP_Debugger);
       break;
     case AST_WITH:
-      compile_error (fs, n, "with is not supported yet");
+      {
+        /* Names inside are looked up through the object environment
+           (the resolver made them dynamic). */
+        compile_expr (fs, n->a);
+        mark_position (fs, n);
+        emit_op (fs, JS_OP_PushWithEnv);
+        fs->env_level++;
+        fs->env_depth++;
+        compile_statement (fs, n->d);
+        emit_op (fs, JS_OP_PopEnv);
+        fs->env_level--;
+        fs->env_depth--;
+      }
       break;
     default:
       compile_error (fs, n, "%s statements are not supported yet",
@@ -1140,9 +1180,8 @@ compile_function (FuncState *parent, AstNode *fn)
      that made them: they carry it too. */
   if (arrow && info->uses_super)
     fs.flags |= JS_CODE_METHOD;
-  if (fn->flags & (AST_F_GENERATOR | AST_F_ASYNC))
-    compile_error (&fs, fn, "generators and async functions are not "
-                            "supported yet");
+  if ((fn->flags & AST_F_ASYNC) && (fn->flags & AST_F_GENERATOR))
+    compile_error (&fs, fn, "async generators are not supported yet");
 
   /* r0 is this, r1.. the parameters' incoming values.  (A static
      block's list is its statements: it has no parameters.) */
@@ -1228,6 +1267,12 @@ compile_function (FuncState *parent, AstNode *fn)
         }
     }
   hoist_functions (&fs, vs);
+  /* A generator's parameters are bound now; the call returns the
+     generator object, and its body runs when that is resumed. */
+  if (fn->flags & AST_F_GENERATOR)
+    emit_op (&fs, JS_OP_InitGenerator);
+  else if (fn->flags & AST_F_ASYNC)
+    emit_op (&fs, JS_OP_InitAsync);
 
   if (fn->flags & AST_F_FIELD_INIT)
     compile_field_init_body (&fs, fn->d, (fn->flags & AST_F_STATIC) != 0);
@@ -1366,6 +1411,71 @@ scope_shape_value (Compiler *c, Scope *s)
   return shape ? js_cell_value (JS_TAG_INTERNAL, shape) : JS_EXCEPTION;
 }
 
+/* A frozen array of strings (NULL entries become undefined). */
+static JsValue
+frozen_strings (Compiler *c, AstNode *tpl, bool raw, JsValue raw_value)
+{
+  JsRuntime *rt = c->rt;
+  JsObject *a = object_new_array (rt, (JsCell *) c->ctx->array_proto,
+                                  tpl->list.count);
+  if (!a)
+    return JS_EXCEPTION;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pa = rt_push_root (rt, js_object_value (a));
+  JsValue r = *pa;
+  uint32_t i = 0;
+  for (AstNode *e = tpl->list.first; e; e = e->next)
+    {
+      if (e->kind != AST_TEMPLATE_ELEM)
+        continue;
+      const AstStr *s = raw ? e->str2 : e->str;
+      JsValue v = s ? js_string_value (string_new_utf16 (rt, s->data, s->len))
+                    : JS_UNDEFINED;
+      if (js_is_string (v) && !js_get_string (v))
+        {
+          r = JS_EXCEPTION;
+          break;
+        }
+      if (object_define_own (rt, js_get_object (*pa), js_key_from_index (i++),
+                             v, JS_ATTR_ENUMERABLE)
+          != JS_PROP_DONE)
+        {
+          r = JS_EXCEPTION;
+          break;
+        }
+    }
+  if (!js_is_exception (r)
+      && (object_define_own (rt, js_get_object (*pa),
+                             atom_common_key (rt, JS_ATOM_length),
+                             js_int32 ((int32_t) i), 0)
+              != JS_PROP_DONE
+          || (!raw
+              && object_define_own (rt, js_get_object (*pa),
+                                    atom_key_from_utf8 (rt, "raw"), raw_value,
+                                    0)
+                     != JS_PROP_DONE)
+          || object_prevent_extensions (rt, js_get_object (*pa))
+                 != JS_PROP_DONE))
+    r = JS_EXCEPTION;
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
+/* GetTemplateObject: the cooked strings, frozen, with a frozen raw. */
+static JsValue
+template_value (Compiler *c, AstNode *tpl)
+{
+  JsRuntime *rt = c->rt;
+  JsValue raw = frozen_strings (c, tpl, true, JS_UNDEFINED);
+  if (js_is_exception (raw))
+    return raw;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pr = rt_push_root (rt, raw);
+  JsValue r = frozen_strings (c, tpl, false, *pr);
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
 /* DeclareGlobals' operand: an array of [name, kind, name, kind, ...]. */
 static JsValue
 names_value (Compiler *c, ConstEntry *e)
@@ -1415,6 +1525,8 @@ const_value (FuncState *fs, ConstEntry *e)
       return scope_shape_value (c, e->scope);
     case CONST_NAMES:
       return names_value (c, e);
+    case CONST_TEMPLATE:
+      return template_value (c, e->node);
     default:
       return JS_UNDEFINED;
     }
@@ -1941,6 +2053,10 @@ void
 compile_class (FuncState *fs, AstNode *cls)
 {
   Resolution *res = &fs->c->res;
+  /* A name from NamedEvaluation is for this class only: taken before
+     the heritage (which may hold classes of its own) is compiled. */
+  const AstStr *named = fs->c->class_name;
+  fs->c->class_name = NULL;
   ClassInfo *ci = scope_class_of (res, cls);
   Scope *s = scope_of (res, cls);
   uint32_t mark = fs->next_reg;
@@ -1975,10 +2091,12 @@ compile_class (FuncState *fs, AstNode *cls)
   store_binding (fs, ci->ctor);
   emit_op (fs, JS_OP_Ldar, proto);
   store_binding (fs, ci->proto);
-  if (cls->a)
+  const AstStr *class_name = cls->a ? cls->a->str : named;
+  if (class_name)
     {
-      /* The constructor is named after the class. */
-      emit_op (fs, JS_OP_LdaConst, const_atom (fs, cls->a->str));
+      /* The constructor is named after the class (or the binding an
+         anonymous class is assigned to), before any static member. */
+      emit_op (fs, JS_OP_LdaConst, const_atom (fs, class_name));
       emit_op (fs, JS_OP_SetFunctionName, ctor);
     }
 
