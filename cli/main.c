@@ -34,6 +34,7 @@ static char *opt_eval;
 static char *opt_log_rules;
 static gboolean opt_version;
 static gboolean opt_dump_bytecode;
+static gboolean opt_test262;
 static char **opt_rest;
 
 /* One line per option.  -e takes its code as raw bytes (a FILENAME
@@ -47,6 +48,8 @@ static const GOptionEntry option_entries[] = {
     N_ ("RULES") },
   { "dump-bytecode", 0, 0, G_OPTION_ARG_NONE, &opt_dump_bytecode,
     N_ ("Print the bytecode of the script instead of running it"), NULL },
+  { "test262", 0, 0, G_OPTION_ARG_NONE, &opt_test262,
+    N_ ("Define $262 for the conformance suite"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
     N_ ("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_rest, NULL,
@@ -340,6 +343,8 @@ run_script (const char *filename, const char *source, gsize length, int argc,
   int status = 0;
   GsHandleScope scope;
   gs_handle_scope_open (&scope, rt);
+  if (opt_test262)
+    gs_context_install_test262_host (ctx);
   if (opt_dump_bytecode)
     {
       g_autofree char *dump = gs_context_dump_bytecode (ctx, source,

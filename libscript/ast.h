@@ -220,7 +220,9 @@ typedef enum
   X (PAREN, NULL)                  /* expression was parenthesized (not \
                                       dumped) */ \
   X (TRAILING_COMMA, NULL)         /* [...a,]: a spread with a comma \
-                                      after it cannot be a rest */
+                                      after it cannot be a rest */ \
+  X (FIELD_INIT, "field-init")     /* a class's synthetic field \
+                                      initializer (made by scope.c) */
 
 enum
 {

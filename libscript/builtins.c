@@ -251,7 +251,8 @@ realm_init (JsContext *ctx)
       != JS_PROP_DONE)
     return false;
   return builtins_init_error (ctx) && builtins_init_object (ctx)
-         && builtins_init_function (ctx) && builtins_init_iterator (ctx)
+         && builtins_init_function (ctx) && builtins_init_eval (ctx)
+         && builtins_init_iterator (ctx)
          && builtins_init_array (ctx) && builtins_init_host (ctx);
 }
 
@@ -339,6 +340,15 @@ host_console_debug (const JsCallInfo *info)
   return JS_UNDEFINED;
 }
 
+/* gc (): a full collection now; weak callbacks and finalization run
+ * later, when the script returns to C. */
+static JsValue
+host_gc (const JsCallInfo *info)
+{
+  gc_collect (&info->ctx->rt->heap, JS_GC_REASON_EXPLICIT);
+  return JS_UNDEFINED;
+}
+
 bool
 builtins_init_host (JsContext *ctx)
 {
@@ -352,6 +362,9 @@ builtins_init_host (JsContext *ctx)
   };
   JsValue print = function_new_builtin (ctx, "print", host_print, 0, 0, 0);
   if (js_is_exception (print) || !realm_define_global (ctx, "print", print))
+    return false;
+  JsValue gc = function_new_builtin (ctx, "gc", host_gc, 0, 0, 0);
+  if (js_is_exception (gc) || !realm_define_global (ctx, "gc", gc))
     return false;
   JsObject *console = object_new_with_proto (rt, (JsCell *) ctx->object_proto,
                                              8);

@@ -48,7 +48,12 @@ JsValue builtins_iter_result (JsContext *ctx, JsValue value, bool done);
 /* Host functions of the command-line runner. */
 bool builtins_init_host (JsContext *ctx);
 
+/* builtins-eval.c: a direct eval from frame with this. */
+JsValue builtins_direct_eval (JsContext *ctx, JsFrame *frame,
+                              JsValue this_value, JsValue x);
+
 /* Families. */
+bool builtins_init_eval (JsContext *ctx);
 bool builtins_init_error (JsContext *ctx);
 bool builtins_init_object (JsContext *ctx);
 bool builtins_init_function (JsContext *ctx);

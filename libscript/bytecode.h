@@ -67,6 +67,7 @@
   X (StaGlobal, "ki")        /* global k = acc (sloppy: may create) */ \
   X (StaGlobalStrict, "ki")  /* global k = acc; ReferenceError if absent */ \
   X (DeclareGlobals, "k")    /* var/function names of a script, checked */ \
+  X (InitGlobal, "k")        /* script scope's let/const k = acc */ \
   X (LdaLookup, "k")         /* acc = name k through with/eval scopes */ \
   X (TypeofLookup, "k") \
   X (StaLookup, "k") \
@@ -88,6 +89,9 @@
   X (DefineClassGetter, "rr")/* non-enumerable accessor halves */ \
   X (DefineClassSetter, "rr") \
   X (SetHomeObject, "r")     /* r (a method)'s home object = acc */ \
+  X (LdaHomeOfCallee, "")    /* acc = home object of the function acc */ \
+  X (DefinePrivateMethod, "rrn") /* r1.#r2 = acc: method (n 0), getter \
+                                    (1) or setter (2) */ \
   X (SetFunctionName, "r")   /* r (a function)'s name = key acc */ \
   X (DeleteProp, "r")        /* acc = delete r[acc] (sloppy) */ \
   X (DeletePropStrict, "r") \
@@ -97,10 +101,10 @@
   X (CopyDataProps, "r")     /* {...acc} into r */ \
   X (CopyDataPropsExcept, "rrn") /* rest: r1 = copy of acc minus the n \
                                     keys in r2.. */ \
-  X (GetPrivate, "rk")       /* acc = r.#k */ \
-  X (SetPrivate, "rk")       /* r.#k = acc */ \
-  X (DefinePrivate, "rk")    /* add #k to r */ \
-  X (HasPrivate, "rk")       /* acc = #k in r */ \
+  X (GetPrivate, "r")        /* acc = r.#acc (acc: a private name) */ \
+  X (SetPrivate, "rr")       /* r1.#r2 = acc */ \
+  X (DefinePrivate, "rr")    /* add #r2 = acc to r1 (fields, methods) */ \
+  X (HasPrivate, "r")        /* acc = #acc in r */ \
   /* Literals. */ \
   X (CreateObject, "n")      /* acc = {} with room for n properties */ \
   X (CreateArray, "n")       /* acc = [] with room for n elements */ \
@@ -110,7 +114,12 @@
   X (CreateClosure, "k")     /* a function of code k over env */ \
   X (CreateRegExp, "kk")     /* pattern k1, flags k2 */ \
   X (GetTemplateObject, "ki")/* the frozen strings array of template k */ \
-  X (CreateClass, "rkn")     /* r: heritage/ctor regs; see compiler.c */ \
+  X (CreateClass, "rk")      /* acc = constructor of code k; heritage in r \
+                                (hole: none), the prototype out in r+1 */ \
+  X (SetClassFields, "r")    /* r (a constructor)'s field initializer = \
+                                acc */ \
+  X (InitFields, "r")        /* run r's field initializer on this = acc */ \
+  X (CreatePrivateName, "k") /* acc = a new private name described k */ \
   X (CreateArguments, "")    /* acc = the arguments object */ \
   X (CreateRest, "n")        /* acc = array of the arguments from n on */ \
   /* Operators: acc = r OP acc, unless noted. */ \
@@ -166,11 +175,13 @@
   /* Calls: rF is the callee, rF+1 this, then n arguments. */ \
   X (Call, "rni") \
   X (CallSpread, "r")        /* rF, rF+1 this, rF+2 an array of args */ \
-  X (CallEval, "rnk")        /* a direct eval candidate; k: scope info */ \
+  X (CallEval, "rni")        /* eval (...): direct if rF is %eval% */ \
   X (Construct, "rni")       /* new rF (args); rF+1 receives new.target */ \
   X (ConstructSpread, "r") \
-  X (SuperCall, "rn")        /* super (args): r+1.. the arguments */ \
-  X (SuperCallSpread, "r") \
+  X (SuperCall, "rn")        /* super (args): r the constructor, r+1 \
+                                new.target, the n arguments after */ \
+  X (SuperCallSpread, "r")   /* the same with an array of args in r+2 */ \
+  X (SuperCallForward, "")   /* a default derived constructor's super */ \
   X (TailCall, "rni")        /* reserved */ \
   /* Iteration. */ \
   X (GetIterator, "r")       /* r, r+1 = iterator of acc and its next */ \

@@ -87,19 +87,35 @@ compile_store_ident (FuncState *fs, AstNode *ident, bool init)
       return;
     }
   uint32_t k = const_atom (fs, ident->str);
-  if (b || scope_ref_is_dynamic (res, ident))
+  if (init && !b && fs->init_global_lexical)
+    emit_op (fs, JS_OP_InitGlobal, k);
+  else if (b || scope_ref_is_dynamic (res, ident))
     emit_op (fs, fs->strict ? JS_OP_StaLookupStrict : JS_OP_StaLookup, k);
   else
-    emit_op (fs, fs->strict || init ? JS_OP_StaGlobalStrict
-                                    : JS_OP_StaGlobal,
+    /* A declaration's store (var x = 1, a function declaration) goes to
+       a property DeclareGlobals made; plain sloppy stores may create. */
+    emit_op (fs, fs->strict && !init ? JS_OP_StaGlobalStrict
+                                     : JS_OP_StaGlobal,
              k, ic_alloc (fs));
-  if (init && !b)
+}
+
+/* this without the TDZ check of derived constructors (eval and arrows
+ * check where they use it). */
+void
+compile_load_this_unchecked (FuncState *fs)
+{
+  FuncInfo *f = fs->info;
+  while (f->is_arrow && f->parent)
+    f = f->parent;
+  Binding *b = f->this_binding;
+  if (b && b->slot >= 0)
     {
-      /* A top-level declaration of a script: StaGlobalStrict would throw
-         for a name not yet defined; declarations define it (see
-         DeclareGlobals), so init stores are plain. */
-      fs->code->data[fs->code->len - 5] = JS_OP_StaGlobal;
+      uint32_t reg, depth, slot;
+      binding_location (fs, b, &reg, &depth, &slot);
+      emit_op (fs, JS_OP_LdaEnv, depth, slot);
     }
+  else
+    emit_op (fs, JS_OP_Ldar, 0u);
 }
 
 void
@@ -592,6 +608,86 @@ compile_call_args (FuncState *fs, AstList *args, uint32_t first,
     }
 }
 
+/* The binding of a hidden value of the constructor an arrow (or the
+ * constructor itself) belongs to. */
+static ClassInfo *
+enclosing_class (FuncState *fs)
+{
+  for (FuncInfo *f = fs->info; f; f = f->parent)
+    {
+      if (f->class_info)
+        return f->class_info;
+      if (!f->is_arrow)
+        break;
+    }
+  return NULL;
+}
+
+static void
+load_hidden (FuncState *fs, Binding *b)
+{
+  uint32_t reg, depth, slot;
+  if (binding_location (fs, b, &reg, &depth, &slot))
+    emit_op (fs, JS_OP_Ldar, reg);
+  else
+    emit_op (fs, JS_OP_LdaEnv, depth, slot);
+}
+
+/* super (args): the parent of the class's constructor, constructed with
+ * the running new.target; the result becomes this (once), then the
+ * class's fields are initialized on it. */
+static void
+compile_super_call (FuncState *fs, AstNode *n)
+{
+  ClassInfo *ci = enclosing_class (fs);
+  if (!ci)
+    {
+      compile_error (fs, n, "super call outside a class constructor");
+      return;
+    }
+  uint32_t base = reg_alloc_n (fs, 2);
+  load_hidden (fs, ci->ctor);
+  emit_op (fs, JS_OP_Star, base);
+  FuncInfo *owner = fs->info;
+  while (owner->is_arrow && owner->parent)
+    owner = owner->parent;
+  if (fs->info == owner || !owner->new_target)
+    emit_op (fs, JS_OP_LdaNewTarget);
+  else
+    load_hidden (fs, owner->new_target);
+  emit_op (fs, JS_OP_Star, base + 1);
+  bool spread;
+  compile_call_args (fs, &n->list, base + 2, &spread);
+  mark_position (fs, n);
+  if (spread)
+    emit_op (fs, JS_OP_SuperCallSpread, base);
+  else
+    emit_op (fs, JS_OP_SuperCall, base, n->list.count);
+  /* BindThisValue: a second super () is a ReferenceError. */
+  uint32_t result = reg_alloc (fs);
+  emit_op (fs, JS_OP_Star, result);
+  compile_load_this_unchecked (fs);
+  Label ok;
+  label_init (&ok);
+  emit_jump (fs, JS_OP_JumpIfHole, &ok);
+  emit_op (fs, JS_OP_ThrowError, (uint32_t) JS_ERROR_REFERENCE,
+           const_ascii_atom (fs, "Super constructor may only be called "
+                                 "once"));
+  label_bind (fs, &ok);
+  label_free (&ok);
+  emit_op (fs, JS_OP_Ldar, result);
+  Binding *tb = owner->this_binding;
+  if (fs->info == owner)
+    emit_op (fs, JS_OP_Star, 0u);
+  if (tb && tb->slot >= 0)
+    {
+      uint32_t reg, depth, slot;
+      binding_location (fs, tb, &reg, &depth, &slot);
+      emit_op (fs, JS_OP_StaEnv, depth, slot);
+    }
+  emit_op (fs, JS_OP_InitFields, base);
+}
+
 static void
 compile_call (FuncState *fs, AstNode *n)
 {
@@ -599,15 +695,7 @@ compile_call (FuncState *fs, AstNode *n)
   AstNode *callee = n->a;
   if (callee->kind == AST_SUPER)
     {
-      /* super (args): the arguments follow a callee slot. */
-      uint32_t base = reg_alloc_n (fs, 2);
-      bool spread;
-      compile_call_args (fs, &n->list, base + 2, &spread);
-      mark_position (fs, n);
-      if (spread)
-        emit_op (fs, JS_OP_SuperCallSpread, base);
-      else
-        emit_op (fs, JS_OP_SuperCall, base, n->list.count);
+      compile_super_call (fs, n);
       reg_free_to (fs, mark);
       return;
     }
@@ -640,7 +728,11 @@ compile_call (FuncState *fs, AstNode *n)
   else
     {
       compile_expr_to (fs, callee, f);
-      emit_op (fs, JS_OP_LdaUndefined);
+      /* A direct eval gets the caller's this in the this slot. */
+      if (n->flags & AST_F_DIRECT_EVAL)
+        compile_load_this_unchecked (fs);
+      else
+        emit_op (fs, JS_OP_LdaUndefined);
       emit_op (fs, JS_OP_Star, self);
     }
   if (n->flags & AST_F_OPTIONAL)
@@ -654,7 +746,7 @@ compile_call (FuncState *fs, AstNode *n)
   if (spread)
     emit_op (fs, JS_OP_CallSpread, f);
   else if (n->flags & AST_F_DIRECT_EVAL)
-    emit_op (fs, JS_OP_CallEval, f, n->list.count, 0u);
+    emit_op (fs, JS_OP_CallEval, f, n->list.count, ic_alloc (fs));
   else
     emit_op (fs, JS_OP_Call, f, n->list.count, ic_alloc (fs));
   reg_free_to (fs, mark);
@@ -698,6 +790,9 @@ compile_optional_chain (FuncState *fs, AstNode *n)
 /* Literals                                                            */
 /* ------------------------------------------------------------------ */
 
+static const AstStr *compile_property_key (FuncState *fs, AstNode *key,
+                                           bool computed, uint32_t reg);
+
 static void
 compile_array (FuncState *fs, AstNode *n)
 {
@@ -721,6 +816,13 @@ compile_array (FuncState *fs, AstNode *n)
     }
   emit_op (fs, JS_OP_Ldar, arr);
   reg_free_to (fs, arr);
+}
+
+void
+compile_member_key (FuncState *fs, AstNode *key, bool computed,
+                    uint32_t reg)
+{
+  compile_property_key (fs, key, computed, reg);
 }
 
 /* The property key of a literal or class member into reg (computed keys

@@ -34,9 +34,20 @@ typedef enum
   CONST_NAMES,    /* a list of atoms: node (DeclareGlobals) */
 } ConstKind;
 
+/* Kinds of names DeclareGlobals declares. */
+enum
+{
+  GLOBAL_DECL_VAR,
+  GLOBAL_DECL_FUNCTION,
+  GLOBAL_DECL_LET,
+  GLOBAL_DECL_CONST,
+};
+
 typedef struct
 {
   ConstKind kind;
+  GPtrArray *names;   /* CONST_NAMES: the names */
+  GArray *kinds;      /* CONST_NAMES: their GLOBAL_DECL_* kinds */
   const AstStr *str;
   double num;
   Scope *scope;
@@ -105,6 +116,9 @@ struct FuncState
   int32_t gen_reg;       /* generator object register, or -1 */
   bool strict;
   bool is_module;
+  bool top_level;          /* compiling a script's top-level statements */
+  bool init_global_lexical;/* stores initialize script-scope entries */
+  uint32_t block_depth;    /* blocks entered (0: directly at top level) */
 };
 
 struct Compiler
@@ -117,6 +131,8 @@ struct Compiler
   JsValue *roots_base;   /* value stack top when compilation started */
   AstArena *arena;       /* the tree's arena, for the compiler's strings */
   GArray *pending_labels;/* labels waiting for the loop they name */
+  GPtrArray *owned_arrays; /* names and kinds of DeclareGlobals */
+  uint32_t flags;          /* the top level's JS_CODE_* */
   bool failed;
 };
 
@@ -143,6 +159,10 @@ void compile_error (FuncState *fs, const AstNode *n, const char *fmt, ...)
 uint32_t compile_function (FuncState *parent, AstNode *fn);
 void compile_statement (FuncState *fs, AstNode *n);
 void compile_class (FuncState *fs, AstNode *cls);
+uint32_t const_private_description (FuncState *fs, const AstStr *name);
+/* A literal or computed key into reg (ToPropertyKey applied). */
+void compile_member_key (FuncState *fs, AstNode *key, bool computed,
+                         uint32_t reg);
 /* Where a binding lives now: a register, or an environment (depth from
  * the current one, slot). */
 bool binding_location (FuncState *fs, Binding *b, uint32_t *reg,
@@ -154,6 +174,7 @@ void compile_expr_to (FuncState *fs, AstNode *n, uint32_t reg);
 void compile_load_ident (FuncState *fs, AstNode *ident, bool typeof_ctx);
 void compile_store_ident (FuncState *fs, AstNode *ident, bool init);
 void compile_load_this (FuncState *fs);
+void compile_load_this_unchecked (FuncState *fs);
 void compile_call_args (FuncState *fs, AstList *args, uint32_t first,
                         bool *spread);
 bool compile_is_anonymous_fn (AstNode *n);

@@ -485,6 +485,11 @@ static void compile_block_body (FuncState *fs, AstNode *node, AstList *l);
 static void
 compile_var_decl (FuncState *fs, AstNode *n)
 {
+  /* let and const directly at a script's top level initialize entries
+     of the script scope. */
+  bool saved = fs->init_global_lexical;
+  fs->init_global_lexical = fs->top_level && n->op != AST_DECL_VAR
+                            && fs->block_depth == 0;
   for (AstNode *d = n->list.first; d; d = d->next)
     {
       if (!d->b)
@@ -504,6 +509,7 @@ compile_var_decl (FuncState *fs, AstNode *n)
         compile_expr (fs, d->b);
       compile_pattern_assign (fs, d->a, n->op != AST_DECL_VAR);
     }
+  fs->init_global_lexical = saved;
 }
 
 static void
@@ -530,13 +536,13 @@ compile_if (FuncState *fs, AstNode *n)
 
 /* The label set of the statement being compiled, from LABELED parents,
  * is kept in the compiler until the loop it names takes it. */
-#define pending_labels (fs->c->pending_labels)
+#define PENDING_LABELS (fs->c->pending_labels)
 
 static void
 take_labels_fs (FuncState *fs, Jumps *j)
 {
-  j->label_set = pending_labels;
-  pending_labels = NULL;
+  j->label_set = PENDING_LABELS;
+  PENDING_LABELS = NULL;
 }
 #define take_labels(j) take_labels_fs (fs, (j))
 
@@ -879,16 +885,16 @@ compile_labeled (FuncState *fs, AstNode *n)
   if (loop || body->kind == AST_LABELED)
     {
       /* The loop (or inner label) takes the whole label set. */
-      if (!pending_labels)
-        pending_labels = g_array_new (FALSE, FALSE, sizeof (AstStr *));
-      g_array_append_val (pending_labels, n->str);
+      if (!PENDING_LABELS)
+        PENDING_LABELS = g_array_new (FALSE, FALSE, sizeof (AstStr *));
+      g_array_append_val (PENDING_LABELS, n->str);
       compile_statement (fs, body);
       return;
     }
-  if (pending_labels)
+  if (PENDING_LABELS)
     {
-      g_array_free (pending_labels, TRUE);
-      pending_labels = NULL;
+      g_array_free (PENDING_LABELS, TRUE);
+      PENDING_LABELS = NULL;
     }
   Jumps j;
   jumps_push (fs, &j, n->str, false);
@@ -910,12 +916,14 @@ static void
 compile_block_body (FuncState *fs, AstNode *node, AstList *l)
 {
   uint32_t mark = fs->next_reg;
+  fs->block_depth++;
   Scope *s = scope_of (&fs->c->res, node);
   scope_enter (fs, s);
   hoist_functions (fs, s);
   for (AstNode *st = l->first; st; st = st->next)
     compile_statement (fs, st);
   scope_leave (fs, s, mark);
+  fs->block_depth--;
 }
 
 void
@@ -923,13 +931,13 @@ compile_statement (FuncState *fs, AstNode *n)
 {
   if (fs->c->failed || !n)
     return;
-  if (pending_labels && n->kind != AST_LABELED && n->kind != AST_WHILE
+  if (PENDING_LABELS && n->kind != AST_LABELED && n->kind != AST_WHILE
       && n->kind != AST_DO_WHILE && n->kind != AST_FOR
       && n->kind != AST_FOR_IN && n->kind != AST_FOR_OF
       && n->kind != AST_SWITCH)
     {
-      g_array_free (pending_labels, TRUE);
-      pending_labels = NULL;
+      g_array_free (PENDING_LABELS, TRUE);
+      PENDING_LABELS = NULL;
     }
   switch (n->kind)
     {
@@ -986,8 +994,13 @@ compile_statement (FuncState *fs, AstNode *n)
       compile_labeled (fs, n);
       break;
     case AST_CLASS_DECL:
-      compile_class (fs, n);
-      compile_pattern_assign (fs, n->a, true);
+      {
+        compile_class (fs, n);
+        bool saved = fs->init_global_lexical;
+        fs->init_global_lexical = fs->top_level && fs->block_depth == 0;
+        compile_pattern_assign (fs, n->a, true);
+        fs->init_global_lexical = saved;
+      }
       break;
     case AST_DEBUGGER:
       emit_op (fs, JS_OP_Debugger);
@@ -1049,6 +1062,8 @@ store_binding (FuncState *fs, Binding *b)
 
 static uint32_t materialize (FuncState *fs, const AstStr *name,
                              uint32_t length);
+static void compile_field_init_body (FuncState *fs, AstNode *cls,
+                                     bool statics);
 
 /* The number of parameters before the first default or rest: the
  * function's length. */
@@ -1112,29 +1127,40 @@ compile_function (FuncState *parent, AstNode *fn)
   if (fn->flags & AST_F_ASYNC)
     fs.flags |= JS_CODE_ASYNC;
   if (fn->flags & AST_F_CONSTRUCTOR)
-    fs.flags |= JS_CODE_CLASS_CONSTRUCTOR | JS_CODE_CONSTRUCTOR;
+    fs.flags |= JS_CODE_CLASS_CONSTRUCTOR | JS_CODE_CONSTRUCTOR
+                | JS_CODE_METHOD;
   if (fn->flags & AST_F_DERIVED)
     fs.flags |= JS_CODE_DERIVED;
   if (!arrow && !method && !(fn->flags & (AST_F_GENERATOR | AST_F_ASYNC))
       && fn->kind != AST_STATIC_BLOCK)
     fs.flags |= JS_CODE_CONSTRUCTOR;
+  if (fn->kind == AST_STATIC_BLOCK)
+    fs.flags |= JS_CODE_METHOD;
+  /* Arrows that use super reach the home object through the function
+     that made them: they carry it too. */
+  if (arrow && info->uses_super)
+    fs.flags |= JS_CODE_METHOD;
   if (fn->flags & (AST_F_GENERATOR | AST_F_ASYNC))
     compile_error (&fs, fn, "generators and async functions are not "
                             "supported yet");
 
-  /* r0 is this, r1.. the parameters' incoming values. */
+  /* r0 is this, r1.. the parameters' incoming values.  (A static
+     block's list is its statements: it has no parameters.) */
+  bool block = fn->kind == AST_STATIC_BLOCK;
   uint32_t nparams = 0;
-  for (AstNode *p = fn->list.first; p; p = p->next)
+  for (AstNode *p = block ? NULL : fn->list.first; p; p = p->next)
     nparams += p->kind != AST_REST;
   fs.n_params = nparams;
   fs.next_reg = fs.max_reg = 1 + nparams;
-  bool simple = (fn->flags & AST_F_SIMPLE_PARAMS) != 0;
-  bool rest = fn->list.last && fn->list.last->kind == AST_REST;
-  if (info->uses_arguments || rest)
+  bool simple = (fn->flags & AST_F_SIMPLE_PARAMS) != 0 || block;
+  bool rest = !block && fn->list.last && fn->list.last->kind == AST_REST;
+  if (info->uses_arguments || rest
+      || ((fn->flags & AST_F_CONSTRUCTOR) && !fn->b
+          && (fn->flags & AST_F_DERIVED)))
     fs.flags |= JS_CODE_NEEDS_ARGS;
 
   Scope *ps = info->scope;
-  if (simple)
+  if (simple && !block)
     {
       uint32_t i = 1;
       for (AstNode *p = fn->list.first; p; p = p->next, i++)
@@ -1178,7 +1204,8 @@ compile_function (FuncState *parent, AstNode *fn)
         }
     }
 
-  compile_params (&fs, fn);
+  if (!block)
+    compile_params (&fs, fn);
   Scope *vs = info->var_scope;
   if (vs != ps)
     {
@@ -1202,7 +1229,24 @@ compile_function (FuncState *parent, AstNode *fn)
     }
   hoist_functions (&fs, vs);
 
-  if (fn->kind == AST_STATIC_BLOCK)
+  if (fn->flags & AST_F_FIELD_INIT)
+    compile_field_init_body (&fs, fn->d, (fn->flags & AST_F_STATIC) != 0);
+  else if ((fn->flags & AST_F_CONSTRUCTOR) && !fn->b)
+    {
+      /* A default constructor: a derived one passes its arguments on to
+         the parent constructor, without iterating them. */
+      if (fn->flags & AST_F_DERIVED)
+        {
+          emit_op (&fs, JS_OP_SuperCallForward);
+          emit_op (&fs, JS_OP_Star, 0u);
+          emit_op (&fs, JS_OP_LdaCallee);
+          uint32_t f = reg_alloc (&fs);
+          emit_op (&fs, JS_OP_Star, f);
+          emit_op (&fs, JS_OP_Ldar, 0u);
+          emit_op (&fs, JS_OP_InitFields, f);
+        }
+    }
+  else if (fn->kind == AST_STATIC_BLOCK)
     for (AstNode *st = fn->list.first; st; st = st->next)
       compile_statement (&fs, st);
   else if (fn->flags & AST_F_EXPR_BODY)
@@ -1218,7 +1262,7 @@ compile_function (FuncState *parent, AstNode *fn)
 
   const AstStr *name = fn->a && fn->a->kind == AST_IDENT ? fn->a->str
                                                          : NULL;
-  uint32_t k = materialize (&fs, name, expected_args (fn));
+  uint32_t k = materialize (&fs, name, block ? 0 : expected_args (fn));
   fs_free (&fs);
   return k;
 }
@@ -1322,6 +1366,38 @@ scope_shape_value (Compiler *c, Scope *s)
   return shape ? js_cell_value (JS_TAG_INTERNAL, shape) : JS_EXCEPTION;
 }
 
+/* DeclareGlobals' operand: an array of [name, kind, name, kind, ...]. */
+static JsValue
+names_value (Compiler *c, ConstEntry *e)
+{
+  JsRuntime *rt = c->rt;
+  JsObject *a = object_new_array (rt, (JsCell *) c->ctx->array_proto,
+                                  e->names->len * 2);
+  if (!a)
+    return JS_EXCEPTION;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pa = rt_push_root (rt, js_object_value (a));
+  JsValue r = *pa;
+  for (guint i = 0; i < e->names->len; i++)
+    {
+      const AstStr *name = g_ptr_array_index (e->names, i);
+      JsValue v = atom_value (c, name);
+      /* Eval code's vars and functions are deletable: kind | 8. */
+      int kind = g_array_index (e->kinds, int, i)
+                 | ((c->flags & JS_CODE_EVAL) ? 8 : 0);
+      if (js_is_exception (v)
+          || object_array_push (rt, js_get_object (*pa), v) != JS_PROP_DONE
+          || object_array_push (rt, js_get_object (*pa), js_int32 (kind))
+                 != JS_PROP_DONE)
+        {
+          r = JS_EXCEPTION;
+          break;
+        }
+    }
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
 static JsValue
 const_value (FuncState *fs, ConstEntry *e)
 {
@@ -1337,6 +1413,8 @@ const_value (FuncState *fs, ConstEntry *e)
       return c->roots_base[e->code_root];
     case CONST_SCOPE:
       return scope_shape_value (c, e->scope);
+    case CONST_NAMES:
+      return names_value (c, e);
     default:
       return JS_UNDEFINED;
     }
@@ -1434,13 +1512,140 @@ materialize (FuncState *fs, const AstStr *name, uint32_t length)
 /* The driver                                                          */
 /* ------------------------------------------------------------------ */
 
-/* Declares a script's var and function names on the global object (and
- * checks its let/const names against existing globals) at run time. */
+/* Collects a script's declarations for GlobalDeclarationInstantiation:
+ * var names (anywhere outside functions), top-level function names and
+ * top-level lexical names, each once, with its kind. */
+typedef struct
+{
+  GPtrArray *names; /* const AstStr* */
+  GArray *kinds;    /* GLOBAL_DECL_* */
+  int lexical_kind; /* while collecting a let or const declaration */
+} GlobalDecls;
+
+static void
+global_decl_add (GlobalDecls *g, const AstStr *name, int kind)
+{
+  for (guint i = 0; i < g->names->len; i++)
+    if (g_ptr_array_index (g->names, i) == name)
+      {
+        /* A function declaration wins over a var of the same name. */
+        if (kind == GLOBAL_DECL_FUNCTION)
+          g_array_index (g->kinds, int, i) = kind;
+        return;
+      }
+  g_ptr_array_add (g->names, (gpointer) name);
+  g_array_append_val (g->kinds, kind);
+}
+
+static void
+collect_var_ident (AstNode *ident, void *data)
+{
+  global_decl_add (data, ident->str, GLOBAL_DECL_VAR);
+}
+
+static void
+collect_global_vars (GlobalDecls *g, AstNode *n)
+{
+  if (!n)
+    return;
+  switch (n->kind)
+    {
+    case AST_VAR_DECL:
+      if (n->op == AST_DECL_VAR)
+        for (AstNode *d = n->list.first; d; d = d->next)
+          scope_pattern_names (d->a, collect_var_ident, g);
+      break;
+    case AST_BLOCK:
+      for (AstNode *st = n->list.first; st; st = st->next)
+        collect_global_vars (g, st);
+      break;
+    case AST_IF:
+      collect_global_vars (g, n->b);
+      collect_global_vars (g, n->c);
+      break;
+    case AST_FOR:
+    case AST_FOR_IN:
+    case AST_FOR_OF:
+      collect_global_vars (g, n->a);
+      collect_global_vars (g, n->d);
+      break;
+    case AST_WHILE:
+    case AST_DO_WHILE:
+    case AST_WITH:
+      collect_global_vars (g, n->d);
+      break;
+    case AST_LABELED:
+      collect_global_vars (g, n->a);
+      break;
+    case AST_TRY:
+      collect_global_vars (g, n->a);
+      if (n->b)
+        collect_global_vars (g, n->b->b);
+      collect_global_vars (g, n->c);
+      break;
+    case AST_SWITCH:
+      for (AstNode *c = n->list.first; c; c = c->next)
+        for (AstNode *st = c->list.first; st; st = st->next)
+          collect_global_vars (g, st);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+collect_lexical_ident (AstNode *ident, void *data)
+{
+  GlobalDecls *g = data;
+  global_decl_add (g, ident->str, g->lexical_kind);
+}
+
+/* Declares a script's names at run time, before any of its code runs:
+ * DeclareGlobals checks them against the global object and the script
+ * scope (a SyntaxError if a let would shadow a var or the reverse), then
+ * creates var and function properties and the TDZ entries of let, const
+ * and class. */
 static void
 compile_global_declarations (FuncState *fs, AstNode *program)
 {
-  (void) fs;
-  (void) program;
+  bool eval = (fs->flags & JS_CODE_EVAL) != 0;
+  if (eval && fs->strict)
+    return;
+  GlobalDecls g;
+  g.names = g_ptr_array_new ();
+  g.kinds = g_array_new (FALSE, FALSE, sizeof (int));
+  for (AstNode *st = program->list.first; st; st = st->next)
+    {
+      if (st->kind == AST_FUNC_DECL && st->a)
+        global_decl_add (&g, st->a->str, GLOBAL_DECL_FUNCTION);
+      else if (eval && ((st->kind == AST_VAR_DECL && st->op != AST_DECL_VAR)
+                        || st->kind == AST_CLASS_DECL))
+        ;
+      else if (st->kind == AST_VAR_DECL && st->op != AST_DECL_VAR)
+        {
+          g.lexical_kind = st->op == AST_DECL_CONST ? GLOBAL_DECL_CONST
+                                                     : GLOBAL_DECL_LET;
+          for (AstNode *d = st->list.first; d; d = d->next)
+            scope_pattern_names (d->a, collect_lexical_ident, &g);
+        }
+      else if (st->kind == AST_CLASS_DECL && st->a)
+        global_decl_add (&g, st->a->str, GLOBAL_DECL_LET);
+      else
+        collect_global_vars (&g, st);
+    }
+  if (g.names->len)
+    {
+      ConstEntry e = { .kind = CONST_NAMES };
+      e.names = g.names;
+      e.kinds = g.kinds;
+      g_ptr_array_add (fs->c->owned_arrays, g.names);
+      g_ptr_array_add (fs->c->owned_arrays, g.kinds);
+      uint32_t k = const_add (fs, e);
+      emit_op (fs, JS_OP_DeclareGlobals, k);
+      return;
+    }
+  g_ptr_array_free (g.names, TRUE);
+  g_array_free (g.kinds, TRUE);
 }
 
 static JsCode *
@@ -1454,6 +1659,7 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
       fs.flags |= JS_CODE_STRICT;
     }
   fs.flags |= opts && opts->eval ? JS_CODE_EVAL : JS_CODE_SCRIPT;
+  c->flags = fs.flags;
   fs.next_reg = fs.max_reg = 1;
   FuncInfo *info = fs.info;
   if (info->this_binding && info->this_binding->slot < 0)
@@ -1477,6 +1683,7 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
         emit_op (&fs, JS_OP_CreateClosure, k);
         compile_store_ident (&fs, st->a, true);
       }
+  fs.top_level = true;
   for (AstNode *st = program->list.first; st; st = st->next)
     compile_statement (&fs, st);
   emit_op (&fs, JS_OP_Ldar, (uint32_t) fs.completion_reg);
@@ -1520,6 +1727,22 @@ compile_source (JsContext *ctx, const char *filename, const char *src,
       return NULL;
     }
 
+  if (opts && opts->dynamic_function)
+    {
+      AstNode *fn = program->list.first;
+      if (!fn || fn->next || fn->kind != AST_FUNC_DECL || !fn->b
+          || fn->b->start != opts->body_start)
+        {
+          err->kind = COMPILE_ERROR_SYNTAX;
+          g_strlcpy (err->message, "Invalid function source",
+                     sizeof err->message);
+          err->line = 1;
+          err->column = 1;
+          ast_arena_free (&arena);
+          return NULL;
+        }
+    }
+
   Compiler c = { 0 };
   c.ctx = ctx;
   c.rt = rt;
@@ -1531,10 +1754,35 @@ compile_source (JsContext *ctx, const char *filename, const char *src,
   c.source->text = g_strndup (src, len);
   c.source->length = len;
   c.roots_base = rt_save_roots (rt);
+  c.owned_arrays = g_ptr_array_new ();
   scope_resolve (&c.res, &arena, program,
+                 opts && opts->module ? SCOPE_MODULE
+                 : opts && opts->eval ? SCOPE_EVAL
+                                      : SCOPE_SCRIPT,
                  opts && opts->dynamic_scope);
   JsCode *code = compile_program (&c, program, opts);
+  if (code && opts && opts->dynamic_function)
+    {
+      /* The function is the one code constant of the top level. */
+      JsCode *fn = NULL;
+      for (uint32_t i = 0; i < code->n_consts; i++)
+        if (js_is_cell (code->consts[i])
+            && js_get_cell (code->consts[i])->shape->cls == &js_code_class)
+          fn = (JsCode *) js_get_cell (code->consts[i]);
+      code = fn;
+    }
   scope_resolution_free (&c.res);
+  for (guint i = 0; i < c.owned_arrays->len; i++)
+    {
+      /* The names (GPtrArray) and kinds (GArray) of DeclareGlobals. */
+      if (i % 2 == 0)
+        g_ptr_array_free (g_ptr_array_index (c.owned_arrays, i), TRUE);
+      else
+        g_array_free (g_ptr_array_index (c.owned_arrays, i), TRUE);
+    }
+  g_ptr_array_free (c.owned_arrays, TRUE);
+  if (c.pending_labels)
+    g_array_free (c.pending_labels, TRUE);
   ast_arena_free (&arena);
   rt_restore_roots (rt, c.roots_base);
   if (--c.source->refcount == 0)
@@ -1550,11 +1798,262 @@ compile_source (JsContext *ctx, const char *filename, const char *src,
 /* Classes                                                             */
 /* ------------------------------------------------------------------ */
 
+/* Loads a binding (register or environment) into acc. */
+static void
+load_binding (FuncState *fs, Binding *b)
+{
+  uint32_t reg, depth, slot;
+  if (binding_location (fs, b, &reg, &depth, &slot))
+    emit_op (fs, JS_OP_Ldar, reg);
+  else
+    emit_op (fs, JS_OP_LdaEnv, depth, slot);
+}
+
+/* The key of a class element into reg: a private name's symbol, a
+ * computed key evaluated earlier (fields), or a literal key. */
+static void
+member_key (FuncState *fs, Scope *cs, AstNode *m, uint32_t reg,
+            bool from_binding)
+{
+  Resolution *res = &fs->c->res;
+  if (m->a->kind == AST_PRIVATE_NAME)
+    {
+      load_binding (fs, g_hash_table_lookup (cs->by_name, m->a->str));
+      emit_op (fs, JS_OP_Star, reg);
+      return;
+    }
+  if (from_binding && (m->flags & AST_F_COMPUTED))
+    {
+      load_binding (fs, g_hash_table_lookup (res->field_keys, m));
+      emit_op (fs, JS_OP_Star, reg);
+      return;
+    }
+  compile_member_key (fs, m->a, (m->flags & AST_F_COMPUTED) != 0, reg);
+}
+
+/* The body of a synthetic field initializer: for each element of its
+ * kind, in order, private methods and accessors first (instance side),
+ * then fields as CreateDataPropertyOrThrow or PrivateFieldAdd on this;
+ * static blocks run in place, as calls with this. */
+static void
+compile_field_init_body (FuncState *fs, AstNode *cls, bool statics)
+{
+  Scope *cs = scope_of (&fs->c->res, cls);
+  uint32_t mark = fs->next_reg;
+  uint32_t key = reg_alloc (fs), val = reg_alloc (fs);
+  if (!statics)
+    for (AstNode *m = cls->list.first; m; m = m->next)
+      {
+        if (m->kind != AST_CLASS_METHOD || (m->flags & AST_F_STATIC)
+            || m->a->kind != AST_PRIVATE_NAME)
+          continue;
+        member_key (fs, cs, m, key, true);
+        emit_op (fs, JS_OP_CreateClosure, compile_function (fs, m->b));
+        emit_op (fs, JS_OP_Star, val);
+        emit_op (fs, JS_OP_LdaCallee);
+        emit_op (fs, JS_OP_LdaHomeOfCallee);
+        emit_op (fs, JS_OP_SetHomeObject, val);
+        emit_op (fs, JS_OP_Ldar, val);
+        uint32_t kind = (m->flags & AST_F_GETTER)   ? 1
+                        : (m->flags & AST_F_SETTER) ? 2
+                                                    : 0;
+        emit_op (fs, JS_OP_DefinePrivateMethod, 0u, key, kind);
+      }
+  for (AstNode *m = cls->list.first; m; m = m->next)
+    {
+      bool is_static = (m->flags & AST_F_STATIC) != 0;
+      if (m->kind == AST_STATIC_BLOCK && statics)
+        {
+          /* this is the constructor: r0 of the static initializer. */
+          uint32_t f = reg_alloc_n (fs, 2);
+          emit_op (fs, JS_OP_CreateClosure, compile_function (fs, m));
+          emit_op (fs, JS_OP_Star, f);
+          emit_op (fs, JS_OP_LdaCallee);
+          emit_op (fs, JS_OP_LdaHomeOfCallee);
+          emit_op (fs, JS_OP_SetHomeObject, f);
+          emit_op (fs, JS_OP_Ldar, 0u);
+          emit_op (fs, JS_OP_Star, f + 1);
+          emit_op (fs, JS_OP_Call, f, 0u, ic_alloc (fs));
+          reg_free_to (fs, f);
+          continue;
+        }
+      if (m->kind != AST_CLASS_FIELD || is_static != statics)
+        continue;
+      mark_position (fs, m);
+      member_key (fs, cs, m, key, true);
+      if (m->b)
+        {
+          const AstStr *name = !(m->flags & AST_F_COMPUTED)
+                                       && m->a->kind != AST_PRIVATE_NAME
+                                   ? m->a->str
+                                   : NULL;
+          compile_expr (fs, m->b);
+          if (!name && compile_is_anonymous_fn (m->b))
+            {
+              /* The field's key names an anonymous function. */
+              emit_op (fs, JS_OP_Star, val);
+              emit_op (fs, JS_OP_Ldar, key);
+              if (m->a->kind == AST_PRIVATE_NAME)
+                emit_op (fs, JS_OP_LdaConst,
+                         const_private_description (fs, m->a->str));
+              emit_op (fs, JS_OP_SetFunctionName, val);
+              emit_op (fs, JS_OP_Ldar, val);
+            }
+          else if (name && compile_is_anonymous_fn (m->b))
+            {
+              emit_op (fs, JS_OP_Star, val);
+              emit_op (fs, JS_OP_LdaConst, const_atom (fs, name));
+              emit_op (fs, JS_OP_SetFunctionName, val);
+              emit_op (fs, JS_OP_Ldar, val);
+            }
+        }
+      else
+        emit_op (fs, JS_OP_LdaUndefined);
+      if (m->a->kind == AST_PRIVATE_NAME)
+        emit_op (fs, JS_OP_DefinePrivate, 0u, key);
+      else
+        emit_op (fs, JS_OP_DefineKeyed, 0u, key);
+    }
+  reg_free_to (fs, mark);
+}
+
+/* A description for a private name's function name: "#x". */
+uint32_t
+const_private_description (FuncState *fs, const AstStr *name)
+{
+  uint16_t *units = ast_alloc (fs->c->arena, (name->len + 2) * 2);
+  units[0] = '#';
+  memcpy (units + 1, name->data, name->len * 2);
+  units[name->len + 1] = 0;
+  AstStr *str = ast_alloc (fs->c->arena, sizeof *str);
+  memset (str, 0, sizeof *str);
+  str->data = units;
+  str->len = name->len + 1;
+  str->latin1 = name->latin1;
+  str->well_formed = name->well_formed;
+  return const_add (fs, (ConstEntry){ .kind = CONST_STRING, .str = str });
+}
+
+/* ClassDefinitionEvaluation.  The class scope's environment holds the
+ * inner name binding, the private names, the evaluated computed field
+ * keys, and two hidden bindings: the prototype and the constructor. */
 void
 compile_class (FuncState *fs, AstNode *cls)
 {
-  compile_error (fs, cls, "classes are not supported yet");
+  Resolution *res = &fs->c->res;
+  ClassInfo *ci = scope_class_of (res, cls);
+  Scope *s = scope_of (res, cls);
+  uint32_t mark = fs->next_reg;
+  mark_position (fs, cls);
+  scope_enter (fs, s);
+  /* A private name per #name (a getter and setter pair share one). */
+  for (guint i = 0; i < s->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (s->bindings, i);
+      if (b->kind != BIND_PRIVATE)
+        continue;
+      emit_op (fs, JS_OP_CreatePrivateName,
+               const_private_description (fs, b->name));
+      uint32_t reg, depth, slot;
+      if (binding_location (fs, b, &reg, &depth, &slot))
+        emit_op (fs, JS_OP_Star, reg);
+      else
+        emit_op (fs, JS_OP_StaEnv, depth, slot);
+    }
+  uint32_t heritage = reg_alloc_n (fs, 2), proto = heritage + 1;
+  uint32_t ctor = reg_alloc (fs), key = reg_alloc (fs), fn = reg_alloc (fs);
+  if (cls->b)
+    compile_expr (fs, cls->b);
+  else
+    emit_op (fs, JS_OP_LdaHole);
+  emit_op (fs, JS_OP_Star, heritage);
+  AstNode *ctor_fn = ci->ctor_node ? ci->ctor_node : ci->default_ctor;
+  uint32_t k = compile_function (fs, ctor_fn);
+  mark_position (fs, cls);
+  emit_op (fs, JS_OP_CreateClass, heritage, k);
+  emit_op (fs, JS_OP_Star, ctor);
+  store_binding (fs, ci->ctor);
+  emit_op (fs, JS_OP_Ldar, proto);
+  store_binding (fs, ci->proto);
+  if (cls->a)
+    {
+      /* The constructor is named after the class. */
+      emit_op (fs, JS_OP_LdaConst, const_atom (fs, cls->a->str));
+      emit_op (fs, JS_OP_SetFunctionName, ctor);
+    }
+
+  for (AstNode *m = cls->list.first; m; m = m->next)
+    {
+      if (m->kind == AST_CLASS_FIELD)
+        {
+          if (m->flags & AST_F_COMPUTED)
+            {
+              compile_expr (fs, m->a);
+              emit_op (fs, JS_OP_ToPropertyKey);
+              store_binding (fs, g_hash_table_lookup (res->field_keys, m));
+            }
+          continue;
+        }
+      if (m->kind != AST_CLASS_METHOD || (m->flags & AST_F_CONSTRUCTOR))
+        continue;
+      bool is_static = (m->flags & AST_F_STATIC) != 0;
+      if (m->a->kind == AST_PRIVATE_NAME && !is_static)
+        continue; /* installed on each instance by the initializer */
+      uint32_t target = is_static ? ctor : proto;
+      member_key (fs, s, m, key, false);
+      emit_op (fs, JS_OP_CreateClosure, compile_function (fs, m->b));
+      emit_op (fs, JS_OP_Star, fn);
+      emit_op (fs, JS_OP_Ldar, target);
+      emit_op (fs, JS_OP_SetHomeObject, fn);
+      emit_op (fs, JS_OP_Ldar, fn);
+      if (m->a->kind == AST_PRIVATE_NAME)
+        {
+          uint32_t kind = (m->flags & AST_F_GETTER)   ? 1
+                          : (m->flags & AST_F_SETTER) ? 2
+                                                      : 0;
+          emit_op (fs, JS_OP_DefinePrivateMethod, target, key, kind);
+          continue;
+        }
+      emit_op (fs, (m->flags & AST_F_GETTER)   ? JS_OP_DefineClassGetter
+                   : (m->flags & AST_F_SETTER) ? JS_OP_DefineClassSetter
+                                               : JS_OP_DefineMethod,
+               target, key);
+    }
+  if (ci->instance_init)
+    {
+      emit_op (fs, JS_OP_CreateClosure,
+               compile_function (fs, ci->instance_init));
+      emit_op (fs, JS_OP_Star, fn);
+      emit_op (fs, JS_OP_Ldar, proto);
+      emit_op (fs, JS_OP_SetHomeObject, fn);
+      emit_op (fs, JS_OP_Ldar, fn);
+      emit_op (fs, JS_OP_SetClassFields, ctor);
+    }
+  if (ci->name)
+    {
+      emit_op (fs, JS_OP_Ldar, ctor);
+      store_binding (fs, ci->name);
+    }
+  if (ci->static_init)
+    {
+      uint32_t f = reg_alloc_n (fs, 2);
+      emit_op (fs, JS_OP_CreateClosure,
+               compile_function (fs, ci->static_init));
+      emit_op (fs, JS_OP_Star, f);
+      emit_op (fs, JS_OP_Ldar, ctor);
+      emit_op (fs, JS_OP_SetHomeObject, f);
+      emit_op (fs, JS_OP_Ldar, ctor);
+      emit_op (fs, JS_OP_Star, f + 1);
+      emit_op (fs, JS_OP_Call, f, 0u, ic_alloc (fs));
+    }
+  emit_op (fs, JS_OP_Ldar, ctor);
+  uint32_t result = reg_alloc (fs);
+  emit_op (fs, JS_OP_Star, result);
+  scope_leave (fs, s, mark);
+  /* scope_leave freed the registers; acc must hold the class again. */
+  emit_op (fs, JS_OP_Ldar, result);
 }
+
 
 /* ------------------------------------------------------------------ */
 /* Positions and dumps                                                 */

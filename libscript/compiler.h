@@ -31,6 +31,11 @@ typedef struct
   bool allow_super_call;
   bool in_class_field;
   bool allow_return;  /* a function body from new Function */
+  /* CreateDynamicFunction: the source is one function declaration whose
+   * body must start at body_start (else the parameters or the body
+   * escaped their place); the result is that function's code. */
+  bool dynamic_function;
+  uint32_t body_start;
 } CompileOptions;
 
 /* Compiles UTF-8 source.  Returns the top-level code (unrooted: root it
@@ -38,6 +43,8 @@ typedef struct
 JsCode *compile_source (JsContext *ctx, const char *filename,
                         const char *src, size_t len,
                         const CompileOptions *opts, CompileError *err);
+
+extern const JsCellClass js_code_class;
 
 /* The runtime's shape of JsCode cells, made on first use. */
 JsShape *compile_code_shape (JsRuntime *rt);

@@ -23,6 +23,7 @@
 #include "ops.h"
 #include "property.h"
 #include "realm.h"
+#include "builtins.h"
 
 #include <math.h>
 #include <sys/mman.h>
@@ -613,6 +614,17 @@ op_DeclareGlobals:
       THROW ();
     NEXT (3);
   }
+op_InitGlobal:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = realm_init_global_lexical (ctx, const_key (code, U16 (0)), acc);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (3);
+  }
 op_LdaLookup:
 op_TypeofLookup:
 op_LdaLookupThis:
@@ -1032,17 +1044,23 @@ op_CopyDataPropsExcept:
     NEXT (7);
   }
 op_GetPrivate:
-op_SetPrivate:
-op_DefinePrivate:
 op_HasPrivate:
   {
     SYNC ();
+    acc = realm_private_op (ctx, *pc, REG (0), acc, JS_UNDEFINED);
+    CHECK (acc);
+    NEXT (3);
+  }
+op_SetPrivate:
+op_DefinePrivate:
+  {
+    SYNC ();
     JsValue *r = rt_push_root (rt, acc);
-    JsValue res = realm_private_op (ctx, *pc, REG (0), acc);
+    JsValue res = realm_private_op (ctx, *pc, REG (0), REG (2), acc);
+    acc = *r;
     rt->stack_top = frame->top;
     CHECK (res);
-    acc = *pc == JS_OP_SetPrivate || *pc == JS_OP_DefinePrivate ? *r : res;
-    NEXT (3);
+    NEXT (5);
   }
 
   /* Literals. */
@@ -1112,12 +1130,145 @@ op_CreateClosure:
         js_throw_out_of_memory (ctx);
         THROW ();
       }
+    if ((c->flags & (JS_CODE_ARROW | JS_CODE_METHOD))
+        == (JS_CODE_ARROW | JS_CODE_METHOD))
+      fn->extra[0] = function_home_object (frame);
     acc = js_object_value ((JsObject *) fn);
     NEXT (3);
   }
+op_CreateClass:
+  {
+    SYNC ();
+    JsValue *r = &REG (0);
+    JsCode *c = (JsCode *) js_get_cell (code->consts[U16 (2)]);
+    if (!realm_create_class (ctx, r[0], c, frame->env, &acc, &r[1]))
+      {
+        rt->stack_top = frame->top;
+        THROW ();
+      }
+    rt->stack_top = frame->top;
+    NEXT (5);
+  }
+op_SetClassFields:
+  {
+    JsFunction *f = (JsFunction *) js_get_cell (REG (0));
+    f->extra[1] = acc;
+    gc_write_barrier (&rt->heap, (JsCell *) f);
+    NEXT (3);
+  }
+op_InitFields:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = realm_init_fields (ctx, REG (0), acc);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_CreatePrivateName:
+  {
+    SYNC ();
+    JsSymbol *sym = symbol_new (rt, js_get_string (code->consts[U16 (0)]));
+    if (!sym)
+      {
+        js_throw_out_of_memory (ctx);
+        THROW ();
+      }
+    sym->flags |= JS_SYMBOL_PRIVATE;
+    acc = js_symbol_value (sym);
+    NEXT (3);
+  }
+op_LdaHomeOfCallee:
+  {
+    JsValue home = JS_UNDEFINED;
+    if (js_is_object (acc))
+      {
+        JsCell *c = js_get_cell (acc);
+        if (c->shape->cls == &js_function_class
+            && (((JsFunction *) c)->code->flags & JS_CODE_METHOD))
+          home = ((JsFunction *) c)->extra[0];
+      }
+    acc = home;
+    NEXT (1);
+  }
+op_DefinePrivateMethod:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = realm_define_private_method (ctx, REG (0), REG (2), acc,
+                                         U16 (4));
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (7);
+  }
+op_SuperCall:
+op_SuperCallSpread:
+op_SuperCallForward:
+  {
+    SYNC ();
+    JsValue *win, fval, nt;
+    uint32_t argc;
+    uint32_t size;
+    JsValue *argv;
+    JsValue *saved_top = rt->stack_top;
+    if (*pc == JS_OP_SuperCallForward)
+      {
+        fval = frame->base[0];
+        nt = frame->new_target;
+        argc = frame->argc;
+        argv = rt->stack_top;
+        for (uint32_t i = 0; i < argc; i++)
+          rt_push_root (rt, object_elements (frame->args)[i]);
+        size = 1;
+      }
+    else
+      {
+        win = &REG (0);
+        fval = win[0];
+        nt = win[1];
+        if (*pc == JS_OP_SuperCall)
+          {
+            argc = U16 (2);
+            argv = win + 2;
+            size = 5;
+          }
+        else
+          {
+            JsObject *arr = js_get_object (win[2]);
+            argc = object_array_length (arr);
+            argv = rt->stack_top;
+            for (uint32_t i = 0; i < argc; i++)
+              {
+                JsValue v = i < object_elem_len (arr)
+                                ? object_elements (arr)[i]
+                                : JS_UNDEFINED;
+                rt_push_root (rt, js_is_empty (v) ? JS_UNDEFINED : v);
+              }
+            size = 3;
+          }
+      }
+    JsObject *parent = object_get_proto (js_get_object (fval));
+    JsValue pv = parent ? js_object_value (parent) : JS_NULL;
+    if (!js_is_constructor (pv))
+      {
+        rt->stack_top = frame->top;
+        js_throw_type_error (ctx, "Super constructor %s of anonymous class "
+                                  "is not a constructor",
+                             realm_describe (ctx, pv));
+        THROW ();
+      }
+    acc = js_construct (ctx, pv, argc, argv, nt);
+    rt->stack_top = saved_top;
+    rt->stack_top = frame->top;
+    CHECK (acc);
+    NEXT (size);
+  }
 op_CreateRegExp:
 op_GetTemplateObject:
-op_CreateClass:
 op_InitGenerator:
 op_Yield:
 op_YieldDelegate:
@@ -1128,10 +1279,7 @@ op_LdaModuleVar:
 op_StaModuleVar:
 op_ImportMeta:
 op_DynamicImport:
-op_CallEval:
 op_TailCall:
-op_SuperCall:
-op_SuperCallSpread:
 op_GetAsyncIterator:
 op_SwitchJump:
   SYNC ();
@@ -1483,6 +1631,25 @@ op_Return:
   }
 
   /* Calls. */
+op_CallEval:
+  {
+    /* eval (...) spelled directly: a direct eval only if the callee is
+       this realm's %eval%; the compiler put the caller's this in the this
+       slot for that case. */
+    JsValue *win = &REG (0);
+    if (win[0] == ctx->eval_fn)
+      {
+        SYNC ();
+        uint32_t argc = U16 (2);
+        acc = argc ? builtins_direct_eval (ctx, frame, win[1], win[2])
+                   : JS_UNDEFINED;
+        rt->stack_top = frame->top;
+        CHECK (acc);
+        NEXT (7);
+      }
+    /* Not %eval%: an ordinary call with this undefined. */
+    win[1] = JS_UNDEFINED;
+  }
 op_Call:
 op_Construct:
   {
@@ -1510,6 +1677,9 @@ op_Construct:
                                                            win + 2, argc);
                 CHECK (t);
                 win[1] = t;
+                if ((fn->code->flags & JS_CODE_CLASS_CONSTRUCTOR)
+                    && realm_init_fields (ctx, callee, t) < 0)
+                  THROW ();
               }
             else
               win[1] = JS_EMPTY;
@@ -1758,6 +1928,12 @@ js_construct (JsContext *ctx, JsValue fn, uint32_t argc, const JsValue *argv,
               return t;
             }
           base[1] = t;
+          if ((f->code->flags & JS_CODE_CLASS_CONSTRUCTOR)
+              && realm_init_fields (ctx, base[0], t) < 0)
+            {
+              rt->stack_top = saved;
+              return JS_EXCEPTION;
+            }
         }
       rt->stack_top = base + 2 + argc;
       r = enter (ctx, f, base, argc, *nt, JS_FRAME_CONSTRUCT);
@@ -1772,25 +1948,34 @@ js_construct (JsContext *ctx, JsValue fn, uint32_t argc, const JsValue *argv,
 }
 
 JsValue
-js_run_code (JsContext *ctx, JsCode *code)
+js_run_code_in (JsContext *ctx, JsCode *code, JsEnv *env, JsValue this_value,
+                JsValue new_target)
 {
   JsRuntime *rt = ctx->rt;
   JsValue *saved = rt->stack_top;
-  JsValue *root = rt_push_cell (rt, code);
-  JsFunction *fn = function_new_closure (ctx, code, ctx->script_env);
+  rt_push_cell (rt, code);
+  rt_push_root (rt, this_value);
+  rt_push_root (rt, new_target);
+  JsFunction *fn = function_new_closure (ctx, code, env);
   if (!fn)
     {
       rt->stack_top = saved;
       return js_throw_out_of_memory (ctx);
     }
-  (void) root;
   JsValue *base = rt->stack_top;
   base[0] = js_object_value ((JsObject *) fn);
-  base[1] = js_object_value (ctx->global);
+  base[1] = saved[1];
   rt->stack_top = base + 2;
-  JsValue r = enter (ctx, fn, base, 0, JS_UNDEFINED, 0);
+  JsValue r = enter (ctx, fn, base, 0, saved[2], 0);
   rt->stack_top = saved;
   return r;
+}
+
+JsValue
+js_run_code (JsContext *ctx, JsCode *code)
+{
+  return js_run_code_in (ctx, code, ctx->script_env,
+                         js_object_value (ctx->global), JS_UNDEFINED);
 }
 
 uint32_t

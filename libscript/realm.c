@@ -298,11 +298,135 @@ realm_store_global (JsContext *ctx, JsKey key, JsValue v, bool strict)
              : 1;
 }
 
+/* GlobalDeclarationInstantiation for a script whose declarations are
+ * names = [name, kind, ...] (kinds as the compiler's GLOBAL_DECL_*: var,
+ * function, let, const). */
 int
 realm_declare_globals (JsContext *ctx, JsValue names)
 {
-  (void) ctx;
-  (void) names;
+  JsRuntime *rt = ctx->rt;
+  JsObject *list = js_get_object (names);
+  uint32_t n = object_array_length (list) / 2;
+  JsValue *saved = rt_save_roots (rt);
+  rt_push_root (rt, names);
+  int result = 1;
+  /* First every check, so that a failing script declares nothing. */
+  for (uint32_t i = 0; i < n && result > 0; i++)
+    {
+      JsValue *e = object_elements (js_get_object (saved[0]));
+      JsKey key = atom_key (js_get_string (e[2 * i]));
+      int kind = js_get_int32 (e[2 * i + 1]) & 7;
+      JsValue v;
+      uint8_t attrs;
+      g_autofree char *s = NULL;
+      if (object_get_own (rt, ctx->script_scope, key, &v, &attrs))
+        {
+          s = string_to_utf8 (rt, atom_key_string (key), NULL);
+          js_throw_error (ctx, JS_ERR_SYNTAX, "Identifier '%s' has already "
+                                              "been declared", s);
+          result = -1;
+          break;
+        }
+      int h = prop_get_own (ctx, ctx->global, key, &v, &attrs);
+      if (h < 0)
+        result = -1;
+      else if (kind >= 2 && h && !(attrs & JS_ATTR_CONFIGURABLE))
+        {
+          /* A let may not shadow a non-configurable global property. */
+          s = string_to_utf8 (rt, atom_key_string (key), NULL);
+          js_throw_error (ctx, JS_ERR_SYNTAX, "Identifier '%s' has already "
+                                              "been declared", s);
+          result = -1;
+        }
+      else if (kind == 1 && h && !(attrs & JS_ATTR_CONFIGURABLE)
+               && ((attrs & JS_ATTR_ACCESSOR)
+                   || (attrs & (JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE))
+                          != (JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE)))
+        {
+          s = string_to_utf8 (rt, atom_key_string (key), NULL);
+          js_throw_type_error (ctx, "Cannot redefine global function '%s'",
+                               s);
+          result = -1;
+        }
+      else if (!h && kind < 2 && !shape_is_extensible (ctx->global->shape))
+        {
+          s = string_to_utf8 (rt, atom_key_string (key), NULL);
+          js_throw_type_error (ctx, "Cannot define global variable '%s'", s);
+          result = -1;
+        }
+    }
+  for (uint32_t i = 0; i < n && result > 0; i++)
+    {
+      JsValue *e = object_elements (js_get_object (saved[0]));
+      JsKey key = atom_key (js_get_string (e[2 * i]));
+      int kind = js_get_int32 (e[2 * i + 1]);
+      /* Bindings made by eval code can be deleted. */
+      uint8_t cfg = (kind & 8) ? JS_ATTR_CONFIGURABLE : 0;
+      kind &= 7;
+      JsValue v;
+      uint8_t attrs;
+      JsPropResult r = JS_PROP_DONE;
+      if (kind >= 2)
+        r = object_define_own (rt, ctx->script_scope, key, JS_EMPTY,
+                               kind == 3 ? JS_ATTR_ENUMERABLE
+                                         : JS_ATTR_ENUMERABLE
+                                               | JS_ATTR_WRITABLE);
+      else if (kind == 1)
+        {
+          /* CreateGlobalFunctionBinding: the closure is stored right
+             after; the property's attributes are set here. */
+          int h = prop_get_own (ctx, ctx->global, key, &v, &attrs);
+          if (h < 0)
+            result = -1;
+          else if (!h || (attrs & JS_ATTR_CONFIGURABLE))
+            r = object_define_own (rt, ctx->global, key,
+                                   h && !(attrs & JS_ATTR_ACCESSOR)
+                                       ? v
+                                       : JS_UNDEFINED,
+                                   JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE
+                                       | cfg);
+        }
+      else
+        {
+          int h = prop_get_own (ctx, ctx->global, key, &v, &attrs);
+          if (h < 0)
+            result = -1;
+          else if (!h)
+            r = object_define_own (rt, ctx->global, key, JS_UNDEFINED,
+                                   JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE
+                                       | cfg);
+        }
+      if (r == JS_PROP_NO_MEMORY)
+        {
+          js_throw_out_of_memory (ctx);
+          result = -1;
+        }
+    }
+  rt_restore_roots (rt, saved);
+  return result;
+}
+
+int
+realm_init_global_lexical (JsContext *ctx, JsKey key, JsValue v)
+{
+  JsRuntime *rt = ctx->rt;
+  uint32_t slot;
+  uint8_t attrs;
+  if (!shape_lookup (ctx->script_scope->shape, key, &slot, &attrs))
+    {
+      /* Declared by a script compiled before DeclareGlobals existed for
+         it (eval code): define it now. */
+      JsPropResult r = object_define_own (rt, ctx->script_scope, key, v,
+                                          JS_ATTR_ENUMERABLE
+                                              | JS_ATTR_WRITABLE);
+      if (r != JS_PROP_DONE)
+        {
+          js_throw_out_of_memory (ctx);
+          return -1;
+        }
+      return 1;
+    }
+  object_store_slot (rt, ctx->script_scope, slot, v);
   return 1;
 }
 
@@ -505,14 +629,256 @@ realm_own_keys (JsContext *ctx, JsObject *o, uint32_t flags, uint32_t *n)
   return keys;
 }
 
-JsValue
-realm_private_op (JsContext *ctx, int op, JsValue obj, JsValue key)
+static const char *
+private_name (JsContext *ctx, JsValue key, char *buf, size_t size)
 {
-  (void) obj;
-  (void) key;
-  (void) op;
-  return js_throw_error (ctx, JS_ERR_SYNTAX,
-                         "private names are not supported yet");
+  JsString *d = js_get_symbol (key)->description;
+  g_autofree char *s = d ? string_to_utf8 (ctx->rt, d, NULL) : NULL;
+  g_strlcpy (buf, s ? s : "#?", size);
+  return buf;
+}
+
+JsValue
+realm_private_op (JsContext *ctx, int op, JsValue obj, JsValue key,
+                  JsValue value)
+{
+  JsRuntime *rt = ctx->rt;
+  char name[128];
+  if (!js_is_object (obj))
+    {
+      if (op == JS_OP_HasPrivate)
+        return js_throw_type_error (ctx, "Cannot use 'in' operator to "
+                                         "search for '%s' in %s",
+                                    private_name (ctx, key, name,
+                                                  sizeof name),
+                                    realm_describe (ctx, obj));
+      return js_throw_type_error (ctx, "Cannot access private member %s of "
+                                       "%s",
+                                  private_name (ctx, key, name, sizeof name),
+                                  realm_describe (ctx, obj));
+    }
+  JsObject *o = js_get_object (obj);
+  JsKey k = symbol_key (js_get_symbol (key));
+  JsValue cur;
+  uint8_t attrs;
+  bool has = object_get_own (rt, o, k, &cur, &attrs);
+  switch (op)
+    {
+    case JS_OP_HasPrivate:
+      return js_bool (has);
+    case JS_OP_DefinePrivate:
+      if (has)
+        return js_throw_type_error (ctx, "Cannot initialize %s twice on the "
+                                         "same object",
+                                    private_name (ctx, key, name,
+                                                  sizeof name));
+      if (object_define_own (rt, o, k, value, JS_ATTR_WRITABLE)
+          != JS_PROP_DONE)
+        return js_throw_type_error (ctx, "Cannot add private member %s",
+                                    private_name (ctx, key, name,
+                                                  sizeof name));
+      return JS_UNDEFINED;
+    default:
+      break;
+    }
+  if (!has)
+    return js_throw_type_error (ctx, "Cannot %s private member %s from an "
+                                     "object whose class did not declare it",
+                                op == JS_OP_GetPrivate ? "read" : "write",
+                                private_name (ctx, key, name, sizeof name));
+  if (op == JS_OP_GetPrivate)
+    {
+      if (!(attrs & JS_ATTR_ACCESSOR))
+        return cur;
+      JsAccessorPair *p = (JsAccessorPair *) js_get_cell (cur);
+      if (js_is_undefined (p->getter))
+        return js_throw_type_error (ctx, "'%s' was defined without a getter",
+                                    private_name (ctx, key, name,
+                                                  sizeof name));
+      return js_call (ctx, p->getter, obj, 0, NULL);
+    }
+  /* Set. */
+  if (attrs & JS_ATTR_ACCESSOR)
+    {
+      JsAccessorPair *p = (JsAccessorPair *) js_get_cell (cur);
+      if (js_is_undefined (p->setter))
+        return js_throw_type_error (ctx, "'%s' was defined without a setter",
+                                    private_name (ctx, key, name,
+                                                  sizeof name));
+      return js_call (ctx, p->setter, obj, 1, &value);
+    }
+  if (!(attrs & JS_ATTR_WRITABLE))
+    return js_throw_type_error (ctx, "Private method %s is not writable",
+                                private_name (ctx, key, name, sizeof name));
+  uint32_t slot;
+  if (shape_lookup (o->shape, k, &slot, &attrs))
+    object_store_slot (rt, o, slot, value);
+  else
+    object_define_own (rt, o, k, value, JS_ATTR_WRITABLE);
+  return JS_UNDEFINED;
+}
+
+int
+realm_define_private_method (JsContext *ctx, JsValue obj, JsValue key,
+                             JsValue fn, int kind)
+{
+  JsRuntime *rt = ctx->rt;
+  JsObject *o = js_get_object (obj);
+  JsKey k = symbol_key (js_get_symbol (key));
+  JsValue cur;
+  uint8_t attrs;
+  char name[128];
+  bool has = object_get_own (rt, o, k, &cur, &attrs);
+  JsValue *saved = rt_save_roots (rt);
+  rt_push_root (rt, obj);
+  rt_push_root (rt, key);
+  rt_push_root (rt, fn);
+  int result = -1;
+  /* The method's name: "#m", "get #m", "set #m". */
+  if (function_set_name (ctx, fn, js_string_value (
+                                      js_get_symbol (key)->description),
+                         kind == 1 ? "get" : kind == 2 ? "set" : NULL)
+      < 0)
+    goto out;
+  if (kind == 0)
+    {
+      if (has)
+        {
+          js_throw_type_error (ctx, "Cannot initialize %s twice on the same "
+                                    "object",
+                               private_name (ctx, key, name, sizeof name));
+          goto out;
+        }
+      result = object_define_own (rt, js_get_object (saved[0]), k, saved[2],
+                                  0) == JS_PROP_DONE ? 1 : -1;
+      if (result < 0)
+        js_throw_type_error (ctx, "Cannot add private method");
+      goto out;
+    }
+  JsValue g = JS_UNDEFINED, st = JS_UNDEFINED;
+  has = object_get_own (rt, js_get_object (saved[0]), k, &cur, &attrs);
+  if (has && (attrs & JS_ATTR_ACCESSOR))
+    {
+      g = ((JsAccessorPair *) js_get_cell (cur))->getter;
+      st = ((JsAccessorPair *) js_get_cell (cur))->setter;
+    }
+  if (kind == 1)
+    g = saved[2];
+  else
+    st = saved[2];
+  rt_push_root (rt, g);
+  rt_push_root (rt, st);
+  JsAccessorPair *pair = object_new_accessor (rt, g, st);
+  if (!pair)
+    {
+      js_throw_out_of_memory (ctx);
+      goto out;
+    }
+  result = object_define_own (rt, js_get_object (saved[0]), k,
+                              js_cell_value (JS_TAG_INTERNAL, pair),
+                              JS_ATTR_ACCESSOR) == JS_PROP_DONE ? 1 : -1;
+  if (result < 0)
+    js_throw_type_error (ctx, "Cannot add private accessor");
+out:
+  rt_restore_roots (rt, saved);
+  return result;
+}
+
+bool
+realm_create_class (JsContext *ctx, JsValue heritage, JsCode *code,
+                    JsEnv *env, JsValue *ctor_out, JsValue *proto_out)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  rt_push_root (rt, heritage);
+  rt_push_cell (rt, code);
+  rt_push_cell (rt, env);
+  JsCell *proto_parent = (JsCell *) ctx->object_proto;
+  JsCell *ctor_parent = (JsCell *) ctx->function_proto;
+  bool ok = false;
+  if (js_is_null (heritage))
+    proto_parent = NULL;
+  else if (!js_is_empty (heritage))
+    {
+      if (!js_is_constructor (heritage))
+        {
+          js_throw_type_error (ctx, "Class extends value %s is not a "
+                                    "constructor or null",
+                               realm_describe (ctx, heritage));
+          goto out;
+        }
+      JsValue pp = js_get (ctx, saved[0],
+                           atom_common_key (rt, JS_ATOM_prototype));
+      if (js_is_exception (pp))
+        goto out;
+      if (!js_is_object (pp) && !js_is_null (pp))
+        {
+          js_throw_type_error (ctx, "Class extends value does not have "
+                                    "valid prototype property %s",
+                               realm_describe (ctx, pp));
+          goto out;
+        }
+      proto_parent = js_is_null (pp) ? NULL : js_get_cell (pp);
+      ctor_parent = js_get_cell (saved[0]);
+    }
+  rt_push_cell (rt, proto_parent);
+  rt_push_cell (rt, ctor_parent);
+  JsObject *proto = object_new_with_proto (rt, proto_parent, 4);
+  if (!proto)
+    goto oom;
+  JsValue *pp = rt_push_root (rt, js_object_value (proto));
+  JsFunction *f = function_new_closure (
+      ctx, (JsCode *) js_get_cell (saved[1]),
+      js_is_undefined (saved[2]) ? NULL : (JsEnv *) js_get_cell (saved[2]));
+  if (!f)
+    goto oom;
+  JsValue *pf = rt_push_root (rt, js_object_value ((JsObject *) f));
+  f->extra[0] = *pp;
+  /* length, then name "" (SetFunctionName gives the class's), then
+     prototype, as the spec orders them. */
+  if (!function_resolve_lazy (ctx, js_get_object (*pf)))
+    goto out;
+  if (object_define_own (rt, js_get_object (*pf),
+                         atom_common_key (rt, JS_ATOM_name),
+                         js_string_value (atom_common (rt, JS_ATOM_empty)),
+                         JS_ATTR_CONFIGURABLE)
+          != JS_PROP_DONE
+      || object_define_own (rt, js_get_object (*pf),
+                            atom_common_key (rt, JS_ATOM_prototype), *pp, 0)
+             != JS_PROP_DONE
+      || object_define_own (rt, js_get_object (*pp),
+                            atom_common_key (rt, JS_ATOM_constructor), *pf,
+                            JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE)
+             != JS_PROP_DONE
+      || object_set_proto (rt, js_get_object (*pf),
+                           js_get_cell (saved[4]))
+             != JS_PROP_DONE)
+    goto oom;
+  *ctor_out = *pf;
+  *proto_out = *pp;
+  ok = true;
+  goto out;
+oom:
+  js_throw_out_of_memory (ctx);
+out:
+  rt_restore_roots (rt, saved);
+  return ok;
+}
+
+int
+realm_init_fields (JsContext *ctx, JsValue ctor, JsValue this_value)
+{
+  if (!js_is_object (ctor))
+    return 1;
+  JsCell *c = js_get_cell (ctor);
+  if (c->shape->cls != &js_function_class)
+    return 1;
+  JsFunction *f = (JsFunction *) c;
+  if (!(f->code->flags & JS_CODE_CLASS_CONSTRUCTOR)
+      || !js_is_callable (f->extra[1]))
+    return 1;
+  JsValue r = js_call (ctx, f->extra[1], this_value, 0, NULL);
+  return js_is_exception (r) ? -1 : 1;
 }
 
 bool

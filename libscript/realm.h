@@ -27,6 +27,7 @@ void realm_fill_global_ic (JsContext *ctx, JsIC *ic, JsKey key);
 void realm_fill_global_store_ic (JsContext *ctx, JsIC *ic, JsKey key);
 int realm_store_global (JsContext *ctx, JsKey key, JsValue v, bool strict);
 int realm_declare_globals (JsContext *ctx, JsValue names);
+int realm_init_global_lexical (JsContext *ctx, JsKey key, JsValue v);
 /* Defines a global property (non-enumerable, like the built-ins). */
 bool realm_define_global (JsContext *ctx, const char *name, JsValue v);
 /* Defines a built-in method on an object. */
@@ -59,7 +60,15 @@ int realm_define_member (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
                          int op);
 int realm_copy_data_properties (JsContext *ctx, JsObject *target, JsValue src,
                                 const JsValue *excluded, uint32_t n);
-JsValue realm_private_op (JsContext *ctx, int op, JsValue obj, JsValue key);
+JsValue realm_private_op (JsContext *ctx, int op, JsValue obj, JsValue key,
+                          JsValue value);
+int realm_define_private_method (JsContext *ctx, JsValue obj, JsValue key,
+                                 JsValue fn, int kind);
+/* Classes: the constructor and prototype (ClassDefinitionEvaluation's
+ * first steps); the instance fields of a constructor run on this. */
+bool realm_create_class (JsContext *ctx, JsValue heritage, JsCode *code,
+                         JsEnv *env, JsValue *ctor_out, JsValue *proto_out);
+int realm_init_fields (JsContext *ctx, JsValue ctor, JsValue this_value);
 bool realm_blocked_by_unscopables (JsContext *ctx, JsObject *o, JsKey key,
                                    int *err);
 

@@ -199,6 +199,7 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
         gc_mark_cell (trc, (JsCell *) ctx->error_protos[k]);
       gc_mark_value (trc, ctx->array_values);
       gc_mark_value (trc, ctx->throw_type_error);
+      gc_mark_value (trc, ctx->eval_fn);
       gc_mark_value (trc, ctx->pending_exception);
     }
   for (guint i = 0; i < rt->root_tracers->len; i++)

@@ -240,6 +240,7 @@ struct JsContext
   JsObject *out_of_memory;  /* the RangeError thrown when memory runs out */
   JsValue array_values;     /* %Array.prototype.values% */
   JsValue throw_type_error; /* %ThrowTypeError% */
+  JsValue eval_fn;          /* %eval%, which makes eval (...) direct */
   JsShape *closure_shape;   /* script functions, properties not made yet */
   JsShape *function_shape;  /* script functions with their properties */
   JsShape *native_function_shape; /* natives, properties not made yet */
@@ -247,6 +248,8 @@ struct JsContext
   JsShape *with_env_shape;  /* environments of with statements */
   JsValue pending_exception; /* JS_EMPTY when none */
   void *user_data;          /* for the embedder */
+  bool owned_by_runtime;    /* made by script ($262.createRealm): freed
+                               with the runtime */
 };
 
 /* ------------------------------------------------------------------ */

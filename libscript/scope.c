@@ -21,6 +21,7 @@ typedef struct
   Scope *scope; /* innermost scope */
   FuncInfo *func;
   bool outer_dynamic;
+  AstArena *arena; /* for synthetic nodes */
 } Resolver;
 
 static void walk (Resolver *r, AstNode *node);
@@ -331,6 +332,13 @@ static void
 use_hidden (Resolver *r, BindingKind kind)
 {
   FuncInfo *owner = this_func (r->func);
+  if (kind == BIND_HOME)
+    for (FuncInfo *f = r->func; f; f = f->parent)
+      {
+        f->uses_super = true;
+        if (!f->is_arrow)
+          break;
+      }
   Binding **slot = kind == BIND_THIS         ? &owner->this_binding
                    : kind == BIND_NEW_TARGET ? &owner->new_target
                                              : &owner->home;
@@ -432,31 +440,128 @@ walk_function (Resolver *r, AstNode *fn)
   r->func = saved_func;
 }
 
+/* A synthetic function node: the class's field initializer (static or
+ * not), or a default constructor.  Its scope and FuncInfo are made like a
+ * method's; the compiler reads the class to compile its body. */
+static AstNode *
+synthetic_function (Resolver *r, AstNode *cls, uint32_t flags)
+{
+  AstNode *fn = ast_alloc (r->arena, sizeof *fn);
+  memset (fn, 0, sizeof *fn);
+  fn->kind = AST_FUNCTION;
+  fn->flags = flags | AST_F_STRICT | AST_F_SIMPLE_PARAMS;
+  fn->start = cls->start;
+  fn->end = cls->end;
+  fn->line = cls->line;
+  fn->col = cls->col;
+  return fn;
+}
+
+/* Walks the initializers of the fields of one kind (static or not) as
+ * the body of their synthetic function. */
+static void
+walk_field_init (Resolver *r, AstNode *cls, AstNode *fn, bool statics)
+{
+  Scope *saved_scope = r->scope;
+  FuncInfo *saved_func = r->func;
+  FuncInfo *f = func_new (r, fn);
+  f->strict = true;
+  r->func = f;
+  Scope *ps = scope_push (r, SCOPE_FUNCTION, fn);
+  f->scope = f->var_scope = f->body_scope = ps;
+  f->this_binding = declare_hidden (r, ps, BIND_THIS);
+  for (AstNode *m = cls->list.first; m; m = m->next)
+    if (m->kind == AST_CLASS_FIELD && ((m->flags & AST_F_STATIC) != 0) == statics
+        && m->b)
+      walk (r, m->b);
+  r->scope = saved_scope;
+  r->func = saved_func;
+}
+
 static void
 walk_class (Resolver *r, AstNode *cls)
 {
   Scope *s = scope_push (r, SCOPE_CLASS, cls);
+  ClassInfo *ci = g_new0 (ClassInfo, 1);
+  g_ptr_array_add (r->res->all_classes, ci);
+  g_hash_table_insert (r->res->classes, cls, ci);
   if (cls->a)
-    declare (r, s, cls->a->str, BIND_CLASS, cls);
-  /* Private names are bindings of the class scope holding symbols. */
+    ci->name = declare (r, s, cls->a->str, BIND_CLASS, cls);
+  /* Private names are bindings of the class scope holding symbols; a
+     getter and a setter of one name share it. */
   for (AstNode *m = cls->list.first; m; m = m->next)
     if ((m->kind == AST_CLASS_METHOD || m->kind == AST_CLASS_FIELD) && m->a
         && m->a->kind == AST_PRIVATE_NAME)
       declare (r, s, m->a->str, BIND_PRIVATE, m);
+  /* Computed field keys are evaluated once, at definition, and read by
+     the initializer later: each gets a hidden binding. */
+  for (AstNode *m = cls->list.first; m; m = m->next)
+    if (m->kind == AST_CLASS_FIELD && (m->flags & AST_F_COMPUTED))
+      {
+        Binding *b = declare_hidden (r, s, BIND_VAR);
+        b->captured = true;
+        g_hash_table_insert (r->res->field_keys, m, b);
+      }
+  /* The home object and the constructor, for the initializers' super and
+     for super () in arrows: hidden, captured. */
+  ci->proto = declare_hidden (r, s, BIND_VAR);
+  ci->proto->captured = true;
+  ci->ctor = declare_hidden (r, s, BIND_VAR);
+  ci->ctor->captured = true;
   if (cls->b)
     walk (r, cls->b);
+  bool has_instance = false, has_static = false;
   for (AstNode *m = cls->list.first; m; m = m->next)
     {
       if (m->kind == AST_STATIC_BLOCK)
         {
           walk_function (r, m);
+          has_static = true;
           continue;
         }
       if (m->a && (m->flags & AST_F_COMPUTED))
         walk (r, m->a);
+      if (m->kind == AST_CLASS_FIELD)
+        {
+          if (m->flags & AST_F_STATIC)
+            has_static = true;
+          else
+            has_instance = true;
+          continue;
+        }
+      if (m->a && m->a->kind == AST_PRIVATE_NAME && !(m->flags & AST_F_STATIC))
+        has_instance = true;
+      if (m->flags & AST_F_CONSTRUCTOR)
+        ci->ctor_node = m->b;
       if (m->b)
         walk (r, m->b);
     }
+  if (has_instance)
+    {
+      ci->instance_init = synthetic_function (r, cls, AST_F_METHOD
+                                                          | AST_F_FIELD_INIT);
+      ci->instance_init->d = cls;
+      walk_field_init (r, cls, ci->instance_init, false);
+      scope_func_of (r->res, ci->instance_init)->class_info = ci;
+    }
+  if (has_static)
+    {
+      ci->static_init = synthetic_function (r, cls, AST_F_METHOD
+                                                        | AST_F_FIELD_INIT
+                                                        | AST_F_STATIC);
+      ci->static_init->d = cls;
+      walk_field_init (r, cls, ci->static_init, true);
+      scope_func_of (r->res, ci->static_init)->class_info = ci;
+    }
+  if (!ci->ctor_node)
+    {
+      uint32_t flags = AST_F_CONSTRUCTOR | (cls->b ? AST_F_DERIVED : 0);
+      ci->default_ctor = synthetic_function (r, cls, flags);
+      walk_function (r, ci->default_ctor);
+      scope_func_of (r->res, ci->default_ctor)->class_info = ci;
+    }
+  else
+    scope_func_of (r->res, ci->ctor_node)->class_info = ci;
   scope_pop (r);
 }
 
@@ -627,6 +732,8 @@ walk (Resolver *r, AstNode *n)
       walk (r, n->b);
       break;
     case AST_CALL:
+      if (n->a && n->a->kind == AST_SUPER)
+        use_hidden (r, BIND_NEW_TARGET);
       walk (r, n->a);
       walk_list (r, &n->list);
       if (n->flags & AST_F_DIRECT_EVAL)
@@ -675,7 +782,7 @@ assign_slots (Scope *s)
 
 void
 scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
-               bool outer_dynamic)
+               ScopeKind top_kind, bool outer_dynamic)
 {
   memset (res, 0, sizeof *res);
   res->scopes = g_hash_table_new (NULL, NULL);
@@ -685,15 +792,16 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
   res->all_scopes = g_ptr_array_new ();
   res->all_funcs = g_ptr_array_new ();
   res->all_bindings = g_ptr_array_new ();
-  (void) arena;
 
-  Resolver r = { res, NULL, NULL, outer_dynamic };
+  res->classes = g_hash_table_new (NULL, NULL);
+  res->field_keys = g_hash_table_new (NULL, NULL);
+  res->all_classes = g_ptr_array_new_with_free_func (g_free);
+  Resolver r = { res, NULL, NULL, outer_dynamic, arena };
   FuncInfo *f = func_new (&r, program);
   f->strict = (program->flags & AST_F_STRICT) != 0;
   r.func = f;
-  bool module = (program->flags & AST_F_MODULE) != 0;
-  Scope *top = scope_push (&r, module ? SCOPE_MODULE : SCOPE_SCRIPT,
-                           program);
+  bool module = top_kind == SCOPE_MODULE;
+  Scope *top = scope_push (&r, top_kind, program);
   f->scope = f->var_scope = f->body_scope = top;
   f->this_binding = declare_hidden (&r, top, BIND_THIS);
   if (module)
@@ -705,6 +813,15 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
         if (n->kind == AST_IMPORT)
           for (AstNode *sp = n->list.first; sp; sp = sp->next)
             declare (&r, top, sp->a->str, BIND_IMPORT, sp);
+    }
+  if (top_kind == SCOPE_EVAL)
+    {
+      /* Eval code's let, const and class are its own; so are its var and
+         function names when it is strict (sloppy ones land in the
+         caller's variable environment, found by name). */
+      if (f->strict)
+        hoist_vars (&r, top, program, true);
+      hoist_lexical (&r, top, &program->list, true);
     }
   /* A script's var, function, let, const and class names are globals:
      properties of the global object or entries of the script scope, found
@@ -736,5 +853,8 @@ scope_resolution_free (Resolution *res)
   g_hash_table_destroy (res->refs);
   g_hash_table_destroy (res->dynamic);
   g_hash_table_destroy (res->funcs);
+  g_hash_table_destroy (res->classes);
+  g_hash_table_destroy (res->field_keys);
+  g_ptr_array_free (res->all_classes, TRUE);
   memset (res, 0, sizeof *res);
 }

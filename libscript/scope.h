@@ -92,8 +92,25 @@ struct FuncInfo
   bool is_arrow;
   bool has_eval;          /* contains a direct eval (arrows included) */
   bool uses_arguments;
+  bool uses_super;        /* super.x inside (arrows: inside them) */
   bool strict;
+  struct ClassInfoTag *class_info; /* constructors and field initializers:
+                                      their class */
 };
+
+/* What the resolver knows of a class. */
+typedef struct ClassInfoTag
+{
+  Binding *name;          /* the inner binding of its name, or NULL */
+  Binding *proto;         /* hidden: the prototype (home object) */
+  Binding *ctor;          /* hidden: the constructor */
+  AstNode *ctor_node;     /* the constructor's FUNCTION, or NULL */
+  AstNode *default_ctor;  /* a synthetic FUNCTION when there is none */
+  AstNode *instance_init; /* synthetic FUNCTION running field initializers
+                             and adding private methods, or NULL */
+  AstNode *static_init;   /* synthetic FUNCTION for static fields and
+                             blocks, or NULL */
+} ClassInfo;
 
 /* The result of resolving a program. */
 typedef struct
@@ -104,6 +121,9 @@ typedef struct
   GHashTable *dynamic;    /* IDENT AstNode* → non-NULL when a with or an
                              eval may intercept the name */
   GHashTable *funcs;      /* FUNCTION/PROGRAM AstNode* → FuncInfo* */
+  GHashTable *classes;    /* CLASS_DECL/CLASS_EXPR → ClassInfo* */
+  GHashTable *field_keys; /* computed CLASS_FIELD → its hidden Binding* */
+  GPtrArray *all_classes; /* ownership */
   GPtrArray *all_scopes;  /* ownership */
   GPtrArray *all_funcs;
   GPtrArray *all_bindings;
@@ -112,11 +132,12 @@ typedef struct
   const AstStr *s_eval;
 } Resolution;
 
-/* Analyses a program (script, module or eval code).  outer_dynamic: the
+/* Analyses a program (top_kind: SCOPE_SCRIPT, SCOPE_MODULE or SCOPE_EVAL).
+ * outer_dynamic: the
  * code runs inside scopes the compiler cannot see (eval code, new
  * Function), so free names are looked up at run time. */
 void scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
-                    bool outer_dynamic);
+                    ScopeKind top_kind, bool outer_dynamic);
 void scope_resolution_free (Resolution *res);
 
 /* The scope a node opened, or NULL. */
@@ -137,6 +158,12 @@ static inline Binding *
 scope_ref (const Resolution *res, const AstNode *ident)
 {
   return g_hash_table_lookup (res->refs, ident);
+}
+
+static inline ClassInfo *
+scope_class_of (const Resolution *res, const AstNode *cls)
+{
+  return g_hash_table_lookup (res->classes, cls);
 }
 
 static inline bool

@@ -312,4 +312,14 @@ GS_API GsValue *gs_context_eval (GsContext *ctx, const char *source,
 GS_API char *gs_context_dump_bytecode (GsContext *ctx, const char *source,
                                        gssize length, const char *filename);
 
+/**
+ * gs_context_install_test262_host:
+ * @ctx: a context
+ *
+ * Defines the global `$262` that the ECMAScript conformance suite expects
+ * (createRealm, evalScript, gc, global).  For the conformance runner
+ * only: it gives scripts powers an application would not.
+ */
+GS_API void gs_context_install_test262_host (GsContext *ctx);
+
 G_END_DECLS
