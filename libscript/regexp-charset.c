@@ -18,6 +18,7 @@
 
 #include "regexp-private.h"
 
+#include "regexp-strings-tables.h"
 #include "unicode-tables.h"
 
 /* ------------------------------------------------------------------ */
@@ -274,15 +275,12 @@ find_string (const ReClassSet *c, const uint32_t *cp, uint32_t len)
   return -1;
 }
 
-void
-re_class_add_string (ReClassSet *c, const uint32_t *cp, uint32_t len)
+/* Adds a string of length other than one; unique says it is known not
+ * to be there yet. */
+static void
+push_string (ReClassSet *c, const uint32_t *cp, uint32_t len, bool unique)
 {
-  if (len == 1)
-    {
-      re_set_add (&c->chars, cp[0]);
-      return;
-    }
-  if (c->oom || find_string (c, cp, len) >= 0)
+  if (c->oom || (!unique && find_string (c, cp, len) >= 0))
     return;
   if (c->nstrings == c->cap)
     {
@@ -313,11 +311,21 @@ re_class_add_string (ReClassSet *c, const uint32_t *cp, uint32_t len)
 }
 
 void
+re_class_add_string (ReClassSet *c, const uint32_t *cp, uint32_t len)
+{
+  if (len == 1)
+    re_set_add (&c->chars, cp[0]);
+  else
+    push_string (c, cp, len, false);
+}
+
+void
 re_class_union (ReClassSet *dst, ReClassSet *src)
 {
+  bool unique = dst->nstrings == 0;
   re_set_union (&dst->chars, &src->chars);
   for (uint32_t i = 0; i < src->nstrings; i++)
-    re_class_add_string (dst, src->strings[i].cp, src->strings[i].len);
+    push_string (dst, src->strings[i].cp, src->strings[i].len, unique);
   dst->oom |= src->oom;
 }
 
@@ -359,25 +367,16 @@ re_class_subtract (ReClassSet *dst, ReClassSet *src)
 /* Canonicalize                                                        */
 /* ------------------------------------------------------------------ */
 
-/* Canonicalize without u or v: toUppercase when that is one code unit,
- * but never from outside ASCII into it. */
-static uint32_t
-canon_upper (uint32_t c)
-{
-  if (c < 128)
-    return c >= 'a' && c <= 'z' ? c - 32 : c;
-  uint32_t u;
-  if (uni_to_upper_full_single (c, &u) && u <= 0xFFFF && u >= 128)
-    return u;
-  return c;
-}
-
 uint32_t
 re_canonicalize (uint32_t c, bool unicode)
 {
-  if (unicode)
-    return uni_case_fold_simple (c);
-  return canon_upper (c);
+  if (c < 128)
+    {
+      if (unicode)
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+      return c >= 'a' && c <= 'z' ? c - 32 : c;
+    }
+  return uni_regexp_canonicalize (c, unicode);
 }
 
 /* The characters Canonicalize changes: pairs (c, Canonicalize (c)) in
@@ -515,4 +514,95 @@ re_set_fold_fixed (ReCharSet *out)
   re_set_init (out);
   append (out, 0, RE_MAX_CODE_POINT);
   re_set_subtract (out, &canon_table (true)->changed);
+}
+
+/* ------------------------------------------------------------------ */
+/* Unicode properties                                                  */
+/* ------------------------------------------------------------------ */
+
+/* Adds the ranges of a set of the Unicode tables to s. */
+static void
+add_uni_set (ReCharSet *s, UniSetKind kind, int id)
+{
+  size_t n = uni_set_ranges (kind, id, NULL, 0);
+  UniRange *r = g_try_new (UniRange, n + 1);
+  ReCharSet add;
+
+  if (!r)
+    {
+      s->oom = true;
+      return;
+    }
+  uni_set_ranges (kind, id, r, n);
+  re_set_init (&add);
+  reserve (&add, (uint32_t) n);
+  for (size_t i = 0; i < n; i++)
+    append (&add, r[i].lo, r[i].hi);
+  g_free (r);
+  re_set_union (s, &add);
+  re_set_free (&add);
+}
+
+/* Adds one property of strings of the tables to out. */
+static void
+add_string_property (const ReStringProperty *sp, ReClassSet *out)
+{
+  bool unique = out->nstrings == 0;
+  for (uint32_t i = 0; i < sp->nranges; i++)
+    re_set_add_range (&out->chars, sp->ranges[2 * i], sp->ranges[2 * i + 1]);
+  for (uint32_t i = 0; i < sp->nwords; i += 1 + sp->strings[i])
+    push_string (out, &sp->strings[i + 1], sp->strings[i], unique);
+}
+
+/* \p{name} for a property of strings: false if name is none. */
+static bool
+string_property (const char *name, ReClassSet *out)
+{
+  /* RGI_Emoji is the union of the six others (the tables keep only
+     those). */
+  bool all = !strcmp (name, "RGI_Emoji");
+  bool found = all;
+  for (size_t i = 0; i < G_N_ELEMENTS (re_string_properties); i++)
+    if (all || !strcmp (name, re_string_properties[i].name))
+      {
+        add_string_property (&re_string_properties[i], out);
+        found = true;
+      }
+  return found;
+}
+
+int
+re_unicode_property (const char *name, const char *value, ReClassSet *out)
+{
+  int id;
+
+  if (value)
+    {
+      if (!strcmp (name, "General_Category") || !strcmp (name, "gc"))
+        {
+          if ((id = uni_category_from_name (value)) < 0)
+            return 0;
+          add_uni_set (&out->chars, UNI_SET_CATEGORY, id);
+          return 1;
+        }
+      bool ext = !strcmp (name, "Script_Extensions") || !strcmp (name, "scx");
+      if (!ext && strcmp (name, "Script") && strcmp (name, "sc"))
+        return 0;
+      if ((id = uni_script_from_name (value)) < 0)
+        return 0;
+      add_uni_set (&out->chars,
+                   ext ? UNI_SET_SCRIPT_EXTENSIONS : UNI_SET_SCRIPT, id);
+      return 1;
+    }
+  if ((id = uni_category_from_name (name)) >= 0)
+    {
+      add_uni_set (&out->chars, UNI_SET_CATEGORY, id);
+      return 1;
+    }
+  if ((id = uni_property_from_name (name)) >= 0)
+    {
+      add_uni_set (&out->chars, UNI_SET_PROPERTY, id);
+      return 1;
+    }
+  return string_property (name, out) ? 2 : 0;
 }
