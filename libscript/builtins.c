@@ -253,7 +253,8 @@ realm_init (JsContext *ctx)
   return builtins_init_error (ctx) && builtins_init_object (ctx)
          && builtins_init_function (ctx) && builtins_init_eval (ctx)
          && builtins_init_iterator (ctx)
-         && builtins_init_array (ctx) && builtins_init_host (ctx);
+         && builtins_init_array (ctx) && builtins_init_regexp (ctx)
+         && builtins_init_host (ctx);
 }
 
 /* The trampoline of the engine's own built-ins (JsNativeFn). */

@@ -59,3 +59,8 @@ bool builtins_init_object (JsContext *ctx);
 bool builtins_init_function (JsContext *ctx);
 bool builtins_init_array (JsContext *ctx);
 bool builtins_init_iterator (JsContext *ctx);
+/* builtins-regexp.c: RegExp; it calls builtins-string-regexp.c for the
+ * String.prototype methods that delegate to RegExp (match, matchAll,
+ * replace, replaceAll, search, split). */
+bool builtins_init_regexp (JsContext *ctx);
+bool builtins_init_string_regexp (JsContext *ctx);

@@ -853,6 +853,7 @@ regexp_compile (const uint16_t *pattern, size_t len, uint32_t flags,
   compile_node (&c, tree.root, false);
   emit (&c, RE_OP_SAVE, 1);
   emit (&c, RE_OP_MATCH, 0);
+  prog->refs = 1;
   prog->flags = flags;
   prog->ncaps = tree.ncaps;
   prog->nregs = c.nregs;
@@ -896,6 +897,20 @@ regexp_program_free (RegExpProgram *prog)
   g_free (prog->code);
   g_free (prog->prefix);
   g_free (prog);
+}
+
+RegExpProgram *
+regexp_program_ref (RegExpProgram *prog)
+{
+  prog->refs++;
+  return prog;
+}
+
+void
+regexp_program_unref (RegExpProgram *prog)
+{
+  if (--prog->refs == 0)
+    regexp_program_free (prog);
 }
 
 size_t

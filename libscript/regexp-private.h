@@ -295,6 +295,7 @@ typedef struct
 
 struct RegExpProgram
 {
+  uint32_t refs;        /* holders: RegExp objects and the cache */
   uint32_t flags;       /* RE_FLAG_* */
   uint32_t ncaps;       /* captures, group 0 included */
   uint32_t nregs;       /* registers: loop counters, positions, marks */

@@ -46,6 +46,7 @@ enum
 #define RE_MAX_CAPTURES 65535u
 
 typedef struct RegExpProgram RegExpProgram;
+typedef struct RegExpCache RegExpCache;
 
 /* Results of regexp_exec. */
 typedef enum
@@ -71,6 +72,10 @@ RegExpProgram *regexp_compile (const uint16_t *pattern, size_t len,
                                uint32_t flags, const char **error,
                                uint32_t *error_pos);
 void regexp_program_free (RegExpProgram *prog);
+/* Programs are shared (the compile cache, RegExp objects): these count
+ * the holders; the last unref frees. */
+RegExpProgram *regexp_program_ref (RegExpProgram *prog);
+void regexp_program_unref (RegExpProgram *prog);
 /* Bytes the program holds, for the unmanaged-memory count. */
 size_t regexp_program_size (const RegExpProgram *prog);
 /* Captures, group 0 (the whole match) included. */
@@ -131,20 +136,69 @@ regexp_is_regexp_object (JsValue v)
 JsValue regexp_create_from_literal (JsContext *ctx, JsString *pattern,
                                     JsString *flags);
 
-/* RegExpExec (R, S): calls a user-visible exec if there is one.
- * Returns the match object or null, or JS_EXCEPTION. */
+/* RegExpCreate (P, F). */
+JsValue regexp_create (JsContext *ctx, JsValue pattern, JsValue flags);
+
+/* A match as the matcher left it: the captures of a program. */
+typedef struct
+{
+  const RegExpProgram *prog; /* the program that matched */
+  uint32_t ncaps;            /* its captures, group 0 included */
+  int32_t *caps;             /* 2 * ncaps: start and end, -1 unset */
+  int32_t local[32];         /* room for caps when there are few */
+} RegExpMatch;
+
+void regexp_match_free (RegExpMatch *m);
+
+/* RegExpExec (R, S) with *r an object and *s a flat string, both rooted.
+ * When the exec that runs is the built-in one, the match stays raw in m
+ * and *result is JS_EMPTY; else *result is the array (or null) the
+ * user's exec returned.  1 on a match, 0 on none, -1 with an exception.
+ * m must be freed with regexp_match_free. */
+int regexp_exec_step (JsContext *ctx, const JsValue *r, const JsValue *s,
+                      RegExpMatch *m, JsValue *result);
+/* RegExpExec (R, S): the match object or null, or JS_EXCEPTION. */
 JsValue regexp_exec_abstract (JsContext *ctx, JsValue r, JsValue s);
 /* IsRegExp: 1, 0 or -1 with an exception. */
 int regexp_is_regexp (JsContext *ctx, JsValue v);
-/* The flags of a RegExp object as the "flags" getter would build them,
- * for callers that know r is an unmodified RegExp. */
+/* AdvanceStringIndex on a flat string. */
+uint32_t regexp_advance_index (JsString *s, uint32_t index, bool unicode);
+/* Frees the runtime's compile cache (runtime_free). */
+void regexp_cache_free (JsRuntime *rt);
 
-/* builtins-string-regexp.c: GetSubstitution.  The arguments are
- * rooted by the caller; captures is an array-like of nm values (strings
- * or undefined), named_captures undefined or an object.  Returns a
- * string value or JS_EXCEPTION. */
-JsValue regexp_get_substitution (JsContext *ctx, JsString *matched,
-                                 JsString *str, uint32_t position,
-                                 const JsValue *captures, uint32_t nm,
-                                 JsValue named_captures,
-                                 JsString *replacement);
+/* ------------------------------------------------------------------ */
+/* Building strings (builtins-string-regexp.c)                         */
+/* ------------------------------------------------------------------ */
+
+/* A growing string: Latin-1 until a wider code unit arrives.  Appending
+ * never fails at once: a failure (memory, or the longest string) is
+ * remembered and reported by regexp_builder_finish. */
+typedef struct
+{
+  uint8_t *c8;   /* Latin-1 units while !wide */
+  uint16_t *c16; /* UTF-16 units once wide */
+  uint32_t len;  /* units in use */
+  uint32_t cap;  /* units allocated */
+  bool wide;     /* some unit is past 255 */
+  bool failed;   /* memory or length ran out */
+} RegExpBuilder;
+
+void regexp_builder_init (RegExpBuilder *b);
+void regexp_builder_free (RegExpBuilder *b);
+void regexp_builder_append_unit (RegExpBuilder *b, uint16_t c);
+void regexp_builder_append_ascii (RegExpBuilder *b, const char *s, size_t n);
+/* Appends units [start, end) of s (flattened here). */
+void regexp_builder_append (JsRuntime *rt, RegExpBuilder *b, JsString *s,
+                            uint32_t start, uint32_t end);
+/* The string built (the builder is freed), or JS_EXCEPTION. */
+JsValue regexp_builder_finish (JsContext *ctx, RegExpBuilder *b);
+
+/* GetSubstitution (matched, str, position, captures, namedCaptures,
+ * replacementTemplate), appended to out.  captures holds m values
+ * (strings or undefined), named_captures is undefined or an object; all
+ * of them rooted by the caller.  0, or -1 with an exception. */
+int regexp_get_substitution (JsContext *ctx, RegExpBuilder *out,
+                             JsString *matched, JsString *str,
+                             uint32_t position, const JsValue *captures,
+                             uint32_t m, JsValue named_captures,
+                             JsString *replacement);

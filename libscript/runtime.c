@@ -14,6 +14,7 @@
 #include "object.h"
 #include "interp.h"
 #include "realm.h"
+#include "regexp.h"
 #include "shape.h"
 
 #include <sys/mman.h>
@@ -102,6 +103,7 @@ runtime_free (JsRuntime *rt)
   rt->persistents = NULL;
   gc_log_summary (&rt->heap);
   heap_destroy (&rt->heap);
+  regexp_cache_free (rt);
   gc_destroy (&rt->heap);
   atom_table_free (rt);
   shape_runtime_free (rt);
@@ -192,6 +194,9 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
         (JsCell *) ctx->native_function_shape,
         (JsCell *) ctx->native_function_plain_shape,
         (JsCell *) ctx->with_env_shape,
+        (JsCell *) ctx->regexp_proto, (JsCell *) ctx->regexp_ctor,
+        (JsCell *) ctx->regexp_string_iterator_proto,
+        (JsCell *) ctx->regexp_shape,
       };
       for (size_t k = 0; k < G_N_ELEMENTS (cells); k++)
         gc_mark_cell (trc, cells[k]);
@@ -199,6 +204,7 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
         gc_mark_cell (trc, (JsCell *) ctx->error_protos[k]);
       gc_mark_value (trc, ctx->array_values);
       gc_mark_value (trc, ctx->throw_type_error);
+      gc_mark_value (trc, ctx->regexp_exec);
       gc_mark_value (trc, ctx->eval_fn);
       gc_mark_value (trc, ctx->pending_exception);
     }
