@@ -313,6 +313,7 @@ realm_init (JsContext *ctx)
     builtins_init_generator,
     builtins_init_string,
     builtins_init_uri,
+    builtins_init_regexp,
     builtins_init_array,
     builtins_init_array_buffer,
     builtins_init_typed_array,

@@ -201,3 +201,8 @@ bool builtins_init_data_view (JsContext *ctx);
  * Promise (promise.h) declare theirs in their headers. */
 bool builtins_init_map (JsContext *ctx);
 bool builtins_init_weak (JsContext *ctx);
+/* builtins-regexp.c: RegExp; it calls builtins-string-regexp.c for the
+ * String.prototype methods that delegate to RegExp (match, matchAll,
+ * replace, replaceAll, search, split). */
+bool builtins_init_regexp (JsContext *ctx);
+bool builtins_init_string_regexp (JsContext *ctx);
