@@ -2066,6 +2066,10 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
           reg_free_to (&fs, t);
         }
     }
+  /* A module's body may await (top-level await): it runs as an async
+     function body whose promise the loader waits for. */
+  if (fs.flags & JS_CODE_MODULE)
+    emit_op (&fs, JS_OP_InitAsync);
   fs.top_level = true;
   for (AstNode *st = program->list.first; st; st = st->next)
     compile_statement (&fs, st);
