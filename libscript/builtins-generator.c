@@ -72,5 +72,21 @@ builtins_init_generator (JsContext *ctx)
                             JS_ATTR_CONFIGURABLE)
              != JS_PROP_DONE)
     return false;
-  return true;
+  /* %AsyncFunction.prototype%: the prototype of async functions. */
+  ctx->async_function_proto = object_new_with_proto (
+      rt, (JsCell *) ctx->function_proto, 2);
+  if (!ctx->async_function_proto)
+    return false;
+  JsCell *afp = (JsCell *) ctx->async_function_proto;
+  ctx->async_function_shape = shape_root_for (rt, &js_function_class, afp, 0);
+  ctx->async_closure_shape = shape_new_root (rt, &js_function_class, afp, 0);
+  if (!ctx->async_function_shape || !ctx->async_closure_shape)
+    return false;
+  ctx->async_closure_shape->flags |= JS_SHAPE_LAZY;
+  JsString *afn = atom_intern_utf8 (rt, "AsyncFunction", -1);
+  return afn
+         && object_define_own (rt, ctx->async_function_proto,
+                               symbol_key (rt->well_known[JS_SYM_toStringTag]),
+                               js_string_value (afn), JS_ATTR_CONFIGURABLE)
+                == JS_PROP_DONE;
 }

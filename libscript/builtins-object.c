@@ -294,6 +294,17 @@ builtins_define_property (JsContext *ctx, JsObject *o, JsKey key,
       && d.has_value && !array_length_value (ctx, &d))
     goto out;
   o = js_get_object (*po);
+  /* Exotic objects whose own keys are not properties (typed arrays'
+     elements) define them themselves. */
+  if (realm_is_exotic (o))
+    {
+      int e = realm_exotic_define_property (ctx, o, key, &d);
+      if (e != 2)
+        {
+          result = e;
+          goto out;
+        }
+    }
 
   JsValue cur = JS_UNDEFINED;
   uint8_t attrs = 0;

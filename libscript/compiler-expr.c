@@ -22,6 +22,13 @@ compile_load_ident (FuncState *fs, AstNode *ident, bool typeof_ctx)
   if (b && !scope_ref_is_dynamic (res, ident))
     {
       uint32_t reg, depth, slot;
+      if (b->kind == BIND_IMPORT && b->decl->kind != AST_IMPORT_NAMESPACE)
+        {
+          /* A live binding of another module. */
+          binding_location (fs, b, &reg, &depth, &slot);
+          emit_op (fs, JS_OP_LdaImport, depth, slot);
+          return;
+        }
       if (binding_location (fs, b, &reg, &depth, &slot))
         emit_op (fs, JS_OP_Ldar, reg);
       else
@@ -145,8 +152,8 @@ compile_load_this (FuncState *fs)
 bool
 compile_is_anonymous_fn (AstNode *n)
 {
-  if (n->flags & AST_F_PAREN)
-    return false;
+  /* (function () {}) is still an anonymous function definition: the
+     cover grammar keeps IsAnonymousFunctionDefinition. */
   if (n->kind == AST_FUNC_EXPR || n->kind == AST_FUNCTION)
     return n->a == NULL;
   if (n->kind == AST_CLASS_EXPR)
@@ -159,6 +166,14 @@ compile_is_anonymous_fn (AstNode *n)
 void
 compile_named_value (FuncState *fs, AstNode *value, const AstStr *name)
 {
+  if (name && value->kind == AST_CLASS_EXPR && !value->a)
+    {
+      /* A class takes its name before its static members are defined
+         (a static name () wins). */
+      fs->c->class_name = name;
+      compile_expr (fs, value);
+      return;
+    }
   compile_expr (fs, value);
   if (name && compile_is_anonymous_fn (value))
     {
@@ -1062,6 +1077,51 @@ compile_yield (FuncState *fs, AstNode *n)
   reg_free_to (fs, mark);
 }
 
+/* tag`a${x}b`: the tag called with the site's frozen strings array (made
+ * once, at compile time, so every evaluation of the site sees the same
+ * object) and the substitutions. */
+static void
+compile_tagged_template (FuncState *fs, AstNode *n)
+{
+  uint32_t mark = fs->next_reg;
+  uint32_t f = reg_alloc (fs), self = reg_alloc (fs);
+  AstNode *tag = n->a;
+  if (tag->kind == AST_MEMBER)
+    {
+      uint32_t key = reg_alloc (fs);
+      member_operands (fs, tag, self, key);
+      member_get (fs, tag, self, key);
+      emit_op (fs, JS_OP_Star, f);
+      reg_free_to (fs, key);
+      if (tag->a->kind == AST_SUPER)
+        {
+          compile_load_this (fs);
+          emit_op (fs, JS_OP_Star, self);
+        }
+    }
+  else
+    {
+      compile_expr_to (fs, tag, f);
+      emit_op (fs, JS_OP_LdaUndefined);
+      emit_op (fs, JS_OP_Star, self);
+    }
+  uint32_t k = const_template (fs, n->b);
+  uint32_t arg = reg_alloc (fs);
+  emit_op (fs, JS_OP_LdaConst, k);
+  emit_op (fs, JS_OP_Star, arg);
+  uint32_t argc = 1;
+  for (AstNode *e = n->b->list.first; e; e = e->next)
+    if (e->kind != AST_TEMPLATE_ELEM)
+      {
+        uint32_t r = reg_alloc (fs);
+        compile_expr_to (fs, e, r);
+        argc++;
+      }
+  mark_position (fs, n);
+  emit_op (fs, JS_OP_Call, f, argc, ic_alloc (fs));
+  reg_free_to (fs, mark);
+}
+
 /* ------------------------------------------------------------------ */
 /* The dispatcher                                                      */
 /* ------------------------------------------------------------------ */
@@ -1108,6 +1168,9 @@ compile_expr (FuncState *fs, AstNode *n)
       break;
     case AST_TEMPLATE:
       compile_template (fs, n);
+      break;
+    case AST_TAGGED_TEMPLATE:
+      compile_tagged_template (fs, n);
       break;
     case AST_ARRAY:
       compile_array (fs, n);
@@ -1173,6 +1236,24 @@ compile_expr (FuncState *fs, AstNode *n)
       break;
     case AST_YIELD:
       compile_yield (fs, n);
+      break;
+    case AST_IMPORT_META:
+      emit_op (fs, JS_OP_ImportMeta);
+      break;
+    case AST_IMPORT_CALL:
+      compile_expr (fs, n->a);
+      mark_position (fs, n);
+      emit_op (fs, JS_OP_DynamicImport);
+      break;
+    case AST_AWAIT:
+      {
+        uint32_t mark = fs->next_reg;
+        compile_expr (fs, n->a);
+        mark_position (fs, n);
+        emit_op (fs, JS_OP_Await);
+        compile_resume (fs, reg_alloc (fs));
+        reg_free_to (fs, mark);
+      }
       break;
     case AST_PRIVATE_NAME:
       {

@@ -188,6 +188,8 @@ function_new_closure (JsContext *ctx, JsCode *code, JsEnv *env)
     return NULL;
   f->shape = (code->flags & JS_CODE_GENERATOR) && ctx->generator_closure_shape
                  ? ctx->generator_closure_shape
+             : (code->flags & JS_CODE_ASYNC) && ctx->async_closure_shape
+                 ? ctx->async_closure_shape
                  : ctx->closure_shape;
   f->storage = NULL;
   f->code = code;
@@ -319,7 +321,8 @@ function_resolve_lazy (JsContext *ctx, JsObject *o)
               && !(f->code->flags & JS_CODE_CLASS_CONSTRUCTOR);
       generator = (f->code->flags & JS_CODE_GENERATOR) != 0;
       o->shape = generator ? ctx->generator_function_shape
-                           : ctx->function_shape;
+                 : (f->code->flags & JS_CODE_ASYNC) ? ctx->async_function_shape
+                                                    : ctx->function_shape;
     }
   else
     {
@@ -512,10 +515,11 @@ function_call (JsContext *ctx, JsValue fn, JsValue this_arg, uint32_t argc,
   rt->call_depth--;
   if (rt->call_depth == 0)
     {
-      /* Cleanup may allocate and collect: keep the result alive. */
+      /* Cleanup and jobs may allocate and collect: keep the result
+         alive. */
       JsValue *saved = rt_save_roots (rt);
       JsValue *pr = rt_push_root (rt, r);
-      runtime_run_cleanups (rt);
+      runtime_safe_point (rt);
       r = *pr;
       rt_restore_roots (rt, saved);
     }

@@ -20,7 +20,9 @@
 #include "compiler.h"
 #include "function.h"
 #include "log.h"
+#include "module.h"
 #include "ops.h"
+#include "promise.h"
 #include "property.h"
 #include "realm.h"
 #include "builtins.h"
@@ -354,6 +356,7 @@ generator_trace (JsTracer *trc, JsCell *cell)
   gc_mark_cell (trc, (JsCell *) g->code);
   gc_mark_cell (trc, (JsCell *) g->env);
   gc_mark_cell (trc, (JsCell *) g->args);
+  gc_mark_value (trc, g->promise);
   gc_mark_values (trc, g->values, g->n_values);
 }
 
@@ -409,6 +412,8 @@ generator_create (JsContext *ctx, JsFrame *f, uint32_t start_pc)
   g->pc = start_pc;
   g->resume_kind = JS_RESUME_NEXT;
   g->raw = 0;
+  g->awaiting = 0;
+  g->promise = JS_UNDEFINED;
   generator_save (rt, g, f);
   rt_restore_roots (rt, saved);
   return js_object_value ((JsObject *) g);
@@ -416,25 +421,14 @@ generator_create (JsContext *ctx, JsFrame *f, uint32_t start_pc)
 
 static JsValue run (JsContext *ctx, JsValue initial_acc);
 
-JsValue
-js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
-                     JsValue value)
+/* Resumes the saved frame: the value it yields or returns (with *done),
+ * or JS_EXCEPTION. */
+static JsValue
+generator_run (JsContext *ctx, JsValue gv, JsResumeKind kind, JsValue value,
+               bool *done)
 {
   JsRuntime *rt = ctx->rt;
   JsGenerator *g = (JsGenerator *) js_get_cell (gv);
-  if (g->state == JS_GEN_EXECUTING)
-    return js_throw_type_error (ctx, "Generator is already running");
-  if (g->state == JS_GEN_SUSPENDED_START && kind != JS_RESUME_NEXT)
-    g->state = JS_GEN_COMPLETED;
-  if (g->state == JS_GEN_COMPLETED)
-    {
-      if (kind == JS_RESUME_THROW)
-        return js_throw (ctx, value);
-      return builtins_iter_result (ctx, kind == JS_RESUME_RETURN
-                                            ? value
-                                            : JS_UNDEFINED,
-                                   true);
-    }
   if (rt->native_depth >= JS_MAX_NATIVE_DEPTH
       || rt->frame_count >= JS_MAX_FRAMES
       || rt->stack_top + g->n_values + 64 >= rt->stack_limit)
@@ -463,20 +457,148 @@ js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
   rt->native_depth--;
   g = (JsGenerator *) js_get_cell (saved[0]);
   rt->stack_top = saved;
+  *done = true;
   if (js_is_exception (r))
+    g->state = JS_GEN_COMPLETED;
+  else if (g->state == JS_GEN_SUSPENDED_YIELD)
+    *done = false;
+  else
+    g->state = JS_GEN_COMPLETED;
+  if (g->state == JS_GEN_COMPLETED)
     {
-      g->state = JS_GEN_COMPLETED;
-      return r;
+      /* The frame is gone for good. */
+      g->env = NULL;
+      g->args = NULL;
+      for (uint32_t i = 0; i < g->n_values; i++)
+        g->values[i] = JS_UNDEFINED;
     }
-  if (g->state == JS_GEN_SUSPENDED_YIELD)
-    return g->raw ? r : builtins_iter_result (ctx, r, false);
-  /* Returned: the frame is gone for good. */
-  g->state = JS_GEN_COMPLETED;
-  g->env = NULL;
-  g->args = NULL;
-  for (uint32_t i = 0; i < g->n_values; i++)
-    g->values[i] = JS_UNDEFINED;
-  return builtins_iter_result (ctx, r, true);
+  return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Async functions                                                     */
+/* ------------------------------------------------------------------ */
+
+static void async_step (JsContext *ctx, JsValue gv, JsResumeKind kind,
+                        JsValue value);
+
+/* The reaction of an awaited promise: resume the function with the
+ * value, or throw the reason into it. */
+static JsValue
+async_resume_handler (JsContext *ctx, JsValue data, JsValue argument,
+                      bool rejected)
+{
+  async_step (ctx, data, rejected ? JS_RESUME_THROW : JS_RESUME_NEXT,
+              argument);
+  return JS_UNDEFINED;
+}
+
+/* Runs an async function until it awaits or finishes: an await hangs the
+ * resumption on the awaited promise; the end settles the function's
+ * promise. */
+static void
+async_step (JsContext *ctx, JsValue gv, JsResumeKind kind, JsValue value)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pg = rt_push_root (rt, gv);
+  for (;;)
+    {
+      bool done;
+      JsValue r = generator_run (ctx, *pg, kind, value, &done);
+      JsGenerator *g = (JsGenerator *) js_get_cell (*pg);
+      if (js_is_exception (r))
+        {
+          JsValue e = js_take_exception (ctx);
+          promise_reject_native (ctx, g->promise, e);
+          break;
+        }
+      if (done)
+        {
+          JsValue *pr = rt_push_root (rt, r);
+          if (!promise_resolve_native (ctx, g->promise, *pr))
+            {
+              JsValue e = js_take_exception (ctx);
+              g = (JsGenerator *) js_get_cell (*pg);
+              promise_reject_native (ctx, g->promise, e);
+            }
+          break;
+        }
+      /* Await: PromiseResolve (%Promise%, v), which may throw into the
+         function at the await. */
+      JsValue p = promise_resolve (ctx, ctx->promise_ctor, r);
+      if (js_is_exception (p))
+        {
+          kind = JS_RESUME_THROW;
+          value = js_take_exception (ctx);
+          rt_push_root (rt, value);
+          continue;
+        }
+      if (!promise_then_native (ctx, p, async_resume_handler, *pg, NULL))
+        {
+          kind = JS_RESUME_THROW;
+          value = js_take_exception (ctx);
+          rt_push_root (rt, value);
+          continue;
+        }
+      break;
+    }
+  rt_restore_roots (rt, saved);
+}
+
+/* InitAsync: the frame becomes a suspended "generator" whose first run
+ * happens now, synchronously, until the first await. */
+static JsValue
+async_start (JsContext *ctx, JsFrame *frame, uint32_t start_pc)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue gv = generator_create (ctx, frame, start_pc);
+  if (js_is_exception (gv))
+    return gv;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pg = rt_push_root (rt, gv);
+  JsValue p = promise_new (ctx);
+  if (js_is_exception (p))
+    {
+      rt_restore_roots (rt, saved);
+      return p;
+    }
+  JsGenerator *g = (JsGenerator *) js_get_cell (*pg);
+  g->promise = p;
+  gc_write_barrier (&rt->heap, (JsCell *) g);
+  async_step (ctx, *pg, JS_RESUME_NEXT, JS_UNDEFINED);
+  g = (JsGenerator *) js_get_cell (*pg);
+  JsValue r = g->promise;
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
+JsValue
+js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
+                     JsValue value)
+{
+  JsGenerator *g = (JsGenerator *) js_get_cell (gv);
+  if (g->state == JS_GEN_EXECUTING)
+    return js_throw_type_error (ctx, "Generator is already running");
+  if (g->state == JS_GEN_SUSPENDED_START && kind != JS_RESUME_NEXT)
+    g->state = JS_GEN_COMPLETED;
+  if (g->state == JS_GEN_COMPLETED)
+    {
+      if (kind == JS_RESUME_THROW)
+        return js_throw (ctx, value);
+      return builtins_iter_result (ctx, kind == JS_RESUME_RETURN
+                                            ? value
+                                            : JS_UNDEFINED,
+                                   true);
+    }
+  bool done;
+  JsValue r = generator_run (ctx, gv, kind, value, &done);
+  if (js_is_exception (r))
+    return r;
+  g = (JsGenerator *) js_get_cell (gv);
+  if (!done && g->raw)
+    return r;
+  return builtins_iter_result (ctx, r, done);
 }
 
 /* One step of yield*: it[0] the iterator, it[1] its next method; *mode
@@ -672,6 +794,32 @@ op_StaEnv:
     gc_write_barrier (&rt->heap, (JsCell *) e);
     NEXT (5);
   }
+op_LdaImport:
+  {
+    JsEnv *e = frame->env;
+    for (uint32_t d = U16 (0); d > 0; d--)
+      e = e->parent;
+    bool tdz;
+    acc = module_import_value (ctx, e->slots[U16 (2)], &tdz);
+    if (G_UNLIKELY (tdz))
+      {
+        SYNC ();
+        js_throw_reference_error (ctx, "Cannot access an imported binding "
+                                       "before its module initialized it");
+        THROW ();
+      }
+    NEXT (5);
+  }
+op_ImportMeta:
+  SYNC ();
+  acc = module_import_meta (ctx, code);
+  CHECK (acc);
+  NEXT (1);
+op_DynamicImport:
+  SYNC ();
+  acc = module_dynamic_import (ctx, code, acc);
+  CHECK (acc);
+  NEXT (1);
 op_PushEnv:
   {
     SYNC ();
@@ -691,6 +839,20 @@ op_PushEnv:
 op_PopEnv:
   frame->env = frame->env->parent;
   NEXT (1);
+op_PushWithEnv:
+  {
+    SYNC ();
+    JsValue o = js_to_object (ctx, acc);
+    CHECK (o);
+    JsEnv *e = function_new_with_env (ctx, js_get_object (o), frame->env);
+    if (!e)
+      {
+        js_throw_out_of_memory (ctx);
+        THROW ();
+      }
+    frame->env = e;
+    NEXT (1);
+  }
 op_CopyEnv:
   {
     SYNC ();
@@ -1452,12 +1614,8 @@ op_SuperCallForward:
   }
 op_CreateRegExp:
 op_GetTemplateObject:
-op_Await:
 op_AsyncReturn:
-op_LdaModuleVar:
-op_StaModuleVar:
-op_ImportMeta:
-op_DynamicImport:
+
 op_TailCall:
 op_GetAsyncIterator:
 op_SwitchJump:
@@ -1786,11 +1944,20 @@ op_InitGenerator:
     CHECK (acc);
     goto do_return;
   }
+op_InitAsync:
+  {
+    SYNC ();
+    acc = async_start (ctx, frame, (uint32_t) (pc + 1 - code->bytecode));
+    CHECK (acc);
+    goto do_return;
+  }
 op_Yield:
 op_YieldRaw:
+op_Await:
   {
     JsGenerator *g = frame->gen;
     g->raw = *pc == JS_OP_YieldRaw;
+    g->awaiting = *pc == JS_OP_Await;
     g->pc = (uint32_t) (pc + 1 - code->bytecode);
     generator_save (rt, g, frame);
     g->state = JS_GEN_SUSPENDED_YIELD;
@@ -2088,7 +2255,8 @@ js_call (JsContext *ctx, JsValue fn, JsValue this_arg, uint32_t argc,
   JsValue *base = rt->stack_top;
   base[0] = fn;
   base[1] = this_arg;
-  memmove (base + 2, argv, argc * sizeof (JsValue));
+  if (argc)
+    memmove (base + 2, argv, argc * sizeof (JsValue));
   rt->stack_top = base + 2 + argc;
   JsValue r;
   JsCell *cell = js_get_cell (fn);
@@ -2121,7 +2289,8 @@ js_construct (JsContext *ctx, JsValue fn, uint32_t argc, const JsValue *argv,
   JsValue *base = rt->stack_top;
   base[0] = fn;
   base[1] = JS_UNDEFINED;
-  memmove (base + 2, argv, argc * sizeof (JsValue));
+  if (argc)
+    memmove (base + 2, argv, argc * sizeof (JsValue));
   rt->stack_top = base + 2 + argc;
   JsValue *nt = rt_push_root (rt, new_target);
   JsValue r;

@@ -52,6 +52,8 @@ typedef struct
   uint32_t n_values;    /* values saved */
   uint32_t resume_kind; /* JsResumeKind of the resumption in progress */
   uint32_t raw;         /* the last yield gave an iterator result as is */
+  uint32_t awaiting;    /* suspended by await, not yield */
+  JsValue promise;      /* async functions: the promise they return */
   JsValue values[];     /* base[0 .. n_values) of the frame */
 } JsGenerator;
 

@@ -8,13 +8,31 @@
  * and commit the result.
  */
 
-/* unicode-tables.h — Unicode character classes used by the lexer. */
+/* unicode-tables.h — the Unicode Character Database as the engine needs
+ * it (see unicode-tables.c).
+ *
+ * Code points are uint32_t; any value may be passed, and values past
+ * U+10FFFF belong to no set and map to themselves.  Surrogate code points
+ * are ordinary code points here (General_Category Cs). */
 #pragma once
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define UNI_VERSION "17.0.0"
+#define UNI_MAX_CODE_POINT 0x10FFFFu
+
+/* An inclusive range of code points. */
+typedef struct
+{
+  uint32_t lo; /* first code point of the range */
+  uint32_t hi; /* last code point of the range, inclusive */
+} UniRange;
+
+/* ------------------------------------------------------------------ */
+/* The lexer                                                           */
+/* ------------------------------------------------------------------ */
 
 /* ECMAScript IdentifierStartChar: ID_Start, "$" and "_". */
 bool uni_is_id_start (uint32_t c);
@@ -36,3 +54,372 @@ bool uni_is_script_name (const char *name);
 
 /* A property of strings, v flag only: \p{RGI_Emoji}. */
 bool uni_is_string_property_name (const char *name);
+
+/* ------------------------------------------------------------------ */
+/* RegExp property escapes                                             */
+/* ------------------------------------------------------------------ */
+
+/* The binary properties of \p{...} (ECMA-262 table 67), by canonical name. */
+typedef enum
+{
+  UNI_PROP_ASCII,
+  UNI_PROP_ASCII_Hex_Digit,
+  UNI_PROP_Alphabetic,
+  UNI_PROP_Any,
+  UNI_PROP_Assigned,
+  UNI_PROP_Bidi_Control,
+  UNI_PROP_Bidi_Mirrored,
+  UNI_PROP_Case_Ignorable,
+  UNI_PROP_Cased,
+  UNI_PROP_Changes_When_Casefolded,
+  UNI_PROP_Changes_When_Casemapped,
+  UNI_PROP_Changes_When_Lowercased,
+  UNI_PROP_Changes_When_NFKC_Casefolded,
+  UNI_PROP_Changes_When_Titlecased,
+  UNI_PROP_Changes_When_Uppercased,
+  UNI_PROP_Dash,
+  UNI_PROP_Default_Ignorable_Code_Point,
+  UNI_PROP_Deprecated,
+  UNI_PROP_Diacritic,
+  UNI_PROP_Emoji,
+  UNI_PROP_Emoji_Component,
+  UNI_PROP_Emoji_Modifier,
+  UNI_PROP_Emoji_Modifier_Base,
+  UNI_PROP_Emoji_Presentation,
+  UNI_PROP_Extended_Pictographic,
+  UNI_PROP_Extender,
+  UNI_PROP_Grapheme_Base,
+  UNI_PROP_Grapheme_Extend,
+  UNI_PROP_Hex_Digit,
+  UNI_PROP_IDS_Binary_Operator,
+  UNI_PROP_IDS_Trinary_Operator,
+  UNI_PROP_ID_Continue,
+  UNI_PROP_ID_Start,
+  UNI_PROP_Ideographic,
+  UNI_PROP_Join_Control,
+  UNI_PROP_Logical_Order_Exception,
+  UNI_PROP_Lowercase,
+  UNI_PROP_Math,
+  UNI_PROP_Noncharacter_Code_Point,
+  UNI_PROP_Pattern_Syntax,
+  UNI_PROP_Pattern_White_Space,
+  UNI_PROP_Quotation_Mark,
+  UNI_PROP_Radical,
+  UNI_PROP_Regional_Indicator,
+  UNI_PROP_Sentence_Terminal,
+  UNI_PROP_Soft_Dotted,
+  UNI_PROP_Terminal_Punctuation,
+  UNI_PROP_Unified_Ideograph,
+  UNI_PROP_Uppercase,
+  UNI_PROP_Variation_Selector,
+  UNI_PROP_White_Space,
+  UNI_PROP_XID_Continue,
+  UNI_PROP_XID_Start,
+  UNI_PROP_COUNT
+} UniProperty;
+
+/* General_Category values, then the groups of them. */
+typedef enum
+{
+  UNI_GC_Cn, /* Unassigned */
+  UNI_GC_Lu, /* Uppercase_Letter */
+  UNI_GC_Ll, /* Lowercase_Letter */
+  UNI_GC_Lt, /* Titlecase_Letter */
+  UNI_GC_Lm, /* Modifier_Letter */
+  UNI_GC_Lo, /* Other_Letter */
+  UNI_GC_Mn, /* Nonspacing_Mark */
+  UNI_GC_Mc, /* Spacing_Mark */
+  UNI_GC_Me, /* Enclosing_Mark */
+  UNI_GC_Nd, /* Decimal_Number */
+  UNI_GC_Nl, /* Letter_Number */
+  UNI_GC_No, /* Other_Number */
+  UNI_GC_Pc, /* Connector_Punctuation */
+  UNI_GC_Pd, /* Dash_Punctuation */
+  UNI_GC_Ps, /* Open_Punctuation */
+  UNI_GC_Pe, /* Close_Punctuation */
+  UNI_GC_Pi, /* Initial_Punctuation */
+  UNI_GC_Pf, /* Final_Punctuation */
+  UNI_GC_Po, /* Other_Punctuation */
+  UNI_GC_Sm, /* Math_Symbol */
+  UNI_GC_Sc, /* Currency_Symbol */
+  UNI_GC_Sk, /* Modifier_Symbol */
+  UNI_GC_So, /* Other_Symbol */
+  UNI_GC_Zs, /* Space_Separator */
+  UNI_GC_Zl, /* Line_Separator */
+  UNI_GC_Zp, /* Paragraph_Separator */
+  UNI_GC_Cc, /* Control */
+  UNI_GC_Cf, /* Format */
+  UNI_GC_Cs, /* Surrogate */
+  UNI_GC_Co, /* Private_Use */
+  UNI_GC_VALUE_COUNT, /* the groups follow the values */
+  UNI_GC_LC = UNI_GC_VALUE_COUNT, /* Cased_Letter */
+  UNI_GC_L, /* Letter */
+  UNI_GC_M, /* Mark */
+  UNI_GC_N, /* Number */
+  UNI_GC_P, /* Punctuation */
+  UNI_GC_S, /* Symbol */
+  UNI_GC_Z, /* Separator */
+  UNI_GC_C, /* Other */
+  UNI_GC_COUNT
+} UniCategory;
+
+/* Scripts (values of Script and Script_Extensions), by long name. */
+typedef enum
+{
+  UNI_SC_Adlam,
+  UNI_SC_Ahom,
+  UNI_SC_Anatolian_Hieroglyphs,
+  UNI_SC_Arabic,
+  UNI_SC_Armenian,
+  UNI_SC_Avestan,
+  UNI_SC_Balinese,
+  UNI_SC_Bamum,
+  UNI_SC_Bassa_Vah,
+  UNI_SC_Batak,
+  UNI_SC_Bengali,
+  UNI_SC_Beria_Erfe,
+  UNI_SC_Bhaiksuki,
+  UNI_SC_Bopomofo,
+  UNI_SC_Brahmi,
+  UNI_SC_Braille,
+  UNI_SC_Buginese,
+  UNI_SC_Buhid,
+  UNI_SC_Canadian_Aboriginal,
+  UNI_SC_Carian,
+  UNI_SC_Caucasian_Albanian,
+  UNI_SC_Chakma,
+  UNI_SC_Cham,
+  UNI_SC_Cherokee,
+  UNI_SC_Chorasmian,
+  UNI_SC_Common,
+  UNI_SC_Coptic,
+  UNI_SC_Cuneiform,
+  UNI_SC_Cypriot,
+  UNI_SC_Cypro_Minoan,
+  UNI_SC_Cyrillic,
+  UNI_SC_Deseret,
+  UNI_SC_Devanagari,
+  UNI_SC_Dives_Akuru,
+  UNI_SC_Dogra,
+  UNI_SC_Duployan,
+  UNI_SC_Egyptian_Hieroglyphs,
+  UNI_SC_Elbasan,
+  UNI_SC_Elymaic,
+  UNI_SC_Ethiopic,
+  UNI_SC_Garay,
+  UNI_SC_Georgian,
+  UNI_SC_Glagolitic,
+  UNI_SC_Gothic,
+  UNI_SC_Grantha,
+  UNI_SC_Greek,
+  UNI_SC_Gujarati,
+  UNI_SC_Gunjala_Gondi,
+  UNI_SC_Gurmukhi,
+  UNI_SC_Gurung_Khema,
+  UNI_SC_Han,
+  UNI_SC_Hangul,
+  UNI_SC_Hanifi_Rohingya,
+  UNI_SC_Hanunoo,
+  UNI_SC_Hatran,
+  UNI_SC_Hebrew,
+  UNI_SC_Hiragana,
+  UNI_SC_Imperial_Aramaic,
+  UNI_SC_Inherited,
+  UNI_SC_Inscriptional_Pahlavi,
+  UNI_SC_Inscriptional_Parthian,
+  UNI_SC_Javanese,
+  UNI_SC_Kaithi,
+  UNI_SC_Kannada,
+  UNI_SC_Katakana,
+  UNI_SC_Katakana_Or_Hiragana,
+  UNI_SC_Kawi,
+  UNI_SC_Kayah_Li,
+  UNI_SC_Kharoshthi,
+  UNI_SC_Khitan_Small_Script,
+  UNI_SC_Khmer,
+  UNI_SC_Khojki,
+  UNI_SC_Khudawadi,
+  UNI_SC_Kirat_Rai,
+  UNI_SC_Lao,
+  UNI_SC_Latin,
+  UNI_SC_Lepcha,
+  UNI_SC_Limbu,
+  UNI_SC_Linear_A,
+  UNI_SC_Linear_B,
+  UNI_SC_Lisu,
+  UNI_SC_Lycian,
+  UNI_SC_Lydian,
+  UNI_SC_Mahajani,
+  UNI_SC_Makasar,
+  UNI_SC_Malayalam,
+  UNI_SC_Mandaic,
+  UNI_SC_Manichaean,
+  UNI_SC_Marchen,
+  UNI_SC_Masaram_Gondi,
+  UNI_SC_Medefaidrin,
+  UNI_SC_Meetei_Mayek,
+  UNI_SC_Mende_Kikakui,
+  UNI_SC_Meroitic_Cursive,
+  UNI_SC_Meroitic_Hieroglyphs,
+  UNI_SC_Miao,
+  UNI_SC_Modi,
+  UNI_SC_Mongolian,
+  UNI_SC_Mro,
+  UNI_SC_Multani,
+  UNI_SC_Myanmar,
+  UNI_SC_Nabataean,
+  UNI_SC_Nag_Mundari,
+  UNI_SC_Nandinagari,
+  UNI_SC_New_Tai_Lue,
+  UNI_SC_Newa,
+  UNI_SC_Nko,
+  UNI_SC_Nushu,
+  UNI_SC_Nyiakeng_Puachue_Hmong,
+  UNI_SC_Ogham,
+  UNI_SC_Ol_Chiki,
+  UNI_SC_Ol_Onal,
+  UNI_SC_Old_Hungarian,
+  UNI_SC_Old_Italic,
+  UNI_SC_Old_North_Arabian,
+  UNI_SC_Old_Permic,
+  UNI_SC_Old_Persian,
+  UNI_SC_Old_Sogdian,
+  UNI_SC_Old_South_Arabian,
+  UNI_SC_Old_Turkic,
+  UNI_SC_Old_Uyghur,
+  UNI_SC_Oriya,
+  UNI_SC_Osage,
+  UNI_SC_Osmanya,
+  UNI_SC_Pahawh_Hmong,
+  UNI_SC_Palmyrene,
+  UNI_SC_Pau_Cin_Hau,
+  UNI_SC_Phags_Pa,
+  UNI_SC_Phoenician,
+  UNI_SC_Psalter_Pahlavi,
+  UNI_SC_Rejang,
+  UNI_SC_Runic,
+  UNI_SC_Samaritan,
+  UNI_SC_Saurashtra,
+  UNI_SC_Sharada,
+  UNI_SC_Shavian,
+  UNI_SC_Siddham,
+  UNI_SC_Sidetic,
+  UNI_SC_SignWriting,
+  UNI_SC_Sinhala,
+  UNI_SC_Sogdian,
+  UNI_SC_Sora_Sompeng,
+  UNI_SC_Soyombo,
+  UNI_SC_Sundanese,
+  UNI_SC_Sunuwar,
+  UNI_SC_Syloti_Nagri,
+  UNI_SC_Syriac,
+  UNI_SC_Tagalog,
+  UNI_SC_Tagbanwa,
+  UNI_SC_Tai_Le,
+  UNI_SC_Tai_Tham,
+  UNI_SC_Tai_Viet,
+  UNI_SC_Tai_Yo,
+  UNI_SC_Takri,
+  UNI_SC_Tamil,
+  UNI_SC_Tangsa,
+  UNI_SC_Tangut,
+  UNI_SC_Telugu,
+  UNI_SC_Thaana,
+  UNI_SC_Thai,
+  UNI_SC_Tibetan,
+  UNI_SC_Tifinagh,
+  UNI_SC_Tirhuta,
+  UNI_SC_Todhri,
+  UNI_SC_Tolong_Siki,
+  UNI_SC_Toto,
+  UNI_SC_Tulu_Tigalari,
+  UNI_SC_Ugaritic,
+  UNI_SC_Unknown,
+  UNI_SC_Vai,
+  UNI_SC_Vithkuqi,
+  UNI_SC_Wancho,
+  UNI_SC_Warang_Citi,
+  UNI_SC_Yezidi,
+  UNI_SC_Yi,
+  UNI_SC_Zanabazar_Square,
+  UNI_SC_COUNT
+} UniScript;
+
+/* What uni_set_ranges enumerates. */
+typedef enum
+{
+  UNI_SET_PROPERTY,          /* a UniProperty */
+  UNI_SET_CATEGORY,          /* a UniCategory, a value or a group */
+  UNI_SET_SCRIPT,            /* a UniScript, by Script */
+  UNI_SET_SCRIPT_EXTENSIONS, /* a UniScript, by Script_Extensions */
+} UniSetKind;
+
+/* The number a name (canonical or alias, case-sensitive, as \p{...}
+ * accepts it) stands for, or -1.  uni_category_from_name takes the
+ * values of General_Category (Lu, Letter, LC ...), uni_script_from_name
+ * those of Script and Script_Extensions (Grek, Greek ...). */
+int uni_property_from_name (const char *name);
+int uni_category_from_name (const char *name);
+int uni_script_from_name (const char *name);
+
+/* Membership.  prop is a UniProperty, cat a UniCategory (a group holds
+ * the code points of each of its values), script a UniScript; with
+ * extensions, uni_in_script tests Script_Extensions, else Script.
+ * Out-of-range numbers hold nothing. */
+bool uni_has_property (int prop, uint32_t c);
+bool uni_in_category (int cat, uint32_t c);
+bool uni_in_script (int script, uint32_t c, bool extensions);
+/* The one General_Category value of c (never a group). */
+UniCategory uni_general_category (uint32_t c);
+
+/* The ranges of a set, sorted, disjoint and not adjacent, for building
+ * character classes.  Writes at most cap ranges to out and returns how
+ * many the set has (so a first call with cap 0 sizes the buffer). */
+size_t uni_set_ranges (UniSetKind kind, int id, UniRange *out, size_t cap);
+
+/* ------------------------------------------------------------------ */
+/* Case                                                                */
+/* ------------------------------------------------------------------ */
+
+/* The longest full case mapping, in code points. */
+#define UNI_MAX_CASE_EXPANSION 3
+
+/* Simple (one-to-one) mappings of UnicodeData.txt: c itself when it has
+ * none. */
+uint32_t uni_to_upper_simple (uint32_t c);
+uint32_t uni_to_lower_simple (uint32_t c);
+/* Simple case folding: the C and S mappings of CaseFolding.txt. */
+uint32_t uni_case_fold_simple (uint32_t c);
+
+/* Full mappings without context: SpecialCasing.txt's unconditional
+ * mappings, else the simple one.  Writes 1 to UNI_MAX_CASE_EXPANSION code
+ * points and returns how many.  The one conditional mapping of the root
+ * locale, Final_Sigma (U+03A3 to U+03C2 at the end of a word), is the
+ * caller's: it needs the string around c. */
+int uni_to_upper_full (uint32_t c, uint32_t out[UNI_MAX_CASE_EXPANSION]);
+int uni_to_lower_full (uint32_t c, uint32_t out[UNI_MAX_CASE_EXPANSION]);
+
+/* ECMA-262 Canonicalize (rer, ch) for an ignoreCase pattern: with the u
+ * or v flag (unicode true) the simple case folding of ch; without, the
+ * full uppercase of ch if that is one code unit, unless it maps a
+ * non-ASCII ch into ASCII. */
+uint32_t uni_regexp_canonicalize (uint32_t ch, bool unicode);
+
+/* ------------------------------------------------------------------ */
+/* Normalization                                                       */
+/* ------------------------------------------------------------------ */
+
+/* The longest full decomposition, in code points. */
+#define UNI_MAX_DECOMPOSITION 18
+
+/* Canonical_Combining_Class (0 for starters). */
+uint8_t uni_combining_class (uint32_t c);
+/* The full (recursive) canonical decomposition of c, or with compat the
+ * full compatibility decomposition, Hangul syllables included: writes at
+ * least one code point (c itself when it has none) and returns how many.
+ * The result is not yet in canonical order. */
+int uni_decompose (uint32_t c, bool compat,
+                   uint32_t out[UNI_MAX_DECOMPOSITION]);
+/* The primary composite of a starter and the character after it, or 0
+ * (Hangul syllables included; composition exclusions never result). */
+uint32_t uni_compose (uint32_t first, uint32_t second);
