@@ -10,6 +10,7 @@
 
 #include "builtins.h"
 
+#include "bigint.h"
 #include "log.h"
 #include "promise.h"
 #include "property.h"
@@ -325,6 +326,7 @@ realm_init (JsContext *ctx)
     builtins_init_number,
     builtins_init_reflect,
     builtins_init_symbol,
+    builtins_init_bigint,
     builtins_init_map,
     builtins_init_weak,
     builtins_init_promise,
