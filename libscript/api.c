@@ -11,8 +11,10 @@
 
 #include "compiler.h"
 #include "function.h"
+#include "module.h"
 #include "heap.h"
 #include "ops.h"
+#include "promise.h"
 #include "runtime.h"
 
 static inline JsValue *
@@ -93,6 +95,20 @@ gs_runtime_collect_garbage (GsRuntime *rt)
   g_return_if_fail (rt != NULL);
   gc_collect (&rt->heap, JS_GC_REASON_EXPLICIT);
   run_cleanups_if_safe (rt);
+}
+
+void
+gs_runtime_run_jobs (GsRuntime *rt)
+{
+  g_return_if_fail (rt != NULL);
+  runtime_safe_point (rt);
+}
+
+guint
+gs_runtime_report_unhandled_rejections (GsRuntime *rt)
+{
+  g_return_val_if_fail (rt != NULL, 0);
+  return promise_report_unhandled (rt);
 }
 
 gint64
@@ -622,10 +638,13 @@ gs_context_eval (GsContext *ctx, const char *source, gssize length,
   opts.strict = (flags & GS_EVAL_STRICT) != 0;
   CompileError err;
   rt->call_depth++;
-  JsCode *code = compile_source (ctx, filename, source, (size_t) length,
-                                 &opts, &err);
+  JsCode *code = opts.module ? NULL
+                              : compile_source (ctx, filename, source,
+                                                (size_t) length, &opts, &err);
   JsValue r;
-  if (!code)
+  if (opts.module)
+    r = module_run_main (ctx, filename, source, (size_t) length);
+  else if (!code)
     {
       throw_compile_error (ctx, filename, &err);
       r = JS_EXCEPTION;
@@ -635,9 +654,10 @@ gs_context_eval (GsContext *ctx, const char *source, gssize length,
   rt->call_depth--;
   if (rt->call_depth == 0)
     {
+      /* The outermost return: cleanup and the jobs the script queued. */
       JsValue *saved = rt_save_roots (rt);
       JsValue *pr = rt_push_root (rt, r);
-      runtime_run_cleanups (rt);
+      runtime_safe_point (rt);
       r = *pr;
       rt_restore_roots (rt, saved);
     }

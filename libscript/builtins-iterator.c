@@ -10,12 +10,17 @@
 
 #include "property.h"
 
+/* An array iterator: [shape | storage | target | index | kind | unused],
+ * two slots.  The index is a number: an array-like's length may reach
+ * 2^53 - 1. */
 typedef struct
 {
   JsShape *shape;
   JsStorage *storage;
   JsValue target; /* the array-like, or undefined when exhausted */
-  JsValue state;  /* index << 2 | kind, an int32 */
+  JsValue index;  /* the next index, a number */
+  int32_t kind;   /* ITER_KEYS, ITER_VALUES or ITER_ENTRIES */
+  int32_t unused; /* padding */
 } JsArrayIterator;
 
 static void
@@ -58,7 +63,10 @@ builtins_new_array_iterator (JsContext *ctx, JsValue target, int kind)
   it->shape = s;
   it->storage = NULL;
   it->target = target;
-  it->state = js_int32 (kind);
+  it->index = js_int32 (0);
+  it->kind = kind;
+  it->unused = 0;
+  gc_write_barrier (&rt->heap, (JsCell *) it);
   return js_object_value ((JsObject *) it);
 }
 
@@ -87,6 +95,7 @@ builtins_iter_result (JsContext *ctx, JsValue value, bool done)
   return r;
 }
 
+/* %ArrayIteratorPrototype%.next: the closure of CreateArrayIterator. */
 static JsValue
 array_iterator_next (const JsCallInfo *info)
 {
@@ -100,39 +109,57 @@ array_iterator_next (const JsCallInfo *info)
   JsArrayIterator *it = (JsArrayIterator *) js_get_cell (t);
   if (js_is_undefined (it->target))
     return builtins_iter_result (ctx, JS_UNDEFINED, true);
-  int32_t st = js_get_int32 (it->state);
-  uint32_t index = (uint32_t) st >> 2;
-  int kind = st & 3;
-  JsValue lv = js_get (ctx, it->target, atom_common_key (rt, JS_ATOM_length));
+  double index = js_get_number (it->index);
+  int kind = it->kind;
   double len;
-  if (js_is_exception (lv) || !js_to_length (ctx, lv, &len))
-    return JS_EXCEPTION;
+  if (builtins_is_typed_array (it->target))
+    {
+      /* A typed array's length is its own, not a property's; once its
+         buffer is detached the iterator fails until it is done. */
+      int64_t n = builtins_typed_array_length (js_get_object (it->target));
+      if (n < 0)
+        return js_throw_type_error (ctx, "Cannot iterate a typed array "
+                                         "whose buffer is detached");
+      len = (double) n;
+    }
+  else
+    {
+      JsValue lv = js_get (ctx, it->target,
+                           atom_common_key (rt, JS_ATOM_length));
+      if (js_is_exception (lv) || !js_to_length (ctx, lv, &len))
+        return JS_EXCEPTION;
+    }
   it = (JsArrayIterator *) js_get_cell (t);
   if (index >= len)
     {
       it->target = JS_UNDEFINED;
       return builtins_iter_result (ctx, JS_UNDEFINED, true);
     }
-  it->state = js_int32 ((int32_t) (((index + 1) << 2) | (uint32_t) kind));
+  it->index = js_number (index + 1);
+  JsValue key = js_number (index);
   if (kind == ITER_KEYS)
-    return builtins_iter_result (ctx, js_number (index), false);
-  JsValue v = js_get (ctx, it->target, js_key_from_index (index));
-  if (js_is_exception (v))
-    return v;
-  if (kind == ITER_VALUES)
-    return builtins_iter_result (ctx, v, false);
+    return builtins_iter_result (ctx, key, false);
+  JsKey k;
   JsValue *saved = rt_save_roots (rt);
-  JsValue *pv = rt_push_root (rt, v);
-  JsObject *pair = object_new_array (rt, (JsCell *) ctx->array_proto, 2);
+  JsValue *pv = rt_push_root (rt, JS_UNDEFINED);
   JsValue r = JS_EXCEPTION;
-  if (pair)
-    {
-      object_array_push (rt, pair, js_number (index));
-      object_array_push (rt, pair, *pv);
-      r = builtins_iter_result (ctx, js_object_value (pair), false);
-    }
+  if (!js_to_property_key (ctx, key, &k))
+    goto out;
+  if (!js_key_is_index (k))
+    rt_push_root (rt, atom_key_to_value (k));
+  *pv = js_get (ctx, it->target, k);
+  if (js_is_exception (*pv))
+    goto out;
+  if (kind == ITER_VALUES)
+    r = builtins_iter_result (ctx, *pv, false);
   else
-    r = js_throw_out_of_memory (ctx);
+    {
+      JsValue pair[2] = { key, *pv };
+      r = builtins_array_from_list (ctx, pair, 2);
+      if (!js_is_exception (r))
+        r = builtins_iter_result (ctx, r, false);
+    }
+out:
   rt_restore_roots (rt, saved);
   return r;
 }

@@ -11,6 +11,7 @@
 #include "builtins.h"
 
 #include "log.h"
+#include "promise.h"
 #include "property.h"
 
 #include <math.h>
@@ -72,6 +73,40 @@ builtins_define_methods (JsContext *ctx, JsObject *o,
   return ok;
 }
 
+bool
+builtins_define_getter (JsContext *ctx, JsObject *o, const char *name,
+                        JsNativeFn fn)
+{
+  JsRuntime *rt = ctx->rt;
+  char buf[64];
+  if (name[0] == '@' && name[1] == '@')
+    g_snprintf (buf, sizeof buf, "get [Symbol.%s]", name + 2);
+  else
+    g_snprintf (buf, sizeof buf, "get %s", name);
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *po = rt_push_root (rt, js_object_value (o));
+  JsKey key = method_key (ctx, name);
+  bool ok = false;
+  if (key != JS_KEY_NONE)
+    {
+      /* The key's atom is kept alive on the stack while we allocate. */
+      rt_push_root (rt, atom_key_to_value (key));
+      JsValue f = function_new_builtin (ctx, buf, fn, 0, 0, 0);
+      JsValue *pf = rt_push_root (rt, f);
+      JsAccessorPair *pair = js_is_exception (f)
+                                 ? NULL
+                                 : object_new_accessor (rt, *pf,
+                                                        JS_UNDEFINED);
+      ok = pair
+           && object_define_own (rt, js_get_object (*po), key,
+                                 js_cell_value (JS_TAG_INTERNAL, pair),
+                                 JS_ATTR_ACCESSOR | JS_ATTR_CONFIGURABLE)
+                  == JS_PROP_DONE;
+    }
+  rt_restore_roots (rt, saved);
+  return ok;
+}
+
 JsObject *
 builtins_define_class (JsContext *ctx, const char *name, JsNativeFn ctor,
                        uint32_t length, JsObject *proto, uint32_t flags)
@@ -100,6 +135,24 @@ builtins_define_class (JsContext *ctx, const char *name, JsNativeFn ctor,
 out:
   rt_restore_roots (rt, saved);
   return result;
+}
+
+JsObject *
+builtins_proto_from_ctor (JsContext *ctx, JsValue new_target,
+                          size_t fallback)
+{
+  JsContext *realm = ctx;
+  if (!js_is_undefined (new_target))
+    {
+      JsValue p = js_get (ctx, new_target,
+                          atom_common_key (ctx->rt, JS_ATOM_prototype));
+      if (js_is_exception (p))
+        return NULL;
+      if (js_is_object (p))
+        return js_get_object (p);
+      realm = realm_of (ctx, new_target);
+    }
+  return *(JsObject **) ((char *) realm + fallback);
 }
 
 JsObject *
@@ -250,11 +303,37 @@ realm_init (JsContext *ctx)
                          JS_UNDEFINED, 0)
       != JS_PROP_DONE)
     return false;
-  return builtins_init_error (ctx) && builtins_init_object (ctx)
-         && builtins_init_function (ctx) && builtins_init_eval (ctx)
-         && builtins_init_iterator (ctx)
-         && builtins_init_array (ctx) && builtins_init_regexp (ctx)
-         && builtins_init_host (ctx);
+  /* The families, in an order that gives each what it builds on. */
+  static bool (*const families[]) (JsContext *) = {
+    builtins_init_error,
+    builtins_init_object,
+    builtins_init_function,
+    builtins_init_eval,
+    builtins_init_iterator,
+    builtins_init_generator,
+    builtins_init_string,
+    builtins_init_uri,
+    builtins_init_array,
+    builtins_init_array_buffer,
+    builtins_init_typed_array,
+    builtins_init_data_view,
+    builtins_init_bound,
+    builtins_init_boolean,
+    builtins_init_json,
+    builtins_init_math,
+    builtins_init_number,
+    builtins_init_reflect,
+    builtins_init_symbol,
+    builtins_init_map,
+    builtins_init_weak,
+    builtins_init_promise,
+    builtins_init_regexp,
+    builtins_init_host,
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS (families); i++)
+    if (!families[i] (ctx))
+      return false;
+  return true;
 }
 
 /* The trampoline of the engine's own built-ins (JsNativeFn). */
@@ -313,8 +392,6 @@ host_console_error (const JsCallInfo *info)
   return print_values (info, stderr);
 }
 
-static GsLogCategory log_js = GS_LOG_CATEGORY_INIT ("gscript.js");
-
 /* console.debug goes through the js category, as Qt's qml category. */
 static JsValue
 host_console_debug (const JsCallInfo *info)
@@ -341,12 +418,16 @@ host_console_debug (const JsCallInfo *info)
   return JS_UNDEFINED;
 }
 
-/* gc (): a full collection now; weak callbacks and finalization run
- * later, when the script returns to C. */
+/* gc(): a full collection.  The native cleanup it queues runs now only
+ * if no script is on the stack; from a script, that is when the script
+ * returns to C, which is when FinalizationRegistry callbacks run. */
 static JsValue
 host_gc (const JsCallInfo *info)
 {
-  gc_collect (&info->ctx->rt->heap, JS_GC_REASON_EXPLICIT);
+  JsRuntime *rt = info->ctx->rt;
+  gc_collect (&rt->heap, JS_GC_REASON_EXPLICIT);
+  if (rt->call_depth == 0)
+    runtime_run_cleanups (rt);
   return JS_UNDEFINED;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "function.h"
+#include "interp.h"
 #include "realm.h"
 
 /* The C type of a method table entry. */
@@ -21,10 +22,22 @@ typedef struct
 /* Defines each method of specs on o (non-enumerable). */
 bool builtins_define_methods (JsContext *ctx, JsObject *o,
                               const JsMethodSpec *specs, size_t n);
+/* Defines an accessor with only a getter (named "get <name>"); name as
+ * in JsMethodSpec.  Configurable, not enumerable. */
+bool builtins_define_getter (JsContext *ctx, JsObject *o, const char *name,
+                             JsNativeFn fn);
 /* A constructor function with its prototype object wired both ways. */
 JsObject *builtins_define_class (JsContext *ctx, const char *name,
                                  JsNativeFn ctor, uint32_t length,
                                  JsObject *proto, uint32_t flags);
+
+/* OrdinaryCreateFromConstructor's prototype: new_target.prototype if it
+ * is an object, else the intrinsic at byte offset `fallback` of the
+ * JsContext of new_target's realm (offsetof (JsContext, map_proto)).
+ * Undefined new_target gives the current realm's.  NULL with an
+ * exception.  The result is not rooted. */
+JsObject *builtins_proto_from_ctor (JsContext *ctx, JsValue new_target,
+                                    size_t fallback);
 
 /* The this value as an object of a class, or a TypeError. */
 JsObject *builtins_this_object (const JsCallInfo *info, const char *method);
@@ -37,13 +50,124 @@ typedef struct
       has_configurable;
   bool writable, enumerable, configurable;
 } JsPropertyDescriptor;
+/* [[DefineOwnProperty]]: 1 done, 0 rejected, -1 exception.  d's values
+ * must be rooted by the caller. */
 int builtins_define_property (JsContext *ctx, JsObject *o, JsKey key,
                               const JsPropertyDescriptor *d);
+/* Three rooted slots for a descriptor's value, get and set. */
+JsValue *builtins_push_descriptor_roots (JsRuntime *rt);
+/* ToPropertyDescriptor; the values land in roots[0..3). */
+bool builtins_to_descriptor (JsContext *ctx, JsValue o,
+                             JsPropertyDescriptor *d, JsValue *roots);
+/* FromPropertyDescriptor of what prop_get_own returned. */
+JsValue builtins_from_descriptor (JsContext *ctx, JsValue v, uint8_t attrs);
+/* [[IsExtensible]], [[PreventExtensions]] and [[SetPrototypeOf]] (proto
+ * an object or null): 1 true, 0 false, -1 exception. */
+int builtins_is_extensible (JsContext *ctx, JsObject *o);
+int builtins_prevent_extensions (JsContext *ctx, JsObject *o);
+int builtins_set_prototype_of (JsContext *ctx, JsObject *o, JsValue proto);
+/* GetPrototypeFromConstructor: new_target's "prototype" if it is an
+ * object, else fallback. */
+JsValue builtins_prototype_from_constructor (JsContext *ctx,
+                                             JsValue new_target,
+                                             JsObject *fallback);
+/* A Boolean, Number, String or Symbol object holding prim, its
+ * prototype from new_target (fallback: the realm's). */
+JsValue builtins_new_wrapper (JsContext *ctx, JsValue prim,
+                              JsValue new_target, JsObject *fallback);
+/* CreateArrayFromList of keys (indices as strings). */
+JsValue builtins_array_of_keys (JsContext *ctx, const JsKey *keys,
+                                uint32_t n);
+
+/* [[DefineOwnProperty]] of exotic objects (realm.c): 2 when o applies
+ * the ordinary one for key, else 1 done, 0 rejected, -1 exception. */
+int realm_exotic_define_property (JsContext *ctx, JsObject *o, JsKey key,
+                                  const JsPropertyDescriptor *d);
 
 /* builtins-iterator.c */
 JsValue builtins_new_array_iterator (JsContext *ctx, JsValue target,
                                      int kind);
 JsValue builtins_iter_result (JsContext *ctx, JsValue value, bool done);
+
+/* builtins-bound.c: bound function exotic objects, for realm.c's
+ * hooks. */
+extern const JsCellClass js_bound_function_class;
+bool builtins_is_bound_function (JsValue v);
+JsValue builtins_bound_target (JsValue v);
+bool builtins_bound_is_constructor (JsValue v);
+JsValue builtins_bound_call (JsContext *ctx, JsValue *base, uint32_t argc,
+                             JsValue new_target);
+
+/* builtins-array.c: IsArray (1, 0, or -1 with an exception). */
+int builtins_array_is_array (JsContext *ctx, JsValue v);
+/* CreateArrayFromList. */
+JsValue builtins_array_from_list (JsContext *ctx, const JsValue *values,
+                                  uint32_t n);
+/* Array.prototype.join's loop over o[0 .. len) (separator undefined:
+ * a comma); locale: toLocaleString's, each element's toLocaleString
+ * joined with a comma. */
+JsValue builtins_array_join (JsContext *ctx, JsValue o, double len,
+                             JsValue separator, bool locale);
+/* A list of values the collector sees: a hidden array held in a rooted
+ * slot, which only its maker touches. */
+bool builtins_array_list_new (JsContext *ctx, JsValue *slot, uint32_t cap);
+bool builtins_array_list_push (JsContext *ctx, JsValue *slot, JsValue v);
+
+static inline uint32_t
+builtins_array_list_len (JsValue *slot)
+{
+  return object_elem_len (js_get_object (*slot));
+}
+
+static inline JsValue
+builtins_array_list_get (JsValue *slot, uint32_t i)
+{
+  return object_elements (js_get_object (*slot))[i];
+}
+
+/* A comparison for the merge sort: *out < 0, 0 or > 0; returns -1 with
+ * an exception pending, else 0. */
+typedef int (*JsSortCompare) (JsContext *ctx, JsValue a, JsValue b,
+                              void *data, int *out);
+/* Sorts stably: perm (n entries) gets the order of the values held in
+ * the elements of the hidden array in *buffer (a rooted slot), which
+ * must not grow while the comparison runs script. */
+bool builtins_array_merge_sort (JsContext *ctx, JsValue *buffer, uint32_t n,
+                                uint32_t *perm, JsSortCompare cmp,
+                                void *data);
+/* SortCompare with a comparefn (data: the slot holding it). */
+int builtins_array_compare_fn (JsContext *ctx, JsValue a, JsValue b,
+                               void *data, int *out);
+/* Defines an accessor with a getter only ("@@species" names a symbol),
+ * configurable and not enumerable, as the spec's get accessors are. */
+bool builtins_array_define_getter (JsContext *ctx, JsObject *o,
+                                   const char *name, JsNativeFn fn);
+
+/* builtins-arraybuffer.c: DetachArrayBuffer for the host ($262); false
+ * (with a TypeError) if buffer is not an ArrayBuffer. */
+bool builtins_detach_array_buffer (JsContext *ctx, JsValue buffer);
+
+/* builtins-typedarray.c: typed arrays are integer-indexed exotic objects;
+ * realm.c's exotic hooks call these for them.  Each returns 2 when the
+ * key is not a numeric string (the ordinary method applies), else the
+ * result as the hook it serves does (set: 3 = a writable own data
+ * property: the ordinary receiver step applies). */
+bool builtins_is_typed_array (JsValue v);
+/* A typed array's length in elements, or -1 when it is out of bounds
+ * (its buffer was detached). */
+int64_t builtins_typed_array_length (JsObject *ta);
+int builtins_typed_array_get_own (JsContext *ctx, JsObject *o, JsKey key,
+                                  JsValue *value, uint8_t *attrs);
+int builtins_typed_array_get (JsContext *ctx, JsObject *o, JsKey key,
+                              JsValue *out);
+int builtins_typed_array_has (JsContext *ctx, JsObject *o, JsKey key);
+int builtins_typed_array_set (JsContext *ctx, JsObject *o, JsKey key,
+                              JsValue v, JsValue receiver);
+int builtins_typed_array_delete (JsContext *ctx, JsObject *o, JsKey key);
+int builtins_typed_array_define (JsContext *ctx, JsObject *o, JsKey key,
+                                 const JsPropertyDescriptor *d);
+/* The index keys 0 .. length-1 (none once detached), g_malloc'd. */
+JsKey *builtins_typed_array_keys (JsObject *o, uint32_t *n);
 
 /* Host functions of the command-line runner. */
 bool builtins_init_host (JsContext *ctx);
@@ -54,11 +178,29 @@ JsValue builtins_direct_eval (JsContext *ctx, JsFrame *frame,
 
 /* Families. */
 bool builtins_init_eval (JsContext *ctx);
+bool builtins_init_generator (JsContext *ctx);
 bool builtins_init_error (JsContext *ctx);
 bool builtins_init_object (JsContext *ctx);
 bool builtins_init_function (JsContext *ctx);
 bool builtins_init_array (JsContext *ctx);
 bool builtins_init_iterator (JsContext *ctx);
+bool builtins_init_reflect (JsContext *ctx);
+bool builtins_init_bound (JsContext *ctx);
+bool builtins_init_symbol (JsContext *ctx);
+bool builtins_init_boolean (JsContext *ctx);
+bool builtins_init_number (JsContext *ctx);
+bool builtins_init_math (JsContext *ctx);
+bool builtins_init_json (JsContext *ctx);
+bool builtins_init_string (JsContext *ctx);
+bool builtins_init_uri (JsContext *ctx);
+bool builtins_init_array_buffer (JsContext *ctx);
+bool builtins_init_typed_array (JsContext *ctx);
+bool builtins_init_data_view (JsContext *ctx);
+/* The collections: builtins-map.c (Map, Set), builtins-weak.c (WeakMap,
+ * WeakSet, WeakRef, FinalizationRegistry), and BigInt (bigint.h) and
+ * Promise (promise.h) declare theirs in their headers. */
+bool builtins_init_map (JsContext *ctx);
+bool builtins_init_weak (JsContext *ctx);
 /* builtins-regexp.c: RegExp; it calls builtins-string-regexp.c for the
  * String.prototype methods that delegate to RegExp (match, matchAll,
  * replace, replaceAll, search, split). */

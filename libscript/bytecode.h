@@ -58,6 +58,8 @@
   X (StaEnv, "nn")           /* env(depth n1).slots[n2] = acc */ \
   X (PushEnv, "k")           /* new env for scope k, parent = env */ \
   X (PopEnv, "")             /* env = env.parent */ \
+  X (PushWithEnv, "")        /* env = a with environment over ToObject \
+                                (acc) */ \
   X (CopyEnv, "")            /* env = a copy of env (per-iteration let) */ \
   X (SaveEnv, "r")           /* r = env, for handlers to restore */ \
   X (RestoreEnv, "r")        /* env = r */ \
@@ -191,15 +193,23 @@
   X (ForInPrepare, "r")      /* r = key enumerator of acc */ \
   X (ForInNext, "rj")        /* acc = next key of r, or jump when done */ \
   /* Generators and async functions. */ \
-  X (InitGenerator, "")      /* make the generator object and suspend */ \
+  X (InitGenerator, "")      /* make the generator object and return it */ \
+  X (InitAsync, "")          /* start an async function's body; return \
+                                its promise */ \
   X (Yield, "")              /* suspend with acc; resume value in acc */ \
-  X (YieldDelegate, "r")     /* yield* step over iterator r */ \
-  X (Await, "")              /* suspend until promise acc settles */ \
+  X (YieldRaw, "")           /* suspend giving acc (an iterator result) \
+                                as is: yield* */ \
+  X (DelegateStep, "rrr")    /* yield* step: call the iterator in r1 with \
+                                mode r2 and value r3; acc = its result; \
+                                r2 = 3 when a missing return method means \
+                                return r3 */ \
+  X (Await, "")              /* suspend until acc settles; the result (or \
+                                a throw) resumes the code */ \
   X (ResumeKind, "")         /* acc = how the generator was resumed */ \
   X (AsyncReturn, "")        /* settle the async function's promise */ \
   /* Modules. */ \
-  X (LdaModuleVar, "n")      /* acc = import binding n */ \
-  X (StaModuleVar, "n")      /* export binding n = acc */ \
+  X (LdaImport, "nn")        /* acc = the binding an import (env depth n1, \
+                                slot n2) links to; ReferenceError in TDZ */ \
   X (ImportMeta, "") \
   X (DynamicImport, "") \
   X (Nop, "")

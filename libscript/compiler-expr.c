@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "compiler-private.h"
+#include "interp.h"
 
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
@@ -21,6 +22,13 @@ compile_load_ident (FuncState *fs, AstNode *ident, bool typeof_ctx)
   if (b && !scope_ref_is_dynamic (res, ident))
     {
       uint32_t reg, depth, slot;
+      if (b->kind == BIND_IMPORT && b->decl->kind != AST_IMPORT_NAMESPACE)
+        {
+          /* A live binding of another module. */
+          binding_location (fs, b, &reg, &depth, &slot);
+          emit_op (fs, JS_OP_LdaImport, depth, slot);
+          return;
+        }
       if (binding_location (fs, b, &reg, &depth, &slot))
         emit_op (fs, JS_OP_Ldar, reg);
       else
@@ -144,8 +152,8 @@ compile_load_this (FuncState *fs)
 bool
 compile_is_anonymous_fn (AstNode *n)
 {
-  if (n->flags & AST_F_PAREN)
-    return false;
+  /* (function () {}) is still an anonymous function definition: the
+     cover grammar keeps IsAnonymousFunctionDefinition. */
   if (n->kind == AST_FUNC_EXPR || n->kind == AST_FUNCTION)
     return n->a == NULL;
   if (n->kind == AST_CLASS_EXPR)
@@ -158,6 +166,14 @@ compile_is_anonymous_fn (AstNode *n)
 void
 compile_named_value (FuncState *fs, AstNode *value, const AstStr *name)
 {
+  if (name && value->kind == AST_CLASS_EXPR && !value->a)
+    {
+      /* A class takes its name before its static members are defined
+         (a static name () wins). */
+      fs->c->class_name = name;
+      compile_expr (fs, value);
+      return;
+    }
   compile_expr (fs, value);
   if (name && compile_is_anonymous_fn (value))
     {
@@ -881,7 +897,8 @@ compile_object (FuncState *fs, AstNode *n)
       bool computed = (p->flags & AST_F_COMPUTED) != 0;
       bool accessor = (p->flags & (AST_F_GETTER | AST_F_SETTER)) != 0;
       if (!computed && !accessor && !(p->flags & AST_F_METHOD)
-          && (p->a->kind == AST_IDENT || p->a->kind == AST_STRING))
+          && (p->a->kind == AST_IDENT || p->a->kind == AST_STRING)
+          && !const_str_is_index (p->a->str))
         {
           /* The common case: a named data property. */
           compile_named_value (fs, p->b, p->a->str);
@@ -957,6 +974,155 @@ compile_template (FuncState *fs, AstNode *n)
 }
 
 /* ------------------------------------------------------------------ */
+/* Generators                                                          */
+/* ------------------------------------------------------------------ */
+
+/* After a suspension, acc holds what the generator was resumed with:
+ * continue with it (next), throw it, or return it through the finally
+ * blocks around. */
+static void
+compile_resume (FuncState *fs, uint32_t value)
+{
+  Label not_throw, not_return;
+  label_init (&not_throw);
+  label_init (&not_return);
+  uint32_t kind = reg_alloc (fs);
+  emit_op (fs, JS_OP_Star, value);
+  emit_op (fs, JS_OP_ResumeKind);
+  emit_op (fs, JS_OP_Star, kind);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_THROW);
+  emit_op (fs, JS_OP_StrictEq, kind);
+  emit_jump (fs, JS_OP_JumpIfFalse, &not_throw);
+  emit_op (fs, JS_OP_Ldar, value);
+  emit_op (fs, JS_OP_Throw);
+  label_bind (fs, &not_throw);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_RETURN);
+  emit_op (fs, JS_OP_StrictEq, kind);
+  emit_jump (fs, JS_OP_JumpIfFalse, &not_return);
+  emit_op (fs, JS_OP_Ldar, value);
+  compile_return_acc (fs);
+  label_bind (fs, &not_return);
+  emit_op (fs, JS_OP_Ldar, value);
+  reg_free_to (fs, kind);
+  label_free (&not_throw);
+  label_free (&not_return);
+}
+
+static void
+compile_yield (FuncState *fs, AstNode *n)
+{
+  uint32_t mark = fs->next_reg;
+  if (!(n->flags & AST_F_DELEGATE))
+    {
+      if (n->a)
+        compile_expr (fs, n->a);
+      else
+        emit_op (fs, JS_OP_LdaUndefined);
+      mark_position (fs, n);
+      emit_op (fs, JS_OP_Yield);
+      compile_resume (fs, reg_alloc (fs));
+      reg_free_to (fs, mark);
+      return;
+    }
+  /* yield*: forward next, throw and return to the inner iterator and
+     yield its results as they are, until it is done. */
+  uint32_t it = reg_alloc_n (fs, 2), mode = reg_alloc (fs),
+           received = reg_alloc (fs), result = reg_alloc (fs);
+  compile_expr (fs, n->a);
+  mark_position (fs, n);
+  emit_op (fs, JS_OP_GetIterator, it);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_NEXT);
+  emit_op (fs, JS_OP_Star, mode);
+  emit_op (fs, JS_OP_LdaUndefined);
+  emit_op (fs, JS_OP_Star, received);
+  uint32_t top = fs->code->len;
+  emit_op (fs, JS_OP_DelegateStep, it, mode, received);
+  emit_op (fs, JS_OP_Star, result);
+  Label ret, done, out;
+  label_init (&ret);
+  label_init (&done);
+  label_init (&out);
+  emit_op (fs, JS_OP_LdaInt, 3u);
+  emit_op (fs, JS_OP_StrictEq, mode);
+  emit_jump (fs, JS_OP_JumpIfTrue, &ret);
+  emit_op (fs, JS_OP_GetNamed, result, const_ascii_atom (fs, "done"),
+           ic_alloc (fs));
+  emit_jump (fs, JS_OP_JumpIfTrue, &done);
+  emit_op (fs, JS_OP_Ldar, result);
+  emit_op (fs, JS_OP_YieldRaw);
+  emit_op (fs, JS_OP_Star, received);
+  emit_op (fs, JS_OP_ResumeKind);
+  emit_op (fs, JS_OP_Star, mode);
+  emit_jump_back (fs, JS_OP_Jump, top);
+  /* Done: the value is the expression's, or the generator's return
+     value when the resumption was a return. */
+  label_bind (fs, &done);
+  emit_op (fs, JS_OP_GetNamed, result, const_ascii_atom (fs, "value"),
+           ic_alloc (fs));
+  emit_op (fs, JS_OP_Star, result);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_RETURN);
+  emit_op (fs, JS_OP_StrictEq, mode);
+  emit_jump (fs, JS_OP_JumpIfFalse, &out);
+  emit_op (fs, JS_OP_Ldar, result);
+  compile_return_acc (fs);
+  /* A return the inner iterator could not take: return the value. */
+  label_bind (fs, &ret);
+  emit_op (fs, JS_OP_Ldar, received);
+  compile_return_acc (fs);
+  label_bind (fs, &out);
+  emit_op (fs, JS_OP_Ldar, result);
+  label_free (&ret);
+  label_free (&done);
+  label_free (&out);
+  reg_free_to (fs, mark);
+}
+
+/* tag`a${x}b`: the tag called with the site's frozen strings array (made
+ * once, at compile time, so every evaluation of the site sees the same
+ * object) and the substitutions. */
+static void
+compile_tagged_template (FuncState *fs, AstNode *n)
+{
+  uint32_t mark = fs->next_reg;
+  uint32_t f = reg_alloc (fs), self = reg_alloc (fs);
+  AstNode *tag = n->a;
+  if (tag->kind == AST_MEMBER)
+    {
+      uint32_t key = reg_alloc (fs);
+      member_operands (fs, tag, self, key);
+      member_get (fs, tag, self, key);
+      emit_op (fs, JS_OP_Star, f);
+      reg_free_to (fs, key);
+      if (tag->a->kind == AST_SUPER)
+        {
+          compile_load_this (fs);
+          emit_op (fs, JS_OP_Star, self);
+        }
+    }
+  else
+    {
+      compile_expr_to (fs, tag, f);
+      emit_op (fs, JS_OP_LdaUndefined);
+      emit_op (fs, JS_OP_Star, self);
+    }
+  uint32_t k = const_template (fs, n->b);
+  uint32_t arg = reg_alloc (fs);
+  emit_op (fs, JS_OP_LdaConst, k);
+  emit_op (fs, JS_OP_Star, arg);
+  uint32_t argc = 1;
+  for (AstNode *e = n->b->list.first; e; e = e->next)
+    if (e->kind != AST_TEMPLATE_ELEM)
+      {
+        uint32_t r = reg_alloc (fs);
+        compile_expr_to (fs, e, r);
+        argc++;
+      }
+  mark_position (fs, n);
+  emit_op (fs, JS_OP_Call, f, argc, ic_alloc (fs));
+  reg_free_to (fs, mark);
+}
+
+/* ------------------------------------------------------------------ */
 /* The dispatcher                                                      */
 /* ------------------------------------------------------------------ */
 
@@ -1002,6 +1168,9 @@ compile_expr (FuncState *fs, AstNode *n)
       break;
     case AST_TEMPLATE:
       compile_template (fs, n);
+      break;
+    case AST_TAGGED_TEMPLATE:
+      compile_tagged_template (fs, n);
       break;
     case AST_ARRAY:
       compile_array (fs, n);
@@ -1063,6 +1232,27 @@ compile_expr (FuncState *fs, AstNode *n)
           }
         else
           emit_op (fs, JS_OP_LdaNewTarget);
+      }
+      break;
+    case AST_YIELD:
+      compile_yield (fs, n);
+      break;
+    case AST_IMPORT_META:
+      emit_op (fs, JS_OP_ImportMeta);
+      break;
+    case AST_IMPORT_CALL:
+      compile_expr (fs, n->a);
+      mark_position (fs, n);
+      emit_op (fs, JS_OP_DynamicImport);
+      break;
+    case AST_AWAIT:
+      {
+        uint32_t mark = fs->next_reg;
+        compile_expr (fs, n->a);
+        mark_position (fs, n);
+        emit_op (fs, JS_OP_Await);
+        compile_resume (fs, reg_alloc (fs));
+        reg_free_to (fs, mark);
       }
       break;
     case AST_PRIVATE_NAME:

@@ -136,9 +136,12 @@ assign_object (FuncState *fs, AstNode *p, bool init)
       else
         {
           AstNode *k = e->a;
-          if (k->kind == AST_NUMBER)
+          if (k->kind == AST_NUMBER
+              || (k->kind == AST_STRING && const_str_is_index (k->str)))
             {
-              emit_op (fs, JS_OP_LdaConst, const_number (fs, k->num));
+              emit_op (fs, JS_OP_LdaConst,
+                       k->kind == AST_NUMBER ? const_number (fs, k->num)
+                                             : const_string (fs, k->str));
               emit_op (fs, JS_OP_ToPropertyKey);
               emit_op (fs, JS_OP_Star, key);
               emit_op (fs, JS_OP_GetKeyed, src, ic_alloc (fs));

@@ -87,6 +87,8 @@ emit_op (FuncState *fs, JsOpcode op, ...)
 }
 
 static uint32_t label_add_site (FuncState *fs, Label *label);
+static void store_binding (FuncState *fs, Binding *b);
+static Binding *module_binding (Scope *top, const AstStr *name);
 
 void
 label_init (Label *l)
@@ -245,6 +247,21 @@ const_atom (FuncState *fs, const AstStr *s)
   return const_add (fs, (ConstEntry){ .kind = CONST_ATOM, .str = s });
 }
 
+bool
+const_str_is_index (const AstStr *s)
+{
+  if (s->len == 0 || s->len > 10 || (s->len > 1 && s->data[0] == '0'))
+    return false;
+  uint64_t v = 0;
+  for (uint32_t i = 0; i < s->len; i++)
+    {
+      if (s->data[i] < '0' || s->data[i] > '9')
+        return false;
+      v = v * 10 + (s->data[i] - '0');
+    }
+  return v <= UINT64_C (4294967294);
+}
+
 uint32_t
 const_string (FuncState *fs, const AstStr *s)
 {
@@ -289,6 +306,12 @@ const_ascii_atom (FuncState *fs, const char *s)
         return i;
     }
   return const_add (fs, (ConstEntry){ .kind = CONST_ATOM, .str = str });
+}
+
+uint32_t
+const_template (FuncState *fs, AstNode *tpl)
+{
+  return const_add (fs, (ConstEntry){ .kind = CONST_TEMPLATE, .node = tpl });
 }
 
 uint32_t
@@ -862,6 +885,13 @@ compile_return (FuncState *fs, AstNode *n)
     compile_expr (fs, n->a);
   else
     emit_op (fs, JS_OP_LdaUndefined);
+  compile_return_acc (fs);
+}
+
+/* Returns acc, through the finally blocks that enclose this point. */
+void
+compile_return_acc (FuncState *fs)
+{
   if (fs->finally)
     {
       emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->value_reg);
@@ -1005,8 +1035,54 @@ compile_statement (FuncState *fs, AstNode *n)
     case AST_DEBUGGER:
       emit_op (fs, JS_OP_Debugger);
       break;
+    case AST_IMPORT:
+    case AST_EXPORT_ALL:
+      /* Linked by the loader before the code runs. */
+      break;
+    case AST_EXPORT_NAMED:
+      if (n->a)
+        compile_statement (fs, n->a);
+      break;
+    case AST_EXPORT_DEFAULT:
+      {
+        AstNode *d = n->a;
+        if (d->kind == AST_FUNC_DECL)
+          break; /* hoisted */
+        if (d->kind == AST_CLASS_DECL && d->a)
+          {
+            compile_statement (fs, d);
+            break;
+          }
+        /* An expression or an anonymous class: named "default". */
+        static const uint16_t dflt[] = { 'd', 'e', 'f', 'a', 'u', 'l', 't', 0 };
+        AstStr name = { .data = dflt, .len = 7, .latin1 = true,
+                        .well_formed = true };
+        AstStr *copy = ast_alloc (fs->c->arena, sizeof *copy);
+        *copy = name;
+        if (d->kind == AST_CLASS_DECL)
+          {
+            fs->c->class_name = copy;
+            compile_class (fs, d);
+          }
+        else
+          compile_named_value (fs, d, copy);
+        store_binding (fs, fs->c->res.default_binding);
+      }
+      break;
     case AST_WITH:
-      compile_error (fs, n, "with is not supported yet");
+      {
+        /* Names inside are looked up through the object environment
+           (the resolver made them dynamic). */
+        compile_expr (fs, n->a);
+        mark_position (fs, n);
+        emit_op (fs, JS_OP_PushWithEnv);
+        fs->env_level++;
+        fs->env_depth++;
+        compile_statement (fs, n->d);
+        emit_op (fs, JS_OP_PopEnv);
+        fs->env_level--;
+        fs->env_depth--;
+      }
       break;
     default:
       compile_error (fs, n, "%s statements are not supported yet",
@@ -1140,9 +1216,8 @@ compile_function (FuncState *parent, AstNode *fn)
      that made them: they carry it too. */
   if (arrow && info->uses_super)
     fs.flags |= JS_CODE_METHOD;
-  if (fn->flags & (AST_F_GENERATOR | AST_F_ASYNC))
-    compile_error (&fs, fn, "generators and async functions are not "
-                            "supported yet");
+  if ((fn->flags & AST_F_ASYNC) && (fn->flags & AST_F_GENERATOR))
+    compile_error (&fs, fn, "async generators are not supported yet");
 
   /* r0 is this, r1.. the parameters' incoming values.  (A static
      block's list is its statements: it has no parameters.) */
@@ -1228,6 +1303,12 @@ compile_function (FuncState *parent, AstNode *fn)
         }
     }
   hoist_functions (&fs, vs);
+  /* A generator's parameters are bound now; the call returns the
+     generator object, and its body runs when that is resumed. */
+  if (fn->flags & AST_F_GENERATOR)
+    emit_op (&fs, JS_OP_InitGenerator);
+  else if (fn->flags & AST_F_ASYNC)
+    emit_op (&fs, JS_OP_InitAsync);
 
   if (fn->flags & AST_F_FIELD_INIT)
     compile_field_init_body (&fs, fn->d, (fn->flags & AST_F_STATIC) != 0);
@@ -1366,6 +1447,271 @@ scope_shape_value (Compiler *c, Scope *s)
   return shape ? js_cell_value (JS_TAG_INTERNAL, shape) : JS_EXCEPTION;
 }
 
+/* A frozen array of strings (NULL entries become undefined). */
+static JsValue
+frozen_strings (Compiler *c, AstNode *tpl, bool raw, JsValue raw_value)
+{
+  JsRuntime *rt = c->rt;
+  JsObject *a = object_new_array (rt, (JsCell *) c->ctx->array_proto,
+                                  tpl->list.count);
+  if (!a)
+    return JS_EXCEPTION;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pa = rt_push_root (rt, js_object_value (a));
+  JsValue r = *pa;
+  uint32_t i = 0;
+  for (AstNode *e = tpl->list.first; e; e = e->next)
+    {
+      if (e->kind != AST_TEMPLATE_ELEM)
+        continue;
+      const AstStr *s = raw ? e->str2 : e->str;
+      JsValue v = s ? js_string_value (string_new_utf16 (rt, s->data, s->len))
+                    : JS_UNDEFINED;
+      if (js_is_string (v) && !js_get_string (v))
+        {
+          r = JS_EXCEPTION;
+          break;
+        }
+      if (object_define_own (rt, js_get_object (*pa), js_key_from_index (i++),
+                             v, JS_ATTR_ENUMERABLE)
+          != JS_PROP_DONE)
+        {
+          r = JS_EXCEPTION;
+          break;
+        }
+    }
+  if (!js_is_exception (r)
+      && (object_define_own (rt, js_get_object (*pa),
+                             atom_common_key (rt, JS_ATOM_length),
+                             js_int32 ((int32_t) i), 0)
+              != JS_PROP_DONE
+          || (!raw
+              && object_define_own (rt, js_get_object (*pa),
+                                    atom_key_from_utf8 (rt, "raw"), raw_value,
+                                    0)
+                     != JS_PROP_DONE)
+          || object_prevent_extensions (rt, js_get_object (*pa))
+                 != JS_PROP_DONE))
+    r = JS_EXCEPTION;
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
+/* GetTemplateObject: the cooked strings, frozen, with a frozen raw. */
+static JsValue
+template_value (Compiler *c, AstNode *tpl)
+{
+  JsRuntime *rt = c->rt;
+  JsValue raw = frozen_strings (c, tpl, true, JS_UNDEFINED);
+  if (js_is_exception (raw))
+    return raw;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pr = rt_push_root (rt, raw);
+  JsValue r = frozen_strings (c, tpl, false, *pr);
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
+static void
+collect_ident_ptr (AstNode *ident, void *data)
+{
+  g_ptr_array_add (data, ident);
+}
+
+/* A module's binding of a name (the top scope's, by content). */
+static Binding *
+module_binding (Scope *top, const AstStr *name)
+{
+  for (guint i = 0; i < top->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (top->bindings, i);
+      if (b->name && b->name->len == name->len
+          && memcmp (b->name->data, name->data, name->len * 2) == 0)
+        return b;
+    }
+  return NULL;
+}
+
+static bool
+push_all (JsRuntime *rt, JsObject *a, const JsValue *v, int n)
+{
+  for (int i = 0; i < n; i++)
+    if (js_is_exception (v[i]) || object_array_push (rt, a, v[i]) != JS_PROP_DONE)
+      return false;
+  return true;
+}
+
+/* The record module.c links with: five arrays, of requested specifiers,
+ * imports [specifier index, import name ("*": namespace), local slot],
+ * local exports [export name, local slot], indirect exports [export name,
+ * specifier index, import name ("*": namespace)], and star exports
+ * [specifier index]. */
+static JsValue
+module_info_value (Compiler *c, AstNode *program)
+{
+  JsRuntime *rt = c->rt;
+  Scope *top = scope_of (&c->res, program);
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *lists = rt->stack_top;
+  for (int i = 0; i < 5; i++)
+    {
+      JsObject *a = object_new_array (rt, (JsCell *) c->ctx->array_proto, 4);
+      rt_push_root (rt, a ? js_object_value (a) : JS_UNDEFINED);
+      if (!a)
+        {
+          rt_restore_roots (rt, saved);
+          return JS_EXCEPTION;
+        }
+    }
+  JsObject *req = js_get_object (lists[0]);
+  GPtrArray *specs = g_ptr_array_new ();
+  bool ok = true;
+#define SPEC_INDEX(node)                                                    \
+  ({                                                                        \
+    const AstStr *sp_ = (node)->str;                                        \
+    guint k_ = 0;                                                           \
+    for (; k_ < specs->len; k_++)                                           \
+      {                                                                     \
+        const AstStr *o_ = g_ptr_array_index (specs, k_);                   \
+        if (o_->len == sp_->len                                             \
+            && memcmp (o_->data, sp_->data, sp_->len * 2) == 0)             \
+          break;                                                            \
+      }                                                                     \
+    if (k_ == specs->len)                                                   \
+      {                                                                     \
+        g_ptr_array_add (specs, (gpointer) sp_);                            \
+        ok = ok && push_all (rt, js_get_object (lists[0]),                  \
+                             (JsValue[]){ atom_value (c, sp_) }, 1);        \
+      }                                                                     \
+    js_int32 ((int32_t) k_);                                                \
+  })
+  for (AstNode *n = program->list.first; n && ok; n = n->next)
+    {
+      if (n->kind == AST_IMPORT)
+        {
+          JsValue si = SPEC_INDEX (n->b);
+          for (AstNode *sp = n->list.first; sp && ok; sp = sp->next)
+            {
+              Binding *b = module_binding (top, sp->a->str);
+              JsValue name = sp->kind == AST_IMPORT_NAMESPACE
+                                 ? js_string_value (atom_intern_latin1 (
+                                       rt, (const uint8_t *) "*", 1))
+                             : sp->kind == AST_IMPORT_DEFAULT
+                                 ? js_string_value (atom_common (rt,
+                                                                 JS_ATOM_default))
+                                 : atom_value (c, sp->str);
+              ok = push_all (rt, js_get_object (lists[1]),
+                             (JsValue[]){ si, name,
+                                          js_int32 (b ? b->slot : -1) }, 3);
+            }
+        }
+      else if (n->kind == AST_EXPORT_ALL)
+        {
+          JsValue si = SPEC_INDEX (n->b);
+          if (n->str2)
+            ok = push_all (rt, js_get_object (lists[3]),
+                           (JsValue[]){ atom_value (c, n->str2), si,
+                                        js_string_value (atom_intern_latin1 (
+                                            rt, (const uint8_t *) "*", 1)) },
+                           3);
+          else
+            ok = push_all (rt, js_get_object (lists[4]), &si, 1);
+        }
+      else if (n->kind == AST_EXPORT_NAMED && n->b)
+        {
+          JsValue si = SPEC_INDEX (n->b);
+          for (AstNode *sp = n->list.first; sp && ok; sp = sp->next)
+            ok = push_all (rt, js_get_object (lists[3]),
+                           (JsValue[]){ atom_value (c, sp->str2), si,
+                                        atom_value (c, sp->str) }, 3);
+        }
+      else if (n->kind == AST_EXPORT_NAMED)
+        {
+          if (n->a)
+            {
+              /* export var/let/const/function/class: their names. */
+              AstNode *d = n->a;
+              GPtrArray *names = g_ptr_array_new ();
+              if (d->kind == AST_VAR_DECL)
+                for (AstNode *x = d->list.first; x; x = x->next)
+                  scope_pattern_names (x->a, collect_ident_ptr, names);
+              else if (d->a)
+                g_ptr_array_add (names, d->a);
+              for (guint i = 0; i < names->len && ok; i++)
+                {
+                  AstNode *id = g_ptr_array_index (names, i);
+                  Binding *b = module_binding (top, id->str);
+                  ok = push_all (rt, js_get_object (lists[2]),
+                                 (JsValue[]){ atom_value (c, id->str),
+                                              js_int32 (b ? b->slot : -1) },
+                                 2);
+                }
+              g_ptr_array_free (names, TRUE);
+            }
+          for (AstNode *sp = n->list.first; sp && ok; sp = sp->next)
+            {
+              Binding *b = module_binding (top, sp->str);
+              if (b && b->kind == BIND_IMPORT)
+                {
+                  /* export { imported }: an indirect export. */
+                  AstNode *imp = b->decl;
+                  const AstStr *spec = NULL;
+                  for (AstNode *m = program->list.first; m && !spec;
+                       m = m->next)
+                    if (m->kind == AST_IMPORT)
+                      for (AstNode *q = m->list.first; q; q = q->next)
+                        if (q == imp)
+                          spec = m->b->str;
+                  AstNode tmp = { 0 };
+                  tmp.str = spec;
+                  JsValue si = SPEC_INDEX (&tmp);
+                  JsValue iname
+                      = imp->kind == AST_IMPORT_NAMESPACE
+                            ? js_string_value (atom_intern_latin1 (
+                                  rt, (const uint8_t *) "*", 1))
+                        : imp->kind == AST_IMPORT_DEFAULT
+                            ? js_string_value (atom_common (rt,
+                                                            JS_ATOM_default))
+                            : atom_value (c, imp->str);
+                  ok = push_all (rt, js_get_object (lists[3]),
+                                 (JsValue[]){ atom_value (c, sp->str2), si,
+                                              iname }, 3);
+                  continue;
+                }
+              ok = push_all (rt, js_get_object (lists[2]),
+                             (JsValue[]){ atom_value (c, sp->str2),
+                                          js_int32 (b ? b->slot : -1) }, 2);
+            }
+        }
+      else if (n->kind == AST_EXPORT_DEFAULT)
+        {
+          Binding *b = c->res.default_binding;
+          if ((n->a->kind == AST_FUNC_DECL || n->a->kind == AST_CLASS_DECL)
+              && n->a->a)
+            b = module_binding (top, n->a->a->str);
+          ok = push_all (rt, js_get_object (lists[2]),
+                         (JsValue[]){ js_string_value (atom_common (
+                                          rt, JS_ATOM_default)),
+                                      js_int32 (b ? b->slot : -1) }, 2);
+        }
+    }
+#undef SPEC_INDEX
+  g_ptr_array_free (specs, TRUE);
+  (void) req;
+  JsObject *all = ok ? object_new_array (rt, (JsCell *) c->ctx->array_proto,
+                                         5)
+                     : NULL;
+  JsValue r = JS_EXCEPTION;
+  if (all)
+    {
+      JsValue *pall = rt_push_root (rt, js_object_value (all));
+      if (push_all (rt, js_get_object (*pall), lists, 5))
+        r = *pall;
+    }
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
 /* DeclareGlobals' operand: an array of [name, kind, name, kind, ...]. */
 static JsValue
 names_value (Compiler *c, ConstEntry *e)
@@ -1415,6 +1761,10 @@ const_value (FuncState *fs, ConstEntry *e)
       return scope_shape_value (c, e->scope);
     case CONST_NAMES:
       return names_value (c, e);
+    case CONST_TEMPLATE:
+      return template_value (c, e->node);
+    case CONST_MODULE:
+      return module_info_value (c, e->node);
     default:
       return JS_UNDEFINED;
     }
@@ -1609,7 +1959,7 @@ static void
 compile_global_declarations (FuncState *fs, AstNode *program)
 {
   bool eval = (fs->flags & JS_CODE_EVAL) != 0;
-  if (eval && fs->strict)
+  if ((eval && fs->strict) || (fs->flags & JS_CODE_MODULE))
     return;
   GlobalDecls g;
   g.names = g_ptr_array_new ();
@@ -1658,7 +2008,9 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
       fs.strict = true;
       fs.flags |= JS_CODE_STRICT;
     }
-  fs.flags |= opts && opts->eval ? JS_CODE_EVAL : JS_CODE_SCRIPT;
+  fs.flags |= opts && opts->eval     ? JS_CODE_EVAL
+               : opts && opts->module ? JS_CODE_MODULE
+                                      : JS_CODE_SCRIPT;
   c->flags = fs.flags;
   fs.next_reg = fs.max_reg = 1;
   FuncInfo *info = fs.info;
@@ -1667,7 +2019,19 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
   fs.completion_reg = (int32_t) reg_alloc (&fs);
   emit_op (&fs, JS_OP_LdaUndefined);
   emit_op (&fs, JS_OP_Star, (uint32_t) fs.completion_reg);
-  scope_enter (&fs, info->scope);
+  if (fs.flags & JS_CODE_MODULE)
+    {
+      /* A module runs in the environment its loader made at link time
+         from constant 0 (its shape); constant 1 says what it imports and
+         exports. */
+      Scope *top = info->scope;
+      const_add (&fs, (ConstEntry){ .kind = CONST_SCOPE, .scope = top });
+      const_add (&fs, (ConstEntry){ .kind = CONST_MODULE, .node = program });
+      fs.env_level = 1;
+      top->env_level = 1;
+    }
+  else
+    scope_enter (&fs, info->scope);
   if (info->this_binding && info->this_binding->slot >= 0)
     {
       emit_op (&fs, JS_OP_Ldar, 0u);
@@ -1677,12 +2041,31 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
   /* Top-level function declarations of a script are globals: made first,
      as the spec's GlobalDeclarationInstantiation does. */
   for (AstNode *st = program->list.first; st; st = st->next)
-    if (st->kind == AST_FUNC_DECL && st->a)
-      {
-        uint32_t k = compile_function (&fs, st);
-        emit_op (&fs, JS_OP_CreateClosure, k);
-        compile_store_ident (&fs, st->a, true);
-      }
+    {
+      AstNode *d = st;
+      if ((d->kind == AST_EXPORT_NAMED || d->kind == AST_EXPORT_DEFAULT)
+          && d->a)
+        d = d->a;
+      if (d->kind != AST_FUNC_DECL)
+        continue;
+      uint32_t k = compile_function (&fs, d);
+      emit_op (&fs, JS_OP_CreateClosure, k);
+      if (d->a && (fs.flags & JS_CODE_MODULE))
+        store_binding (&fs, module_binding (info->scope, d->a->str));
+      else if (d->a)
+        compile_store_ident (&fs, d->a, true);
+      else
+        {
+          /* export default function () {}: named "default". */
+          uint32_t t = reg_alloc (&fs);
+          emit_op (&fs, JS_OP_Star, t);
+          emit_op (&fs, JS_OP_LdaConst, const_ascii_atom (&fs, "default"));
+          emit_op (&fs, JS_OP_SetFunctionName, t);
+          emit_op (&fs, JS_OP_Ldar, t);
+          store_binding (&fs, c->res.default_binding);
+          reg_free_to (&fs, t);
+        }
+    }
   fs.top_level = true;
   for (AstNode *st = program->list.first; st; st = st->next)
     compile_statement (&fs, st);
@@ -1941,6 +2324,10 @@ void
 compile_class (FuncState *fs, AstNode *cls)
 {
   Resolution *res = &fs->c->res;
+  /* A name from NamedEvaluation is for this class only: taken before
+     the heritage (which may hold classes of its own) is compiled. */
+  const AstStr *named = fs->c->class_name;
+  fs->c->class_name = NULL;
   ClassInfo *ci = scope_class_of (res, cls);
   Scope *s = scope_of (res, cls);
   uint32_t mark = fs->next_reg;
@@ -1975,10 +2362,12 @@ compile_class (FuncState *fs, AstNode *cls)
   store_binding (fs, ci->ctor);
   emit_op (fs, JS_OP_Ldar, proto);
   store_binding (fs, ci->proto);
-  if (cls->a)
+  const AstStr *class_name = cls->a ? cls->a->str : named;
+  if (class_name)
     {
-      /* The constructor is named after the class. */
-      emit_op (fs, JS_OP_LdaConst, const_atom (fs, cls->a->str));
+      /* The constructor is named after the class (or the binding an
+         anonymous class is assigned to), before any static member. */
+      emit_op (fs, JS_OP_LdaConst, const_atom (fs, class_name));
       emit_op (fs, JS_OP_SetFunctionName, ctor);
     }
 

@@ -186,7 +186,11 @@ function_new_closure (JsContext *ctx, JsCode *code, JsEnv *env)
   rt_restore_roots (rt, saved);
   if (!f)
     return NULL;
-  f->shape = ctx->closure_shape;
+  f->shape = (code->flags & JS_CODE_GENERATOR) && ctx->generator_closure_shape
+                 ? ctx->generator_closure_shape
+             : (code->flags & JS_CODE_ASYNC) && ctx->async_closure_shape
+                 ? ctx->async_closure_shape
+                 : ctx->closure_shape;
   f->storage = NULL;
   f->code = code;
   f->env = env;
@@ -305,7 +309,7 @@ function_resolve_lazy (JsContext *ctx, JsObject *o)
   JsValue *po = rt_push_root (rt, js_object_value (o));
   JsCell *c = (JsCell *) o;
   JsValue name = JS_UNDEFINED, length = js_int32 (0);
-  bool proto = false;
+  bool proto = false, generator = false;
   if (c->shape->cls == &js_function_class)
     {
       JsFunction *f = (JsFunction *) c;
@@ -315,7 +319,10 @@ function_resolve_lazy (JsContext *ctx, JsObject *o)
       length = js_int32 ((int32_t) f->code->length);
       proto = (f->code->flags & JS_CODE_CONSTRUCTOR)
               && !(f->code->flags & JS_CODE_CLASS_CONSTRUCTOR);
-      o->shape = ctx->function_shape;
+      generator = (f->code->flags & JS_CODE_GENERATOR) != 0;
+      o->shape = generator ? ctx->generator_function_shape
+                 : (f->code->flags & JS_CODE_ASYNC) ? ctx->async_function_shape
+                                                    : ctx->function_shape;
     }
   else
     {
@@ -332,6 +339,17 @@ function_resolve_lazy (JsContext *ctx, JsObject *o)
             && object_define_own (rt, js_get_object (*po),
                                   atom_common_key (rt, JS_ATOM_name), *pn,
                                   JS_ATTR_CONFIGURABLE) == JS_PROP_DONE;
+  if (ok && generator)
+    {
+      /* A generator function's prototype: the prototype of its
+         generators, with no constructor property. */
+      JsObject *p = object_new_with_proto (rt, (JsCell *) ctx->generator_proto,
+                                           2);
+      ok = p && object_define_own (rt, js_get_object (*po),
+                                   atom_common_key (rt, JS_ATOM_prototype),
+                                   js_object_value (p), JS_ATTR_WRITABLE)
+                    == JS_PROP_DONE;
+    }
   if (ok && proto)
     {
       JsObject *p = object_new_with_proto (rt, (JsCell *) ctx->object_proto,
@@ -497,10 +515,11 @@ function_call (JsContext *ctx, JsValue fn, JsValue this_arg, uint32_t argc,
   rt->call_depth--;
   if (rt->call_depth == 0)
     {
-      /* Cleanup may allocate and collect: keep the result alive. */
+      /* Cleanup and jobs may allocate and collect: keep the result
+         alive. */
       JsValue *saved = rt_save_roots (rt);
       JsValue *pr = rt_push_root (rt, r);
-      runtime_run_cleanups (rt);
+      runtime_safe_point (rt);
       r = *pr;
       rt_restore_roots (rt, saved);
     }

@@ -14,11 +14,23 @@
  *      marked cells of flagged chunks are traced again (tracing a cell
  *      twice is harmless), until no chunk is flagged.  A tiny stack makes
  *      this slow, never wrong.
- *   3. Weak references.  Weak persistent handles whose referent is white
+ *   3. Ephemerons.  A WeakMap entry keeps its value alive only while its
+ *      key is alive, so entries are not traced with their table.  Once
+ *      the stack is drained, the subsystems' ephemeron hooks mark the
+ *      values of entries whose keys are marked; the stack is drained
+ *      again, which may mark more keys, and the hooks run again until a
+ *      round marks nothing.  Every round marks at least one more cell or
+ *      is the last, so the fixpoint is reached in at most as many rounds
+ *      as there are entries.  After it, "marked" is exactly "reachable
+ *      from the roots through strong edges and live keys' values".
+ *   4. Weak references.  Weak persistent handles whose referent is white
  *      are cleared and their callbacks queued; dead atoms leave the atom
- *      table; subsystems clear theirs.  Callbacks run later, at a safe
- *      point (runtime_run_cleanups), never inside the collection.
- *   4. Sweep.  Cells first (finalizers run there), then huge cells, then
+ *      table; subsystems clear theirs (entries of weak collections whose
+ *      key is white, WeakRef targets, FinalizationRegistry targets).
+ *      Callbacks and finalization jobs run later, at a safe point
+ *      (runtime_run_cleanups, then the job queue), never inside the
+ *      collection: nothing here may allocate or run script.
+ *   5. Sweep.  Cells first (finalizers run there), then huge cells, then
  *      shapes, so a shape outlives every cell that names it.
  *
  * Incremental marking (the debug mode GSCRIPT_GC_INCREMENTAL=1) starts a
@@ -29,6 +41,10 @@
  * the roots, which are never barriered.  GSCRIPT_VERIFY_HEAP=1 then marks
  * the heap again from scratch and aborts if that finds a live cell the
  * incremental marking missed: the signature of a missing barrier.
+ * Ephemerons are only ever resolved in that final stop-the-world part
+ * (after the verification, which leaves them out on both sides), so an
+ * entry added to a weak collection while marking runs needs no barrier
+ * beyond the one on its table.
  *
  * Triggers: the committed heap growing beyond twice what was in use
  * after the last collection (checked only when a new chunk is needed),
@@ -315,6 +331,9 @@ gc_collect_full (JsHeap *heap, JsGcReason reason, bool decommit_all)
   heap->phase = JS_GC_IDLE;
   if (incremental && heap->verify)
     verify_marking (heap);
+  /* The ephemeron fixpoint: each round may make more keys reachable. */
+  while (heap->rt && runtime_trace_ephemerons (heap->rt, &trc))
+    drain (&trc, SIZE_MAX);
 
   if (heap->rt)
     runtime_process_weak (heap->rt);

@@ -20,7 +20,9 @@
 #include "compiler.h"
 #include "function.h"
 #include "log.h"
+#include "module.h"
 #include "ops.h"
+#include "promise.h"
 #include "property.h"
 #include "realm.h"
 #include "builtins.h"
@@ -72,6 +74,7 @@ interp_trace_frames (JsRuntime *rt, JsTracer *trc)
       gc_mark_cell (trc, (JsCell *) f->env);
       gc_mark_value (trc, f->new_target);
       gc_mark_cell (trc, (JsCell *) f->args);
+      gc_mark_cell (trc, (JsCell *) f->gen);
     }
 }
 
@@ -153,6 +156,7 @@ frame_push (JsContext *ctx, JsFunction *fn, JsValue *base, uint32_t argc,
   f->args = args;
   f->argc = argc;
   f->flags = flags;
+  f->gen = NULL;
   rt->stack_top = top;
   return true;
 }
@@ -341,6 +345,307 @@ env_find (JsContext *ctx, JsEnv *env, JsKey key, JsEnv **where,
 }
 
 /* ------------------------------------------------------------------ */
+/* Generators                                                          */
+/* ------------------------------------------------------------------ */
+
+static void
+generator_trace (JsTracer *trc, JsCell *cell)
+{
+  JsGenerator *g = (JsGenerator *) cell;
+  gc_mark_cell (trc, (JsCell *) g->storage);
+  gc_mark_cell (trc, (JsCell *) g->code);
+  gc_mark_cell (trc, (JsCell *) g->env);
+  gc_mark_cell (trc, (JsCell *) g->args);
+  gc_mark_value (trc, g->promise);
+  gc_mark_values (trc, g->values, g->n_values);
+}
+
+const JsCellClass js_generator_class = {
+  .name = "Generator",
+  .kind = JS_KIND_OBJECT,
+  .trace = generator_trace,
+};
+
+/* Copies the frame's window into the generator. */
+static void
+generator_save (JsRuntime *rt, JsGenerator *g, JsFrame *f)
+{
+  memcpy (g->values, f->base, g->n_values * sizeof (JsValue));
+  g->env = f->env;
+  g->args = f->args;
+  g->argc = f->argc;
+  gc_write_barrier (&rt->heap, (JsCell *) g);
+}
+
+/* OrdinaryCreateFromConstructor (F, "%GeneratorPrototype%") holding the
+ * frame, which is suspended at start_pc. */
+static JsValue
+generator_create (JsContext *ctx, JsFrame *f, uint32_t start_pc)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue proto = js_get (ctx, f->base[0],
+                          atom_common_key (rt, JS_ATOM_prototype));
+  if (js_is_exception (proto))
+    return proto;
+  JsCell *p = js_is_object (proto) ? js_get_cell (proto)
+                                   : (JsCell *) ctx->generator_proto;
+  JsValue *saved = rt_save_roots (rt);
+  rt_push_cell (rt, p);
+  JsShape *s = shape_root_for (rt, &js_generator_class, p, 0);
+  JsValue *ps = rt_push_cell (rt, s);
+  uint32_t n = (uint32_t) (f->top - f->base);
+  JsGenerator *g = s ? (JsGenerator *) heap_alloc_slots (
+                       &rt->heap, JS_SPACE_CELLS,
+                       js_slots_for (sizeof (JsGenerator)
+                                     + n * sizeof (JsValue)))
+                     : NULL;
+  if (!g)
+    {
+      rt_restore_roots (rt, saved);
+      return js_throw_out_of_memory (ctx);
+    }
+  g->shape = (JsShape *) js_get_cell (*ps);
+  g->storage = NULL;
+  g->code = f->code;
+  g->n_values = n;
+  g->state = JS_GEN_SUSPENDED_START;
+  g->pc = start_pc;
+  g->resume_kind = JS_RESUME_NEXT;
+  g->raw = 0;
+  g->awaiting = 0;
+  g->promise = JS_UNDEFINED;
+  generator_save (rt, g, f);
+  rt_restore_roots (rt, saved);
+  return js_object_value ((JsObject *) g);
+}
+
+static JsValue run (JsContext *ctx, JsValue initial_acc);
+
+/* Resumes the saved frame: the value it yields or returns (with *done),
+ * or JS_EXCEPTION. */
+static JsValue
+generator_run (JsContext *ctx, JsValue gv, JsResumeKind kind, JsValue value,
+               bool *done)
+{
+  JsRuntime *rt = ctx->rt;
+  JsGenerator *g = (JsGenerator *) js_get_cell (gv);
+  if (rt->native_depth >= JS_MAX_NATIVE_DEPTH
+      || rt->frame_count >= JS_MAX_FRAMES
+      || rt->stack_top + g->n_values + 64 >= rt->stack_limit)
+    return js_throw_range_error (ctx, "Maximum call stack size exceeded");
+  JsValue *saved = rt->stack_top;
+  rt_push_root (rt, gv);
+  rt_push_root (rt, value);
+  JsValue *base = rt->stack_top;
+  memcpy (base, g->values, g->n_values * sizeof (JsValue));
+  JsFrame *f = &rt->frames[rt->frame_count++];
+  f->code = g->code;
+  f->pc = g->code->bytecode + g->pc;
+  f->base = base;
+  f->top = base + g->n_values;
+  f->env = g->env;
+  f->new_target = JS_UNDEFINED;
+  f->args = g->args;
+  f->argc = g->argc;
+  f->flags = JS_FRAME_ENTRY | JS_FRAME_GENERATOR;
+  f->gen = g;
+  rt->stack_top = f->top;
+  g->state = JS_GEN_EXECUTING;
+  g->resume_kind = kind;
+  rt->native_depth++;
+  JsValue r = run (ctx, saved[1]);
+  rt->native_depth--;
+  g = (JsGenerator *) js_get_cell (saved[0]);
+  rt->stack_top = saved;
+  *done = true;
+  if (js_is_exception (r))
+    g->state = JS_GEN_COMPLETED;
+  else if (g->state == JS_GEN_SUSPENDED_YIELD)
+    *done = false;
+  else
+    g->state = JS_GEN_COMPLETED;
+  if (g->state == JS_GEN_COMPLETED)
+    {
+      /* The frame is gone for good. */
+      g->env = NULL;
+      g->args = NULL;
+      for (uint32_t i = 0; i < g->n_values; i++)
+        g->values[i] = JS_UNDEFINED;
+    }
+  return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Async functions                                                     */
+/* ------------------------------------------------------------------ */
+
+static void async_step (JsContext *ctx, JsValue gv, JsResumeKind kind,
+                        JsValue value);
+
+/* The reaction of an awaited promise: resume the function with the
+ * value, or throw the reason into it. */
+static JsValue
+async_resume_handler (JsContext *ctx, JsValue data, JsValue argument,
+                      bool rejected)
+{
+  async_step (ctx, data, rejected ? JS_RESUME_THROW : JS_RESUME_NEXT,
+              argument);
+  return JS_UNDEFINED;
+}
+
+/* Runs an async function until it awaits or finishes: an await hangs the
+ * resumption on the awaited promise; the end settles the function's
+ * promise. */
+static void
+async_step (JsContext *ctx, JsValue gv, JsResumeKind kind, JsValue value)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pg = rt_push_root (rt, gv);
+  for (;;)
+    {
+      bool done;
+      JsValue r = generator_run (ctx, *pg, kind, value, &done);
+      JsGenerator *g = (JsGenerator *) js_get_cell (*pg);
+      if (js_is_exception (r))
+        {
+          JsValue e = js_take_exception (ctx);
+          promise_reject_native (ctx, g->promise, e);
+          break;
+        }
+      if (done)
+        {
+          JsValue *pr = rt_push_root (rt, r);
+          if (!promise_resolve_native (ctx, g->promise, *pr))
+            {
+              JsValue e = js_take_exception (ctx);
+              g = (JsGenerator *) js_get_cell (*pg);
+              promise_reject_native (ctx, g->promise, e);
+            }
+          break;
+        }
+      /* Await: PromiseResolve (%Promise%, v), which may throw into the
+         function at the await. */
+      JsValue p = promise_resolve (ctx, ctx->promise_ctor, r);
+      if (js_is_exception (p))
+        {
+          kind = JS_RESUME_THROW;
+          value = js_take_exception (ctx);
+          rt_push_root (rt, value);
+          continue;
+        }
+      if (!promise_then_native (ctx, p, async_resume_handler, *pg, NULL))
+        {
+          kind = JS_RESUME_THROW;
+          value = js_take_exception (ctx);
+          rt_push_root (rt, value);
+          continue;
+        }
+      break;
+    }
+  rt_restore_roots (rt, saved);
+}
+
+/* InitAsync: the frame becomes a suspended "generator" whose first run
+ * happens now, synchronously, until the first await. */
+static JsValue
+async_start (JsContext *ctx, JsFrame *frame, uint32_t start_pc)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue gv = generator_create (ctx, frame, start_pc);
+  if (js_is_exception (gv))
+    return gv;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pg = rt_push_root (rt, gv);
+  JsValue p = promise_new (ctx);
+  if (js_is_exception (p))
+    {
+      rt_restore_roots (rt, saved);
+      return p;
+    }
+  JsGenerator *g = (JsGenerator *) js_get_cell (*pg);
+  g->promise = p;
+  gc_write_barrier (&rt->heap, (JsCell *) g);
+  async_step (ctx, *pg, JS_RESUME_NEXT, JS_UNDEFINED);
+  g = (JsGenerator *) js_get_cell (*pg);
+  JsValue r = g->promise;
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
+JsValue
+js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
+                     JsValue value)
+{
+  JsGenerator *g = (JsGenerator *) js_get_cell (gv);
+  if (g->state == JS_GEN_EXECUTING)
+    return js_throw_type_error (ctx, "Generator is already running");
+  if (g->state == JS_GEN_SUSPENDED_START && kind != JS_RESUME_NEXT)
+    g->state = JS_GEN_COMPLETED;
+  if (g->state == JS_GEN_COMPLETED)
+    {
+      if (kind == JS_RESUME_THROW)
+        return js_throw (ctx, value);
+      return builtins_iter_result (ctx, kind == JS_RESUME_RETURN
+                                            ? value
+                                            : JS_UNDEFINED,
+                                   true);
+    }
+  bool done;
+  JsValue r = generator_run (ctx, gv, kind, value, &done);
+  if (js_is_exception (r))
+    return r;
+  g = (JsGenerator *) js_get_cell (gv);
+  if (!done && g->raw)
+    return r;
+  return builtins_iter_result (ctx, r, done);
+}
+
+/* One step of yield*: it[0] the iterator, it[1] its next method; *mode
+ * the resumption (next, throw, return); value what was sent.  Returns the
+ * inner result object; *mode becomes 3 when a return found no return
+ * method (the generator then returns value itself). */
+static JsValue
+generator_delegate_step (JsContext *ctx, JsValue *it, JsValue *mode,
+                         JsValue value)
+{
+  JsRuntime *rt = ctx->rt;
+  int m = js_get_int32 (*mode);
+  JsValue r;
+  if (m == JS_RESUME_NEXT)
+    r = js_call (ctx, it[1], it[0], 1, &value);
+  else
+    {
+      JsCommonAtom name = m == JS_RESUME_THROW ? JS_ATOM_throw
+                                               : JS_ATOM_return;
+      JsValue method = js_get_method (ctx, it[0], atom_common_key (rt, name));
+      if (js_is_exception (method))
+        return method;
+      if (js_is_undefined (method))
+        {
+          if (m == JS_RESUME_RETURN)
+            {
+              *mode = js_int32 (3);
+              return value;
+            }
+          /* throw without a throw method: close the inner iterator,
+             then a TypeError. */
+          if (realm_iterator_close (ctx, it[0]) < 0)
+            return JS_EXCEPTION;
+          return js_throw_type_error (ctx, "The iterator does not provide a "
+                                           "'throw' method");
+        }
+      r = js_call (ctx, method, it[0], 1, &value);
+    }
+  if (js_is_exception (r))
+    return r;
+  if (!js_is_object (r))
+    return js_throw_type_error (ctx, "Iterator result %s is not an object",
+                                realm_describe (ctx, r));
+  return r;
+}
+
+/* ------------------------------------------------------------------ */
 /* The loop                                                            */
 /* ------------------------------------------------------------------ */
 
@@ -378,7 +683,7 @@ env_find (JsContext *ctx, JsEnv *env, JsKey key, JsEnv **where,
   while (0)
 
 static JsValue
-run (JsContext *ctx)
+run (JsContext *ctx, JsValue initial_acc)
 {
   JsRuntime *rt = ctx->rt;
   static const void *const dispatch[256] = {
@@ -390,7 +695,7 @@ run (JsContext *ctx)
   JsCode *code;
   const uint8_t *pc;
   JsValue *regs;
-  JsValue acc = JS_UNDEFINED;
+  JsValue acc = initial_acc;
   RELOAD ();
   goto *dispatch[*pc];
 
@@ -489,6 +794,32 @@ op_StaEnv:
     gc_write_barrier (&rt->heap, (JsCell *) e);
     NEXT (5);
   }
+op_LdaImport:
+  {
+    JsEnv *e = frame->env;
+    for (uint32_t d = U16 (0); d > 0; d--)
+      e = e->parent;
+    bool tdz;
+    acc = module_import_value (ctx, e->slots[U16 (2)], &tdz);
+    if (G_UNLIKELY (tdz))
+      {
+        SYNC ();
+        js_throw_reference_error (ctx, "Cannot access an imported binding "
+                                       "before its module initialized it");
+        THROW ();
+      }
+    NEXT (5);
+  }
+op_ImportMeta:
+  SYNC ();
+  acc = module_import_meta (ctx, code);
+  CHECK (acc);
+  NEXT (1);
+op_DynamicImport:
+  SYNC ();
+  acc = module_dynamic_import (ctx, code, acc);
+  CHECK (acc);
+  NEXT (1);
 op_PushEnv:
   {
     SYNC ();
@@ -508,6 +839,20 @@ op_PushEnv:
 op_PopEnv:
   frame->env = frame->env->parent;
   NEXT (1);
+op_PushWithEnv:
+  {
+    SYNC ();
+    JsValue o = js_to_object (ctx, acc);
+    CHECK (o);
+    JsEnv *e = function_new_with_env (ctx, js_get_object (o), frame->env);
+    if (!e)
+      {
+        js_throw_out_of_memory (ctx);
+        THROW ();
+      }
+    frame->env = e;
+    NEXT (1);
+  }
 op_CopyEnv:
   {
     SYNC ();
@@ -1269,16 +1614,8 @@ op_SuperCallForward:
   }
 op_CreateRegExp:
 op_GetTemplateObject:
-op_InitGenerator:
-op_Yield:
-op_YieldDelegate:
-op_Await:
-op_ResumeKind:
 op_AsyncReturn:
-op_LdaModuleVar:
-op_StaModuleVar:
-op_ImportMeta:
-op_DynamicImport:
+
 op_TailCall:
 op_GetAsyncIterator:
 op_SwitchJump:
@@ -1598,7 +1935,49 @@ op_ThrowError:
 op_Debugger:
   NEXT (1);
 
+op_InitGenerator:
+  {
+    /* The parameters are bound: the rest of the body runs when the
+       generator is resumed.  The call returns the generator object. */
+    SYNC ();
+    acc = generator_create (ctx, frame, (uint32_t) (pc + 1 - code->bytecode));
+    CHECK (acc);
+    goto do_return;
+  }
+op_InitAsync:
+  {
+    SYNC ();
+    acc = async_start (ctx, frame, (uint32_t) (pc + 1 - code->bytecode));
+    CHECK (acc);
+    goto do_return;
+  }
+op_Yield:
+op_YieldRaw:
+op_Await:
+  {
+    JsGenerator *g = frame->gen;
+    g->raw = *pc == JS_OP_YieldRaw;
+    g->awaiting = *pc == JS_OP_Await;
+    g->pc = (uint32_t) (pc + 1 - code->bytecode);
+    generator_save (rt, g, frame);
+    g->state = JS_GEN_SUSPENDED_YIELD;
+    rt->frame_count--;
+    return acc;
+  }
+op_ResumeKind:
+  acc = js_int32 ((int32_t) frame->gen->resume_kind);
+  NEXT (1);
+op_DelegateStep:
+  {
+    SYNC ();
+    acc = generator_delegate_step (ctx, &REG (0), &REG (2), REG (4));
+    rt->stack_top = frame->top;
+    CHECK (acc);
+    NEXT (7);
+  }
+
 op_Return:
+do_return:
   {
     uint32_t flags = frame->flags;
     if (G_UNLIKELY (flags & JS_FRAME_CONSTRUCT) && !js_is_object (acc))
@@ -1857,7 +2236,7 @@ enter (JsContext *ctx, JsFunction *fn, JsValue *base, uint32_t argc,
   if (!frame_push (ctx, fn, base, argc, new_target, flags | JS_FRAME_ENTRY))
     return JS_EXCEPTION;
   rt->native_depth++;
-  JsValue r = run (ctx);
+  JsValue r = run (ctx, JS_UNDEFINED);
   rt->native_depth--;
   return r;
 }
@@ -1876,7 +2255,8 @@ js_call (JsContext *ctx, JsValue fn, JsValue this_arg, uint32_t argc,
   JsValue *base = rt->stack_top;
   base[0] = fn;
   base[1] = this_arg;
-  memmove (base + 2, argv, argc * sizeof (JsValue));
+  if (argc)
+    memmove (base + 2, argv, argc * sizeof (JsValue));
   rt->stack_top = base + 2 + argc;
   JsValue r;
   JsCell *cell = js_get_cell (fn);
@@ -1909,7 +2289,8 @@ js_construct (JsContext *ctx, JsValue fn, uint32_t argc, const JsValue *argv,
   JsValue *base = rt->stack_top;
   base[0] = fn;
   base[1] = JS_UNDEFINED;
-  memmove (base + 2, argv, argc * sizeof (JsValue));
+  if (argc)
+    memmove (base + 2, argv, argc * sizeof (JsValue));
   rt->stack_top = base + 2 + argc;
   JsValue *nt = rt_push_root (rt, new_target);
   JsValue r;

@@ -16,7 +16,53 @@ enum
 {
   JS_FRAME_ENTRY = 1 << 0,     /* returning leaves the dispatch loop */
   JS_FRAME_CONSTRUCT = 1 << 1, /* called with new: non-objects give this */
+  JS_FRAME_GENERATOR = 1 << 2, /* a resumed generator: Yield suspends it */
 };
+
+/* Generator states. */
+typedef enum
+{
+  JS_GEN_SUSPENDED_START,
+  JS_GEN_SUSPENDED_YIELD,
+  JS_GEN_EXECUTING,
+  JS_GEN_COMPLETED,
+} JsGeneratorState;
+
+/* How a generator is resumed (ResumeKind gives it to the code). */
+typedef enum
+{
+  JS_RESUME_NEXT,
+  JS_RESUME_THROW,
+  JS_RESUME_RETURN,
+} JsResumeKind;
+
+/* A generator object: an ordinary object's header, then its suspended
+ * frame: the window's values (callee, this, registers), where to resume,
+ * and the frame's environment and arguments. */
+typedef struct
+{
+  JsShape *shape;       /* header: a generator shape */
+  JsStorage *storage;   /* properties, or NULL */
+  JsCode *code;         /* the generator function's code */
+  JsEnv *env;           /* the environment at the suspension */
+  JsObject *args;       /* the arguments, when the code needs them */
+  uint32_t state;       /* JsGeneratorState */
+  uint32_t pc;          /* bytecode offset to resume at */
+  uint32_t argc;        /* arguments passed */
+  uint32_t n_values;    /* values saved */
+  uint32_t resume_kind; /* JsResumeKind of the resumption in progress */
+  uint32_t raw;         /* the last yield gave an iterator result as is */
+  uint32_t awaiting;    /* suspended by await, not yield */
+  JsValue promise;      /* async functions: the promise they return */
+  JsValue values[];     /* base[0 .. n_values) of the frame */
+} JsGenerator;
+
+extern const JsCellClass js_generator_class;
+
+/* Resumes a generator (next, throw, return): the iterator result, or
+ * JS_EXCEPTION. */
+JsValue js_generator_resume (JsContext *ctx, JsValue gen, JsResumeKind kind,
+                             JsValue value);
 
 /* A call in progress.  base[0] is the callee, base[1] (r0) this, then the
  * parameters and the other registers, up to top. */
@@ -31,6 +77,7 @@ typedef struct JsFrame
   JsObject *args;       /* all arguments, when the code needs them */
   uint32_t argc;        /* arguments passed */
   uint32_t flags;       /* JS_FRAME_* */
+  JsGenerator *gen;     /* the generator a resumed frame belongs to */
 } JsFrame;
 
 /* The most frames and native re-entries before a RangeError. */

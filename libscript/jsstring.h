@@ -165,3 +165,41 @@ bool string_equals_utf16 (const JsString *s, const uint16_t *units,
 /* Decodes UTF-8 as string_new_utf8 does into out, which has room for len
  * units (never more are needed); returns the units written. */
 size_t string_decode_utf8 (const uint8_t *utf8, size_t len, uint16_t *out);
+
+/* ------------------------------------------------------------------ */
+/* Building                                                            */
+/* ------------------------------------------------------------------ */
+
+/* A string being built piece by piece.  It stays Latin-1 until a code
+ * unit of 256 or more arrives, then widens once.  It holds no cells, so
+ * it needs no rooting: what is appended is copied at once.  A failure
+ * (memory, or the length passing JS_STRING_MAX_LENGTH) is sticky: later
+ * appends do nothing and string_builder_finish returns NULL, so a loop
+ * can check once at the end. */
+typedef struct
+{
+  void *chars; /* g_malloc'd; uint8_t while latin1, else uint16_t */
+  size_t len;  /* code units so far */
+  size_t cap;  /* code units allocated */
+  bool latin1; /* every unit so far is below 256 */
+  bool failed; /* memory ran out, or the string grew too long */
+} JsStringBuilder;
+
+void string_builder_init (JsStringBuilder *b);
+/* Makes room for extra more units; false once the builder failed. */
+bool string_builder_reserve (JsStringBuilder *b, size_t extra);
+bool string_builder_append_unit (JsStringBuilder *b, uint16_t u);
+/* A code point, as a surrogate pair above U+FFFF. */
+bool string_builder_append_code_point (JsStringBuilder *b, uint32_t c);
+bool string_builder_append_latin1 (JsStringBuilder *b, const uint8_t *chars,
+                                   size_t n);
+bool string_builder_append_utf16 (JsStringBuilder *b, const uint16_t *units,
+                                  size_t n);
+/* Units [start, end) of s, flattened first (which may fail). */
+bool string_builder_append_string (JsRuntime *rt, JsStringBuilder *b,
+                                   JsString *s, uint32_t start, uint32_t end);
+/* The string built, or NULL if the builder failed or memory ran out;
+ * the builder is emptied either way. */
+JsString *string_builder_finish (JsRuntime *rt, JsStringBuilder *b);
+/* Drops what was built (after an exception). */
+void string_builder_free (JsStringBuilder *b);

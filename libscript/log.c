@@ -50,11 +50,13 @@ GsLogCategory log_gc_statistics =
 GsLogCategory log_gc_allocator_stats =
   GS_LOG_CATEGORY_INIT ("gscript.gc.allocatorStats");
 GsLogCategory log_ic_stats = GS_LOG_CATEGORY_INIT ("gscript.ic.stats");
+GsLogCategory log_js = GS_LOG_CATEGORY_INIT ("gscript.js");
 
 static GsLogCategory *const builtin_categories[] = {
   &log_gc_statistics,
   &log_gc_allocator_stats,
   &log_ic_stats,
+  &log_js,
 };
 
 static GMutex log_lock;

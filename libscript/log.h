@@ -15,3 +15,6 @@ extern GsLogCategory log_gc_statistics;
 extern GsLogCategory log_gc_allocator_stats;
 /* gscript.ic.stats: inline cache hits, misses and shapes seen. */
 extern GsLogCategory log_ic_stats;
+/* gscript.js: what scripts say (console.debug) and what the engine says
+ * about them (unhandled promise rejections). */
+extern GsLogCategory log_js;

@@ -10,6 +10,7 @@
 #include "property.h"
 
 #include "function.h"
+#include "module.h"
 #include "realm.h"
 
 void
@@ -57,6 +58,12 @@ prop_get (JsContext *ctx, JsObject *o, JsKey key, JsValue receiver)
     {
       JsValue v;
       uint8_t attrs;
+      if (o->shape->cls->flags & JS_CLASS_EXOTIC)
+        {
+          int e = realm_exotic_get (ctx, o, key, receiver, &v);
+          if (e != 2)
+            return e < 0 ? JS_EXCEPTION : v;
+        }
       int r = prop_get_own (ctx, o, key, &v, &attrs);
       if (r < 0)
         return JS_EXCEPTION;
@@ -73,6 +80,36 @@ prop_get (JsContext *ctx, JsObject *o, JsKey key, JsValue receiver)
         return JS_UNDEFINED;
       o = js_get_object (p);
     }
+}
+
+/* ArraySetLength's conversions, for a [[Set]] of a writable array
+ * length: *v becomes the new length as a number, or a RangeError.  As
+ * the spec has it, ToNumber runs twice (ToUint32, then ToNumber). */
+static bool
+array_length_arg (JsContext *ctx, JsValue *v)
+{
+  if (js_is_number (*v))
+    {
+      double d = js_get_number (*v);
+      if (d >= 0 && d <= 4294967295.0 && d == (double) (uint32_t) d)
+        return true;
+    }
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pv = rt_push_root (rt, *v);
+  uint32_t len;
+  double num;
+  bool ok = js_to_uint32 (ctx, *pv, &len) && js_to_number (ctx, *pv, &num);
+  rt_restore_roots (rt, saved);
+  if (!ok)
+    return false;
+  if ((double) len != num)
+    {
+      js_throw_range_error (ctx, "Invalid array length");
+      return false;
+    }
+  *v = js_number ((double) len);
+  return true;
 }
 
 /* The receiver side of OrdinarySetWithOwnDescriptor, for a data
@@ -93,6 +130,26 @@ set_on_receiver (JsContext *ctx, JsKey key, JsValue v, JsValue receiver)
     {
       if ((attrs & JS_ATTR_ACCESSOR) || !(attrs & JS_ATTR_WRITABLE))
         return 0;
+      if (object_is_array (r) && key == atom_common_key (rt, JS_ATOM_length))
+        {
+          JsValue *saved = rt_save_roots (rt);
+          rt_push_root (rt, receiver);
+          bool ok = array_length_arg (ctx, &v);
+          rt_restore_roots (rt, saved);
+          if (!ok)
+            return -1;
+          /* The conversions may have frozen the length. */
+          if (object_set (rt, r, key, v, &cur) != JS_SET_DONE)
+            return 0;
+          return 1;
+        }
+      /* Receiver.[[DefineOwnProperty]] (key, { [[Value]]: v }). */
+      if (realm_is_exotic (r))
+        {
+          int e = realm_exotic_define (ctx, r, key, v, attrs);
+          if (e != 2)
+            return e;
+        }
       JsPropResult pr = object_define_own (rt, r, key, v, attrs);
       if (pr == JS_PROP_NO_MEMORY)
         {
@@ -104,20 +161,47 @@ set_on_receiver (JsContext *ctx, JsKey key, JsValue v, JsValue receiver)
   return prop_define_data (ctx, r, key, v);
 }
 
+/* Are o's prototypes all ordinary? */
+static inline bool
+ordinary_chain (JsObject *o)
+{
+  for (JsObject *p = object_get_proto (o); p; p = object_get_proto (p))
+    if (p->shape->cls->flags & JS_CLASS_EXOTIC)
+      return false;
+  return true;
+}
+
 int
 prop_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
           JsValue receiver)
 {
   JsRuntime *rt = ctx->rt;
-  /* The common case: o is the receiver and ordinary. */
+  /* A module namespace's [[Set]] always fails. */
+  if (module_is_namespace (o))
+    return 0;
+  /* The common case: o is the receiver and it and its prototypes are
+     ordinary (object_set walks the chain by itself). */
   if (js_is_object (receiver) && js_get_object (receiver) == o
-      && !(o->shape->cls->flags & JS_CLASS_EXOTIC))
+      && !(o->shape->cls->flags & JS_CLASS_EXOTIC) && ordinary_chain (o))
     {
       js_resolve_lazy (ctx, o);
       JsValue pair;
       JsValue *saved = rt_save_roots (rt);
       rt_push_root (rt, receiver);
       rt_push_root (rt, v);
+      if (object_is_array (o) && key == atom_common_key (rt, JS_ATOM_length))
+        {
+          /* A writable length converts its new value first (a read-only
+             one rejects without looking at it). */
+          uint32_t slot;
+          uint8_t attrs;
+          shape_lookup (o->shape, key, &slot, &attrs);
+          if ((attrs & JS_ATTR_WRITABLE) && !array_length_arg (ctx, &v))
+            {
+              rt_restore_roots (rt, saved);
+              return -1;
+            }
+        }
       JsSetResult sr = object_set (rt, o, key, v, &pair);
       rt_restore_roots (rt, saved);
       switch (sr)
@@ -149,6 +233,21 @@ prop_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
     {
       JsValue cur;
       uint8_t attrs;
+      if (realm_is_exotic (js_get_object (*po)))
+        {
+          int e = realm_exotic_set (ctx, js_get_object (*po), key, v,
+                                    receiver);
+          if (e == 3)
+            {
+              result = set_on_receiver (ctx, key, v, receiver);
+              break;
+            }
+          if (e != 2)
+            {
+              result = e;
+              break;
+            }
+        }
       int h = prop_get_own (ctx, js_get_object (*po), key, &cur, &attrs);
       if (h < 0)
         {
@@ -220,6 +319,12 @@ prop_has (JsContext *ctx, JsObject *o, JsKey key)
     {
       JsValue v;
       uint8_t attrs;
+      if (o->shape->cls->flags & JS_CLASS_EXOTIC)
+        {
+          int e = realm_exotic_has (ctx, o, key);
+          if (e != 2)
+            return e;
+        }
       int r = prop_get_own (ctx, o, key, &v, &attrs);
       if (r != 0)
         return r;
@@ -245,10 +350,9 @@ prop_define_data (JsContext *ctx, JsObject *o, JsKey key, JsValue v)
   int result;
   if (h < 0)
     result = -1;
-  else if (h > 0 && !(attrs & JS_ATTR_CONFIGURABLE)
-           && ((attrs & JS_ATTR_ACCESSOR)
-               || (attrs & (JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE))
-                      != (JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE)))
+  else if (h > 0 && !(attrs & JS_ATTR_CONFIGURABLE))
+    /* The new property would be configurable: a non-configurable one
+       can never become that (ValidateAndApplyPropertyDescriptor). */
     result = 0;
   else if ((o->shape->cls->flags & JS_CLASS_EXOTIC)
            && (result = realm_exotic_define (ctx, o, key, v,

@@ -15,6 +15,7 @@
 
 #include "builtins.h"
 #include "function.h"
+#include "module.h"
 #include "property.h"
 
 #include <math.h>
@@ -111,6 +112,12 @@ int
 realm_exotic_get_own (JsContext *ctx, JsObject *o, JsKey key, JsValue *value,
                       uint8_t *attrs)
 {
+  if (module_is_namespace (o))
+    {
+      int r = module_namespace_get_own (ctx, o, key, value, attrs);
+      /* Exported names are the namespace's; other strings are absent. */
+      return r;
+    }
   if (o->shape->cls == &js_string_wrapper_class)
     {
       JsString *s = js_get_string (((JsWrapper *) o)->value);
@@ -127,12 +134,58 @@ realm_exotic_get_own (JsContext *ctx, JsObject *o, JsKey key, JsValue *value,
           return js_is_exception (*value) ? -1 : 1;
         }
     }
+  if (builtins_is_typed_array (js_object_value (o)))
+    return builtins_typed_array_get_own (ctx, o, key, value, attrs);
+  return 2;
+}
+
+int
+realm_exotic_get (JsContext *ctx, JsObject *o, JsKey key, JsValue receiver,
+                  JsValue *out)
+{
+  (void) receiver;
+  if (builtins_is_typed_array (js_object_value (o)))
+    return builtins_typed_array_get (ctx, o, key, out);
+  return 2;
+}
+
+int
+realm_exotic_has (JsContext *ctx, JsObject *o, JsKey key)
+{
+  if (builtins_is_typed_array (js_object_value (o)))
+    return builtins_typed_array_has (ctx, o, key);
+  return 2;
+}
+
+int
+realm_exotic_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
+                  JsValue receiver)
+{
+  if (builtins_is_typed_array (js_object_value (o)))
+    return builtins_typed_array_set (ctx, o, key, v, receiver);
   return 2;
 }
 
 int
 realm_exotic_delete (JsContext *ctx, JsObject *o, JsKey key)
 {
+  if (module_is_namespace (o))
+    {
+      JsValue v;
+      uint8_t attrs;
+      int r = module_namespace_get_own (ctx, o, key, &v, &attrs);
+      if (r == 2)
+        return 2;
+      /* An exported name cannot be deleted (even in its TDZ). */
+      if (r < 0)
+        {
+          js_take_exception (ctx);
+          return 0;
+        }
+      return r ? 0 : 1;
+    }
+  if (builtins_is_typed_array (js_object_value (o)))
+    return builtins_typed_array_delete (ctx, o, key);
   JsValue v;
   uint8_t attrs;
   int r = realm_exotic_get_own (ctx, o, key, &v, &attrs);
@@ -142,13 +195,32 @@ realm_exotic_delete (JsContext *ctx, JsObject *o, JsKey key)
 }
 
 int
+realm_exotic_define_property (JsContext *ctx, JsObject *o, JsKey key,
+                              const JsPropertyDescriptor *d)
+{
+  if (builtins_is_typed_array (js_object_value (o)))
+    return builtins_typed_array_define (ctx, o, key, d);
+  return 2;
+}
+
+int
 realm_exotic_define (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
                      uint8_t attrs)
 {
+  if (builtins_is_typed_array (js_object_value (o)))
+    {
+      JsPropertyDescriptor d = {
+        .value = v, .get = JS_UNDEFINED, .set = JS_UNDEFINED,
+        .has_value = true, .has_writable = true, .has_enumerable = true,
+        .has_configurable = true,
+        .writable = (attrs & JS_ATTR_WRITABLE) != 0,
+        .enumerable = (attrs & JS_ATTR_ENUMERABLE) != 0,
+        .configurable = (attrs & JS_ATTR_CONFIGURABLE) != 0,
+      };
+      return builtins_typed_array_define (ctx, o, key, &d);
+    }
   JsValue cur;
   uint8_t cur_attrs;
-  (void) v;
-  (void) attrs;
   int r = realm_exotic_get_own (ctx, o, key, &cur, &cur_attrs);
   if (r == 1)
     return 0;
@@ -611,6 +683,36 @@ realm_own_keys (JsContext *ctx, JsObject *o, uint32_t flags, uint32_t *n)
 {
   js_resolve_lazy (ctx, o);
   JsKey *keys = object_own_keys (ctx->rt, o, flags, n);
+  if (module_is_namespace (o) && (flags & JS_KEYS_STRINGS))
+    {
+      /* The sorted export names, then the symbols. */
+      JsObject *names = js_get_object (module_namespace_names (o));
+      uint32_t k = object_array_length (names);
+      JsKey *all = g_new (JsKey, *n + k + 1);
+      uint32_t m = 0;
+      for (uint32_t i = 0; i < k; i++)
+        all[m++] = atom_key (js_get_string (object_elements (names)[i]));
+      for (uint32_t i = 0; i < *n; i++)
+        all[m++] = keys[i];
+      g_free (keys);
+      *n = m;
+      return all;
+    }
+  if ((flags & JS_KEYS_STRINGS)
+      && builtins_is_typed_array (js_object_value (o)))
+    {
+      /* The elements' indices, then the ordinary keys. */
+      uint32_t ni;
+      JsKey *idx = builtins_typed_array_keys (o, &ni);
+      JsKey *all = g_new (JsKey, *n + ni + 1);
+      memcpy (all, idx, ni * sizeof *all);
+      if (*n)
+        memcpy (all + ni, keys, *n * sizeof *all);
+      g_free (idx);
+      g_free (keys);
+      *n += ni;
+      return all;
+    }
   if (o->shape->cls == &js_string_wrapper_class)
     {
       /* The string's indices come first, then "length"'s absence is
@@ -1244,41 +1346,40 @@ realm_create_rest (JsContext *ctx, JsFrame *frame, uint32_t from)
 /* Exotic callables                                                    */
 /* ------------------------------------------------------------------ */
 
+/* Bound functions are the only exotic callables so far
+ * (builtins-bound.c); proxies will join them here. */
 bool
 realm_is_callable_exotic (JsValue v)
 {
-  (void) v;
-  return false;
+  return builtins_is_bound_function (v);
 }
 
 bool
 realm_is_constructor_exotic (JsValue v)
 {
-  (void) v;
-  return false;
+  return builtins_is_bound_function (v) && builtins_bound_is_constructor (v);
 }
 
 bool
 realm_is_bound_function (JsValue v)
 {
-  (void) v;
-  return false;
+  return builtins_is_bound_function (v);
 }
 
 JsValue
 realm_bound_target (JsValue v)
 {
-  return v;
+  return builtins_is_bound_function (v) ? builtins_bound_target (v) : v;
 }
 
 JsValue
 realm_call_exotic (JsContext *ctx, JsValue *base, uint32_t argc,
                    JsValue new_target)
 {
-  (void) base;
-  (void) argc;
-  (void) new_target;
-  return js_throw_type_error (ctx, "not a function");
+  if (builtins_is_bound_function (base[0]))
+    return builtins_bound_call (ctx, base, argc, new_target);
+  return js_throw_type_error (ctx, "%s is not a function",
+                              realm_describe (ctx, base[0]));
 }
 
 /* ------------------------------------------------------------------ */

@@ -49,6 +49,17 @@ int realm_exotic_get_own (JsContext *ctx, JsObject *o, JsKey key,
 int realm_exotic_delete (JsContext *ctx, JsObject *o, JsKey key);
 int realm_exotic_define (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
                          uint8_t attrs);
+/* [[Get]] and [[HasProperty]] of exotic objects whose answer for a key
+ * does not come from their own property and then the prototype's (typed
+ * arrays' numeric keys): 2 means "ordinary for this key". */
+int realm_exotic_get (JsContext *ctx, JsObject *o, JsKey key,
+                      JsValue receiver, JsValue *out);
+int realm_exotic_has (JsContext *ctx, JsObject *o, JsKey key);
+/* [[Set]] likewise: 1 done, 0 rejected, -1 exception, 2 ordinary, 3 the
+ * key is a writable own data property of o (the ordinary receiver step
+ * applies). */
+int realm_exotic_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
+                      JsValue receiver);
 /* A new error object of the realm's error class with proto. */
 JsObject *realm_new_error_object (JsContext *ctx, JsCell *proto);
 /* Turns o into a guarded prototype (dictionary mode, changes bump the

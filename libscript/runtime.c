@@ -13,6 +13,7 @@
 #include "jsstring.h"
 #include "object.h"
 #include "interp.h"
+#include "module.h"
 #include "realm.h"
 #include "regexp.h"
 #include "shape.h"
@@ -102,6 +103,7 @@ runtime_free (JsRuntime *rt)
     }
   rt->persistents = NULL;
   gc_log_summary (&rt->heap);
+  module_runtime_free (rt);
   heap_destroy (&rt->heap);
   regexp_cache_free (rt);
   gc_destroy (&rt->heap);
@@ -113,6 +115,11 @@ runtime_free (JsRuntime *rt)
   g_ptr_array_free (rt->root_tracers, TRUE);
   g_free (rt->eternals);
   g_free (rt->cleanups);
+  g_free (rt->jobs);
+  g_free (rt->kept);
+  g_free (rt->unhandled);
+  if (rt->weak_objects)
+    g_ptr_array_free (rt->weak_objects, TRUE);
   g_free (rt);
 }
 
@@ -142,7 +149,17 @@ fail:
 void
 runtime_context_free (JsContext *ctx)
 {
-  g_ptr_array_remove (ctx->rt->contexts, ctx);
+  JsRuntime *rt = ctx->rt;
+  /* Jobs of a realm that goes away are dropped: nothing could run them. */
+  uint32_t kept = 0, mask = rt->job_cap - 1;
+  for (uint32_t i = 0; i < rt->job_count; i++)
+    {
+      JsJob *j = &rt->jobs[(rt->job_head + i) & mask];
+      if (j->ctx != ctx)
+        rt->jobs[(rt->job_head + kept++) & mask] = *j;
+    }
+  rt->job_count = kept;
+  g_ptr_array_remove (rt->contexts, ctx);
   g_free (ctx);
 }
 
@@ -175,6 +192,12 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
   gc_mark_values (trc, rt->stack_base,
                   (size_t) (rt->stack_top - rt->stack_base));
   gc_mark_values (trc, rt->eternals, rt->eternal_count);
+  for (uint32_t i = 0; i < rt->job_count; i++)
+    gc_mark_values (trc, rt->jobs[(rt->job_head + i) & (rt->job_cap - 1)].args,
+                    JS_JOB_ARGS);
+  gc_mark_values (trc, rt->kept, rt->kept_count);
+  gc_mark_values (trc, rt->unhandled, rt->unhandled_count);
+  gc_mark_cell (trc, (JsCell *) rt->bigint_shape);
   for (JsPersistent *p = rt->persistents; p; p = p->next)
     if (!p->weak)
       gc_mark_value (trc, p->value);
@@ -190,10 +213,29 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
         (JsCell *) ctx->boolean_proto, (JsCell *) ctx->symbol_proto,
         (JsCell *) ctx->bigint_proto, (JsCell *) ctx->iterator_proto,
         (JsCell *) ctx->array_iterator_proto, (JsCell *) ctx->out_of_memory,
+        (JsCell *) ctx->string_iterator_proto,
         (JsCell *) ctx->closure_shape, (JsCell *) ctx->function_shape,
         (JsCell *) ctx->native_function_shape,
         (JsCell *) ctx->native_function_plain_shape,
+        (JsCell *) ctx->with_env_shape, (JsCell *) ctx->generator_proto,
+        (JsCell *) ctx->generator_function_proto,
+        (JsCell *) ctx->generator_closure_shape,
+        (JsCell *) ctx->generator_function_shape,
+        (JsCell *) ctx->async_function_proto,
+        (JsCell *) ctx->async_closure_shape,
+        (JsCell *) ctx->async_function_shape,
         (JsCell *) ctx->with_env_shape,
+        (JsCell *) ctx->symbol_registry,
+        (JsCell *) ctx->map_proto, (JsCell *) ctx->set_proto,
+        (JsCell *) ctx->map_iterator_proto,
+        (JsCell *) ctx->set_iterator_proto, (JsCell *) ctx->weak_map_proto,
+        (JsCell *) ctx->weak_set_proto, (JsCell *) ctx->weak_ref_proto,
+        (JsCell *) ctx->finalization_registry_proto,
+        (JsCell *) ctx->map_table_shape, (JsCell *) ctx->weak_table_shape,
+        (JsCell *) ctx->promise_proto, (JsCell *) ctx->promise_shape,
+        (JsCell *) ctx->promise_record_shape,
+        (JsCell *) ctx->promise_reaction_shape,
+        (JsCell *) ctx->date_proto,
         (JsCell *) ctx->regexp_proto, (JsCell *) ctx->regexp_ctor,
         (JsCell *) ctx->regexp_string_iterator_proto,
         (JsCell *) ctx->regexp_shape,
@@ -206,13 +248,41 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
       gc_mark_value (trc, ctx->throw_type_error);
       gc_mark_value (trc, ctx->regexp_exec);
       gc_mark_value (trc, ctx->eval_fn);
+      gc_mark_value (trc, ctx->promise_ctor);
       gc_mark_value (trc, ctx->pending_exception);
+      /* Array, ArrayBuffer, the typed arrays and DataView. */
+      gc_mark_cell (trc, (JsCell *) ctx->array_ctor);
+      gc_mark_value (trc, ctx->object_to_string);
+      gc_mark_cell (trc, (JsCell *) ctx->array_buffer_ctor);
+      gc_mark_cell (trc, (JsCell *) ctx->array_buffer_proto);
+      gc_mark_cell (trc, (JsCell *) ctx->typed_array_ctor);
+      gc_mark_cell (trc, (JsCell *) ctx->typed_array_proto);
+      for (int k = 0; k < JS_TYPED_ARRAY_COUNT; k++)
+        {
+          gc_mark_cell (trc, (JsCell *) ctx->typed_array_ctors[k]);
+          gc_mark_cell (trc, (JsCell *) ctx->typed_array_protos[k]);
+        }
+      gc_mark_cell (trc, (JsCell *) ctx->data_view_proto);
+      gc_mark_value (trc, ctx->typed_array_values);
     }
   for (guint i = 0; i < rt->root_tracers->len; i++)
     {
       JsRootTracer *t = g_ptr_array_index (rt->root_tracers, i);
       t->trace (rt, trc, t->data);
     }
+}
+
+bool
+runtime_trace_ephemerons (JsRuntime *rt, JsTracer *trc)
+{
+  bool marked = false;
+  for (guint i = 0; i < rt->root_tracers->len; i++)
+    {
+      JsRootTracer *t = g_ptr_array_index (rt->root_tracers, i);
+      if (t->ephemerons && t->ephemerons (rt, trc, t->data))
+        marked = true;
+    }
+  return marked;
 }
 
 static void
@@ -344,4 +414,162 @@ runtime_eternal_add (JsRuntime *rt, JsValue v)
     }
   rt->eternals[rt->eternal_count] = v;
   return rt->eternal_count++;
+}
+
+/* ------------------------------------------------------------------ */
+/* Jobs                                                                */
+/* ------------------------------------------------------------------ */
+
+bool
+runtime_enqueue_job (JsContext *ctx, JsJobFunc func, uint32_t argc,
+                     const JsValue *args)
+{
+  JsRuntime *rt = ctx->rt;
+  g_assert (argc <= JS_JOB_ARGS);
+  if (rt->job_count == rt->job_cap)
+    {
+      /* Grow the ring and unwrap it at the start of the new one. */
+      uint32_t cap = MAX (16u, rt->job_cap * 2);
+      JsJob *jobs = g_try_new (JsJob, cap);
+      if (!jobs)
+        return false;
+      for (uint32_t i = 0; i < rt->job_count; i++)
+        jobs[i] = rt->jobs[(rt->job_head + i) & (rt->job_cap - 1)];
+      g_free (rt->jobs);
+      rt->jobs = jobs;
+      rt->job_cap = cap;
+      rt->job_head = 0;
+    }
+  JsJob *j = &rt->jobs[(rt->job_head + rt->job_count) & (rt->job_cap - 1)];
+  j->ctx = ctx;
+  j->func = func;
+  for (uint32_t i = 0; i < JS_JOB_ARGS; i++)
+    j->args[i] = i < argc ? args[i] : JS_UNDEFINED;
+  rt->job_count++;
+  return true;
+}
+
+/* Runs the oldest job.  Its values move to the value stack first, so the
+ * ring may grow while it runs. */
+static void
+run_one_job (JsRuntime *rt)
+{
+  JsJob job = rt->jobs[rt->job_head];
+  rt->job_head = (rt->job_head + 1) & (rt->job_cap - 1);
+  rt->job_count--;
+  JsContext *ctx = job.ctx;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *args = rt->stack_top;
+  for (uint32_t i = 0; i < JS_JOB_ARGS; i++)
+    rt_push_root (rt, job.args[i]);
+  /* The job must not see, or lose, an exception its realm's embedder
+     has not taken yet. */
+  JsValue *pending = rt_push_root (rt, ctx->pending_exception);
+  ctx->pending_exception = JS_EMPTY;
+  rt->call_depth++;
+  JsValue r = job.func (ctx, args);
+  rt->call_depth--;
+  if (js_is_exception (r))
+    {
+      JsValue *pe = rt_push_root (rt, js_take_exception (ctx));
+      runtime_report_exception (ctx, *pe);
+    }
+  ctx->pending_exception = *pending;
+  rt_restore_roots (rt, saved);
+  /* The job is over: what it kept alive with WeakRefs may go. */
+  runtime_clear_kept_objects (rt);
+}
+
+void
+runtime_run_jobs (JsRuntime *rt)
+{
+  if (rt->running_jobs || rt->call_depth > 0)
+    return;
+  rt->running_jobs = true;
+  for (;;)
+    {
+      /* Cleanup first: it may queue jobs (FinalizationRegistry), and a
+         job may collect and queue cleanup in turn. */
+      runtime_run_cleanups (rt);
+      if (rt->job_count == 0)
+        break;
+      run_one_job (rt);
+    }
+  rt->running_jobs = false;
+}
+
+void
+runtime_safe_point (JsRuntime *rt)
+{
+  if (rt->call_depth > 0)
+    return;
+  runtime_clear_kept_objects (rt);
+  runtime_run_cleanups (rt);
+  runtime_run_jobs (rt);
+}
+
+void
+runtime_report_exception (JsContext *ctx, JsValue exception)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pe = rt_push_root (rt, exception);
+  JsValue text = JS_UNDEFINED;
+  /* An error's stack holds its name, message and frames; read it without
+     running script.  Anything else is converted as String() would. */
+  if (js_is_object (*pe)
+      && object_get (rt, js_get_object (*pe), atom_common_key (rt,
+                                                               JS_ATOM_stack),
+                     &text) == JS_GET_VALUE
+      && js_is_string (text))
+    ;
+  else
+    {
+      text = js_is_symbol (*pe) ? JS_UNDEFINED : js_to_string (ctx, *pe);
+      if (js_is_exception (text))
+        js_take_exception (ctx);
+    }
+  g_autofree char *s = js_is_string (text)
+                           ? string_to_utf8 (rt, js_get_string (text), NULL)
+                           : NULL;
+  g_printerr ("Uncaught %s\n", s ? s : "exception");
+  rt_restore_roots (rt, saved);
+}
+
+/* ------------------------------------------------------------------ */
+/* Kept objects                                                        */
+/* ------------------------------------------------------------------ */
+
+bool
+runtime_keep_during_job (JsRuntime *rt, JsValue v)
+{
+  /* A loop that derefs one WeakRef keeps one entry, not one per call. */
+  for (uint32_t i = rt->kept_count, n = 0; i > 0 && n < 8; i--, n++)
+    if (rt->kept[i - 1] == v)
+      return true;
+  if (rt->kept_count == rt->kept_cap)
+    {
+      uint32_t cap = MAX (16u, rt->kept_cap * 2);
+      JsValue *kept = g_try_renew (JsValue, rt->kept, cap);
+      if (!kept)
+        return false;
+      rt->kept = kept;
+      rt->kept_cap = cap;
+    }
+  rt->kept[rt->kept_count++] = v;
+  return true;
+}
+
+void
+runtime_clear_kept_objects (JsRuntime *rt)
+{
+  rt->kept_count = 0;
+  /* A long list is not kept around for the next job. */
+  if (rt->kept_cap > 256)
+    {
+      g_free (rt->kept);
+  g_free (rt->unhandled);
+      rt->kept = NULL;
+      rt->kept_cap = 0;
+    }
 }

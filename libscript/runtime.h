@@ -40,6 +40,21 @@ typedef struct
   void *data;         /* its argument */
 } JsCleanup;
 
+/* A job of the job queue (the spec's HostEnqueuePromiseJob and its
+ * kin): a C function and up to three values, run in its context where
+ * no script frame is on the stack.  It returns a value or JS_EXCEPTION;
+ * an exception no job caught is reported, never propagated. */
+typedef JsValue (*JsJobFunc) (JsContext *ctx, const JsValue *args);
+
+#define JS_JOB_ARGS 3
+
+typedef struct
+{
+  JsContext *ctx;              /* the realm the job runs in */
+  JsJobFunc func;              /* what to run */
+  JsValue args[JS_JOB_ARGS];   /* its values, traced while queued */
+} JsJob;
+
 /* The atom table: a weak open-addressing set of interned strings. */
 struct JsAtomTable
 {
@@ -114,7 +129,11 @@ typedef struct
   X (unicodeSets, "unicodeSets")                                           \
   X (sticky, "sticky")                                                     \
   X (stack, "stack")                                                       \
-  X (cause, "cause")
+  X (cause, "cause")                                                       \
+  X (throw, "throw")                                                       \
+  X (toJSON, "toJSON")                                                     \
+  X (then, "then")                                                         \
+  X (resolve, "resolve")
 
 /* The well-known symbols: X (name), Symbol.name in scripts. */
 #define JS_WELL_KNOWN_SYMBOLS(X) \
@@ -147,6 +166,8 @@ typedef struct JsCode JsCode;
 
 /* Error types with a prototype per realm (ops.h names them). */
 #define JS_ERROR_TYPE_COUNT 8
+/* Typed array element types (builtins.h names them). */
+#define JS_TYPED_ARRAY_COUNT 11
 
 typedef enum
 {
@@ -191,6 +212,35 @@ struct JsRuntime
   uint32_t cleanup_cap;
   bool running_cleanups; /* guard against re-entry */
 
+  /* The job queue: a ring of jobs, roots while queued, drained at the
+   * outermost return from script to C (runtime_run_jobs). */
+  JsJob *jobs;           /* g_malloc'd ring */
+  uint32_t job_head;     /* index of the oldest job */
+  uint32_t job_count;    /* jobs queued */
+  uint32_t job_cap;      /* a power of two, or 0 */
+  bool running_jobs;     /* guard against re-entry */
+
+  /* The spec's [[KeptAlive]] list: WeakRef targets made or read in the
+   * current job stay alive until it ends (runtime_clear_kept_objects). */
+  JsValue *kept;         /* g_malloc'd values, roots */
+  uint32_t kept_count;
+  uint32_t kept_cap;
+
+  /* Weak collections (builtins-weak.c, builtins-map.c): the live
+   * WeakMap, WeakSet, WeakRef and FinalizationRegistry objects, which
+   * the ephemeron and weak phases of each collection visit.  Dead ones
+   * leave the array before the sweep. */
+  GPtrArray *weak_objects; /* JsObject*, not roots; NULL until used */
+
+  /* Promises rejected while no handler was attached (builtins-promise.c):
+   * roots until a handler comes or they are reported at exit. */
+  JsValue *unhandled;    /* g_malloc'd promises */
+  uint32_t unhandled_count;
+  uint32_t unhandled_cap;
+
+  /* BigInt cells (bigint.c). */
+  JsShape *bigint_shape; /* the shape of every JsBigInt */
+
   GPtrArray *contexts; /* JsContext*, not owned */
   uint32_t call_depth;  /* calls from C in progress; cleanup runs at 0 */
   uint32_t scope_depth; /* open handle scopes (the API's check) */
@@ -207,6 +257,8 @@ struct JsRuntime
   uint32_t proto_epoch;     /* bumped when a prototype's layout changes */
   JsShape *code_shape;      /* shape of JsCode cells */
   JsCode *codes;            /* every live JsCode, for cache clearing */
+  GHashTable *modules;      /* canonical path → JsModule (module.c) */
+  JsShape *import_ref_shape;/* ImportRef cells of live imports */
   struct RegExpCache *regexp_cache; /* compiled patterns by source
                                        (builtins-regexp.c) */
   volatile bool interrupt_pending; /* checked on loop back edges */
@@ -215,12 +267,18 @@ struct JsRuntime
 };
 
 /* A subsystem's roots: called by the collector during marking, and (if
- * set) after marking to clear its weak references. */
+ * set) after marking to clear its weak references.  Subsystems with
+ * ephemerons (a value alive only while its key is) mark, in the
+ * ephemerons hook, the values whose keys are marked, and return true if
+ * they marked any: the collector calls the hooks again, after draining,
+ * until none marks anything. */
 typedef struct
 {
   void (*trace) (JsRuntime *rt, JsTracer *trc, void *data);
   void (*weak) (JsRuntime *rt, void *data); /* may be NULL */
   void *data;
+  bool (*ephemerons) (JsRuntime *rt, JsTracer *trc, void *data); /* or
+                                                                  NULL */
 } JsRootTracer;
 
 /* A persistent handle: a strong or weak root outside the value stack. */
@@ -255,6 +313,14 @@ struct JsContext
   JsObject *bigint_proto;   /* %BigInt.prototype% */
   JsObject *iterator_proto; /* %IteratorPrototype% */
   JsObject *array_iterator_proto; /* %ArrayIteratorPrototype% */
+  JsObject *generator_proto;      /* %GeneratorPrototype% */
+  JsObject *generator_function_proto; /* %GeneratorFunction.prototype% */
+  JsShape *generator_closure_shape;   /* generator functions, lazy */
+  JsShape *generator_function_shape;  /* generator functions */
+  JsObject *async_function_proto;     /* %AsyncFunction.prototype% */
+  JsShape *async_closure_shape;       /* async functions, lazy */
+  JsShape *async_function_shape;      /* async functions */
+  JsObject *string_iterator_proto; /* %StringIteratorPrototype% */
   JsObject *out_of_memory;  /* the RangeError thrown when memory runs out */
   JsValue array_values;     /* %Array.prototype.values% */
   JsValue throw_type_error; /* %ThrowTypeError% */
@@ -264,6 +330,34 @@ struct JsContext
   JsShape *native_function_shape; /* natives, properties not made yet */
   JsShape *native_function_plain_shape; /* natives with their properties */
   JsShape *with_env_shape;  /* environments of with statements */
+  /* Object, Reflect, Symbol, Number, Math, JSON (builtins-object.c and
+     its neighbours). */
+  JsObject *symbol_registry; /* Symbol.for's keys → symbols; one object
+                                shared by every realm of the runtime */
+  uint64_t random_state[2];  /* Math.random's xorshift128+ state */
+
+  /* Map, Set and their iterators (builtins-map.c); WeakMap, WeakSet,
+   * WeakRef and FinalizationRegistry (builtins-weak.c). */
+  JsObject *map_proto;          /* %Map.prototype% */
+  JsObject *set_proto;          /* %Set.prototype% */
+  JsObject *map_iterator_proto; /* %MapIteratorPrototype% */
+  JsObject *set_iterator_proto; /* %SetIteratorPrototype% */
+  JsObject *weak_map_proto;     /* %WeakMap.prototype% */
+  JsObject *weak_set_proto;     /* %WeakSet.prototype% */
+  JsObject *weak_ref_proto;     /* %WeakRef.prototype% */
+  JsObject *finalization_registry_proto; /* %FinalizationRegistry...% */
+  JsShape *map_table_shape;     /* hash tables of Map and Set */
+  JsShape *weak_table_shape;    /* hash tables of WeakMap and WeakSet */
+
+  /* Promise and AggregateError (builtins-promise.c). */
+  JsObject *promise_proto;      /* %Promise.prototype% */
+  JsValue promise_ctor;         /* %Promise% */
+  JsShape *promise_shape;       /* promises with %Promise.prototype% */
+  JsShape *promise_record_shape;/* internal records of promise functions */
+  JsShape *promise_reaction_shape; /* PromiseReaction records */
+
+  /* Date (builtins-date.c). */
+  JsObject *date_proto;         /* %Date.prototype% */
   /* RegExp (builtins-regexp.c). */
   JsObject *regexp_proto;   /* %RegExp.prototype% */
   JsObject *regexp_ctor;    /* %RegExp% */
@@ -274,6 +368,21 @@ struct JsContext
   void *user_data;          /* for the embedder */
   bool owned_by_runtime;    /* made by script ($262.createRealm): freed
                                with the runtime */
+
+  /* Array, ArrayBuffer, the typed arrays and DataView
+     (builtins-array.c, builtins-arraybuffer.c, builtins-typedarray.c,
+     builtins-dataview.c). */
+  JsObject *array_ctor;         /* %Array% */
+  JsValue object_to_string;     /* %Object.prototype.toString% */
+  void *join_stack;             /* arrays being joined, for cycles */
+  JsObject *array_buffer_ctor;  /* %ArrayBuffer% */
+  JsObject *array_buffer_proto; /* %ArrayBuffer.prototype% */
+  JsObject *typed_array_ctor;   /* %TypedArray% */
+  JsObject *typed_array_proto;  /* %TypedArray.prototype% */
+  JsObject *typed_array_ctors[JS_TYPED_ARRAY_COUNT];  /* %Int8Array%... */
+  JsObject *typed_array_protos[JS_TYPED_ARRAY_COUNT]; /* their prototypes */
+  JsObject *data_view_proto;    /* %DataView.prototype% */
+  JsValue typed_array_values;   /* %TypedArray.prototype.values% */
 };
 
 /* ------------------------------------------------------------------ */
@@ -320,6 +429,8 @@ JsContext *runtime_context_new (JsRuntime *rt);
 void runtime_context_free (JsContext *ctx);
 /* Marks every root (called by gc.c). */
 void runtime_trace_roots (JsRuntime *rt, JsTracer *trc);
+/* One round of the ephemeron hooks (called by gc.c until it is false). */
+bool runtime_trace_ephemerons (JsRuntime *rt, JsTracer *trc);
 /* Clears weak references after marking (called by gc.c before sweep). */
 void runtime_process_weak (JsRuntime *rt);
 /* Queues native cleanup to run at the next safe point. */
@@ -327,6 +438,25 @@ void runtime_queue_cleanup (JsRuntime *rt, JsCleanupFunc func, void *data);
 /* Runs queued cleanup: at the outermost return to C, or when asked. */
 void runtime_run_cleanups (JsRuntime *rt);
 void runtime_add_root_tracer (JsRuntime *rt, const JsRootTracer *tracer);
+
+/* Queues a job with up to JS_JOB_ARGS values (the rest undefined);
+ * false if memory ran out. */
+bool runtime_enqueue_job (JsContext *ctx, JsJobFunc func, uint32_t argc,
+                          const JsValue *args);
+/* Runs jobs, and the native cleanup and jobs they lead to, until none is
+ * left.  Only where no script frame is on the stack: it does nothing
+ * when called from inside script or from a job. */
+void runtime_run_jobs (JsRuntime *rt);
+/* The outermost return from script to C: kept objects are released,
+ * native cleanup runs, then the jobs. */
+void runtime_safe_point (JsRuntime *rt);
+/* Prints an exception nothing caught (a job's, a cleanup callback's) on
+ * stderr as "Uncaught ...". */
+void runtime_report_exception (JsContext *ctx, JsValue exception);
+/* AddToKeptObjects: v stays alive until the current job ends. */
+bool runtime_keep_during_job (JsRuntime *rt, JsValue v);
+/* ClearKeptObjects. */
+void runtime_clear_kept_objects (JsRuntime *rt);
 
 JsPersistent *runtime_persistent_new (JsRuntime *rt, JsValue v);
 /* Makes p weak: when its referent dies, the value becomes undefined and

@@ -813,3 +813,194 @@ string_is_array_index (JsRuntime *rt, JsString *s, uint32_t *index)
   *index = (uint32_t) v;
   return true;
 }
+
+/* ------------------------------------------------------------------ */
+/* Building                                                            */
+/* ------------------------------------------------------------------ */
+
+void
+string_builder_init (JsStringBuilder *b)
+{
+  b->chars = NULL;
+  b->len = 0;
+  b->cap = 0;
+  b->latin1 = true;
+  b->failed = false;
+}
+
+void
+string_builder_free (JsStringBuilder *b)
+{
+  g_free (b->chars);
+  string_builder_init (b);
+}
+
+static bool
+builder_fail (JsStringBuilder *b)
+{
+  g_free (b->chars);
+  b->chars = NULL;
+  b->len = b->cap = 0;
+  b->failed = true;
+  return false;
+}
+
+/* Reallocates to hold cap units and a NUL. */
+static bool
+builder_resize (JsStringBuilder *b, size_t cap)
+{
+  void *p = g_try_realloc (b->chars, (cap + 1) * (b->latin1 ? 1 : 2));
+  if (!p)
+    return builder_fail (b);
+  b->chars = p;
+  b->cap = cap;
+  return true;
+}
+
+bool
+string_builder_reserve (JsStringBuilder *b, size_t extra)
+{
+  if (b->failed)
+    return false;
+  if (extra > JS_STRING_MAX_LENGTH - b->len)
+    return builder_fail (b);
+  size_t need = b->len + extra;
+  if (need <= b->cap)
+    return true;
+  /* Grow by half again, as appends in a loop would otherwise copy the
+     whole string each time. */
+  size_t cap = MAX (need, MIN (b->cap + b->cap / 2 + 16,
+                               (size_t) JS_STRING_MAX_LENGTH));
+  return builder_resize (b, cap);
+}
+
+/* From Latin-1 to UTF-16, in place (the buffer grows first). */
+static bool
+builder_widen (JsStringBuilder *b)
+{
+  uint16_t *w = g_try_malloc ((b->cap + 1) * 2);
+  if (!w)
+    return builder_fail (b);
+  const uint8_t *c = b->chars;
+  for (size_t i = 0; i < b->len; i++)
+    w[i] = c[i];
+  g_free (b->chars);
+  b->chars = w;
+  b->latin1 = false;
+  return true;
+}
+
+bool
+string_builder_append_unit (JsStringBuilder *b, uint16_t u)
+{
+  if (!string_builder_reserve (b, 1))
+    return false;
+  if (u >= 256 && b->latin1 && !builder_widen (b))
+    return false;
+  if (b->latin1)
+    ((uint8_t *) b->chars)[b->len++] = (uint8_t) u;
+  else
+    ((uint16_t *) b->chars)[b->len++] = u;
+  return true;
+}
+
+bool
+string_builder_append_code_point (JsStringBuilder *b, uint32_t c)
+{
+  if (c < 0x10000)
+    return string_builder_append_unit (b, (uint16_t) c);
+  c -= 0x10000;
+  return string_builder_append_unit (b, (uint16_t) (0xD800 + (c >> 10)))
+         && string_builder_append_unit (b, (uint16_t) (0xDC00 + (c & 0x3FF)));
+}
+
+bool
+string_builder_append_latin1 (JsStringBuilder *b, const uint8_t *chars,
+                              size_t n)
+{
+  if (!string_builder_reserve (b, n))
+    return false;
+  if (b->latin1)
+    {
+      if (n)
+        memcpy ((uint8_t *) b->chars + b->len, chars, n);
+    }
+  else
+    {
+      uint16_t *d = (uint16_t *) b->chars + b->len;
+      for (size_t i = 0; i < n; i++)
+        d[i] = chars[i];
+    }
+  b->len += n;
+  return true;
+}
+
+bool
+string_builder_append_utf16 (JsStringBuilder *b, const uint16_t *units,
+                             size_t n)
+{
+  if (!string_builder_reserve (b, n))
+    return false;
+  if (b->latin1 && !utf16_fits_latin1 (units, n) && !builder_widen (b))
+    return false;
+  if (b->latin1)
+    {
+      uint8_t *d = (uint8_t *) b->chars + b->len;
+      for (size_t i = 0; i < n; i++)
+        d[i] = (uint8_t) units[i];
+    }
+  else if (n)
+    memcpy ((uint16_t *) b->chars + b->len, units, n * 2);
+  b->len += n;
+  return true;
+}
+
+bool
+string_builder_append_string (JsRuntime *rt, JsStringBuilder *b, JsString *s,
+                              uint32_t start, uint32_t end)
+{
+  g_assert (start <= end && end <= s->length);
+  if (b->failed)
+    return false;
+  if (!string_flatten (rt, s))
+    return builder_fail (b);
+  if (string_is_latin1 (s))
+    return string_builder_append_latin1 (b, string_latin1_chars (s) + start,
+                                         end - start);
+  return string_builder_append_utf16 (b, string_utf16_chars (s) + start,
+                                      end - start);
+}
+
+JsString *
+string_builder_finish (JsRuntime *rt, JsStringBuilder *b)
+{
+  if (b->failed)
+    {
+      string_builder_init (b);
+      return NULL;
+    }
+  size_t len = b->len;
+  bool latin1 = b->latin1;
+  JsString *s;
+  if (len == 0)
+    s = rt->common_atoms[JS_ATOM_empty];
+  else if (fits_inline (len, latin1))
+    s = latin1 ? string_new_latin1 (rt, b->chars, len)
+               : string_new_utf16 (rt, b->chars, len);
+  else
+    {
+      /* The buffer becomes the string's: trim it to the length. */
+      if (len < b->cap && !builder_resize (b, len))
+        return NULL;
+      if (latin1)
+        ((uint8_t *) b->chars)[len] = 0;
+      else
+        ((uint16_t *) b->chars)[len] = 0;
+      s = new_external (rt, b->chars, len, latin1);
+      b->chars = NULL;
+      if (s && latin1 && latin1_is_ascii (string_latin1_chars (s), len))
+        s->hash |= JS_STRING_ASCII;
+    }
+  string_builder_free (b);
+  return s;
+}

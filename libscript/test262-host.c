@@ -62,6 +62,16 @@ host_gc (const JsCallInfo *info)
   return JS_UNDEFINED;
 }
 
+/* DetachArrayBuffer (buffer): the buffer's bytes go, its views see
+ * nothing any more. */
+static JsValue
+host_detach_array_buffer (const JsCallInfo *info)
+{
+  if (!builtins_detach_array_buffer (info->ctx, js_arg (info, 0)))
+    return JS_EXCEPTION;
+  return JS_NULL;
+}
+
 static JsValue make_host (JsContext *ctx);
 
 static JsValue
@@ -90,6 +100,7 @@ make_host (JsContext *ctx)
     { "evalScript", host_eval_script, 1 },
     { "createRealm", host_create_realm, 0 },
     { "gc", host_gc, 0 },
+    { "detachArrayBuffer", host_detach_array_buffer, 1 },
   };
   JsObject *host = object_new_with_proto (rt, (JsCell *) ctx->object_proto,
                                           8);

@@ -146,6 +146,31 @@ GS_API GsRuntime *gs_context_get_runtime (GsContext *ctx);
 GS_API void gs_runtime_collect_garbage (GsRuntime *rt);
 
 /**
+ * gs_runtime_run_jobs:
+ * @rt: a runtime
+ *
+ * Runs the queued jobs (promise reactions, FinalizationRegistry
+ * callbacks) and the jobs they queue, until none is left.  Does nothing
+ * while script is running: jobs run only when no script is on the
+ * stack.  gs_context_eval() and gs_function_call() run them before they
+ * return to the outermost caller; call this before the program exits,
+ * or after entering script some other way.
+ */
+GS_API void gs_runtime_run_jobs (GsRuntime *rt);
+
+/**
+ * gs_runtime_report_unhandled_rejections:
+ * @rt: a runtime
+ *
+ * Prints a warning (log category `gscript.js`) for each promise that was
+ * rejected and still has no handler, and forgets them.  Programs call it
+ * before they exit; it does not change anything else.
+ *
+ * Returns: the number of unhandled rejections reported
+ */
+GS_API guint gs_runtime_report_unhandled_rejections (GsRuntime *rt);
+
+/**
  * gs_runtime_adjust_external_memory:
  * @rt: a runtime
  * @change_in_bytes: memory the embedder's objects took (positive) or

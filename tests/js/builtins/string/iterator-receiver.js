@@ -1,0 +1,3 @@
+// next checks its receiver.
+var next = ""[Symbol.iterator]().next;
+next.call({}); // expect runtime error: TypeError: next method called on an incompatible receiver

@@ -1,0 +1,2 @@
+// Methods require a this that is not null or undefined.
+String.prototype.trim.call(null); // expect runtime error: TypeError: String.prototype.trim called on null or undefined

@@ -1,0 +1,2 @@
+// An escape needs two hex digits.
+decodeURIComponent("%4"); // expect runtime error: URIError: URI malformed
