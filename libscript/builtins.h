@@ -202,3 +202,8 @@ bool builtins_init_data_view (JsContext *ctx);
 bool builtins_init_map (JsContext *ctx);
 bool builtins_init_weak (JsContext *ctx);
 bool builtins_init_date (JsContext *ctx);
+/* builtins-regexp.c: RegExp; it calls builtins-string-regexp.c for the
+ * String.prototype methods that delegate to RegExp (match, matchAll,
+ * replace, replaceAll, search, split). */
+bool builtins_init_regexp (JsContext *ctx);
+bool builtins_init_string_regexp (JsContext *ctx);

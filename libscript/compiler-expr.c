@@ -22,6 +22,13 @@ compile_load_ident (FuncState *fs, AstNode *ident, bool typeof_ctx)
   if (b && !scope_ref_is_dynamic (res, ident))
     {
       uint32_t reg, depth, slot;
+      if (b->kind == BIND_IMPORT && b->decl->kind != AST_IMPORT_NAMESPACE)
+        {
+          /* A live binding of another module. */
+          binding_location (fs, b, &reg, &depth, &slot);
+          emit_op (fs, JS_OP_LdaImport, depth, slot);
+          return;
+        }
       if (binding_location (fs, b, &reg, &depth, &slot))
         emit_op (fs, JS_OP_Ldar, reg);
       else
@@ -1162,6 +1169,19 @@ compile_expr (FuncState *fs, AstNode *n)
     case AST_TEMPLATE:
       compile_template (fs, n);
       break;
+    case AST_BIGINT:
+      emit_op (fs, JS_OP_LdaConst,
+               const_add_entry (fs, (ConstEntry){ .kind = CONST_BIGINT,
+                                                  .str = n->str,
+                                                  .num = n->op ? n->op
+                                                               : 10 }));
+      break;
+    case AST_REGEXP:
+      /* A new RegExp object each evaluation; the pattern's compiled form
+         is cached by the engine. */
+      emit_op (fs, JS_OP_CreateRegExp, const_string (fs, n->str),
+               const_string (fs, n->str2));
+      break;
     case AST_TAGGED_TEMPLATE:
       compile_tagged_template (fs, n);
       break;
@@ -1229,6 +1249,14 @@ compile_expr (FuncState *fs, AstNode *n)
       break;
     case AST_YIELD:
       compile_yield (fs, n);
+      break;
+    case AST_IMPORT_META:
+      emit_op (fs, JS_OP_ImportMeta);
+      break;
+    case AST_IMPORT_CALL:
+      compile_expr (fs, n->a);
+      mark_position (fs, n);
+      emit_op (fs, JS_OP_DynamicImport);
       break;
     case AST_AWAIT:
       {

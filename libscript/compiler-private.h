@@ -32,6 +32,7 @@ typedef enum
   CONST_TEMPLATE, /* a template's cooked and raw strings: node */
   CONST_BIGINT,   /* digits in str, radix in num */
   CONST_NAMES,    /* a list of atoms: node (DeclareGlobals) */
+  CONST_MODULE,   /* a module's imports and exports: node (module.c) */
 } ConstKind;
 
 /* Kinds of names DeclareGlobals declares. */
@@ -161,6 +162,7 @@ uint32_t const_number (FuncState *fs, double d);
 uint32_t const_ascii_atom (FuncState *fs, const char *s);
 uint32_t ic_alloc (FuncState *fs);
 uint32_t const_template (FuncState *fs, AstNode *tpl);
+uint32_t const_add_entry (FuncState *fs, ConstEntry e);
 void mark_position (FuncState *fs, const AstNode *n);
 void compile_error (FuncState *fs, const AstNode *n, const char *fmt, ...)
     G_GNUC_PRINTF (3, 4);
