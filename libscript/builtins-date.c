@@ -847,7 +847,6 @@ static JsValue
 date_ctor (const JsCallInfo *info)
 {
   JsContext *ctx = info->ctx;
-  JsRuntime *rt = ctx->rt;
   if (js_is_undefined (info->new_target))
     return format_local (ctx, now (), FMT_DATE | FMT_TIME);
   double tv;
@@ -884,7 +883,6 @@ date_ctor (const JsCallInfo *info)
                                                         date_proto));
   if (!proto)
     return JS_EXCEPTION;
-  (void) rt;
   return new_date (ctx, proto, tv);
 }
 
