@@ -331,7 +331,6 @@ realm_init (JsContext *ctx)
     builtins_init_map,
     builtins_init_weak,
     builtins_init_promise,
-    builtins_init_regexp,
     builtins_init_host,
   };
   for (size_t i = 0; i < G_N_ELEMENTS (families); i++)
