@@ -25,6 +25,7 @@
 #include "promise.h"
 #include "property.h"
 #include "realm.h"
+#include "regexp.h"
 #include "builtins.h"
 
 #include <math.h>
@@ -1613,6 +1614,14 @@ op_SuperCallForward:
     NEXT (size);
   }
 op_CreateRegExp:
+  {
+    SYNC ();
+    acc = regexp_create_from_literal (ctx,
+                                      js_get_string (code->consts[U16 (0)]),
+                                      js_get_string (code->consts[U16 (2)]));
+    CHECK (acc);
+    NEXT (5);
+  }
 op_GetTemplateObject:
 op_AsyncReturn:
 

@@ -399,16 +399,19 @@ link_module (JsContext *ctx, JsModule *m)
             {
               if (!make_env (ctx, r.module))
                 return false;
-              JsImportRef *ref = (JsImportRef *) heap_alloc_slots (
-                  &rt->heap, JS_SPACE_CELLS, js_slots_for (sizeof *ref));
+              if (!rt->import_ref_shape)
+                rt->import_ref_shape = shape_new_root (rt, &import_ref_class,
+                                                       NULL, 0);
+              JsImportRef *ref = rt->import_ref_shape
+                                     ? (JsImportRef *) heap_alloc_slots (
+                                           &rt->heap, JS_SPACE_CELLS,
+                                           js_slots_for (sizeof *ref))
+                                     : NULL;
               if (!ref)
                 {
                   js_throw_out_of_memory (ctx);
                   return false;
                 }
-              if (!rt->import_ref_shape)
-                rt->import_ref_shape = shape_new_root (rt, &import_ref_class,
-                                                       NULL, 0);
               ref->shape = rt->import_ref_shape;
               ref->env = (JsEnv *) js_get_cell (r.module->env);
               ref->slot = js_int32 (r.slot);

@@ -161,6 +161,16 @@ set_on_receiver (JsContext *ctx, JsKey key, JsValue v, JsValue receiver)
   return prop_define_data (ctx, r, key, v);
 }
 
+/* Are o's prototypes all ordinary? */
+static inline bool
+ordinary_chain (JsObject *o)
+{
+  for (JsObject *p = object_get_proto (o); p; p = object_get_proto (p))
+    if (p->shape->cls->flags & JS_CLASS_EXOTIC)
+      return false;
+  return true;
+}
+
 int
 prop_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
           JsValue receiver)
@@ -169,9 +179,10 @@ prop_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
   /* A module namespace's [[Set]] always fails. */
   if (module_is_namespace (o))
     return 0;
-  /* The common case: o is the receiver and ordinary. */
+  /* The common case: o is the receiver and it and its prototypes are
+     ordinary (object_set walks the chain by itself). */
   if (js_is_object (receiver) && js_get_object (receiver) == o
-      && !(o->shape->cls->flags & JS_CLASS_EXOTIC))
+      && !(o->shape->cls->flags & JS_CLASS_EXOTIC) && ordinary_chain (o))
     {
       js_resolve_lazy (ctx, o);
       JsValue pair;

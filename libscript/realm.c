@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "realm.h"
+#include "regexp.h"
 
 #include "builtins.h"
 #include "function.h"
@@ -251,6 +252,8 @@ realm_builtin_tag (JsObject *o)
 {
   if (o->shape->cls == &js_error_class)
     return "Error";
+  if (o->shape->cls == &js_regexp_class)
+    return "RegExp";
   return "Object";
 }
 

@@ -12,7 +12,8 @@ script ends with an uncaught exception whose first printed line starts
 with the text after the colon (exit status 1).  "expect error:" says the
 script does not compile: the error line names file:line:column and the
 text.  Files ending in .mjs run as modules; *_FIXTURE.mjs files are only
-imported by other tests.
+imported by other tests.  A "// flags: --test262" comment adds those
+command-line flags (the $262 host object, for tests that detach buffers).
 
 usage: run-js-tests.py GSCRIPT DIR...   (prints TAP)
 """
@@ -24,13 +25,18 @@ import sys
 EXPECT = re.compile(r"//\s*expect:\s?(.*)$")
 RUNTIME = re.compile(r"//\s*expect runtime error:\s*(.*)$")
 COMPILE = re.compile(r"//\s*expect error:\s*(.*)$")
+FLAGS = re.compile(r"//\s*flags:\s*(.*)$")
 
 
 def check(gscript, path):
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     want_out, want_runtime, want_compile = [], None, None
+    flags = []
     for n, line in enumerate(lines, 1):
+        m = FLAGS.search(line)
+        if m:
+            flags += m.group(1).split()
         m = EXPECT.search(line)
         if m:
             want_out.append(m.group(1))
@@ -40,7 +46,7 @@ def check(gscript, path):
         m = COMPILE.search(line)
         if m:
             want_compile = (n, m.group(1).strip())
-    args = [gscript, path]
+    args = [gscript] + flags + [path]
     try:
         p = subprocess.run(args, capture_output=True, timeout=60)
     except subprocess.TimeoutExpired:
