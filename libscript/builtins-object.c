@@ -1453,6 +1453,90 @@ proto_set_proto (const JsCallInfo *info)
   return JS_UNDEFINED;
 }
 
+/* __defineGetter__ (magic 0) and __defineSetter__ (magic 1), annex B's
+ * old spelling of defineProperty with an enumerable, configurable
+ * accessor. */
+static JsValue
+proto_define_accessor (const JsCallInfo *info)
+{
+  JsContext *ctx = info->ctx;
+  JsRuntime *rt = ctx->rt;
+  JsValue o = js_to_object (ctx, *info->this_arg);
+  if (js_is_exception (o))
+    return o;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *po = rt_push_root (rt, o);
+  JsValue f = js_arg (info, 1);
+  JsValue r = JS_EXCEPTION;
+  JsKey key;
+  if (!js_is_callable (f))
+    js_throw_type_error (ctx, "Object.prototype.%s: expecting function",
+                         info->magic ? "__defineSetter__"
+                                     : "__defineGetter__");
+  else if (js_to_property_key (ctx, js_arg (info, 0), &key))
+    {
+      rt_push_root (rt, atom_key_to_value (key));
+      Desc d = { .value = JS_UNDEFINED, .get = JS_UNDEFINED,
+                 .set = JS_UNDEFINED, .has_enumerable = true,
+                 .enumerable = true, .has_configurable = true,
+                 .configurable = true };
+      if (info->magic)
+        d.has_set = true, d.set = f;
+      else
+        d.has_get = true, d.get = f;
+      if (define_or_throw (ctx, js_get_object (*po), key, &d))
+        r = JS_UNDEFINED;
+    }
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
+/* __lookupGetter__ (magic 0) and __lookupSetter__ (magic 1): the nearest
+ * property of the chain decides. */
+static JsValue
+proto_lookup_accessor (const JsCallInfo *info)
+{
+  JsContext *ctx = info->ctx;
+  JsRuntime *rt = ctx->rt;
+  JsValue o = js_to_object (ctx, *info->this_arg);
+  if (js_is_exception (o))
+    return o;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *po = rt_push_root (rt, o);
+  JsValue r = JS_EXCEPTION;
+  JsKey key;
+  if (js_to_property_key (ctx, js_arg (info, 0), &key))
+    {
+      rt_push_root (rt, atom_key_to_value (key));
+      for (;;)
+        {
+          JsValue v;
+          uint8_t attrs;
+          int h = prop_get_own (ctx, js_get_object (*po), key, &v, &attrs);
+          if (h < 0)
+            break;
+          if (h)
+            {
+              JsAccessorPair *p = (JsAccessorPair *) js_get_cell (v);
+              r = !(attrs & JS_ATTR_ACCESSOR) ? JS_UNDEFINED
+                  : info->magic               ? p->setter
+                                              : p->getter;
+              break;
+            }
+          *po = prop_get_prototype_of (ctx, js_get_object (*po));
+          if (js_is_exception (*po))
+            break;
+          if (js_is_null (*po))
+            {
+              r = JS_UNDEFINED;
+              break;
+            }
+        }
+    }
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
 /* Object.prototype.__proto__, an accessor (annex B, but every engine
  * has it and scripts rely on it). */
 static bool
@@ -1519,6 +1603,10 @@ builtins_init_object (JsContext *ctx)
     { "toLocaleString", proto_to_locale_string, 0, 0 },
     { "toString", proto_to_string, 0, 0 },
     { "valueOf", proto_value_of, 0, 0 },
+    { "__defineGetter__", proto_define_accessor, 2, 0 },
+    { "__defineSetter__", proto_define_accessor, 2, 1 },
+    { "__lookupGetter__", proto_lookup_accessor, 1, 0 },
+    { "__lookupSetter__", proto_lookup_accessor, 1, 1 },
   };
   JsObject *ctor = builtins_define_class (ctx, "Object", object_ctor, 1,
                                           ctx->object_proto, 0);
