@@ -598,6 +598,10 @@ compile_call_args (FuncState *fs, AstList *args, uint32_t first,
       *spread = true;
   if (*spread)
     {
+      /* The array of arguments takes its register before the elements
+         are evaluated (they may need registers of their own). */
+      g_assert (fs->next_reg == first);
+      reg_alloc (fs);
       emit_op (fs, JS_OP_CreateArray, args->count);
       emit_op (fs, JS_OP_Star, first);
       for (AstNode *a = args->first; a; a = a->next)
@@ -1168,6 +1172,13 @@ compile_expr (FuncState *fs, AstNode *n)
       break;
     case AST_TEMPLATE:
       compile_template (fs, n);
+      break;
+    case AST_BIGINT:
+      emit_op (fs, JS_OP_LdaConst,
+               const_add_entry (fs, (ConstEntry){ .kind = CONST_BIGINT,
+                                                  .str = n->str,
+                                                  .num = n->op ? n->op
+                                                               : 10 }));
       break;
     case AST_REGEXP:
       /* A new RegExp object each evaluation; the pattern's compiled form

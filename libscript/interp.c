@@ -1965,6 +1965,14 @@ op_YieldRaw:
 op_Await:
   {
     JsGenerator *g = frame->gen;
+    if (G_UNLIKELY (!g))
+      {
+        /* Only generator and async frames suspend. */
+        SYNC ();
+        js_throw_error (ctx, JS_ERR_SYNTAX, "%s is not supported here",
+                        js_op_name[*pc]);
+        THROW ();
+      }
     g->raw = *pc == JS_OP_YieldRaw;
     g->awaiting = *pc == JS_OP_Await;
     g->pc = (uint32_t) (pc + 1 - code->bytecode);
