@@ -292,8 +292,9 @@ builtins_array_is_array (JsContext *ctx, JsValue v)
   (void) ctx;
   if (!js_is_object (v))
     return 0;
-  /* A proxy answers for its target, and throws once revoked: that test
-     belongs here when proxies exist. */
+  /* A proxy answers for its target, and throws once revoked. */
+  if (builtins_is_proxy (v))
+    return builtins_proxy_is_array (ctx, js_get_object (v));
   return object_is_array (js_get_object (v));
 }
 
