@@ -169,7 +169,7 @@ mark_position (FuncState *fs, const AstNode *n)
   uint32_t pc = fs->code->len;
   int64_t dl = (int64_t) n->line - (int64_t) fs->last_line;
   uint64_t vals[3] = { pc - fs->last_line_pc,
-                       (uint64_t) ((dl << 1) ^ (dl >> 63)), n->col };
+                       ((uint64_t) dl << 1) ^ (uint64_t) (dl >> 63), n->col };
   for (int i = 0; i < 3; i++)
     {
       uint64_t v = vals[i];

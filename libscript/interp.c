@@ -2231,7 +2231,8 @@ js_call (JsContext *ctx, JsValue fn, JsValue this_arg, uint32_t argc,
   JsValue *base = rt->stack_top;
   base[0] = fn;
   base[1] = this_arg;
-  memmove (base + 2, argv, argc * sizeof (JsValue));
+  if (argc)
+    memmove (base + 2, argv, argc * sizeof (JsValue));
   rt->stack_top = base + 2 + argc;
   JsValue r;
   JsCell *cell = js_get_cell (fn);
@@ -2264,7 +2265,8 @@ js_construct (JsContext *ctx, JsValue fn, uint32_t argc, const JsValue *argv,
   JsValue *base = rt->stack_top;
   base[0] = fn;
   base[1] = JS_UNDEFINED;
-  memmove (base + 2, argv, argc * sizeof (JsValue));
+  if (argc)
+    memmove (base + 2, argv, argc * sizeof (JsValue));
   rt->stack_top = base + 2 + argc;
   JsValue *nt = rt_push_root (rt, new_target);
   JsValue r;
