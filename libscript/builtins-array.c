@@ -308,8 +308,8 @@ species_create (JsContext *ctx, JsValue o, double len)
   if (!isa)
     return array_create (ctx, len, NULL);
   JsValue *saved = rt_save_roots (rt);
-  JsValue *pc = rt_push_root (rt, js_get (ctx, o, atom_common_key (
-                                                      rt, JS_ATOM_constructor)));
+  JsKey ckey = atom_common_key (rt, JS_ATOM_constructor);
+  JsValue *pc = rt_push_root (rt, js_get (ctx, o, ckey));
   JsValue r = JS_EXCEPTION;
   if (js_is_exception (*pc))
     goto out;
@@ -451,8 +451,8 @@ array_from (const JsCallInfo *info)
     return JS_EXCEPTION;
   JsValue *saved = rt_save_roots (rt);
   JsValue r = JS_EXCEPTION;
-  JsValue method = js_get_method (ctx, items, symbol_key (
-                                                  rt->well_known[JS_SYM_iterator]));
+  JsKey ikey = symbol_key (rt->well_known[JS_SYM_iterator]);
+  JsValue method = js_get_method (ctx, items, ikey);
   if (js_is_exception (method))
     goto out;
   JsValue *pm = rt_push_root (rt, method);
@@ -959,7 +959,8 @@ builtins_array_list_push (JsContext *ctx, JsValue *slot, JsValue v)
 #define list_get builtins_array_list_get
 
 int
-builtins_array_compare_fn (JsContext *ctx, JsValue a, JsValue b, void *data, int *out)
+builtins_array_compare_fn (JsContext *ctx, JsValue a, JsValue b, void *data,
+                           int *out)
 {
   JsValue args[2] = { a, b };
   JsValue r = js_call (ctx, *(JsValue *) data, JS_UNDEFINED, 2, args);
