@@ -35,6 +35,7 @@ static char *opt_log_rules;
 static gboolean opt_version;
 static gboolean opt_dump_bytecode;
 static gboolean opt_test262;
+static gboolean opt_module;
 static char **opt_rest;
 
 /* One line per option.  -e takes its code as raw bytes (a FILENAME
@@ -48,6 +49,8 @@ static const GOptionEntry option_entries[] = {
     N_ ("RULES") },
   { "dump-bytecode", 0, 0, G_OPTION_ARG_NONE, &opt_dump_bytecode,
     N_ ("Print the bytecode of the script instead of running it"), NULL },
+  { "module", 'm', 0, G_OPTION_ARG_NONE, &opt_module,
+    N_ ("Run FILE as a module (also for files ending in .mjs)"), NULL },
   { "test262", 0, 0, G_OPTION_ARG_NONE, &opt_test262,
     N_ ("Define $262 for the conformance suite"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
@@ -359,7 +362,9 @@ run_script (const char *filename, const char *source, gsize length, int argc,
         }
     }
   else if (!gs_context_eval (ctx, source, (gssize) length, filename,
-                             GS_EVAL_DEFAULT))
+                             opt_module || g_str_has_suffix (filename, ".mjs")
+                                 ? GS_EVAL_MODULE
+                                 : GS_EVAL_DEFAULT))
     {
       report_exception (ctx, source, length);
       status = 1;

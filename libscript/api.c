@@ -11,6 +11,7 @@
 
 #include "compiler.h"
 #include "function.h"
+#include "module.h"
 #include "heap.h"
 #include "ops.h"
 #include "promise.h"
@@ -637,10 +638,13 @@ gs_context_eval (GsContext *ctx, const char *source, gssize length,
   opts.strict = (flags & GS_EVAL_STRICT) != 0;
   CompileError err;
   rt->call_depth++;
-  JsCode *code = compile_source (ctx, filename, source, (size_t) length,
-                                 &opts, &err);
+  JsCode *code = opts.module ? NULL
+                              : compile_source (ctx, filename, source,
+                                                (size_t) length, &opts, &err);
   JsValue r;
-  if (!code)
+  if (opts.module)
+    r = module_run_main (ctx, filename, source, (size_t) length);
+  else if (!code)
     {
       throw_compile_error (ctx, filename, &err);
       r = JS_EXCEPTION;

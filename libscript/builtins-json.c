@@ -784,6 +784,7 @@ typedef struct
   JsContext *ctx;
   Buf out;
   GArray *frames;      /* SerFrame */
+  GHashTable *open;    /* the frames' objects, to find cycles at once */
   JsValue *replacer;   /* a function, or undefined */
   JsValue *list;       /* the PropertyList (an array), or undefined */
   JsValue *gap;        /* a string, empty for none */
@@ -934,14 +935,15 @@ ser_write (Ser *s, JsValue v)
     }
   else
     {
-      /* An object: no cycles, then a frame. */
-      for (guint i = 0; i < s->frames->len; i++)
-        if (g_array_index (s->frames, SerFrame, i).slots[0] == v)
-          {
-            js_throw_type_error (ctx, "Converting circular structure to "
-                                      "JSON");
-            return false;
-          }
+      /* An object: no cycles, then a frame.  The objects of the open
+         frames are rooted there and cells never move, so their
+         addresses can stand for them. */
+      if (g_hash_table_contains (s->open, js_get_cell (v)))
+        {
+          js_throw_type_error (ctx, "Converting circular structure to "
+                                    "JSON");
+          return false;
+        }
       if ((size_t) (rt->stack_limit - rt->stack_top) < 64)
         {
           js_throw_range_error (ctx, "JSON nesting too deep");
@@ -969,6 +971,7 @@ ser_write (Ser *s, JsValue v)
         }
       buf_put (&s->out, f.array ? '[' : '{');
       g_array_append_val (s->frames, f);
+      g_hash_table_add (s->open, js_get_cell (*pv));
     }
   return true;
 }
@@ -994,6 +997,7 @@ ser_run (Ser *s)
           if (f->count > 0)
             ser_indent (s, depth - 1);
           buf_put (&s->out, f->array ? ']' : '}');
+          g_hash_table_remove (s->open, js_get_cell (f->slots[0]));
           rt->stack_top = f->slots;
           g_array_set_size (s->frames, depth - 1);
           continue;
@@ -1201,6 +1205,7 @@ json_stringify (const JsCallInfo *info)
     }
   *wrapper = js_object_value (w);
   s.frames = g_array_new (FALSE, FALSE, sizeof (SerFrame));
+  s.open = g_hash_table_new (NULL, NULL);
   JsValue v = ser_value (&s, *wrapper, atom_common_key (rt, JS_ATOM_empty),
                          js_string_value (atom_common (rt, JS_ATOM_empty)));
   bool ok = !js_is_exception (v);
@@ -1217,6 +1222,7 @@ json_stringify (const JsCallInfo *info)
         }
     }
   g_array_free (s.frames, TRUE);
+  g_hash_table_destroy (s.open);
   g_free (s.out.data);
 out:
   rt_restore_roots (rt, saved);

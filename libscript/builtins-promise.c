@@ -1098,6 +1098,8 @@ perform_combine (JsContext *ctx, int kind, JsValue c, const JsValue *cap,
         goto out;
       if (done)
         {
+          /* [[Done]]: an error from here on does not close it. */
+          it[1] = JS_UNDEFINED;
           r = cap[JS_CAP_PROMISE];
           if (kind == COMBINE_RACE)
             goto out;

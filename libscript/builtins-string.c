@@ -580,7 +580,9 @@ str_repeat (const JsCallInfo *info)
     goto out;
   if (n < 0 || isinf (n))
     {
-      r = js_throw_range_error (ctx, "Invalid count value: %g", n);
+      JsString *c = js_number_to_string (rt, n);
+      const char *a = c ? string_peek_ascii (c) : NULL;
+      r = js_throw_range_error (ctx, "Invalid count value: %s", a ? a : "");
       goto out;
     }
   JsString *str = js_get_string (*ps);
@@ -1018,6 +1020,8 @@ str_normalize (const JsCallInfo *info)
       if (js_is_exception (f))
         goto out;
       static const char *const forms[] = { "NFC", "NFD", "NFKC", "NFKD" };
+      if (!flat (ctx, js_get_string (f)))
+        goto out;
       const char *a = string_peek_ascii (js_get_string (f));
       int k = 0;
       while (k < 4 && !(a && strcmp (a, forms[k]) == 0))

@@ -196,9 +196,14 @@ define_special_members (JsContext *ctx, JsObject *proto)
                                      symbol_description, 0, 0, 0));
   if (js_is_exception (*g))
     goto out;
+  /* The key first: the pair must meet no allocation before it is
+     stored. */
+  JsKey dk = atom_key_from_utf8 (rt, "description");
+  if (dk == JS_KEY_NONE)
+    goto out;
+  rt_push_root (rt, atom_key_to_value (dk));
   JsAccessorPair *pair = object_new_accessor (rt, *g, JS_UNDEFINED);
-  JsKey dk = pair ? atom_key_from_utf8 (rt, "description") : JS_KEY_NONE;
-  if (!pair || dk == JS_KEY_NONE
+  if (!pair
       || object_define_own (rt, js_get_object (*pp), dk,
                             js_cell_value (JS_TAG_INTERNAL, pair),
                             JS_ATTR_ACCESSOR | JS_ATTR_CONFIGURABLE)

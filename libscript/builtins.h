@@ -196,3 +196,13 @@ bool builtins_init_uri (JsContext *ctx);
 bool builtins_init_array_buffer (JsContext *ctx);
 bool builtins_init_typed_array (JsContext *ctx);
 bool builtins_init_data_view (JsContext *ctx);
+/* The collections: builtins-map.c (Map, Set), builtins-weak.c (WeakMap,
+ * WeakSet, WeakRef, FinalizationRegistry), and BigInt (bigint.h) and
+ * Promise (promise.h) declare theirs in their headers. */
+bool builtins_init_map (JsContext *ctx);
+bool builtins_init_weak (JsContext *ctx);
+/* builtins-regexp.c: RegExp; it calls builtins-string-regexp.c for the
+ * String.prototype methods that delegate to RegExp (match, matchAll,
+ * replace, replaceAll, search, split). */
+bool builtins_init_regexp (JsContext *ctx);
+bool builtins_init_string_regexp (JsContext *ctx);

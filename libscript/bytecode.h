@@ -208,8 +208,8 @@
   X (ResumeKind, "")         /* acc = how the generator was resumed */ \
   X (AsyncReturn, "")        /* settle the async function's promise */ \
   /* Modules. */ \
-  X (LdaModuleVar, "n")      /* acc = import binding n */ \
-  X (StaModuleVar, "n")      /* export binding n = acc */ \
+  X (LdaImport, "nn")        /* acc = the binding an import (env depth n1, \
+                                slot n2) links to; ReferenceError in TDZ */ \
   X (ImportMeta, "") \
   X (DynamicImport, "") \
   X (Nop, "")

@@ -22,6 +22,13 @@ compile_load_ident (FuncState *fs, AstNode *ident, bool typeof_ctx)
   if (b && !scope_ref_is_dynamic (res, ident))
     {
       uint32_t reg, depth, slot;
+      if (b->kind == BIND_IMPORT && b->decl->kind != AST_IMPORT_NAMESPACE)
+        {
+          /* A live binding of another module. */
+          binding_location (fs, b, &reg, &depth, &slot);
+          emit_op (fs, JS_OP_LdaImport, depth, slot);
+          return;
+        }
       if (binding_location (fs, b, &reg, &depth, &slot))
         emit_op (fs, JS_OP_Ldar, reg);
       else
@@ -145,8 +152,8 @@ compile_load_this (FuncState *fs)
 bool
 compile_is_anonymous_fn (AstNode *n)
 {
-  if (n->flags & AST_F_PAREN)
-    return false;
+  /* (function () {}) is still an anonymous function definition: the
+     cover grammar keeps IsAnonymousFunctionDefinition. */
   if (n->kind == AST_FUNC_EXPR || n->kind == AST_FUNCTION)
     return n->a == NULL;
   if (n->kind == AST_CLASS_EXPR)
@@ -159,6 +166,14 @@ compile_is_anonymous_fn (AstNode *n)
 void
 compile_named_value (FuncState *fs, AstNode *value, const AstStr *name)
 {
+  if (name && value->kind == AST_CLASS_EXPR && !value->a)
+    {
+      /* A class takes its name before its static members are defined
+         (a static name () wins). */
+      fs->c->class_name = name;
+      compile_expr (fs, value);
+      return;
+    }
   compile_expr (fs, value);
   if (name && compile_is_anonymous_fn (value))
     {
@@ -882,9 +897,8 @@ compile_object (FuncState *fs, AstNode *n)
       bool computed = (p->flags & AST_F_COMPUTED) != 0;
       bool accessor = (p->flags & (AST_F_GETTER | AST_F_SETTER)) != 0;
       if (!computed && !accessor && !(p->flags & AST_F_METHOD)
-          && (p->a->kind == AST_IDENT
-              || (p->a->kind == AST_STRING
-                  && !const_str_is_index (p->a->str))))
+          && (p->a->kind == AST_IDENT || p->a->kind == AST_STRING)
+          && !const_str_is_index (p->a->str))
         {
           /* The common case: a named data property. */
           compile_named_value (fs, p->b, p->a->str);
@@ -1155,6 +1169,19 @@ compile_expr (FuncState *fs, AstNode *n)
     case AST_TEMPLATE:
       compile_template (fs, n);
       break;
+    case AST_BIGINT:
+      emit_op (fs, JS_OP_LdaConst,
+               const_add_entry (fs, (ConstEntry){ .kind = CONST_BIGINT,
+                                                  .str = n->str,
+                                                  .num = n->op ? n->op
+                                                               : 10 }));
+      break;
+    case AST_REGEXP:
+      /* A new RegExp object each evaluation; the pattern's compiled form
+         is cached by the engine. */
+      emit_op (fs, JS_OP_CreateRegExp, const_string (fs, n->str),
+               const_string (fs, n->str2));
+      break;
     case AST_TAGGED_TEMPLATE:
       compile_tagged_template (fs, n);
       break;
@@ -1222,6 +1249,14 @@ compile_expr (FuncState *fs, AstNode *n)
       break;
     case AST_YIELD:
       compile_yield (fs, n);
+      break;
+    case AST_IMPORT_META:
+      emit_op (fs, JS_OP_ImportMeta);
+      break;
+    case AST_IMPORT_CALL:
+      compile_expr (fs, n->a);
+      mark_position (fs, n);
+      emit_op (fs, JS_OP_DynamicImport);
       break;
     case AST_AWAIT:
       {

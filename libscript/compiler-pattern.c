@@ -141,7 +141,7 @@ assign_object (FuncState *fs, AstNode *p, bool init)
             {
               emit_op (fs, JS_OP_LdaConst,
                        k->kind == AST_NUMBER ? const_number (fs, k->num)
-                                             : const_atom (fs, k->str));
+                                             : const_string (fs, k->str));
               emit_op (fs, JS_OP_ToPropertyKey);
               emit_op (fs, JS_OP_Star, key);
               emit_op (fs, JS_OP_GetKeyed, src, ic_alloc (fs));

@@ -32,6 +32,7 @@ typedef enum
   CONST_TEMPLATE, /* a template's cooked and raw strings: node */
   CONST_BIGINT,   /* digits in str, radix in num */
   CONST_NAMES,    /* a list of atoms: node (DeclareGlobals) */
+  CONST_MODULE,   /* a module's imports and exports: node (module.c) */
 } ConstKind;
 
 /* Kinds of names DeclareGlobals declares. */
@@ -133,6 +134,7 @@ struct Compiler
   GArray *pending_labels;/* labels waiting for the loop they name */
   GPtrArray *owned_arrays; /* names and kinds of DeclareGlobals */
   uint32_t flags;          /* the top level's JS_CODE_* */
+  const AstStr *class_name;/* NamedEvaluation's name for the next class */
   bool failed;
 };
 
@@ -153,10 +155,14 @@ uint32_t const_atom (FuncState *fs, const AstStr *s);
  * name is an index key, which the named opcodes cannot carry. */
 bool const_str_is_index (const AstStr *s);
 uint32_t const_string (FuncState *fs, const AstStr *s);
+/* Is s a canonical array index ("0" .. "4294967294")?  Such a key is an
+ * index key, never an atom: it cannot take the named-property paths. */
+bool const_str_is_index (const AstStr *s);
 uint32_t const_number (FuncState *fs, double d);
 uint32_t const_ascii_atom (FuncState *fs, const char *s);
 uint32_t ic_alloc (FuncState *fs);
 uint32_t const_template (FuncState *fs, AstNode *tpl);
+uint32_t const_add_entry (FuncState *fs, ConstEntry e);
 void mark_position (FuncState *fs, const AstNode *n);
 void compile_error (FuncState *fs, const AstNode *n, const char *fmt, ...)
     G_GNUC_PRINTF (3, 4);

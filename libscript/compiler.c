@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "compiler-private.h"
+#include "bigint.h"
 #include "function.h"
 #include "parser.h"
 
@@ -87,6 +88,8 @@ emit_op (FuncState *fs, JsOpcode op, ...)
 }
 
 static uint32_t label_add_site (FuncState *fs, Label *label);
+static void store_binding (FuncState *fs, Binding *b);
+static Binding *module_binding (Scope *top, const AstStr *name);
 
 void
 label_init (Label *l)
@@ -248,16 +251,16 @@ const_atom (FuncState *fs, const AstStr *s)
 bool
 const_str_is_index (const AstStr *s)
 {
-  if (s->len == 0 || s->len > 10 || (s->data[0] == '0' && s->len > 1))
+  if (s->len == 0 || s->len > 10 || (s->len > 1 && s->data[0] == '0'))
     return false;
   uint64_t v = 0;
   for (uint32_t i = 0; i < s->len; i++)
     {
       if (s->data[i] < '0' || s->data[i] > '9')
         return false;
-      v = v * 10 + (uint64_t) (s->data[i] - '0');
+      v = v * 10 + (s->data[i] - '0');
     }
-  return v <= 4294967294u;
+  return v <= UINT64_C (4294967294);
 }
 
 uint32_t
@@ -304,6 +307,12 @@ const_ascii_atom (FuncState *fs, const char *s)
         return i;
     }
   return const_add (fs, (ConstEntry){ .kind = CONST_ATOM, .str = str });
+}
+
+uint32_t
+const_add_entry (FuncState *fs, ConstEntry e)
+{
+  return const_add (fs, e);
 }
 
 uint32_t
@@ -1033,6 +1042,40 @@ compile_statement (FuncState *fs, AstNode *n)
     case AST_DEBUGGER:
       emit_op (fs, JS_OP_Debugger);
       break;
+    case AST_IMPORT:
+    case AST_EXPORT_ALL:
+      /* Linked by the loader before the code runs. */
+      break;
+    case AST_EXPORT_NAMED:
+      if (n->a)
+        compile_statement (fs, n->a);
+      break;
+    case AST_EXPORT_DEFAULT:
+      {
+        AstNode *d = n->a;
+        if (d->kind == AST_FUNC_DECL)
+          break; /* hoisted */
+        if (d->kind == AST_CLASS_DECL && d->a)
+          {
+            compile_statement (fs, d);
+            break;
+          }
+        /* An expression or an anonymous class: named "default". */
+        static const uint16_t dflt[] = { 'd', 'e', 'f', 'a', 'u', 'l', 't', 0 };
+        AstStr name = { .data = dflt, .len = 7, .latin1 = true,
+                        .well_formed = true };
+        AstStr *copy = ast_alloc (fs->c->arena, sizeof *copy);
+        *copy = name;
+        if (d->kind == AST_CLASS_DECL)
+          {
+            fs->c->class_name = copy;
+            compile_class (fs, d);
+          }
+        else
+          compile_named_value (fs, d, copy);
+        store_binding (fs, fs->c->res.default_binding);
+      }
+      break;
     case AST_WITH:
       {
         /* Names inside are looked up through the object environment
@@ -1476,6 +1519,206 @@ template_value (Compiler *c, AstNode *tpl)
   return r;
 }
 
+static void
+collect_ident_ptr (AstNode *ident, void *data)
+{
+  g_ptr_array_add (data, ident);
+}
+
+/* A module's binding of a name (the top scope's, by content). */
+static Binding *
+module_binding (Scope *top, const AstStr *name)
+{
+  for (guint i = 0; i < top->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (top->bindings, i);
+      if (b->name && b->name->len == name->len
+          && memcmp (b->name->data, name->data, name->len * 2) == 0)
+        return b;
+    }
+  return NULL;
+}
+
+static bool
+push_all (JsRuntime *rt, JsObject *a, const JsValue *v, int n)
+{
+  for (int i = 0; i < n; i++)
+    if (js_is_exception (v[i]) || object_array_push (rt, a, v[i]) != JS_PROP_DONE)
+      return false;
+  return true;
+}
+
+/* The record module.c links with: five arrays, of requested specifiers,
+ * imports [specifier index, import name ("*": namespace), local slot],
+ * local exports [export name, local slot], indirect exports [export name,
+ * specifier index, import name ("*": namespace)], and star exports
+ * [specifier index]. */
+static JsValue
+module_info_value (Compiler *c, AstNode *program)
+{
+  JsRuntime *rt = c->rt;
+  Scope *top = scope_of (&c->res, program);
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *lists = rt->stack_top;
+  for (int i = 0; i < 5; i++)
+    {
+      JsObject *a = object_new_array (rt, (JsCell *) c->ctx->array_proto, 4);
+      rt_push_root (rt, a ? js_object_value (a) : JS_UNDEFINED);
+      if (!a)
+        {
+          rt_restore_roots (rt, saved);
+          return JS_EXCEPTION;
+        }
+    }
+  JsObject *req = js_get_object (lists[0]);
+  GPtrArray *specs = g_ptr_array_new ();
+  bool ok = true;
+#define SPEC_INDEX(node)                                                    \
+  ({                                                                        \
+    const AstStr *sp_ = (node)->str;                                        \
+    guint k_ = 0;                                                           \
+    for (; k_ < specs->len; k_++)                                           \
+      {                                                                     \
+        const AstStr *o_ = g_ptr_array_index (specs, k_);                   \
+        if (o_->len == sp_->len                                             \
+            && memcmp (o_->data, sp_->data, sp_->len * 2) == 0)             \
+          break;                                                            \
+      }                                                                     \
+    if (k_ == specs->len)                                                   \
+      {                                                                     \
+        g_ptr_array_add (specs, (gpointer) sp_);                            \
+        ok = ok && push_all (rt, js_get_object (lists[0]),                  \
+                             (JsValue[]){ atom_value (c, sp_) }, 1);        \
+      }                                                                     \
+    js_int32 ((int32_t) k_);                                                \
+  })
+  for (AstNode *n = program->list.first; n && ok; n = n->next)
+    {
+      if (n->kind == AST_IMPORT)
+        {
+          JsValue si = SPEC_INDEX (n->b);
+          for (AstNode *sp = n->list.first; sp && ok; sp = sp->next)
+            {
+              Binding *b = module_binding (top, sp->a->str);
+              JsValue name = sp->kind == AST_IMPORT_NAMESPACE
+                                 ? js_string_value (atom_intern_latin1 (
+                                       rt, (const uint8_t *) "*", 1))
+                             : sp->kind == AST_IMPORT_DEFAULT
+                                 ? js_string_value (atom_common (rt,
+                                                                 JS_ATOM_default))
+                                 : atom_value (c, sp->str);
+              ok = push_all (rt, js_get_object (lists[1]),
+                             (JsValue[]){ si, name,
+                                          js_int32 (b ? b->slot : -1) }, 3);
+            }
+        }
+      else if (n->kind == AST_EXPORT_ALL)
+        {
+          JsValue si = SPEC_INDEX (n->b);
+          if (n->str2)
+            ok = push_all (rt, js_get_object (lists[3]),
+                           (JsValue[]){ atom_value (c, n->str2), si,
+                                        js_string_value (atom_intern_latin1 (
+                                            rt, (const uint8_t *) "*", 1)) },
+                           3);
+          else
+            ok = push_all (rt, js_get_object (lists[4]), &si, 1);
+        }
+      else if (n->kind == AST_EXPORT_NAMED && n->b)
+        {
+          JsValue si = SPEC_INDEX (n->b);
+          for (AstNode *sp = n->list.first; sp && ok; sp = sp->next)
+            ok = push_all (rt, js_get_object (lists[3]),
+                           (JsValue[]){ atom_value (c, sp->str2), si,
+                                        atom_value (c, sp->str) }, 3);
+        }
+      else if (n->kind == AST_EXPORT_NAMED)
+        {
+          if (n->a)
+            {
+              /* export var/let/const/function/class: their names. */
+              AstNode *d = n->a;
+              GPtrArray *names = g_ptr_array_new ();
+              if (d->kind == AST_VAR_DECL)
+                for (AstNode *x = d->list.first; x; x = x->next)
+                  scope_pattern_names (x->a, collect_ident_ptr, names);
+              else if (d->a)
+                g_ptr_array_add (names, d->a);
+              for (guint i = 0; i < names->len && ok; i++)
+                {
+                  AstNode *id = g_ptr_array_index (names, i);
+                  Binding *b = module_binding (top, id->str);
+                  ok = push_all (rt, js_get_object (lists[2]),
+                                 (JsValue[]){ atom_value (c, id->str),
+                                              js_int32 (b ? b->slot : -1) },
+                                 2);
+                }
+              g_ptr_array_free (names, TRUE);
+            }
+          for (AstNode *sp = n->list.first; sp && ok; sp = sp->next)
+            {
+              Binding *b = module_binding (top, sp->str);
+              if (b && b->kind == BIND_IMPORT)
+                {
+                  /* export { imported }: an indirect export. */
+                  AstNode *imp = b->decl;
+                  const AstStr *spec = NULL;
+                  for (AstNode *m = program->list.first; m && !spec;
+                       m = m->next)
+                    if (m->kind == AST_IMPORT)
+                      for (AstNode *q = m->list.first; q; q = q->next)
+                        if (q == imp)
+                          spec = m->b->str;
+                  AstNode tmp = { 0 };
+                  tmp.str = spec;
+                  JsValue si = SPEC_INDEX (&tmp);
+                  JsValue iname
+                      = imp->kind == AST_IMPORT_NAMESPACE
+                            ? js_string_value (atom_intern_latin1 (
+                                  rt, (const uint8_t *) "*", 1))
+                        : imp->kind == AST_IMPORT_DEFAULT
+                            ? js_string_value (atom_common (rt,
+                                                            JS_ATOM_default))
+                            : atom_value (c, imp->str);
+                  ok = push_all (rt, js_get_object (lists[3]),
+                                 (JsValue[]){ atom_value (c, sp->str2), si,
+                                              iname }, 3);
+                  continue;
+                }
+              ok = push_all (rt, js_get_object (lists[2]),
+                             (JsValue[]){ atom_value (c, sp->str2),
+                                          js_int32 (b ? b->slot : -1) }, 2);
+            }
+        }
+      else if (n->kind == AST_EXPORT_DEFAULT)
+        {
+          Binding *b = c->res.default_binding;
+          if ((n->a->kind == AST_FUNC_DECL || n->a->kind == AST_CLASS_DECL)
+              && n->a->a)
+            b = module_binding (top, n->a->a->str);
+          ok = push_all (rt, js_get_object (lists[2]),
+                         (JsValue[]){ js_string_value (atom_common (
+                                          rt, JS_ATOM_default)),
+                                      js_int32 (b ? b->slot : -1) }, 2);
+        }
+    }
+#undef SPEC_INDEX
+  g_ptr_array_free (specs, TRUE);
+  (void) req;
+  JsObject *all = ok ? object_new_array (rt, (JsCell *) c->ctx->array_proto,
+                                         5)
+                     : NULL;
+  JsValue r = JS_EXCEPTION;
+  if (all)
+    {
+      JsValue *pall = rt_push_root (rt, js_object_value (all));
+      if (push_all (rt, js_get_object (*pall), lists, 5))
+        r = *pall;
+    }
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
 /* DeclareGlobals' operand: an array of [name, kind, name, kind, ...]. */
 static JsValue
 names_value (Compiler *c, ConstEntry *e)
@@ -1527,6 +1770,11 @@ const_value (FuncState *fs, ConstEntry *e)
       return names_value (c, e);
     case CONST_TEMPLATE:
       return template_value (c, e->node);
+    case CONST_MODULE:
+      return module_info_value (c, e->node);
+    case CONST_BIGINT:
+      return bigint_from_literal (c->ctx, e->str->data, e->str->len,
+                                  (int) e->num);
     default:
       return JS_UNDEFINED;
     }
@@ -1721,7 +1969,7 @@ static void
 compile_global_declarations (FuncState *fs, AstNode *program)
 {
   bool eval = (fs->flags & JS_CODE_EVAL) != 0;
-  if (eval && fs->strict)
+  if ((eval && fs->strict) || (fs->flags & JS_CODE_MODULE))
     return;
   GlobalDecls g;
   g.names = g_ptr_array_new ();
@@ -1770,7 +2018,9 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
       fs.strict = true;
       fs.flags |= JS_CODE_STRICT;
     }
-  fs.flags |= opts && opts->eval ? JS_CODE_EVAL : JS_CODE_SCRIPT;
+  fs.flags |= opts && opts->eval     ? JS_CODE_EVAL
+               : opts && opts->module ? JS_CODE_MODULE
+                                      : JS_CODE_SCRIPT;
   c->flags = fs.flags;
   fs.next_reg = fs.max_reg = 1;
   FuncInfo *info = fs.info;
@@ -1779,7 +2029,19 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
   fs.completion_reg = (int32_t) reg_alloc (&fs);
   emit_op (&fs, JS_OP_LdaUndefined);
   emit_op (&fs, JS_OP_Star, (uint32_t) fs.completion_reg);
-  scope_enter (&fs, info->scope);
+  if (fs.flags & JS_CODE_MODULE)
+    {
+      /* A module runs in the environment its loader made at link time
+         from constant 0 (its shape); constant 1 says what it imports and
+         exports. */
+      Scope *top = info->scope;
+      const_add (&fs, (ConstEntry){ .kind = CONST_SCOPE, .scope = top });
+      const_add (&fs, (ConstEntry){ .kind = CONST_MODULE, .node = program });
+      fs.env_level = 1;
+      top->env_level = 1;
+    }
+  else
+    scope_enter (&fs, info->scope);
   if (info->this_binding && info->this_binding->slot >= 0)
     {
       emit_op (&fs, JS_OP_Ldar, 0u);
@@ -1789,12 +2051,35 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
   /* Top-level function declarations of a script are globals: made first,
      as the spec's GlobalDeclarationInstantiation does. */
   for (AstNode *st = program->list.first; st; st = st->next)
-    if (st->kind == AST_FUNC_DECL && st->a)
-      {
-        uint32_t k = compile_function (&fs, st);
-        emit_op (&fs, JS_OP_CreateClosure, k);
-        compile_store_ident (&fs, st->a, true);
-      }
+    {
+      AstNode *d = st;
+      if ((d->kind == AST_EXPORT_NAMED || d->kind == AST_EXPORT_DEFAULT)
+          && d->a)
+        d = d->a;
+      if (d->kind != AST_FUNC_DECL)
+        continue;
+      uint32_t k = compile_function (&fs, d);
+      emit_op (&fs, JS_OP_CreateClosure, k);
+      if (d->a && (fs.flags & JS_CODE_MODULE))
+        store_binding (&fs, module_binding (info->scope, d->a->str));
+      else if (d->a)
+        compile_store_ident (&fs, d->a, true);
+      else
+        {
+          /* export default function () {}: named "default". */
+          uint32_t t = reg_alloc (&fs);
+          emit_op (&fs, JS_OP_Star, t);
+          emit_op (&fs, JS_OP_LdaConst, const_ascii_atom (&fs, "default"));
+          emit_op (&fs, JS_OP_SetFunctionName, t);
+          emit_op (&fs, JS_OP_Ldar, t);
+          store_binding (&fs, c->res.default_binding);
+          reg_free_to (&fs, t);
+        }
+    }
+  /* A module's body may await (top-level await): it runs as an async
+     function body whose promise the loader waits for. */
+  if (fs.flags & JS_CODE_MODULE)
+    emit_op (&fs, JS_OP_InitAsync);
   fs.top_level = true;
   for (AstNode *st = program->list.first; st; st = st->next)
     compile_statement (&fs, st);
@@ -2053,6 +2338,10 @@ void
 compile_class (FuncState *fs, AstNode *cls)
 {
   Resolution *res = &fs->c->res;
+  /* A name from NamedEvaluation is for this class only: taken before
+     the heritage (which may hold classes of its own) is compiled. */
+  const AstStr *named = fs->c->class_name;
+  fs->c->class_name = NULL;
   ClassInfo *ci = scope_class_of (res, cls);
   Scope *s = scope_of (res, cls);
   uint32_t mark = fs->next_reg;
@@ -2087,10 +2376,12 @@ compile_class (FuncState *fs, AstNode *cls)
   store_binding (fs, ci->ctor);
   emit_op (fs, JS_OP_Ldar, proto);
   store_binding (fs, ci->proto);
-  if (cls->a)
+  const AstStr *class_name = cls->a ? cls->a->str : named;
+  if (class_name)
     {
-      /* The constructor is named after the class. */
-      emit_op (fs, JS_OP_LdaConst, const_atom (fs, cls->a->str));
+      /* The constructor is named after the class (or the binding an
+         anonymous class is assigned to), before any static member. */
+      emit_op (fs, JS_OP_LdaConst, const_atom (fs, class_name));
       emit_op (fs, JS_OP_SetFunctionName, ctor);
     }
 

@@ -20,10 +20,12 @@
 #include "compiler.h"
 #include "function.h"
 #include "log.h"
+#include "module.h"
 #include "ops.h"
 #include "promise.h"
 #include "property.h"
 #include "realm.h"
+#include "regexp.h"
 #include "builtins.h"
 
 #include <math.h>
@@ -793,6 +795,32 @@ op_StaEnv:
     gc_write_barrier (&rt->heap, (JsCell *) e);
     NEXT (5);
   }
+op_LdaImport:
+  {
+    JsEnv *e = frame->env;
+    for (uint32_t d = U16 (0); d > 0; d--)
+      e = e->parent;
+    bool tdz;
+    acc = module_import_value (ctx, e->slots[U16 (2)], &tdz);
+    if (G_UNLIKELY (tdz))
+      {
+        SYNC ();
+        js_throw_reference_error (ctx, "Cannot access an imported binding "
+                                       "before its module initialized it");
+        THROW ();
+      }
+    NEXT (5);
+  }
+op_ImportMeta:
+  SYNC ();
+  acc = module_import_meta (ctx, code);
+  CHECK (acc);
+  NEXT (1);
+op_DynamicImport:
+  SYNC ();
+  acc = module_dynamic_import (ctx, code, acc);
+  CHECK (acc);
+  NEXT (1);
 op_PushEnv:
   {
     SYNC ();
@@ -1586,12 +1614,17 @@ op_SuperCallForward:
     NEXT (size);
   }
 op_CreateRegExp:
+  {
+    SYNC ();
+    acc = regexp_create_from_literal (ctx,
+                                      js_get_string (code->consts[U16 (0)]),
+                                      js_get_string (code->consts[U16 (2)]));
+    CHECK (acc);
+    NEXT (5);
+  }
 op_GetTemplateObject:
 op_AsyncReturn:
-op_LdaModuleVar:
-op_StaModuleVar:
-op_ImportMeta:
-op_DynamicImport:
+
 op_TailCall:
 op_GetAsyncIterator:
 op_SwitchJump:
@@ -1932,6 +1965,14 @@ op_YieldRaw:
 op_Await:
   {
     JsGenerator *g = frame->gen;
+    if (G_UNLIKELY (!g))
+      {
+        /* Only generator and async frames suspend. */
+        SYNC ();
+        js_throw_error (ctx, JS_ERR_SYNTAX, "%s is not supported here",
+                        js_op_name[*pc]);
+        THROW ();
+      }
     g->raw = *pc == JS_OP_YieldRaw;
     g->awaiting = *pc == JS_OP_Await;
     g->pc = (uint32_t) (pc + 1 - code->bytecode);

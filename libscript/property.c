@@ -10,6 +10,7 @@
 #include "property.h"
 
 #include "function.h"
+#include "module.h"
 #include "realm.h"
 
 void
@@ -175,6 +176,9 @@ prop_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
           JsValue receiver)
 {
   JsRuntime *rt = ctx->rt;
+  /* A module namespace's [[Set]] always fails. */
+  if (module_is_namespace (o))
+    return 0;
   /* The common case: o is the receiver and it and its prototypes are
      ordinary (object_set walks the chain by itself). */
   if (js_is_object (receiver) && js_get_object (receiver) == o
@@ -348,7 +352,7 @@ prop_define_data (JsContext *ctx, JsObject *o, JsKey key, JsValue v)
     result = -1;
   else if (h > 0 && !(attrs & JS_ATTR_CONFIGURABLE))
     /* The new property would be configurable: a non-configurable one
-       cannot become that, whatever its other attributes. */
+       can never become that (ValidateAndApplyPropertyDescriptor). */
     result = 0;
   else if ((o->shape->cls->flags & JS_CLASS_EXOTIC)
            && (result = realm_exotic_define (ctx, o, key, v,

@@ -11,9 +11,11 @@
 #include "config.h"
 
 #include "realm.h"
+#include "regexp.h"
 
 #include "builtins.h"
 #include "function.h"
+#include "module.h"
 #include "property.h"
 
 #include <math.h>
@@ -110,6 +112,12 @@ int
 realm_exotic_get_own (JsContext *ctx, JsObject *o, JsKey key, JsValue *value,
                       uint8_t *attrs)
 {
+  if (module_is_namespace (o))
+    {
+      int r = module_namespace_get_own (ctx, o, key, value, attrs);
+      /* Exported names are the namespace's; other strings are absent. */
+      return r;
+    }
   if (o->shape->cls == &js_string_wrapper_class)
     {
       JsString *s = js_get_string (((JsWrapper *) o)->value);
@@ -161,6 +169,21 @@ realm_exotic_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
 int
 realm_exotic_delete (JsContext *ctx, JsObject *o, JsKey key)
 {
+  if (module_is_namespace (o))
+    {
+      JsValue v;
+      uint8_t attrs;
+      int r = module_namespace_get_own (ctx, o, key, &v, &attrs);
+      if (r == 2)
+        return 2;
+      /* An exported name cannot be deleted (even in its TDZ). */
+      if (r < 0)
+        {
+          js_take_exception (ctx);
+          return 0;
+        }
+      return r ? 0 : 1;
+    }
   if (builtins_is_typed_array (js_object_value (o)))
     return builtins_typed_array_delete (ctx, o, key);
   JsValue v;
@@ -229,6 +252,8 @@ realm_builtin_tag (JsObject *o)
 {
   if (o->shape->cls == &js_error_class)
     return "Error";
+  if (o->shape->cls == &js_regexp_class)
+    return "RegExp";
   return "Object";
 }
 
@@ -658,6 +683,21 @@ realm_own_keys (JsContext *ctx, JsObject *o, uint32_t flags, uint32_t *n)
 {
   js_resolve_lazy (ctx, o);
   JsKey *keys = object_own_keys (ctx->rt, o, flags, n);
+  if (module_is_namespace (o) && (flags & JS_KEYS_STRINGS))
+    {
+      /* The sorted export names, then the symbols. */
+      JsObject *names = js_get_object (module_namespace_names (o));
+      uint32_t k = object_array_length (names);
+      JsKey *all = g_new (JsKey, *n + k + 1);
+      uint32_t m = 0;
+      for (uint32_t i = 0; i < k; i++)
+        all[m++] = atom_key (js_get_string (object_elements (names)[i]));
+      for (uint32_t i = 0; i < *n; i++)
+        all[m++] = keys[i];
+      g_free (keys);
+      *n = m;
+      return all;
+    }
   if ((flags & JS_KEYS_STRINGS)
       && builtins_is_typed_array (js_object_value (o)))
     {
@@ -673,20 +713,25 @@ realm_own_keys (JsContext *ctx, JsObject *o, uint32_t flags, uint32_t *n)
       *n += ni;
       return all;
     }
-  if (o->shape->cls == &js_string_wrapper_class)
+  if (o->shape->cls == &js_string_wrapper_class
+      && (flags & JS_KEYS_STRINGS))
     {
-      /* The string's indices come first, then "length"'s absence is
-         intended: it is not enumerable. */
+      /* The string's indices come first, then the other index keys,
+         then "length" (the first string key a String object gets;
+         left out when only enumerable keys are asked for), then the
+         rest. */
       JsString *s = js_get_string (((JsWrapper *) o)->value);
       uint32_t len = s->length;
       JsKey *all = g_new (JsKey, *n + len + 1);
-      uint32_t k = 0;
+      uint32_t k = 0, j = 0;
       for (uint32_t i = 0; i < len; i++)
         all[k++] = js_key_from_index (i);
-      if (!(flags & JS_KEYS_ENUMERABLE_ONLY) && (flags & JS_KEYS_STRINGS))
+      for (; j < *n && js_key_is_index (keys[j]); j++)
+        all[k++] = keys[j];
+      if (!(flags & JS_KEYS_ENUMERABLE_ONLY))
         all[k++] = atom_common_key (ctx->rt, JS_ATOM_length);
-      for (uint32_t i = 0; i < *n; i++)
-        all[k++] = keys[i];
+      for (; j < *n; j++)
+        all[k++] = keys[j];
       g_free (keys);
       *n = k;
       return all;

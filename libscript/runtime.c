@@ -13,7 +13,9 @@
 #include "jsstring.h"
 #include "object.h"
 #include "interp.h"
+#include "module.h"
 #include "realm.h"
+#include "regexp.h"
 #include "shape.h"
 
 #include <sys/mman.h>
@@ -101,7 +103,9 @@ runtime_free (JsRuntime *rt)
     }
   rt->persistents = NULL;
   gc_log_summary (&rt->heap);
+  module_runtime_free (rt);
   heap_destroy (&rt->heap);
+  regexp_cache_free (rt);
   gc_destroy (&rt->heap);
   atom_table_free (rt);
   shape_runtime_free (rt);
@@ -232,6 +236,9 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
         (JsCell *) ctx->promise_record_shape,
         (JsCell *) ctx->promise_reaction_shape,
         (JsCell *) ctx->date_proto,
+        (JsCell *) ctx->regexp_proto, (JsCell *) ctx->regexp_ctor,
+        (JsCell *) ctx->regexp_string_iterator_proto,
+        (JsCell *) ctx->regexp_shape,
       };
       for (size_t k = 0; k < G_N_ELEMENTS (cells); k++)
         gc_mark_cell (trc, cells[k]);
@@ -239,6 +246,7 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
         gc_mark_cell (trc, (JsCell *) ctx->error_protos[k]);
       gc_mark_value (trc, ctx->array_values);
       gc_mark_value (trc, ctx->throw_type_error);
+      gc_mark_value (trc, ctx->regexp_exec);
       gc_mark_value (trc, ctx->eval_fn);
       gc_mark_value (trc, ctx->promise_ctor);
       gc_mark_value (trc, ctx->pending_exception);

@@ -112,6 +112,22 @@ typedef struct
   X (done, "done")                                                         \
   X (return, "return")                                                     \
   X (callee, "callee")                                                     \
+  X (lastIndex, "lastIndex")                                               \
+  X (exec, "exec")                                                         \
+  X (flags, "flags")                                                       \
+  X (source, "source")                                                     \
+  X (index, "index")                                                       \
+  X (input, "input")                                                       \
+  X (groups, "groups")                                                     \
+  X (indices, "indices")                                                   \
+  X (hasIndices, "hasIndices")                                             \
+  X (global, "global")                                                     \
+  X (ignoreCase, "ignoreCase")                                             \
+  X (multiline, "multiline")                                               \
+  X (dotAll, "dotAll")                                                     \
+  X (unicode, "unicode")                                                   \
+  X (unicodeSets, "unicodeSets")                                           \
+  X (sticky, "sticky")                                                     \
   X (stack, "stack")                                                       \
   X (cause, "cause")                                                       \
   X (throw, "throw")                                                       \
@@ -241,6 +257,10 @@ struct JsRuntime
   uint32_t proto_epoch;     /* bumped when a prototype's layout changes */
   JsShape *code_shape;      /* shape of JsCode cells */
   JsCode *codes;            /* every live JsCode, for cache clearing */
+  GHashTable *modules;      /* canonical path → JsModule (module.c) */
+  JsShape *import_ref_shape;/* ImportRef cells of live imports */
+  struct RegExpCache *regexp_cache; /* compiled patterns by source
+                                       (builtins-regexp.c) */
   volatile bool interrupt_pending; /* checked on loop back edges */
   bool (*interrupt_handler) (void *data); /* true: stop the script */
   void *interrupt_data;
@@ -338,6 +358,12 @@ struct JsContext
 
   /* Date (builtins-date.c). */
   JsObject *date_proto;         /* %Date.prototype% */
+  /* RegExp (builtins-regexp.c). */
+  JsObject *regexp_proto;   /* %RegExp.prototype% */
+  JsObject *regexp_ctor;    /* %RegExp% */
+  JsValue regexp_exec;      /* %RegExp.prototype.exec%, for fast paths */
+  JsObject *regexp_string_iterator_proto; /* %RegExpStringIteratorProto% */
+  JsShape *regexp_shape;    /* RegExp objects: lastIndex in slot 0 */
   JsValue pending_exception; /* JS_EMPTY when none */
   void *user_data;          /* for the embedder */
   bool owned_by_runtime;    /* made by script ($262.createRealm): freed

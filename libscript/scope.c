@@ -631,6 +631,12 @@ walk (Resolver *r, AstNode *n)
       walk_function (r, n);
       break;
     case AST_CLASS_DECL:
+      /* The declaration's name is a reference to the binding of the
+         enclosing scope, which the class initializes. */
+      if (n->a)
+        resolve_name (r, n->a);
+      walk_class (r, n);
+      break;
     case AST_CLASS_EXPR:
       walk_class (r, n);
       break;
@@ -813,6 +819,21 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
         if (n->kind == AST_IMPORT)
           for (AstNode *sp = n->list.first; sp; sp = sp->next)
             declare (&r, top, sp->a->str, BIND_IMPORT, sp);
+      /* export default of an expression or an anonymous declaration: a
+         binding without a name the code can spell. */
+      for (AstNode *n = program->list.first; n; n = n->next)
+        if (n->kind == AST_EXPORT_DEFAULT
+            && !((n->a->kind == AST_FUNC_DECL || n->a->kind == AST_CLASS_DECL)
+                 && n->a->a))
+          {
+            Binding *b = declare_hidden (&r, top, n->a->kind == AST_FUNC_DECL
+                                                      ? BIND_VAR
+                                                      : BIND_LET);
+            b->lexical = n->a->kind != AST_FUNC_DECL;
+            if (n->a->kind == AST_FUNC_DECL)
+              b->decl = n->a;
+            res->default_binding = b;
+          }
     }
   if (top_kind == SCOPE_EVAL)
     {

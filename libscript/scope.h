@@ -124,6 +124,7 @@ typedef struct
   GHashTable *classes;    /* CLASS_DECL/CLASS_EXPR → ClassInfo* */
   GHashTable *field_keys; /* computed CLASS_FIELD → its hidden Binding* */
   GPtrArray *all_classes; /* ownership */
+  Binding *default_binding; /* a module's hidden export default binding */
   GPtrArray *all_scopes;  /* ownership */
   GPtrArray *all_funcs;
   GPtrArray *all_bindings;

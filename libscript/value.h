@@ -717,6 +717,34 @@ typedef struct
 } JsAccessorPair;
 
 /* ------------------------------------------------------------------ */
+/* BigInts                                                             */
+/* ------------------------------------------------------------------ */
+
+/* A BigInt: sign and magnitude, the magnitude in little-endian 64-bit
+ * digits with no zero digit at the top.  Zero has no digits and is never
+ * negative, so equal values have equal cells' contents.  Immutable once
+ * made; one slot holds values up to 2^128 in magnitude. */
+typedef struct
+{
+  JsShape *shape;     /* header: the runtime's BigInt shape */
+  uint32_t len;       /* digits in use */
+  uint32_t negative;  /* 1 if the value is below zero */
+  uint64_t digits[];  /* len digits, least significant first */
+} JsBigInt;
+
+static inline JsValue
+js_bigint_value (JsBigInt *b)
+{
+  return js_cell_value (JS_TAG_BIGINT, b);
+}
+
+static inline JsBigInt *
+js_get_bigint (JsValue v)
+{
+  return (JsBigInt *) js_get_cell (v);
+}
+
+/* ------------------------------------------------------------------ */
 /* Sizes                                                               */
 /* ------------------------------------------------------------------ */
 

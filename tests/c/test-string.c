@@ -653,6 +653,52 @@ test_barrier_new_cells (void)
   runtime_free (rt);
 }
 
+/* A builder stays Latin-1 until a wide unit comes, and fails for good
+ * once the length passes the maximum. */
+static void
+test_builder (void)
+{
+  JsRuntime *rt = rt_new ();
+  JsValue *saved = rt_save_roots (rt);
+  JsStringBuilder b;
+  string_builder_init (&b);
+  g_assert_true (string_builder_append_latin1 (&b, (const uint8_t *) "ab",
+                                               2));
+  g_assert_true (string_builder_append_unit (&b, 0xE9));
+  g_assert_true (b.latin1);
+  JsString *s = keep (rt, string_builder_finish (rt, &b));
+  g_assert_true (string_is_latin1 (s) && !string_is_ascii (s));
+  g_assert_cmpuint (s->length, ==, 3);
+
+  string_builder_init (&b);
+  for (int i = 0; i < 100; i++)
+    string_builder_append_unit (&b, 'x');
+  g_assert_true (string_builder_append_code_point (&b, 0x1F600));
+  g_assert_false (b.latin1);
+  s = keep (rt, string_builder_finish (rt, &b));
+  g_assert_cmpuint (s->length, ==, 102);
+  g_assert_true (is_form (rt, s, JS_STR_EXTERNAL16));
+  g_assert_cmpuint (string_char_at (rt, s, 100), ==, 0xD83D);
+  g_assert_cmpuint (string_char_at (rt, s, 101), ==, 0xDE00);
+
+  string_builder_init (&b);
+  string_builder_append_string (rt, &b, s, 98, 102);
+  s = keep (rt, string_builder_finish (rt, &b));
+  g_assert_cmpuint (s->length, ==, 4);
+  g_assert_true (is_form (rt, s, JS_STR_INLINE16));
+
+  string_builder_init (&b);
+  g_assert_true (string_builder_append_unit (&b, 'a'));
+  g_assert_false (string_builder_reserve (&b, JS_STRING_MAX_LENGTH));
+  g_assert_false (string_builder_append_unit (&b, 'b'));
+  g_assert_null (string_builder_finish (rt, &b));
+  /* A failed builder is empty again after finishing. */
+  g_assert_true (string_builder_finish (rt, &b)
+                 == atom_common (rt, JS_ATOM_empty));
+  rt_restore_roots (rt, saved);
+  runtime_free (rt);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -684,5 +730,6 @@ main (int argc, char **argv)
   g_test_add_func ("/atom/keys", test_keys);
   g_test_add_func ("/atom/symbols", test_symbols);
   g_test_add_func ("/string/barrier/new-cells", test_barrier_new_cells);
+  g_test_add_func ("/string/builder", test_builder);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include "unicode-normalize.h"
 #include "unicode-tables.h"
 
 #include <glib.h>
@@ -236,6 +237,57 @@ test_normalization (void)
   g_assert_cmpuint (uni_compose (0x0B47, 0x0B3E), ==, 0x0B4B);
 }
 
+/* in normalized to form must give want (both NUL-terminated UTF-16). */
+static void
+check_form (const gunichar2 *in, UniNormForm form, const gunichar2 *want)
+{
+  size_t n = 0, len, wn = 0;
+  while (in[n])
+    n++;
+  while (want[wn])
+    wn++;
+  uint16_t *out = uni_normalize (in, n, form, &len);
+  g_assert_nonnull (out);
+  g_assert_cmpmem (out, len * 2, want, wn * 2);
+  g_free (out);
+}
+
+static void
+test_normalize (void)
+{
+  static const gunichar2 s[] = { 0x1E9B, 0x0323, 0 };
+  check_form (s, UNI_NFC, (const gunichar2[]){ 0x1E9B, 0x0323, 0 });
+  check_form (s, UNI_NFD, (const gunichar2[]){ 0x017F, 0x0323, 0x0307, 0 });
+  check_form (s, UNI_NFKC, (const gunichar2[]){ 0x1E69, 0 });
+  check_form (s, UNI_NFKD, (const gunichar2[]){ 's', 0x0323, 0x0307, 0 });
+  /* Hangul: LV + T composes; a lone surrogate passes through. */
+  check_form ((const gunichar2[]){ 0x1100, 0x1161, 0x11A8, 0xD800, 0 },
+              UNI_NFC, (const gunichar2[]){ 0xAC01, 0xD800, 0 });
+  /* A supplementary character decomposes into a pair and a mark. */
+  check_form ((const gunichar2[]){ 0xD834, 0xDD5E, 0 }, UNI_NFD,
+              (const gunichar2[]){ 0xD834, 0xDD57, 0xD834, 0xDD65, 0 });
+  /* A blocked mark stays apart: the second acute cannot join. */
+  check_form ((const gunichar2[]){ 'e', 0x0301, 0x0301, 0 }, UNI_NFC,
+              (const gunichar2[]){ 0x00E9, 0x0301, 0 });
+  /* A long run of marks sorts stably by class (220 before 230). */
+  enum { PAIRS = 99 };
+  gunichar2 marks[2 * PAIRS + 2], want[2 * PAIRS + 2];
+  marks[0] = want[0] = 'a';
+  for (int i = 0; i < PAIRS; i++)
+    {
+      marks[1 + 2 * i] = 0x0301;
+      marks[2 + 2 * i] = 0x0316;
+      want[1 + i] = 0x0316;
+      want[1 + PAIRS + i] = 0x0301;
+    }
+  marks[2 * PAIRS + 1] = want[2 * PAIRS + 1] = 0;
+  check_form (marks, UNI_NFD, want);
+  g_assert_true (uni_normalize_is_trivial ((const uint16_t[]){ 'a', 0xE9 },
+                                           2, UNI_NFC));
+  g_assert_false (uni_normalize_is_trivial ((const uint16_t[]){ 'a', 0xE9 },
+                                            2, UNI_NFD));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -246,5 +298,6 @@ main (int argc, char **argv)
   g_test_add_func ("/unicode/ranges", test_ranges);
   g_test_add_func ("/unicode/case", test_case);
   g_test_add_func ("/unicode/normalization", test_normalization);
+  g_test_add_func ("/unicode/normalize", test_normalize);
   return g_test_run ();
 }

@@ -11,9 +11,9 @@ Each test is a .js file whose expectations sit in comments:
 script ends with an uncaught exception whose first printed line starts
 with the text after the colon (exit status 1).  "expect error:" says the
 script does not compile: the error line names file:line:column and the
-text.  Files under a directory named "module" run as modules.  A
-"// flags: --test262" comment adds those command-line flags (the $262
-host object, for tests that detach buffers).
+text.  Files ending in .mjs run as modules; *_FIXTURE.mjs files are only
+imported by other tests.  A "// flags: --test262" comment adds those
+command-line flags (the $262 host object, for tests that detach buffers).
 
 usage: run-js-tests.py GSCRIPT DIR...   (prints TAP)
 """
@@ -88,7 +88,9 @@ def main():
     files = []
     for d in sys.argv[2:]:
         for root, _, names in os.walk(d):
-            files += [os.path.join(root, n) for n in names if n.endswith(".js")]
+            files += [os.path.join(root, n) for n in names
+                      if (n.endswith(".js") or n.endswith(".mjs"))
+                      and not n.endswith("_FIXTURE.mjs")]
     files.sort()
     print("1..%d" % len(files))
     failed = 0
