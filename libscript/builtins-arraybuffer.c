@@ -485,7 +485,7 @@ buffer_slice (const JsCallInfo *info)
       js_throw_type_error (ctx, "Cannot slice a detached ArrayBuffer");
       goto out;
     }
-  if (first < b->byte_length)
+  if (first < b->byte_length && new_len > 0)
     {
       double count = MIN (new_len, b->byte_length - first);
       memcpy (nb->data, b->data + (size_t) first, (size_t) count);

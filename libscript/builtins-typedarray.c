@@ -405,6 +405,8 @@ init_from_typed_array (JsContext *ctx, JsValue o, JsValue src)
     return false;
   JsArrayView *t = as_ta (o);
   s = as_ta (src);
+  if (len == 0)
+    return true;
   if (st == tt)
     memcpy (ta_ptr (t, 0), ta_ptr (s, 0), (size_t) len * ta_size (t));
   else
@@ -1272,6 +1274,8 @@ proto_set (const JsCallInfo *info)
         return js_throw_type_error (ctx, "Cannot mix BigInt and other "
                                          "types");
       uint32_t n = s->length, at = (uint32_t) offset;
+      if (n == 0)
+        return JS_UNDEFINED;
       if (st == tt)
         {
           memmove (ta_ptr (t, at), ta_ptr (s, 0), (size_t) n * ta_size (t));
@@ -1474,7 +1478,8 @@ sort_into (JsContext *ctx, JsValue src, JsValue dst, JsValue *comparefn)
           qsort (vals, len, 8, type == JS_TA_BIGINT64 ? compare_i64
                                                       : compare_u64);
           JsArrayView *d = as_ta (dst);
-          memcpy (ta_ptr (d, 0), vals, (size_t) len * 8);
+          if (len)
+            memcpy (ta_ptr (d, 0), vals, (size_t) len * 8);
         }
       else
         {
