@@ -434,6 +434,37 @@ host_gc (const JsCallInfo *info)
   return JS_UNDEFINED;
 }
 
+#if GSCRIPT_INTERNAL_CHECKS
+/* gcState (): the collector's counters, for tests of builds with internal
+ * checks only (never in a release build's global scope). */
+static JsValue
+host_gc_state (const JsCallInfo *info)
+{
+  JsContext *ctx = info->ctx;
+  JsRuntime *rt = ctx->rt;
+  JsObject *o = object_new_with_proto (rt, (JsCell *) ctx->object_proto, 4);
+  if (!o)
+    return js_throw_out_of_memory (ctx);
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *po = rt_push_root (rt, js_object_value (o));
+  static const char *const names[] = { "gcCount", "usedBytes",
+                                       "committedBytes", "unmanagedBytes" };
+  double values[] = { (double) rt->heap.counters.gc_count,
+                      (double) rt->heap.used_bytes,
+                      (double) rt->heap.committed_bytes,
+                      (double) rt->heap.unmanaged_bytes };
+  JsValue r = *po;
+  for (size_t i = 0; i < G_N_ELEMENTS (names); i++)
+    if (js_define_data (ctx, js_get_object (*po),
+                        atom_key_from_utf8 (rt, names[i]),
+                        js_number (values[i]), false)
+        <= 0)
+      r = js_throw_out_of_memory (ctx);
+  rt_restore_roots (rt, saved);
+  return r;
+}
+#endif
+
 bool
 builtins_init_host (JsContext *ctx)
 {
@@ -451,6 +482,12 @@ builtins_init_host (JsContext *ctx)
   JsValue gc = function_new_builtin (ctx, "gc", host_gc, 0, 0, 0);
   if (js_is_exception (gc) || !realm_define_global (ctx, "gc", gc))
     return false;
+#if GSCRIPT_INTERNAL_CHECKS
+  JsValue state = function_new_builtin (ctx, "gcState", host_gc_state, 0, 0,
+                                        0);
+  if (js_is_exception (state) || !realm_define_global (ctx, "gcState", state))
+    return false;
+#endif
   JsObject *console = object_new_with_proto (rt, (JsCell *) ctx->object_proto,
                                              8);
   if (!console)

@@ -598,6 +598,10 @@ compile_call_args (FuncState *fs, AstList *args, uint32_t first,
       *spread = true;
   if (*spread)
     {
+      /* The array of arguments takes its register before the elements
+         are evaluated (they may need registers of their own). */
+      g_assert (fs->next_reg == first);
+      reg_alloc (fs);
       emit_op (fs, JS_OP_CreateArray, args->count);
       emit_op (fs, JS_OP_Star, first);
       for (AstNode *a = args->first; a; a = a->next)

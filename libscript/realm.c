@@ -845,6 +845,11 @@ realm_define_private_method (JsContext *ctx, JsValue obj, JsValue key,
   rt_push_root (rt, fn);
   int result = -1;
   /* The method's name: "#m", "get #m", "set #m". */
+  if (!js_is_symbol (key) || !js_get_symbol (key)->description)
+    {
+      js_throw_type_error (ctx, "invalid private name");
+      goto out;
+    }
   if (function_set_name (ctx, fn, js_string_value (
                                       js_get_symbol (key)->description),
                          kind == 1 ? "get" : kind == 2 ? "set" : NULL)

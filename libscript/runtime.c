@@ -12,6 +12,7 @@
 #include "atom.h"
 #include "jsstring.h"
 #include "object.h"
+#include "bytecode.h"
 #include "interp.h"
 #include "module.h"
 #include "realm.h"
@@ -300,9 +301,30 @@ run_weak_callback (JsRuntime *rt, void *data)
     p->weak_cb (p->weak_data);
 }
 
+/* Inline caches hold shapes weakly: an entry that names a dead shape (or
+ * a dead prototype holder) is emptied, so that a new shape born at the
+ * same address can never match it. */
+static void
+clear_dead_caches (JsRuntime *rt)
+{
+  for (JsCode *code = rt->codes; code; code = code->next_code)
+    for (uint32_t i = 0; i < code->n_ics; i++)
+      {
+        JsIC *ic = &code->ics[i];
+        if ((ic->shape && !js_cell_is_marked (ic->shape))
+            || (ic->shape2 && !js_cell_is_marked (ic->shape2))
+            || (ic->holder && !js_cell_is_marked (ic->holder)))
+          {
+            ic->shape = ic->shape2 = NULL;
+            ic->holder = NULL;
+          }
+      }
+}
+
 void
 runtime_process_weak (JsRuntime *rt)
 {
+  clear_dead_caches (rt);
   for (JsPersistent *p = rt->persistents; p; p = p->next)
     if (p->weak && js_is_cell (p->value)
         && !js_cell_is_marked (js_get_cell (p->value)))

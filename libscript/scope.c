@@ -492,7 +492,9 @@ walk_class (Resolver *r, AstNode *cls)
   for (AstNode *m = cls->list.first; m; m = m->next)
     if ((m->kind == AST_CLASS_METHOD || m->kind == AST_CLASS_FIELD) && m->a
         && m->a->kind == AST_PRIVATE_NAME)
-      declare (r, s, m->a->str, BIND_PRIVATE, m);
+      /* Methods and initializers are functions of their own: the names
+         live in the class's environment. */
+      declare (r, s, m->a->str, BIND_PRIVATE, m)->captured = true;
   /* Computed field keys are evaluated once, at definition, and read by
      the initializer later: each gets a hidden binding. */
   for (AstNode *m = cls->list.first; m; m = m->next)

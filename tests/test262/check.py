@@ -75,8 +75,8 @@ def main():
                 f.write(p + "\n")
     bad = []
     for p in failing:
-        runs = results[p]["runs"]
-        reason = runs[0]["reason"] if runs else results[p]["status"]
+        runs = [r for r in results[p]["runs"] if not r.get("ok")]
+        reason = runs[0].get("reason", "") if runs else results[p]["status"]
         if "timeout" in reason or "signal" in reason or "crash" in reason:
             bad.append((p, reason))
         elif p not in known:
