@@ -144,6 +144,12 @@ static int
 delete_index (JsContext *ctx, JsValue o, double i)
 {
   JsRuntime *rt = ctx->rt;
+  if (peek (o, i))
+    {
+      /* An element is configurable: it just goes. */
+      object_delete (rt, js_get_object (o), js_key_from_index ((uint32_t) i));
+      return 1;
+    }
   JsValue *saved = rt_save_roots (rt);
   rt_push_root (rt, o);
   JsKey key;
@@ -206,6 +212,25 @@ length_of (JsContext *ctx, JsValue o, double *len)
 static bool
 set_length (JsContext *ctx, JsValue o, double len)
 {
+  if (js_is_object (o) && object_is_array (js_get_object (o))
+      && len < MAX_ARRAY_LENGTH + 1)
+    {
+      /* An array's own length, set to a valid length: ArraySetLength is
+         all [[Set]] would do. */
+      switch (object_array_set_length (ctx->rt, js_get_object (o),
+                                       (uint32_t) len))
+        {
+        case JS_PROP_DONE:
+          return true;
+        case JS_PROP_NO_MEMORY:
+          js_throw_out_of_memory (ctx);
+          return false;
+        default:
+          js_throw_type_error (ctx, "Cannot assign to read only property "
+                                    "'length' of array");
+          return false;
+        }
+    }
   return js_set (ctx, o, atom_common_key (ctx->rt, JS_ATOM_length),
                  js_number (len), o, true)
          >= 0;
