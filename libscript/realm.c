@@ -87,6 +87,9 @@ new_wrapper (JsContext *ctx, JsValue v, JsObject *proto)
   w->storage = NULL;
   w->value = v;
   w->unused = JS_UNDEFINED;
+  /* Born black while marking: the shape and value it now holds must be
+     traced (the shape may be a root the table kept weakly). */
+  gc_write_barrier (&rt->heap, (JsCell *) w);
   return (JsObject *) w;
 }
 
