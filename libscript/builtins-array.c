@@ -216,9 +216,15 @@ set_length (JsContext *ctx, JsValue o, double len)
       && len < MAX_ARRAY_LENGTH + 1)
     {
       /* An array's own length, set to a valid length: ArraySetLength is
-         all [[Set]] would do. */
-      switch (object_array_set_length (ctx->rt, js_get_object (o),
-                                       (uint32_t) len))
+         all [[Set]] would do, once a read-only length has refused. */
+      JsObject *a = js_get_object (o);
+      uint32_t slot;
+      uint8_t attrs = 0;
+      shape_lookup (a->shape, atom_common_key (ctx->rt, JS_ATOM_length),
+                    &slot, &attrs);
+      switch (!(attrs & JS_ATTR_WRITABLE)
+                  ? JS_PROP_REJECTED
+                  : object_array_set_length (ctx->rt, a, (uint32_t) len))
         {
         case JS_PROP_DONE:
           return true;
