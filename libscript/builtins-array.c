@@ -469,6 +469,53 @@ close_after_throw (JsContext *ctx, JsValue iterator)
   rt_restore_roots (rt, saved);
 }
 
+/* IteratorStepValue with the iterator in *pi and its next method in
+ * *pn: *done, else the value in *pv. */
+static bool
+step_value (JsContext *ctx, JsValue *pi, JsValue *pn, JsValue *pv,
+            bool *done)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue res = js_call (ctx, *pn, *pi, 0, NULL);
+  if (js_is_exception (res))
+    return false;
+  if (!js_is_object (res))
+    {
+      js_throw_type_error (ctx, "Iterator result %s is not an object",
+                           realm_describe (ctx, res));
+      return false;
+    }
+  *pv = res;
+  JsValue d = js_get (ctx, res, atom_common_key (rt, JS_ATOM_done));
+  if (js_is_exception (d))
+    return false;
+  *done = js_to_boolean (d);
+  if (*done)
+    return true;
+  *pv = js_get (ctx, *pv, atom_common_key (rt, JS_ATOM_value));
+  return !js_is_exception (*pv);
+}
+
+/* IteratorClose after a throw in Array.from: when the iteration was
+ * emulated (*pi is the array), a real iterator about to read index is
+ * made for it, so that a return method found on the chain sees one. */
+static void
+from_close (JsContext *ctx, bool emulate, JsValue *pi, double index)
+{
+  if (emulate)
+    {
+      JsValue *saved = rt_save_roots (ctx->rt);
+      JsValue *pe = rt_push_root (ctx->rt, js_take_exception (ctx));
+      JsValue it = builtins_array_iterator_at (ctx, *pi, index);
+      js_throw (ctx, *pe);
+      rt_restore_roots (ctx->rt, saved);
+      if (js_is_exception (it))
+        return;
+      *pi = it;
+    }
+  close_after_throw (ctx, *pi);
+}
+
 /* Array.from (items, mapfn, thisArg). */
 static JsValue
 array_from (const JsCallInfo *info)
@@ -493,8 +540,16 @@ array_from (const JsCallInfo *info)
                                                       -1));
       if (js_is_exception (*pa))
         goto out;
+      /* An array iterated by the untouched array iterator: each step
+         is LengthOfArrayLike and Get, which the loop does itself
+         (neither the iterator nor its results can be seen). */
+      bool emulate = js_is_object (items)
+                     && object_is_array (js_get_object (items))
+                     && builtins_array_iterator_pristine (ctx, *pm);
       /* GetIteratorFromMethod. */
-      JsValue *pi = rt_push_root (rt, js_call (ctx, *pm, items, 0, NULL));
+      JsValue *pi = rt_push_root (rt, emulate ? items
+                                              : js_call (ctx, *pm, items, 0,
+                                                         NULL));
       if (js_is_exception (*pi))
         goto out;
       if (!js_is_object (*pi))
@@ -503,58 +558,58 @@ array_from (const JsCallInfo *info)
                                     "is not an object");
           goto out;
         }
-      JsValue *pn = rt_push_root (rt, js_get (ctx, *pi,
-                                              atom_common_key (rt,
-                                                               JS_ATOM_next)));
-      if (js_is_exception (*pn))
-        goto out;
+      JsValue *pn = rt_push_root (rt, JS_UNDEFINED);
+      if (!emulate)
+        {
+          *pn = js_get (ctx, *pi, atom_common_key (rt, JS_ATOM_next));
+          if (js_is_exception (*pn))
+            goto out;
+        }
       JsValue *pv = rt_push_root (rt, JS_UNDEFINED);
       for (double k = 0;; k++)
         {
           if (k >= MAX_SAFE_INTEGER)
             {
               js_throw_type_error (ctx, "Array.from: too many elements");
-              close_after_throw (ctx, *pi);
+              from_close (ctx, emulate, pi, k);
               goto out;
             }
           /* IteratorStepValue: errors here do not close the iterator. */
-          JsValue res = js_call (ctx, *pn, *pi, 0, NULL);
-          if (js_is_exception (res))
-            goto out;
-          if (!js_is_object (res))
+          bool done;
+          if (emulate)
             {
-              js_throw_type_error (ctx, "Iterator result %s is not an "
-                                        "object",
-                                   realm_describe (ctx, res));
-              goto out;
+              double len;
+              if (!length_of (ctx, *pi, &len))
+                goto out;
+              done = k >= len;
+              if (!done)
+                {
+                  *pv = get_index (ctx, *pi, k);
+                  if (js_is_exception (*pv))
+                    goto out;
+                }
             }
-          *pv = res;
-          JsValue done = js_get (ctx, res, atom_common_key (rt,
-                                                            JS_ATOM_done));
-          if (js_is_exception (done))
+          else if (!step_value (ctx, pi, pn, pv, &done))
             goto out;
-          if (js_to_boolean (done))
+          if (done)
             {
               if (set_length (ctx, *pa, k))
                 r = *pa;
               goto out;
             }
-          *pv = js_get (ctx, *pv, atom_common_key (rt, JS_ATOM_value));
-          if (js_is_exception (*pv))
-            goto out;
           if (mapping)
             {
               JsValue args[2] = { *pv, js_number (k) };
               *pv = js_call (ctx, mapfn, this_arg, 2, args);
               if (js_is_exception (*pv))
                 {
-                  close_after_throw (ctx, *pi);
+                  from_close (ctx, emulate, pi, k + 1);
                   goto out;
                 }
             }
           if (define_index (ctx, *pa, k, *pv) < 0)
             {
-              close_after_throw (ctx, *pi);
+              from_close (ctx, emulate, pi, k + 1);
               goto out;
             }
         }

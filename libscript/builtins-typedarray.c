@@ -500,8 +500,31 @@ iterate_to_list (JsContext *ctx, JsValue obj, JsValue method, JsValue *list)
 {
   JsRuntime *rt = ctx->rt;
   JsValue *saved = rt_save_roots (rt);
-  JsValue *pi = rt_push_root (rt, js_call (ctx, method, obj, 0, NULL));
   bool ok = false;
+  if (js_is_object (obj) && object_is_array (js_get_object (obj))
+      && builtins_array_iterator_pristine (ctx, method))
+    {
+      /* The untouched array iterator reads the length and then the
+         element at each step: so does this loop, without the iterator
+         and its results. */
+      JsValue *po = rt_push_root (rt, obj);
+      if (!builtins_array_list_new (ctx, list, 16))
+        goto out;
+      for (uint32_t k = 0; k < object_array_length (js_get_object (*po));
+           k++)
+        {
+          JsObject *a = js_get_object (*po);
+          JsValue v = k < object_elem_len (a) ? object_elements (a)[k]
+                                              : JS_EMPTY;
+          if (js_is_empty (v))
+            v = js_get (ctx, *po, js_key_from_index (k));
+          if (js_is_exception (v) || !builtins_array_list_push (ctx, list, v))
+            goto out;
+        }
+      ok = true;
+      goto out;
+    }
+  JsValue *pi = rt_push_root (rt, js_call (ctx, method, obj, 0, NULL));
   if (js_is_exception (*pi))
     goto out;
   if (!js_is_object (*pi))

@@ -88,6 +88,15 @@ int realm_exotic_define_property (JsContext *ctx, JsObject *o, JsKey key,
 JsValue builtins_new_array_iterator (JsContext *ctx, JsValue target,
                                      int kind);
 JsValue builtins_iter_result (JsContext *ctx, JsValue value, bool done);
+/* True if iterating with method (an object's @@iterator) is the
+ * untouched %Array.prototype.values% and %ArrayIteratorPrototype%.next:
+ * then the iteration is LengthOfArrayLike and Get at each step, and C
+ * may do just that without making the iterator or its results. */
+bool builtins_array_iterator_pristine (JsContext *ctx, JsValue method);
+/* A values iterator over target whose next step reads index (for the
+ * code above when it must hand a real iterator to IteratorClose). */
+JsValue builtins_array_iterator_at (JsContext *ctx, JsValue target,
+                                    double index);
 
 /* builtins-bound.c: bound function exotic objects, for realm.c's
  * hooks. */
