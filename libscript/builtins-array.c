@@ -284,8 +284,8 @@ fast_array (JsRuntime *rt, JsValue v)
   return true;
 }
 
-/* Has the script asked an argument of a callback method for more than
- * its value?  A callback must be callable. */
+/* A callback argument must be callable: a TypeError naming the method
+ * otherwise. */
 static bool
 check_callable (JsContext *ctx, JsValue fn, const char *method)
 {
