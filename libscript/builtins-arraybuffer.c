@@ -488,7 +488,9 @@ buffer_slice (const JsCallInfo *info)
   if (first < b->byte_length && new_len > 0)
     {
       double count = MIN (new_len, b->byte_length - first);
-      memcpy (nb->data, b->data + (size_t) first, (size_t) count);
+      /* An empty slice has no data to copy (and memcpy wants pointers). */
+      if (count > 0)
+        memcpy (nb->data, b->data + (size_t) first, (size_t) count);
     }
   r = *pn;
 out:

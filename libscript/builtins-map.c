@@ -14,6 +14,7 @@
 
 #include "map.h"
 
+#include "jsstring.h"
 #include "property.h"
 
 #include <stddef.h>
@@ -67,6 +68,21 @@ this_collection (const JsCallInfo *info, const JsCellClass *cls,
                                   "incompatible receiver %s",
                        cls->name, method, realm_describe (info->ctx, t));
   return false;
+}
+
+/* A key as the table takes it: normalized, and flat if it is a string
+ * (the table hashes and compares characters, and a rope of a size the
+ * script chose may not flatten). */
+static bool
+prepare_key (JsContext *ctx, JsValue *key)
+{
+  *key = map_normalize_key (*key);
+  if (js_is_string (*key) && !string_flatten (ctx->rt, js_get_string (*key)))
+    {
+      js_throw_out_of_memory (ctx);
+      return false;
+    }
+  return true;
 }
 
 /* ------------------------------------------------------------------ */
@@ -247,7 +263,9 @@ map_group_by (const JsCallInfo *info)
           close_after_error (ctx, it[0]);
           goto out;
         }
-      *pkey = map_normalize_key (key);
+      *pkey = key;
+      if (!prepare_key (ctx, pkey))
+        goto out;
       JsMapTable *t = map_table_of (*pm);
       uint32_t i = map_find (rt, t, *pkey);
       JsObject *group;
@@ -292,9 +310,11 @@ collection_get (const JsCallInfo *info)
 {
   if (!this_collection (info, &js_map_class, "get"))
     return JS_EXCEPTION;
+  JsValue key = js_arg (info, 0);
+  if (!prepare_key (info->ctx, &key))
+    return JS_EXCEPTION;
   JsMapTable *t = map_table_of (*info->this_arg);
-  uint32_t i = map_find (info->ctx->rt, t, map_normalize_key (js_arg (info,
-                                                                      0)));
+  uint32_t i = map_find (info->ctx->rt, t, key);
   return i == JS_MAP_NONE ? JS_UNDEFINED : map_entry (t, i)[1];
 }
 
@@ -303,10 +323,11 @@ collection_has (const JsCallInfo *info)
 {
   if (!this_collection (info, class_of_magic (info->magic), "has"))
     return JS_EXCEPTION;
+  JsValue key = js_arg (info, 0);
+  if (!prepare_key (info->ctx, &key))
+    return JS_EXCEPTION;
   JsMapTable *t = map_table_of (*info->this_arg);
-  return js_bool (map_find (info->ctx->rt, t,
-                            map_normalize_key (js_arg (info, 0)))
-                  != JS_MAP_NONE);
+  return js_bool (map_find (info->ctx->rt, t, key) != JS_MAP_NONE);
 }
 
 /* Map.prototype.set (magic 0) and Set.prototype.add (magic 1). */
@@ -316,8 +337,9 @@ collection_set (const JsCallInfo *info)
   if (!this_collection (info, class_of_magic (info->magic),
                         info->magic ? "add" : "set"))
     return JS_EXCEPTION;
-  JsValue key = map_normalize_key (js_arg (info, 0));
-  if (!map_set (info->ctx, *info->this_arg, key, js_arg (info, 1)))
+  JsValue key = js_arg (info, 0);
+  if (!prepare_key (info->ctx, &key)
+      || !map_set (info->ctx, *info->this_arg, key, js_arg (info, 1)))
     return JS_EXCEPTION;
   return *info->this_arg;
 }
@@ -327,8 +349,10 @@ collection_delete (const JsCallInfo *info)
 {
   if (!this_collection (info, class_of_magic (info->magic), "delete"))
     return JS_EXCEPTION;
-  return js_bool (map_delete (info->ctx, *info->this_arg,
-                              map_normalize_key (js_arg (info, 0))));
+  JsValue key = js_arg (info, 0);
+  if (!prepare_key (info->ctx, &key))
+    return JS_EXCEPTION;
+  return js_bool (map_delete (info->ctx, *info->this_arg, key));
 }
 
 static JsValue

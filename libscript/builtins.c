@@ -327,6 +327,7 @@ realm_init (JsContext *ctx)
     builtins_init_reflect,
     builtins_init_symbol,
     builtins_init_bigint,
+    builtins_init_date,
     builtins_init_map,
     builtins_init_weak,
     builtins_init_promise,

@@ -210,6 +210,7 @@ bool builtins_init_data_view (JsContext *ctx);
  * Promise (promise.h) declare theirs in their headers. */
 bool builtins_init_map (JsContext *ctx);
 bool builtins_init_weak (JsContext *ctx);
+bool builtins_init_date (JsContext *ctx);
 /* builtins-regexp.c: RegExp; it calls builtins-string-regexp.c for the
  * String.prototype methods that delegate to RegExp (match, matchAll,
  * replace, replaceAll, search, split). */

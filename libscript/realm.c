@@ -255,6 +255,8 @@ realm_builtin_tag (JsObject *o)
 {
   if (o->shape->cls == &js_error_class)
     return "Error";
+  if (o->shape->cls->flags & JS_CLASS_BUILTIN_TAG)
+    return o->shape->cls->name;
   if (o->shape->cls == &js_regexp_class)
     return "RegExp";
   return "Object";

@@ -493,6 +493,9 @@ enum
   /* Objects whose properties are not all in their shape and elements
      (string wrappers, arguments, proxies): inline caches skip them. */
   JS_CLASS_EXOTIC = 1 << 0,
+  /* The class's name is the builtinTag Object.prototype.toString shows
+     (Date: "[object Date]"). */
+  JS_CLASS_BUILTIN_TAG = 1 << 1,
 };
 
 /* The common header: every cell starts with its shape. */

@@ -1,5 +1,6 @@
 // Deep nesting does not recurse in C: a hundred thousand levels parse,
 // stringify and revive.
+// gc-stress-every: 1000
 var n = 100000, open = "", close = "";
 for (var i = 0; i < 100; i++) { open += "["; close += "]"; }
 var unit = open, unitc = close;

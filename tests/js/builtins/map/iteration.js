@@ -22,3 +22,4 @@ for (var k of m.keys()) {
   if (k === "b") { m.delete("c"); m.set("d", 5); }
 }
 print(out); // expect: bad
+print(m[Symbol.iterator] === m.entries, Set.prototype[Symbol.iterator] === Set.prototype.values); // expect: true true
