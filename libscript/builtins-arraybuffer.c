@@ -485,7 +485,7 @@ buffer_slice (const JsCallInfo *info)
       js_throw_type_error (ctx, "Cannot slice a detached ArrayBuffer");
       goto out;
     }
-  if (first < b->byte_length && new_len > 0)
+  if (first < b->byte_length)
     {
       double count = MIN (new_len, b->byte_length - first);
       /* An empty slice has no data to copy (and memcpy wants pointers). */
