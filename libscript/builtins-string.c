@@ -711,7 +711,7 @@ str_trim (const JsCallInfo *info)
 /* The string this and the search string a search method works on,
  * rooted at roots[0] and roots[1]: RequireObjectCoercible and ToString
  * of this, the IsRegExp check (for includes, startsWith and endsWith),
- * then ToString of the argument.  Both come back flat. */
+ * then ToString of the argument. */
 static bool
 search_strings (const JsCallInfo *info, const char *method, bool no_regexp,
                 JsValue *roots)
