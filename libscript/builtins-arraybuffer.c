@@ -13,6 +13,7 @@
 
 #include "builtins-typedarray.h"
 
+#include "bigint.h"
 #include "property.h"
 
 #include <math.h>
@@ -169,29 +170,20 @@ builtins_species_constructor (JsContext *ctx, JsValue o, JsValue dflt)
 /* Elements                                                            */
 /* ------------------------------------------------------------------ */
 
-/* The BigInt family's side of BigInt64Array and BigUint64Array.  Until
- * BigInt values exist these fail: ToBigInt of a number is a TypeError
- * anyway, and a BigInt cannot be read out without being made.  When
- * bigint.c lands, these two call its conversions (ToBigInt64 and
- * BigInt from a 64-bit integer). */
+/* The BigInt family's side of BigInt64Array and BigUint64Array:
+ * ToBigInt64 (the same 64 bits as ToBigUint64) and a BigInt from a
+ * 64-bit integer. */
 static bool
 to_bigint64 (JsContext *ctx, JsValue v, uint64_t *out)
 {
-  JsValue p = js_to_primitive (ctx, v, JS_HINT_NUMBER);
-  if (js_is_exception (p))
-    return false;
-  (void) out;
-  js_throw_type_error (ctx, "Cannot convert %s to a BigInt",
-                       realm_describe (ctx, p));
-  return false;
+  return bigint_to_big_uint64 (ctx, v, out);
 }
 
 static JsValue
 bigint_from_64 (JsContext *ctx, uint64_t u, bool is_signed)
 {
-  (void) u;
-  (void) is_signed;
-  return js_throw_type_error (ctx, "BigInt values are not supported yet");
+  return is_signed ? bigint_from_int64 (ctx, (int64_t) u)
+                   : bigint_from_uint64 (ctx, u);
 }
 
 bool

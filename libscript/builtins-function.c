@@ -127,10 +127,31 @@ builtins_init_function (JsContext *ctx)
      configurable. */
   JsValue f = function_new_builtin (ctx, "[Symbol.hasInstance]",
                                     fn_has_instance, 1, 0, 0);
-  if (js_is_exception (f))
-    return false;
-  return object_define_own (rt, ctx->function_proto,
+  if (js_is_exception (f)
+      || object_define_own (rt, ctx->function_proto,
                             symbol_key (rt->well_known[JS_SYM_hasInstance]),
                             f, 0)
-         == JS_PROP_DONE;
+             != JS_PROP_DONE)
+    return false;
+  /* AddRestrictedFunctionProperties: "caller" and "arguments" throw, on
+     Function.prototype (so on every function that has none of its
+     own: strict ones, methods, bound functions). */
+  JsAccessorPair *p = object_new_accessor (rt, ctx->throw_type_error,
+                                           ctx->throw_type_error);
+  if (!p)
+    return false;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pp = rt_push_cell (rt, p);
+  static const char *const names[] = { "caller", "arguments" };
+  bool ok = true;
+  for (int i = 0; ok && i < 2; i++)
+    {
+      JsKey k = atom_key_from_utf8 (rt, names[i]);
+      ok = k != JS_KEY_NONE
+           && object_define_own (rt, ctx->function_proto, k, *pp,
+                                 JS_ATTR_ACCESSOR | JS_ATTR_CONFIGURABLE)
+                  == JS_PROP_DONE;
+    }
+  rt_restore_roots (rt, saved);
+  return ok;
 }

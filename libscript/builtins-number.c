@@ -11,6 +11,8 @@
 
 #include "builtins.h"
 
+#include "bigint.h"
+
 #include "dtoa.h"
 #include "property.h"
 
@@ -57,13 +59,9 @@ number_ctor (const JsCallInfo *info)
       n = js_to_numeric (ctx, info->argv[0]);
       if (js_is_exception (n))
         return n;
+      /* Number (bigint) converts, rounding to nearest. */
       if (js_is_bigint (n))
-        {
-          /* Number(bigint) converts; BigInt values have no converter
-             yet, and none exists to reach this. */
-          return js_throw_type_error (ctx, "Cannot convert a BigInt value "
-                                           "to a number");
-        }
+        n = js_number (bigint_to_double (n));
     }
   if (js_is_undefined (info->new_target))
     return n;

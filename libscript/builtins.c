@@ -10,6 +10,7 @@
 
 #include "builtins.h"
 
+#include "bigint.h"
 #include "log.h"
 #include "promise.h"
 #include "property.h"
@@ -313,6 +314,7 @@ realm_init (JsContext *ctx)
     builtins_init_generator,
     builtins_init_string,
     builtins_init_uri,
+    builtins_init_regexp,
     builtins_init_array,
     builtins_init_array_buffer,
     builtins_init_typed_array,
@@ -324,6 +326,7 @@ realm_init (JsContext *ctx)
     builtins_init_number,
     builtins_init_reflect,
     builtins_init_symbol,
+    builtins_init_bigint,
     builtins_init_map,
     builtins_init_weak,
     builtins_init_promise,

@@ -1169,6 +1169,19 @@ compile_expr (FuncState *fs, AstNode *n)
     case AST_TEMPLATE:
       compile_template (fs, n);
       break;
+    case AST_BIGINT:
+      emit_op (fs, JS_OP_LdaConst,
+               const_add_entry (fs, (ConstEntry){ .kind = CONST_BIGINT,
+                                                  .str = n->str,
+                                                  .num = n->op ? n->op
+                                                               : 10 }));
+      break;
+    case AST_REGEXP:
+      /* A new RegExp object each evaluation; the pattern's compiled form
+         is cached by the engine. */
+      emit_op (fs, JS_OP_CreateRegExp, const_string (fs, n->str),
+               const_string (fs, n->str2));
+      break;
     case AST_TAGGED_TEMPLATE:
       compile_tagged_template (fs, n);
       break;

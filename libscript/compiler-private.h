@@ -162,6 +162,7 @@ uint32_t const_number (FuncState *fs, double d);
 uint32_t const_ascii_atom (FuncState *fs, const char *s);
 uint32_t ic_alloc (FuncState *fs);
 uint32_t const_template (FuncState *fs, AstNode *tpl);
+uint32_t const_add_entry (FuncState *fs, ConstEntry e);
 void mark_position (FuncState *fs, const AstNode *n);
 void compile_error (FuncState *fs, const AstNode *n, const char *fmt, ...)
     G_GNUC_PRINTF (3, 4);

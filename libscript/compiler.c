@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "compiler-private.h"
+#include "bigint.h"
 #include "function.h"
 #include "parser.h"
 
@@ -306,6 +307,12 @@ const_ascii_atom (FuncState *fs, const char *s)
         return i;
     }
   return const_add (fs, (ConstEntry){ .kind = CONST_ATOM, .str = str });
+}
+
+uint32_t
+const_add_entry (FuncState *fs, ConstEntry e)
+{
+  return const_add (fs, e);
 }
 
 uint32_t
@@ -1765,6 +1772,9 @@ const_value (FuncState *fs, ConstEntry *e)
       return template_value (c, e->node);
     case CONST_MODULE:
       return module_info_value (c, e->node);
+    case CONST_BIGINT:
+      return bigint_from_literal (c->ctx, e->str->data, e->str->len,
+                                  (int) e->num);
     default:
       return JS_UNDEFINED;
     }
@@ -2066,6 +2076,10 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
           reg_free_to (&fs, t);
         }
     }
+  /* A module's body may await (top-level await): it runs as an async
+     function body whose promise the loader waits for. */
+  if (fs.flags & JS_CODE_MODULE)
+    emit_op (&fs, JS_OP_InitAsync);
   fs.top_level = true;
   for (AstNode *st = program->list.first; st; st = st->next)
     compile_statement (&fs, st);

@@ -25,6 +25,7 @@
 #include "promise.h"
 #include "property.h"
 #include "realm.h"
+#include "regexp.h"
 #include "builtins.h"
 
 #include <math.h>
@@ -1613,6 +1614,14 @@ op_SuperCallForward:
     NEXT (size);
   }
 op_CreateRegExp:
+  {
+    SYNC ();
+    acc = regexp_create_from_literal (ctx,
+                                      js_get_string (code->consts[U16 (0)]),
+                                      js_get_string (code->consts[U16 (2)]));
+    CHECK (acc);
+    NEXT (5);
+  }
 op_GetTemplateObject:
 op_AsyncReturn:
 
@@ -1956,6 +1965,14 @@ op_YieldRaw:
 op_Await:
   {
     JsGenerator *g = frame->gen;
+    if (G_UNLIKELY (!g))
+      {
+        /* Only generator and async frames suspend. */
+        SYNC ();
+        js_throw_error (ctx, JS_ERR_SYNTAX, "%s is not supported here",
+                        js_op_name[*pc]);
+        THROW ();
+      }
     g->raw = *pc == JS_OP_YieldRaw;
     g->awaiting = *pc == JS_OP_Await;
     g->pc = (uint32_t) (pc + 1 - code->bytecode);

@@ -466,6 +466,31 @@ evaluate (JsContext *ctx, JsModule *m)
   JsValue r = js_run_code_in (ctx, module_code (m),
                               (JsEnv *) js_get_cell (m->env), JS_UNDEFINED,
                               JS_UNDEFINED);
+  if (!js_is_exception (r) && promise_is_promise (r))
+    {
+      /* The body's promise: a module that awaits at top level finishes
+         when it settles.  From C (no script running), the jobs run here
+         until it does; a module imported by import () from running
+         script goes on in the background. */
+      JsRuntime *rt = ctx->rt;
+      JsValue *saved = rt_save_roots (rt);
+      JsValue *pr = rt_push_root (rt, r);
+      if (rt->frame_count == 0 && !rt->running_jobs)
+        {
+          uint32_t depth = rt->call_depth;
+          rt->call_depth = 0;
+          while (promise_state (*pr) == JS_PROMISE_PENDING
+                 && rt->job_count > 0)
+            runtime_run_jobs (rt);
+          rt->call_depth = depth;
+        }
+      if (promise_state (*pr) == JS_PROMISE_REJECTED)
+        {
+          js_throw (ctx, promise_result (*pr));
+          r = JS_EXCEPTION;
+        }
+      rt_restore_roots (rt, saved);
+    }
   if (js_is_exception (r))
     {
       m->status = MOD_ERRORED;

@@ -8,6 +8,7 @@
 
 #include "ops.h"
 
+#include "bigint.h"
 #include "dtoa.h"
 #include "function.h"
 #include "property.h"
@@ -109,7 +110,8 @@ js_to_boolean (JsValue v)
     return false;
   if (js_is_string (v))
     return js_get_string (v)->length != 0;
-  /* BigInts come with the built-ins; no value of that type exists yet. */
+  if (js_is_bigint (v))
+    return !bigint_is_zero (v);
   return true;
 }
 
@@ -307,6 +309,8 @@ js_to_string (JsContext *ctx, JsValue v)
       if (js_is_symbol (v))
         return js_throw_type_error (ctx, "Cannot convert a Symbol value to "
                                          "a string");
+      if (js_is_bigint (v))
+        return bigint_to_string (ctx, v, 10);
       v = js_to_primitive (ctx, v, JS_HINT_STRING);
       if (js_is_exception (v))
         return v;
@@ -493,7 +497,25 @@ js_strict_equals (JsRuntime *rt, JsValue a, JsValue b)
     return js_get_number (a) == js_get_number (b);
   if (js_is_string (a) && js_is_string (b))
     return a == b || string_equals (rt, js_get_string (a), js_get_string (b));
+  if (js_is_bigint (a) && js_is_bigint (b))
+    return bigint_equals (a, b);
   return a == b;
+}
+
+/* StringToBigInt (s) compared with the BigInt a: <0, 0 or >0, 2 if s is
+ * no integer, 3 with an exception pending. */
+static int
+bigint_compare_string (JsContext *ctx, JsValue a, JsValue s)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pa = rt_push_root (rt, a);
+  JsValue n = bigint_from_string (ctx, js_get_string (s));
+  int r = js_is_exception (n)   ? 3
+          : js_is_undefined (n) ? 2
+                                : bigint_compare (*pa, n);
+  rt_restore_roots (rt, saved);
+  return r;
 }
 
 bool
@@ -541,6 +563,20 @@ js_loose_equals (JsContext *ctx, JsValue a, JsValue b)
       if (js_is_string (a) && js_is_number (b))
         return js_string_to_number (rt, js_get_string (a))
                == js_get_number (b);
+      if (js_is_bigint (a) && js_is_string (b))
+        {
+          int c = bigint_compare_string (ctx, a, b);
+          return c == 3 ? -1 : c == 0;
+        }
+      if (js_is_string (a) && js_is_bigint (b))
+        {
+          int c = bigint_compare_string (ctx, b, a);
+          return c == 3 ? -1 : c == 0;
+        }
+      if (js_is_bigint (a) && js_is_number (b))
+        return bigint_compare_double (a, js_get_number (b)) == 0;
+      if (js_is_number (a) && js_is_bigint (b))
+        return bigint_compare_double (b, js_get_number (a)) == 0;
       if (js_is_bool (a))
         {
           a = js_int32 (js_get_bool (a));
@@ -600,6 +636,41 @@ js_less_than (JsContext *ctx, JsValue a, JsValue b, bool left_first,
     {
       int c = string_compare (rt, js_get_string (a), js_get_string (b));
       r = or_equal ? c <= 0 : c < 0;
+      goto out;
+    }
+  if (js_is_bigint (a) || js_is_bigint (b))
+    {
+      /* BigInt against a string, a number or a BigInt; an answer of
+         "undefined" (NaN, or a string that is no integer) is false. */
+      int c;
+      if (js_is_string (b) || js_is_string (a))
+        {
+          bool swap = js_is_string (a);
+          c = bigint_compare_string (ctx, swap ? b : a, swap ? a : b);
+          if (c == 3)
+            goto out;
+          if (swap && c != 2)
+            c = -c;
+        }
+      else
+        {
+          if (js_is_exception (*pa = js_to_numeric (ctx, a))
+              || js_is_exception (*pb = js_to_numeric (ctx, *pb)))
+            goto out;
+          a = *pa;
+          b = *pb;
+          if (js_is_bigint (a) && js_is_bigint (b))
+            c = bigint_compare (a, b);
+          else if (js_is_bigint (a))
+            c = bigint_compare_double (a, js_get_number (b));
+          else
+            {
+              c = bigint_compare_double (b, js_get_number (a));
+              if (c != 2)
+                c = -c;
+            }
+        }
+      r = c == 2 ? 0 : or_equal ? c <= 0 : c < 0;
       goto out;
     }
   double x, y;
@@ -700,6 +771,15 @@ js_arith (JsContext *ctx, int op, JsValue a, JsValue b)
   if (js_is_exception (*pa = js_to_numeric (ctx, *pa))
       || js_is_exception (*pb = js_to_numeric (ctx, *pb)))
     goto out;
+  if (js_is_bigint (*pa) || js_is_bigint (*pb))
+    {
+      r = js_is_bigint (*pa) && js_is_bigint (*pb)
+              ? bigint_arith (ctx, op, *pa, *pb)
+              : js_throw_type_error (ctx, "Cannot mix BigInt and other "
+                                          "types, use explicit "
+                                          "conversions");
+      goto out;
+    }
   double x = js_get_number (*pa), y = js_get_number (*pb);
   switch (op)
     {
@@ -743,6 +823,8 @@ js_unary (JsContext *ctx, int op, JsValue v)
   JsValue n = js_to_numeric (ctx, v);
   if (js_is_exception (n))
     return n;
+  if (js_is_bigint (n))
+    return bigint_unary (ctx, op, n);
   double d = js_get_number (n);
   switch (op)
     {

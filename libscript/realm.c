@@ -713,20 +713,25 @@ realm_own_keys (JsContext *ctx, JsObject *o, uint32_t flags, uint32_t *n)
       *n += ni;
       return all;
     }
-  if (o->shape->cls == &js_string_wrapper_class)
+  if (o->shape->cls == &js_string_wrapper_class
+      && (flags & JS_KEYS_STRINGS))
     {
-      /* The string's indices come first, then "length"'s absence is
-         intended: it is not enumerable. */
+      /* The string's indices come first, then the other index keys,
+         then "length" (the first string key a String object gets;
+         left out when only enumerable keys are asked for), then the
+         rest. */
       JsString *s = js_get_string (((JsWrapper *) o)->value);
       uint32_t len = s->length;
       JsKey *all = g_new (JsKey, *n + len + 1);
-      uint32_t k = 0;
+      uint32_t k = 0, j = 0;
       for (uint32_t i = 0; i < len; i++)
         all[k++] = js_key_from_index (i);
-      if (!(flags & JS_KEYS_ENUMERABLE_ONLY) && (flags & JS_KEYS_STRINGS))
+      for (; j < *n && js_key_is_index (keys[j]); j++)
+        all[k++] = keys[j];
+      if (!(flags & JS_KEYS_ENUMERABLE_ONLY))
         all[k++] = atom_common_key (ctx->rt, JS_ATOM_length);
-      for (uint32_t i = 0; i < *n; i++)
-        all[k++] = keys[i];
+      for (; j < *n; j++)
+        all[k++] = keys[j];
       g_free (keys);
       *n = k;
       return all;

@@ -776,6 +776,17 @@ shape_to_dictionary (JsRuntime *rt, JsShape *s)
   return d;
 }
 
+/* Inline caches trust a prototype's layout while the runtime's epoch is
+ * unchanged; a prototype's dictionary changing in place must end that
+ * trust (a new shadowing key, a deleted one, an attribute or a
+ * prototype changed). */
+static inline void
+prototype_changed (JsRuntime *rt, JsShape *d)
+{
+  if (d->flags & JS_SHAPE_PROTOTYPE)
+    rt->proto_epoch++;
+}
+
 uint32_t
 shape_dict_next_slot (JsShape *d)
 {
@@ -787,6 +798,7 @@ uint32_t
 shape_dict_add (JsRuntime *rt, JsShape *d, JsKey key, uint8_t attrs)
 {
   g_assert (shape_is_dictionary (d));
+  prototype_changed (rt, d);
   JsShapeTable *t = d->table;
   uint32_t slot = t->free_len ? t->free_slots[--t->free_len] : d->count++;
   table_append (&rt->heap, t, key, slot, attrs);
@@ -876,6 +888,7 @@ shape_delete_property (JsRuntime *rt, JsShape *s, JsKey key, uint32_t *slot)
     }
   if (shape_is_dictionary (s))
     {
+      prototype_changed (rt, s);
       dict_delete (&rt->heap, s, key);
       return s;
     }
@@ -901,6 +914,7 @@ shape_change_attrs (JsRuntime *rt, JsShape *s, JsKey key, uint8_t attrs)
     return s;
   if (shape_is_dictionary (s))
     {
+      prototype_changed (rt, s);
       s->table->entries[table_find (s->table, key)].attrs = attrs;
       return s;
     }
@@ -929,6 +943,7 @@ shape_set_proto (JsRuntime *rt, JsShape *s, JsCell *proto)
       rt_restore_roots (rt, saved);
       if (!d)
         return NULL;
+      prototype_changed (rt, d);
       d->proto = proto;
       gc_write_barrier (&rt->heap, (JsCell *) d);
       return d;
