@@ -1358,6 +1358,33 @@ raw_push (RawMatches *rm, const RegExpMatch *m)
   return true;
 }
 
+/* One replacement with a template, for a raw match: nothing it does is
+ * observable, so the captures are read in place and nothing is built
+ * for a match that an earlier one overlaps. */
+static int
+replace_raw (JsContext *ctx, RegExpBuilder *acc, const JsValue *ps,
+             const RegExpMatch *raw, const JsValue *prepl, uint32_t *next_pos)
+{
+  JsString *s = js_get_string (*ps);
+  uint32_t position = (uint32_t) raw->caps[0];
+  uint32_t end = (uint32_t) raw->caps[1];
+  if (position < *next_pos)
+    return 0;
+  regexp_builder_append (ctx->rt, acc, s, *next_pos, position);
+  RegExpSubst sub = {
+    .str = s,
+    .position = position,
+    .matched_len = end - position,
+    .m = raw->ncaps - 1,
+    .raw = raw,
+    .named = JS_UNDEFINED,
+  };
+  if (regexp_get_substitution (ctx, acc, &sub, js_get_string (*prepl)) < 0)
+    return -1;
+  *next_pos = end;
+  return 0;
+}
+
 /* One replacement: the spec's steps 14.a to 14.n for a result (an array
  * from a user's exec) or a raw match, appended to *acc. */
 static int
@@ -1366,6 +1393,8 @@ replace_one (JsContext *ctx, RegExpBuilder *acc, const JsValue *ps,
              bool functional, uint32_t *next_pos)
 {
   JsRuntime *rt = ctx->rt;
+  if (raw && !functional)
+    return replace_raw (ctx, acc, ps, raw, prepl, next_pos);
   JsValue *saved = rt_save_roots (rt);
   JsValue *pres = rt_push_root (rt, result);
   JsValue *pmatched = rt_push_root (rt, JS_UNDEFINED);
@@ -1407,14 +1436,19 @@ replace_one (JsContext *ctx, RegExpBuilder *acc, const JsValue *ps,
         goto out;
       ncaps = n > 1 ? (uint32_t) MIN (n - 1, (double) UINT32_MAX / 4) : 0;
       v = js_get (ctx, *pres, js_key_from_index (0));
-      if (js_is_exception (v) || js_is_exception (*pmatched = js_to_string (
-                                                       ctx, v)))
+      if (js_is_exception (v)
+          || js_is_exception (*pmatched = js_to_string (ctx, v)))
         goto out;
       v = get (ctx, *pres, JS_ATOM_index);
       if (js_is_exception (v) || !js_to_integer (ctx, v, &pos))
         goto out;
       position = (uint32_t) CLAMP (pos, 0, (double) len_s);
       caps = rt->stack_top;
+      if ((size_t) (rt->stack_limit - rt->stack_top) < (size_t) ncaps + 64)
+        {
+          js_throw_range_error (ctx, "Maximum call stack size exceeded");
+          goto out;
+        }
       for (uint32_t i = 1; i <= ncaps; i++)
         rt_push_root (rt, JS_UNDEFINED);
       for (uint32_t i = 1; i <= ncaps; i++)
@@ -1431,7 +1465,6 @@ replace_one (JsContext *ctx, RegExpBuilder *acc, const JsValue *ps,
       if (js_is_exception (*pnamed))
         goto out;
     }
-  JsString *matched = js_get_string (*pmatched);
   if (functional)
     {
       /* matched, captures..., position, S[, groups] */
@@ -1445,8 +1478,8 @@ replace_one (JsContext *ctx, RegExpBuilder *acc, const JsValue *ps,
       if (!js_is_undefined (*pnamed))
         rt_push_root (rt, *pnamed);
       JsValue v = js_call (ctx, *prepl, JS_UNDEFINED, argc, args);
-      if (js_is_exception (v) || js_is_exception (*prep = js_to_string (ctx,
-                                                                        v)))
+      if (js_is_exception (v)
+          || js_is_exception (*prep = js_to_string (ctx, v)))
         goto out;
     }
   else
@@ -1455,10 +1488,16 @@ replace_one (JsContext *ctx, RegExpBuilder *acc, const JsValue *ps,
           && js_is_exception (*pnamed = js_to_object (ctx, *pnamed)))
         goto out;
       RegExpBuilder b;
+      RegExpSubst sub = {
+        .str = s,
+        .position = position,
+        .matched = js_get_string (*pmatched),
+        .m = ncaps,
+        .captures = caps,
+        .named = *pnamed,
+      };
       regexp_builder_init (&b);
-      if (regexp_get_substitution (ctx, &b, matched, s, position, caps, ncaps,
-                                   *pnamed, js_get_string (*prepl))
-          < 0)
+      if (regexp_get_substitution (ctx, &b, &sub, js_get_string (*prepl)) < 0)
         {
           regexp_builder_free (&b);
           goto out;

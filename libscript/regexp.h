@@ -193,12 +193,24 @@ void regexp_builder_append (JsRuntime *rt, RegExpBuilder *b, JsString *s,
 /* The string built (the builder is freed), or JS_EXCEPTION. */
 JsValue regexp_builder_finish (JsContext *ctx, RegExpBuilder *b);
 
-/* GetSubstitution (matched, str, position, captures, namedCaptures,
- * replacementTemplate), appended to out.  captures holds m values
- * (strings or undefined), named_captures is undefined or an object; all
- * of them rooted by the caller.  0, or -1 with an exception. */
+/* What GetSubstitution (matched, str, position, captures,
+ * namedCaptures, replacementTemplate) reads.  The captures are either
+ * values or, for a raw match of the built-in exec, the matcher's own;
+ * the strings and values are rooted by the caller. */
+typedef struct
+{
+  JsString *str;           /* the subject */
+  uint32_t position;       /* where the match starts in str */
+  JsString *matched;       /* the matched string, or NULL: str [position,
+                              position + matched_len) */
+  uint32_t matched_len;    /* its length when matched is NULL */
+  uint32_t m;              /* captures, group 0 excluded */
+  const JsValue *captures; /* m strings or undefined, unless raw */
+  const RegExpMatch *raw;  /* a raw match: its captures and group names */
+  JsValue named;           /* namedCaptures: undefined or an object (not
+                              read for a raw match) */
+} RegExpSubst;
+
+/* GetSubstitution, appended to out.  0, or -1 with an exception. */
 int regexp_get_substitution (JsContext *ctx, RegExpBuilder *out,
-                             JsString *matched, JsString *str,
-                             uint32_t position, const JsValue *captures,
-                             uint32_t m, JsValue named_captures,
-                             JsString *replacement);
+                             const RegExpSubst *sub, JsString *replacement);
