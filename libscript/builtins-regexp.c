@@ -120,43 +120,75 @@ regexp_cache_free (JsRuntime *rt)
   rt->regexp_cache = NULL;
 }
 
-/* The program for a pattern (len UTF-16 units) and flags: from the cache
- * or compiled.  NULL with *error set for a SyntaxError, or NULL with
- * *error NULL when memory ran out. */
-static RegExpProgram *
-get_program (JsRuntime *rt, const uint16_t *pattern, uint32_t len,
-             uint32_t flags, const char **error, uint32_t *error_pos)
+/* The units of a flat string as UTF-16: its own when it is UTF-16, else
+ * a g_try_malloc'd copy in *copy. */
+static const uint16_t *
+utf16_of (const JsString *s, uint16_t **copy)
 {
-  uint32_t h = 2166136261u ^ flags;
+  *copy = NULL;
+  if (!string_is_latin1 (s))
+    return string_utf16_chars (s);
+  uint16_t *u = g_try_new (uint16_t, s->length + 1);
+  if (!u)
+    return NULL;
+  const uint8_t *c = string_latin1_chars (s);
+  for (uint32_t i = 0; i < s->length; i++)
+    u[i] = c[i];
+  *copy = u;
+  return u;
+}
+
+/* The program for a pattern (a flat string) and flags: from the cache or
+ * compiled.  NULL with *error set for a SyntaxError, or NULL with *error
+ * NULL when memory ran out.  The cache is looked up without copying the
+ * pattern, so a literal evaluated again costs a hash and a compare. */
+static RegExpProgram *
+get_program (JsRuntime *rt, const JsString *p, uint32_t flags,
+             const char **error)
+{
+  uint32_t len = p->length, h = 2166136261u ^ flags, error_pos;
   for (uint32_t i = 0; i < len; i++)
-    h = (h ^ pattern[i]) * 16777619u;
+    h = (h ^ string_flat_char_at (p, i)) * 16777619u;
   if (!rt->regexp_cache)
     rt->regexp_cache = g_try_new0 (RegExpCache, 1);
   RegExpCache *cache = rt->regexp_cache;
   CacheEntry *e = cache ? &cache->entries[h % CACHE_SIZE] : NULL;
-  if (e && e->prog && e->hash == h && e->len == len && e->flags == flags
-      && memcmp (e->pattern, pattern, len * sizeof *pattern) == 0)
-    return regexp_program_ref (e->prog);
-  RegExpProgram *prog = regexp_compile (pattern, len, flags, error,
-                                        error_pos);
+  if (e && e->prog && e->hash == h && e->len == len && e->flags == flags)
+    {
+      uint32_t i = 0;
+      while (i < len && e->pattern[i] == string_flat_char_at (p, i))
+        i++;
+      if (i == len)
+        return regexp_program_ref (e->prog);
+    }
+  uint16_t *copy;
+  const uint16_t *units = utf16_of (p, &copy);
+  if (!units)
+    {
+      *error = NULL;
+      return NULL;
+    }
+  RegExpProgram *prog = regexp_compile (units, len, flags, error,
+                                        &error_pos);
   /* Keep short patterns only: a long one is seldom compiled twice, and
      the copy would cost as much as the hit saves. */
   if (prog && e && len <= 1024)
     {
-      uint16_t *copy = g_try_new (uint16_t, len + 1);
-      if (copy)
+      uint16_t *keep = g_try_new (uint16_t, len + 1);
+      if (keep)
         {
           g_free (e->pattern);
           if (e->prog)
             regexp_program_unref (e->prog);
-          memcpy (copy, pattern, len * sizeof *pattern);
-          e->pattern = copy;
+          memcpy (keep, units, len * sizeof *units);
+          e->pattern = keep;
           e->len = len;
           e->flags = flags;
           e->hash = h;
           e->prog = regexp_program_ref (prog);
         }
     }
+  g_free (copy);
   return prog;
 }
 
@@ -181,24 +213,6 @@ static bool
 set_last_index (JsContext *ctx, JsValue o, JsValue v)
 {
   return js_set (ctx, o, key (ctx, JS_ATOM_lastIndex), v, o, true) >= 0;
-}
-
-/* The units of a flat string as UTF-16: its own when it is UTF-16, else
- * a g_try_malloc'd copy in *copy. */
-static const uint16_t *
-utf16_of (const JsString *s, uint16_t **copy)
-{
-  *copy = NULL;
-  if (!string_is_latin1 (s))
-    return string_utf16_chars (s);
-  uint16_t *u = g_try_new (uint16_t, s->length + 1);
-  if (!u)
-    return NULL;
-  const uint8_t *c = string_latin1_chars (s);
-  for (uint32_t i = 0; i < s->length; i++)
-    u[i] = c[i];
-  *copy = u;
-  return u;
 }
 
 uint32_t
@@ -347,7 +361,6 @@ regexp_initialize (JsContext *ctx, JsValue *slot, JsValue pattern,
   JsValue *pf = rt_push_root (rt, flags);
   JsValue *pp = rt_push_root (rt, JS_UNDEFINED);
   JsValue r = JS_EXCEPTION;
-  uint16_t *copy = NULL;
 
   *pp = js_is_undefined (pattern)
             ? js_string_value (atom_common (rt, JS_ATOM_empty))
@@ -366,32 +379,19 @@ regexp_initialize (JsContext *ctx, JsValue *slot, JsValue pattern,
       goto out;
     }
   uint32_t fl;
-  const uint16_t *units = utf16_of (f, &copy);
-  if (!units)
-    {
-      js_throw_out_of_memory (ctx);
-      goto out;
-    }
-  bool ok = regexp_parse_flags (units, f->length, &fl);
-  g_free (copy);
-  if (!ok)
+  uint16_t fbuf[8];
+  bool ok = f->length <= G_N_ELEMENTS (fbuf);
+  for (uint32_t i = 0; ok && i < f->length; i++)
+    fbuf[i] = string_flat_char_at (f, i);
+  if (!ok || !regexp_parse_flags (fbuf, f->length, &fl))
     {
       g_autofree char *fs = string_to_utf8 (rt, f, NULL);
       js_throw_error (ctx, JS_ERR_SYNTAX,
                       "Invalid regular expression flags '%s'", fs ? fs : "");
       goto out;
     }
-  units = utf16_of (p, &copy);
-  if (!units)
-    {
-      js_throw_out_of_memory (ctx);
-      goto out;
-    }
   const char *error = NULL;
-  uint32_t error_pos;
-  RegExpProgram *prog = get_program (rt, units, p->length, fl, &error,
-                                     &error_pos);
-  g_free (copy);
+  RegExpProgram *prog = get_program (rt, p, fl, &error);
   if (!prog)
     {
       if (error)
@@ -540,6 +540,49 @@ regexp_species (const JsCallInfo *info)
 /* RegExpBuiltinExec                                                   */
 /* ------------------------------------------------------------------ */
 
+/* Does r have the shape RegExp objects start with: lastIndex alone, a
+ * writable data property in slot 0, and %RegExp.prototype%?  Then its
+ * lastIndex is read and written in place, which is what Get and Set
+ * would do. */
+static inline bool
+plain_shape (JsContext *ctx, JsValue r)
+{
+  return js_get_object (r)->shape == ctx->regexp_shape;
+}
+
+/* Is Get (r, "exec") the original exec, found with no getter run?  True
+ * for a RegExp of the plain shape while %RegExp.prototype%.exec is the
+ * built-in data property. */
+static bool
+plain_exec (JsContext *ctx, JsValue r)
+{
+  JsValue v;
+  uint8_t attrs;
+  return plain_shape (ctx, r)
+         && object_get_own (ctx->rt, ctx->regexp_proto,
+                            key (ctx, JS_ATOM_exec), &v, &attrs)
+         && !(attrs & JS_ATTR_ACCESSOR) && v == ctx->regexp_exec;
+}
+
+static JsValue
+get_last_index (JsContext *ctx, JsValue r)
+{
+  if (plain_shape (ctx, r))
+    return ((JsRegExp *) js_get_cell (r))->last_index;
+  return get (ctx, r, JS_ATOM_lastIndex);
+}
+
+static bool
+put_last_index (JsContext *ctx, JsValue r, JsValue v)
+{
+  if (plain_shape (ctx, r) && !js_is_cell (v))
+    {
+      ((JsRegExp *) js_get_cell (r))->last_index = v;
+      return true;
+    }
+  return set_last_index (ctx, r, v);
+}
+
 /* The matcher half of RegExpBuiltinExec: reads and writes lastIndex as
  * the spec does and leaves the captures in m.  1 on a match, 0 on none,
  * -1 with an exception.  *r and *s are rooted by the caller. */
@@ -549,8 +592,10 @@ builtin_exec_raw (JsContext *ctx, const JsValue *r, const JsValue *s,
 {
   JsRuntime *rt = ctx->rt;
   double li;
-  JsValue v = get (ctx, *r, JS_ATOM_lastIndex);
-  if (js_is_exception (v) || !js_to_length (ctx, v, &li))
+  JsValue v = get_last_index (ctx, *r);
+  if (js_is_int32 (v))
+    li = MAX (js_get_int32 (v), 0);
+  else if (js_is_exception (v) || !js_to_length (ctx, v, &li))
     return -1;
   JsRegExp *re = (JsRegExp *) js_get_cell (*r);
   const RegExpProgram *prog = re->prog;
@@ -594,7 +639,7 @@ builtin_exec_raw (JsContext *ctx, const JsValue *r, const JsValue *s,
     }
   if (res == RE_FAILURE)
     {
-      if ((global || sticky) && !set_last_index (ctx, *r, js_int32 (0)))
+      if ((global || sticky) && !put_last_index (ctx, *r, js_int32 (0)))
         return -1;
       return 0;
     }
@@ -603,7 +648,7 @@ builtin_exec_raw (JsContext *ctx, const JsValue *r, const JsValue *s,
   if (m->caps[0] < li)
     m->caps[0] = (int32_t) li;
   if ((global || sticky)
-      && !set_last_index (ctx, *r, js_int32 (m->caps[1])))
+      && !put_last_index (ctx, *r, js_int32 (m->caps[1])))
     return -1;
   return 1;
 }
@@ -805,8 +850,10 @@ regexp_exec_step (JsContext *ctx, const JsValue *r, const JsValue *s,
                   RegExpMatch *m, JsValue *result)
 {
   JsRuntime *rt = ctx->rt;
-  JsValue exec = get (ctx, *r, JS_ATOM_exec);
   *result = JS_EMPTY;
+  if (plain_exec (ctx, *r))
+    return builtin_exec_raw (ctx, r, s, m);
+  JsValue exec = get (ctx, *r, JS_ATOM_exec);
   if (js_is_exception (exec))
     return -1;
   if (exec == ctx->regexp_exec || !js_is_callable (exec))
@@ -1102,14 +1149,14 @@ advance_after_empty (JsContext *ctx, const JsValue *rx, const JsValue *s,
                      bool unicode)
 {
   double li;
-  JsValue v = get (ctx, *rx, JS_ATOM_lastIndex);
+  JsValue v = get_last_index (ctx, *rx);
   if (js_is_exception (v) || !js_to_length (ctx, v, &li))
     return false;
   JsString *str = js_get_string (*s);
   double next = li + 1;
   if (unicode && li + 1 < str->length)
     next = regexp_advance_index (str, (uint32_t) li, true);
-  return set_last_index (ctx, *rx, js_number (next));
+  return put_last_index (ctx, *rx, js_number (next));
 }
 
 /* The matched string of a step's result: ToString (Get (result, "0")),
@@ -1642,6 +1689,86 @@ push_substring (JsContext *ctx, JsValue a, JsString *s, uint32_t from,
   return true;
 }
 
+/* The loop of @@split for a splitter that is a plain RegExp with the
+ * built-in exec: nothing in it can be observed, so instead of a sticky
+ * attempt at every position it searches for the next match, which finds
+ * the same one.  s is not empty. */
+static JsValue
+split_plain (JsContext *ctx, const JsValue *psplitter, const JsValue *ps,
+             const JsValue *pa, uint32_t lim, bool unicode)
+{
+  JsRuntime *rt = ctx->rt;
+  JsString *s = js_get_string (*ps);
+  uint32_t size = s->length, p = 0, q = 0, length_a = 0;
+  const RegExpProgram *prog = ((JsRegExp *) js_get_cell (*psplitter))->prog;
+  RegExpMatch m = { .prog = prog, .ncaps = regexp_capture_count (prog) };
+  JsValue r = JS_EXCEPTION;
+
+  m.caps = m.ncaps > G_N_ELEMENTS (m.local) / 2
+               ? g_try_new (int32_t, 2 * m.ncaps)
+               : m.local;
+  if (!m.caps)
+    return js_throw_out_of_memory (ctx);
+  while (q < size)
+    {
+      s = js_get_string (*ps);
+      RegExpResult res = regexp_search (prog, string_chars (s),
+                                        string_is_latin1 (s), size, q, m.caps,
+                                        rt);
+      if (res == RE_INTERRUPTED)
+        {
+          js_throw_error (ctx, JS_ERR_ERROR, "interrupted");
+          goto out;
+        }
+      if (res == RE_NO_MEMORY)
+        {
+          js_throw_range_error (ctx, "regular expression too complex to "
+                                     "match");
+          goto out;
+        }
+      if (res == RE_FAILURE || (uint32_t) m.caps[0] >= size)
+        break;
+      /* Every sticky attempt before the match failed. */
+      q = (uint32_t) m.caps[0];
+      uint32_t e = MIN ((uint32_t) m.caps[1], size);
+      if (e == p)
+        {
+          q = regexp_advance_index (s, q, unicode);
+          continue;
+        }
+      if (!push_substring (ctx, *pa, s, p, q))
+        goto out;
+      if (++length_a == lim)
+        {
+          r = *pa;
+          goto out;
+        }
+      p = e;
+      for (uint32_t i = 1; i < m.ncaps; i++)
+        {
+          JsValue v = capture_value (ctx, &m, js_get_string (*ps), i);
+          if (js_is_exception (v))
+            goto out;
+          if (object_array_push (rt, js_get_object (*pa), v) != JS_PROP_DONE)
+            {
+              js_throw_out_of_memory (ctx);
+              goto out;
+            }
+          if (++length_a == lim)
+            {
+              r = *pa;
+              goto out;
+            }
+        }
+      q = p;
+    }
+  if (push_substring (ctx, *pa, js_get_string (*ps), p, size))
+    r = *pa;
+out:
+  regexp_match_free (&m);
+  return r;
+}
+
 /* RegExp.prototype [@@split] (string, limit) */
 static JsValue
 regexp_symbol_split (const JsCallInfo *info)
@@ -1711,6 +1838,11 @@ regexp_symbol_split (const JsCallInfo *info)
           goto out;
         }
       r = *pa;
+      goto out;
+    }
+  if (plain_exec (ctx, *psplitter))
+    {
+      r = split_plain (ctx, psplitter, ps, pa, lim, u);
       goto out;
     }
   uint32_t p = 0, q = 0;

@@ -96,14 +96,19 @@ void regexp_program_dump (const RegExpProgram *prog, GString *out);
 /* Matching (regexp-exec.c)                                            */
 /* ------------------------------------------------------------------ */
 
-/* Tries to match at start, and, unless sticky, at each later position
- * until one matches.  chars are len Latin-1 bytes or UTF-16 code units
- * of a flat string the caller keeps alive.  On success captures (two
- * int32 per capture, start and end, -1 when unset) are filled in.  rt
- * may be NULL; otherwise its interrupt hook is polled. */
+/* Tries to match at start, and, unless the program is sticky, at each
+ * later position until one matches.  chars are len Latin-1 bytes or
+ * UTF-16 code units of a flat string the caller keeps alive.  On success
+ * captures (two int32 per capture, start and end, -1 when unset) are
+ * filled in.  rt may be NULL; otherwise its interrupt hook is polled. */
 RegExpResult regexp_exec (const RegExpProgram *prog, const void *chars,
                           bool latin1, uint32_t len, uint32_t start,
                           int32_t *captures, JsRuntime *rt);
+/* The same, searching from start whether or not the program is sticky
+ * (@@split's loop over its sticky splitter). */
+RegExpResult regexp_search (const RegExpProgram *prog, const void *chars,
+                            bool latin1, uint32_t len, uint32_t start,
+                            int32_t *captures, JsRuntime *rt);
 
 /* ------------------------------------------------------------------ */
 /* RegExp objects (builtins-regexp.c)                                  */
