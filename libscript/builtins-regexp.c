@@ -41,15 +41,23 @@ regexp_trace (JsTracer *trc, JsCell *cell)
   gc_mark_cell (trc, (JsCell *) re->flags);
 }
 
+/* Drops a reference to a program.  A program counts as unmanaged memory
+ * once, from its compilation until its last holder lets go, however many
+ * RegExp objects share it. */
+static void
+release_program (JsHeap *heap, RegExpProgram *prog)
+{
+  int64_t size = (int64_t) regexp_program_size (prog);
+  if (regexp_program_unref (prog) && heap)
+    heap_add_unmanaged (heap, -size);
+}
+
 static void
 regexp_finalize (JsHeap *heap, JsCell *cell)
 {
   JsRegExp *re = (JsRegExp *) cell;
   if (re->prog)
-    {
-      heap_add_unmanaged (heap, -(int64_t) regexp_program_size (re->prog));
-      regexp_program_unref (re->prog);
-    }
+    release_program (heap, re->prog);
 }
 
 const JsCellClass js_regexp_class = {
@@ -113,8 +121,9 @@ regexp_cache_free (JsRuntime *rt)
   for (uint32_t i = 0; i < CACHE_SIZE; i++)
     {
       g_free (cache->entries[i].pattern);
+      /* The heap is gone: nothing to count any more. */
       if (cache->entries[i].prog)
-        regexp_program_unref (cache->entries[i].prog);
+        release_program (NULL, cache->entries[i].prog);
     }
   g_free (cache);
   rt->regexp_cache = NULL;
@@ -170,6 +179,8 @@ get_program (JsRuntime *rt, const JsString *p, uint32_t flags,
     }
   RegExpProgram *prog = regexp_compile (units, len, flags, error,
                                         &error_pos);
+  if (prog)
+    heap_add_unmanaged (&rt->heap, (int64_t) regexp_program_size (prog));
   /* Keep short patterns only: a long one is seldom compiled twice, and
      the copy would cost as much as the hit saves. */
   if (prog && e && len <= 1024)
@@ -179,7 +190,7 @@ get_program (JsRuntime *rt, const JsString *p, uint32_t flags,
         {
           g_free (e->pattern);
           if (e->prog)
-            regexp_program_unref (e->prog);
+            release_program (&rt->heap, e->prog);
           memcpy (keep, units, len * sizeof *units);
           e->pattern = keep;
           e->len = len;
@@ -402,16 +413,12 @@ regexp_initialize (JsContext *ctx, JsValue *slot, JsValue pattern,
     }
   JsRegExp *re = (JsRegExp *) js_get_cell (*slot);
   if (re->prog)
-    {
-      heap_add_unmanaged (&rt->heap, -(int64_t) regexp_program_size (re->prog));
-      regexp_program_unref (re->prog);
-    }
+    release_program (&rt->heap, re->prog);
   re->prog = prog;
   re->source = p;
   re->flags = f;
   re->last_index = js_int32 (0);
   gc_write_barrier (&rt->heap, (JsCell *) re);
-  heap_add_unmanaged (&rt->heap, (int64_t) regexp_program_size (prog));
   r = *slot;
 out:
   rt_restore_roots (rt, saved);
@@ -556,12 +563,23 @@ plain_shape (JsContext *ctx, JsValue r)
 static bool
 plain_exec (JsContext *ctx, JsValue r)
 {
-  JsValue v;
-  uint8_t attrs;
-  return plain_shape (ctx, r)
-         && object_get_own (ctx->rt, ctx->regexp_proto,
-                            key (ctx, JS_ATOM_exec), &v, &attrs)
-         && !(attrs & JS_ATTR_ACCESSOR) && v == ctx->regexp_exec;
+  JsRuntime *rt = ctx->rt;
+  JsObject *proto = ctx->regexp_proto;
+  if (!plain_shape (ctx, r))
+    return false;
+  /* %RegExp.prototype% is a guarded prototype: while the epoch stands,
+     exec is the data property in the slot found last time. */
+  if (ctx->regexp_exec_epoch != rt->proto_epoch + 1)
+    {
+      uint32_t slot;
+      uint8_t attrs;
+      if (!shape_lookup (proto->shape, key (ctx, JS_ATOM_exec), &slot, &attrs)
+          || (attrs & JS_ATTR_ACCESSOR))
+        return false;
+      ctx->regexp_exec_slot = slot;
+      ctx->regexp_exec_epoch = rt->proto_epoch + 1;
+    }
+  return *object_slot_ptr (proto, ctx->regexp_exec_slot) == ctx->regexp_exec;
 }
 
 static JsValue
@@ -836,7 +854,8 @@ out:
 static JsValue
 builtin_exec (JsContext *ctx, const JsValue *r, const JsValue *s)
 {
-  RegExpMatch m = { 0 };
+  RegExpMatch m;
+  m.caps = NULL;
   int found = builtin_exec_raw (ctx, r, s, &m);
   JsValue result = found < 0 ? JS_EXCEPTION
                    : found ? match_array (ctx, &m, s)
@@ -890,7 +909,8 @@ regexp_exec_abstract (JsContext *ctx, JsValue r, JsValue s)
   JsValue *pr = rt_push_root (rt, r);
   JsValue *ps = rt_push_root (rt, s);
   JsValue *pres = rt_push_root (rt, JS_UNDEFINED);
-  RegExpMatch m = { 0 };
+  RegExpMatch m;
+  m.caps = NULL;
   JsValue out = JS_EXCEPTION;
   int found = regexp_exec_step (ctx, pr, ps, &m, pres);
   if (found == 0)
@@ -934,7 +954,8 @@ regexp_proto_test (const JsCallInfo *info)
   JsValue *saved = rt_save_roots (rt);
   JsValue *ps = rt_push_root (rt, to_flat_string (ctx, js_arg (info, 0)));
   JsValue *pres = rt_push_root (rt, JS_UNDEFINED);
-  RegExpMatch m = { 0 };
+  RegExpMatch m;
+  m.caps = NULL;
   JsValue r = JS_EXCEPTION;
   if (!js_is_exception (*ps))
     {
@@ -1187,7 +1208,8 @@ regexp_symbol_match (const JsCallInfo *info)
   JsValue *pres = rt_push_root (rt, JS_UNDEFINED);
   JsValue r = JS_EXCEPTION;
   bool g, u;
-  RegExpMatch m = { 0 };
+  RegExpMatch m;
+  m.caps = NULL;
 
   if (js_is_exception (*ps) || !read_flags (ctx, *rx, pf, &g, &u, NULL))
     goto out;
@@ -1583,7 +1605,8 @@ regexp_symbol_replace (const JsCallInfo *info)
   JsValue *pres = rt_push_root (rt, JS_UNDEFINED);
   JsValue r = JS_EXCEPTION;
   RawMatches raw = { 0 };
-  RegExpMatch m = { 0 };
+  RegExpMatch m;
+  m.caps = NULL;
   RegExpBuilder acc;
   bool g, u, functional;
   uint32_t next_pos = 0, nresults = 0;
@@ -1642,7 +1665,8 @@ regexp_symbol_replace (const JsCallInfo *info)
   for (uint32_t i = 0; i < nresults; i++)
     {
       JsValue res = object_elements (js_get_object (*presults))[i];
-      RegExpMatch rm = { 0 };
+      RegExpMatch rm;
+      rm.caps = NULL;
       if (js_is_undefined (res))
         {
           /* A raw match: its captures follow in the buffer.  Only the
@@ -1786,7 +1810,8 @@ regexp_symbol_split (const JsCallInfo *info)
   JsValue *pa = rt_push_root (rt, JS_UNDEFINED);
   JsValue *pres = rt_push_root (rt, JS_UNDEFINED);
   JsValue r = JS_EXCEPTION;
-  RegExpMatch m = { 0 };
+  RegExpMatch m;
+  m.caps = NULL;
   bool g, u, y;
   uint32_t lim = UINT32_MAX, length_a = 0;
 
@@ -1978,6 +2003,10 @@ builtins_init_regexp (JsContext *ctx)
       != JS_GET_VALUE)
     return false;
   ctx->regexp_exec = exec;
+  /* A guarded prototype from the start: changes to its layout bump the
+     epoch, which plain_exec watches. */
+  if (!realm_make_prototype (rt, ctx->regexp_proto))
+    return false;
   if (!define_getter (ctx, ctx->regexp_ctor,
                       symbol_key (rt->well_known[JS_SYM_species]),
                       "get [Symbol.species]", regexp_species, 0)

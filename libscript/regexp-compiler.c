@@ -951,11 +951,13 @@ regexp_program_ref (RegExpProgram *prog)
   return prog;
 }
 
-void
+bool
 regexp_program_unref (RegExpProgram *prog)
 {
-  if (--prog->refs == 0)
-    regexp_program_free (prog);
+  if (--prog->refs > 0)
+    return false;
+  regexp_program_free (prog);
+  return true;
 }
 
 size_t

@@ -73,9 +73,9 @@ RegExpProgram *regexp_compile (const uint16_t *pattern, size_t len,
                                uint32_t *error_pos);
 void regexp_program_free (RegExpProgram *prog);
 /* Programs are shared (the compile cache, RegExp objects): these count
- * the holders; the last unref frees. */
+ * the holders; the last unref frees, and says so. */
 RegExpProgram *regexp_program_ref (RegExpProgram *prog);
-void regexp_program_unref (RegExpProgram *prog);
+bool regexp_program_unref (RegExpProgram *prog);
 /* Bytes the program holds, for the unmanaged-memory count. */
 size_t regexp_program_size (const RegExpProgram *prog);
 /* Captures, group 0 (the whole match) included. */
@@ -153,6 +153,8 @@ typedef struct
   int32_t local[32];         /* room for caps when there are few */
 } RegExpMatch;
 
+/* Frees what a match holds; a RegExpMatch starts with caps NULL (and no
+ * initialiser, which would clear local). */
 void regexp_match_free (RegExpMatch *m);
 
 /* RegExpExec (R, S) with *r an object and *s a flat string, both rooted.

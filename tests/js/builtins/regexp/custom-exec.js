@@ -9,3 +9,13 @@ try { r.test("a"); } catch (e) { print(e.name); } // expect: TypeError
 r.exec = 5;
 print(r.test("abc")); // expect: true
 try { RegExp.prototype.test.call({ exec: 5 }, "a"); } catch (e) { print(e.name); } // expect: TypeError
+// A replaced RegExp.prototype.exec is seen by every RegExp, then the
+// original again once it is restored.
+var original = RegExp.prototype.exec;
+RegExp.prototype.exec = function () { return null; };
+print(new RegExp("a").test("a")); // expect: false
+RegExp.prototype.exec = original;
+print(new RegExp("a").test("a")); // expect: true
+delete RegExp.prototype.exec;
+print(new RegExp("a").test("a")); // expect: true
+RegExp.prototype.exec = original;
