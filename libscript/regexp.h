@@ -71,6 +71,10 @@ bool regexp_parse_flags (const uint16_t *chars, size_t len, uint32_t *flags);
 RegExpProgram *regexp_compile (const uint16_t *pattern, size_t len,
                                uint32_t flags, const char **error,
                                uint32_t *error_pos);
+/* The early error of a pattern under flags, or NULL if it has none
+ * (*error_pos gets its offset): the lexer's check of literals. */
+const char *regexp_check_pattern (const uint16_t *pattern, size_t len,
+                                  uint32_t flags, uint32_t *error_pos);
 void regexp_program_free (RegExpProgram *prog);
 /* Programs are shared (the compile cache, RegExp objects): these count
  * the holders; the last unref frees, and says so. */
