@@ -144,6 +144,12 @@ static int
 delete_index (JsContext *ctx, JsValue o, double i)
 {
   JsRuntime *rt = ctx->rt;
+  if (peek (o, i))
+    {
+      /* An element is configurable: it just goes. */
+      object_delete (rt, js_get_object (o), js_key_from_index ((uint32_t) i));
+      return 1;
+    }
   JsValue *saved = rt_save_roots (rt);
   rt_push_root (rt, o);
   JsKey key;
@@ -206,6 +212,31 @@ length_of (JsContext *ctx, JsValue o, double *len)
 static bool
 set_length (JsContext *ctx, JsValue o, double len)
 {
+  if (js_is_object (o) && object_is_array (js_get_object (o))
+      && len < MAX_ARRAY_LENGTH + 1)
+    {
+      /* An array's own length, set to a valid length: ArraySetLength is
+         all [[Set]] would do, once a read-only length has refused. */
+      JsObject *a = js_get_object (o);
+      uint32_t slot;
+      uint8_t attrs = 0;
+      shape_lookup (a->shape, atom_common_key (ctx->rt, JS_ATOM_length),
+                    &slot, &attrs);
+      switch (!(attrs & JS_ATTR_WRITABLE)
+                  ? JS_PROP_REJECTED
+                  : object_array_set_length (ctx->rt, a, (uint32_t) len))
+        {
+        case JS_PROP_DONE:
+          return true;
+        case JS_PROP_NO_MEMORY:
+          js_throw_out_of_memory (ctx);
+          return false;
+        default:
+          js_throw_type_error (ctx, "Cannot assign to read only property "
+                                    "'length' of array");
+          return false;
+        }
+    }
   return js_set (ctx, o, atom_common_key (ctx->rt, JS_ATOM_length),
                  js_number (len), o, true)
          >= 0;
@@ -253,8 +284,8 @@ fast_array (JsRuntime *rt, JsValue v)
   return true;
 }
 
-/* Has the script asked an argument of a callback method for more than
- * its value?  A callback must be callable. */
+/* A callback argument must be callable: a TypeError naming the method
+ * otherwise. */
 static bool
 check_callable (JsContext *ctx, JsValue fn, const char *method)
 {
@@ -292,8 +323,9 @@ builtins_array_is_array (JsContext *ctx, JsValue v)
   (void) ctx;
   if (!js_is_object (v))
     return 0;
-  /* A proxy answers for its target, and throws once revoked: that test
-     belongs here when proxies exist. */
+  /* A proxy answers for its target, and throws once revoked. */
+  if (builtins_is_proxy (v))
+    return builtins_proxy_is_array (ctx, js_get_object (v));
   return object_is_array (js_get_object (v));
 }
 
@@ -308,8 +340,8 @@ species_create (JsContext *ctx, JsValue o, double len)
   if (!isa)
     return array_create (ctx, len, NULL);
   JsValue *saved = rt_save_roots (rt);
-  JsValue *pc = rt_push_root (rt, js_get (ctx, o, atom_common_key (
-                                                      rt, JS_ATOM_constructor)));
+  JsKey ckey = atom_common_key (rt, JS_ATOM_constructor);
+  JsValue *pc = rt_push_root (rt, js_get (ctx, o, ckey));
   JsValue r = JS_EXCEPTION;
   if (js_is_exception (*pc))
     goto out;
@@ -438,6 +470,53 @@ close_after_throw (JsContext *ctx, JsValue iterator)
   rt_restore_roots (rt, saved);
 }
 
+/* IteratorStepValue with the iterator in *pi and its next method in
+ * *pn: *done, else the value in *pv. */
+static bool
+step_value (JsContext *ctx, JsValue *pi, JsValue *pn, JsValue *pv,
+            bool *done)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue res = js_call (ctx, *pn, *pi, 0, NULL);
+  if (js_is_exception (res))
+    return false;
+  if (!js_is_object (res))
+    {
+      js_throw_type_error (ctx, "Iterator result %s is not an object",
+                           realm_describe (ctx, res));
+      return false;
+    }
+  *pv = res;
+  JsValue d = js_get (ctx, res, atom_common_key (rt, JS_ATOM_done));
+  if (js_is_exception (d))
+    return false;
+  *done = js_to_boolean (d);
+  if (*done)
+    return true;
+  *pv = js_get (ctx, *pv, atom_common_key (rt, JS_ATOM_value));
+  return !js_is_exception (*pv);
+}
+
+/* IteratorClose after a throw in Array.from: when the iteration was
+ * emulated (*pi is the array), a real iterator about to read index is
+ * made for it, so that a return method found on the chain sees one. */
+static void
+from_close (JsContext *ctx, bool emulate, JsValue *pi, double index)
+{
+  if (emulate)
+    {
+      JsValue *saved = rt_save_roots (ctx->rt);
+      JsValue *pe = rt_push_root (ctx->rt, js_take_exception (ctx));
+      JsValue it = builtins_array_iterator_at (ctx, *pi, index);
+      js_throw (ctx, *pe);
+      rt_restore_roots (ctx->rt, saved);
+      if (js_is_exception (it))
+        return;
+      *pi = it;
+    }
+  close_after_throw (ctx, *pi);
+}
+
 /* Array.from (items, mapfn, thisArg). */
 static JsValue
 array_from (const JsCallInfo *info)
@@ -451,8 +530,8 @@ array_from (const JsCallInfo *info)
     return JS_EXCEPTION;
   JsValue *saved = rt_save_roots (rt);
   JsValue r = JS_EXCEPTION;
-  JsValue method = js_get_method (ctx, items, symbol_key (
-                                                  rt->well_known[JS_SYM_iterator]));
+  JsKey ikey = symbol_key (rt->well_known[JS_SYM_iterator]);
+  JsValue method = js_get_method (ctx, items, ikey);
   if (js_is_exception (method))
     goto out;
   JsValue *pm = rt_push_root (rt, method);
@@ -462,8 +541,16 @@ array_from (const JsCallInfo *info)
                                                       -1));
       if (js_is_exception (*pa))
         goto out;
+      /* An array iterated by the untouched array iterator: each step
+         is LengthOfArrayLike and Get, which the loop does itself
+         (neither the iterator nor its results can be seen). */
+      bool emulate = js_is_object (items)
+                     && object_is_array (js_get_object (items))
+                     && builtins_array_iterator_pristine (ctx, *pm);
       /* GetIteratorFromMethod. */
-      JsValue *pi = rt_push_root (rt, js_call (ctx, *pm, items, 0, NULL));
+      JsValue *pi = rt_push_root (rt, emulate ? items
+                                              : js_call (ctx, *pm, items, 0,
+                                                         NULL));
       if (js_is_exception (*pi))
         goto out;
       if (!js_is_object (*pi))
@@ -472,58 +559,58 @@ array_from (const JsCallInfo *info)
                                     "is not an object");
           goto out;
         }
-      JsValue *pn = rt_push_root (rt, js_get (ctx, *pi,
-                                              atom_common_key (rt,
-                                                               JS_ATOM_next)));
-      if (js_is_exception (*pn))
-        goto out;
+      JsValue *pn = rt_push_root (rt, JS_UNDEFINED);
+      if (!emulate)
+        {
+          *pn = js_get (ctx, *pi, atom_common_key (rt, JS_ATOM_next));
+          if (js_is_exception (*pn))
+            goto out;
+        }
       JsValue *pv = rt_push_root (rt, JS_UNDEFINED);
       for (double k = 0;; k++)
         {
           if (k >= MAX_SAFE_INTEGER)
             {
               js_throw_type_error (ctx, "Array.from: too many elements");
-              close_after_throw (ctx, *pi);
+              from_close (ctx, emulate, pi, k);
               goto out;
             }
           /* IteratorStepValue: errors here do not close the iterator. */
-          JsValue res = js_call (ctx, *pn, *pi, 0, NULL);
-          if (js_is_exception (res))
-            goto out;
-          if (!js_is_object (res))
+          bool done;
+          if (emulate)
             {
-              js_throw_type_error (ctx, "Iterator result %s is not an "
-                                        "object",
-                                   realm_describe (ctx, res));
-              goto out;
+              double len;
+              if (!length_of (ctx, *pi, &len))
+                goto out;
+              done = k >= len;
+              if (!done)
+                {
+                  *pv = get_index (ctx, *pi, k);
+                  if (js_is_exception (*pv))
+                    goto out;
+                }
             }
-          *pv = res;
-          JsValue done = js_get (ctx, res, atom_common_key (rt,
-                                                            JS_ATOM_done));
-          if (js_is_exception (done))
+          else if (!step_value (ctx, pi, pn, pv, &done))
             goto out;
-          if (js_to_boolean (done))
+          if (done)
             {
               if (set_length (ctx, *pa, k))
                 r = *pa;
               goto out;
             }
-          *pv = js_get (ctx, *pv, atom_common_key (rt, JS_ATOM_value));
-          if (js_is_exception (*pv))
-            goto out;
           if (mapping)
             {
               JsValue args[2] = { *pv, js_number (k) };
               *pv = js_call (ctx, mapfn, this_arg, 2, args);
               if (js_is_exception (*pv))
                 {
-                  close_after_throw (ctx, *pi);
+                  from_close (ctx, emulate, pi, k + 1);
                   goto out;
                 }
             }
           if (define_index (ctx, *pa, k, *pv) < 0)
             {
-              close_after_throw (ctx, *pi);
+              from_close (ctx, emulate, pi, k + 1);
               goto out;
             }
         }
@@ -959,7 +1046,8 @@ builtins_array_list_push (JsContext *ctx, JsValue *slot, JsValue v)
 #define list_get builtins_array_list_get
 
 int
-builtins_array_compare_fn (JsContext *ctx, JsValue a, JsValue b, void *data, int *out)
+builtins_array_compare_fn (JsContext *ctx, JsValue a, JsValue b, void *data,
+                           int *out)
 {
   JsValue args[2] = { a, b };
   JsValue r = js_call (ctx, *(JsValue *) data, JS_UNDEFINED, 2, args);

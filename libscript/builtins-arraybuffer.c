@@ -225,13 +225,15 @@ swap16 (uint16_t x)
 static inline uint32_t
 swap32 (uint32_t x)
 {
-  return ((uint32_t) swap16 ((uint16_t) x) << 16) | swap16 ((uint16_t) (x >> 16));
+  return ((uint32_t) swap16 ((uint16_t) x) << 16)
+         | swap16 ((uint16_t) (x >> 16));
 }
 
 static inline uint64_t
 swap64 (uint64_t x)
 {
-  return ((uint64_t) swap32 ((uint32_t) x) << 32) | swap32 ((uint32_t) (x >> 32));
+  return ((uint64_t) swap32 ((uint32_t) x) << 32)
+         | swap32 ((uint32_t) (x >> 32));
 }
 
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
@@ -442,9 +444,9 @@ buffer_slice (const JsCallInfo *info)
     }
   double new_len = MAX (final - first, 0);
   JsValue *saved = rt_save_roots (rt);
+  JsValue dflt = js_object_value (ctx->array_buffer_ctor);
   JsValue *pc = rt_push_root (rt, builtins_species_constructor (
-                                      ctx, *info->this_arg,
-                                      js_object_value (ctx->array_buffer_ctor)));
+                                      ctx, *info->this_arg, dflt));
   JsValue r = JS_EXCEPTION;
   if (js_is_exception (*pc))
     goto out;

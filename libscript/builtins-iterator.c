@@ -164,6 +164,32 @@ out:
   return r;
 }
 
+bool
+builtins_array_iterator_pristine (JsContext *ctx, JsValue method)
+{
+  if (method != ctx->array_values)
+    return false;
+  JsValue next;
+  uint8_t attrs;
+  if (!object_get_own (ctx->rt, ctx->array_iterator_proto,
+                       atom_common_key (ctx->rt, JS_ATOM_next), &next,
+                       &attrs)
+      || (attrs & JS_ATTR_ACCESSOR) || !js_is_object (next)
+      || js_get_cell (next)->shape->cls != &js_native_function_class)
+    return false;
+  return ((JsNativeFunction *) js_get_cell (next))->fn
+         == (void *) array_iterator_next;
+}
+
+JsValue
+builtins_array_iterator_at (JsContext *ctx, JsValue target, double index)
+{
+  JsValue it = builtins_new_array_iterator (ctx, target, ITER_VALUES);
+  if (!js_is_exception (it))
+    ((JsArrayIterator *) js_get_cell (it))->index = js_number (index);
+  return it;
+}
+
 static JsValue
 iterator_self (const JsCallInfo *info)
 {

@@ -537,6 +537,56 @@ fail:
   return JS_EXCEPTION;
 }
 
+/* EnumerableOwnProperties (obj, key) as an array of key values: every
+ * own string key goes into the array first (so it is rooted while the
+ * enumerability checks run, which a proxy answers with script), then
+ * the non-enumerable ones are squeezed out. */
+static JsValue
+enumerable_keys (JsContext *ctx, JsValue obj)
+{
+  JsRuntime *rt = ctx->rt;
+  uint32_t n;
+  JsKey *keys = realm_own_keys (ctx, js_get_object (obj), JS_KEYS_STRINGS,
+                                &n);
+  if (!keys && n == UINT32_MAX)
+    return JS_EXCEPTION;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *po = rt_push_root (rt, obj);
+  JsObject *list = object_new_array (rt, (JsCell *) ctx->array_proto, n);
+  JsValue r = list ? js_object_value (list) : js_throw_out_of_memory (ctx);
+  JsValue *pl = rt_push_root (rt, r);
+  for (uint32_t i = 0; list && i < n; i++)
+    if (object_array_push (rt, js_get_object (*pl),
+                           atom_key_to_value (keys[i]))
+        != JS_PROP_DONE)
+      {
+        r = js_throw_out_of_memory (ctx);
+        break;
+      }
+  g_free (keys);
+  uint32_t kept = 0;
+  for (uint32_t i = 0; !js_is_exception (r) && i < n; i++)
+    {
+      JsValue kv = object_elements (js_get_object (*pl))[i];
+      JsKey key;
+      JsValue v;
+      uint8_t attrs;
+      int h = js_to_property_key (ctx, kv, &key)
+                  ? prop_get_own (ctx, js_get_object (*po), key, &v, &attrs)
+                  : -1;
+      if (h < 0)
+        r = JS_EXCEPTION;
+      else if (h && (attrs & JS_ATTR_ENUMERABLE))
+        object_elements (js_get_object (*pl))[kept++] = kv;
+    }
+  if (!js_is_exception (r)
+      && object_array_set_length (rt, js_get_object (*pl), kept)
+             == JS_PROP_NO_MEMORY)
+    r = js_throw_out_of_memory (ctx);
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
 /* One level of InternalizeJSONProperty's walk: the value being revived
  * (val), its holder and name, and the keys of val still to visit. */
 typedef struct
@@ -582,7 +632,10 @@ revive_push (JsContext *ctx, GArray *frames, JsValue holder, JsValue name,
   rt_push_root (rt, name);
   rt_push_root (rt, val);
   JsValue *pk = rt_push_root (rt, JS_UNDEFINED);
-  f.array = object_is_array (js_get_object (val));
+  int isa = builtins_array_is_array (ctx, val);
+  if (isa < 0)
+    return -1;
+  f.array = isa;
   if (f.array)
     {
       JsValue lv = js_get (ctx, val, atom_common_key (rt, JS_ATOM_length));
@@ -593,39 +646,9 @@ revive_push (JsContext *ctx, GArray *frames, JsValue holder, JsValue name,
     }
   else
     {
-      uint32_t n;
-      JsKey *keys = realm_own_keys (ctx, js_get_object (val),
-                                    JS_KEYS_STRINGS, &n);
-      JsObject *list = object_new_array (rt, (JsCell *) ctx->array_proto, n);
-      if (!list)
-        {
-          g_free (keys);
-          js_throw_out_of_memory (ctx);
-          return -1;
-        }
-      *pk = js_object_value (list);
-      for (uint32_t i = 0; i < n; i++)
-        {
-          JsValue v;
-          uint8_t attrs;
-          int h = prop_get_own (ctx, js_get_object (f.slots[2]), keys[i], &v,
-                                &attrs);
-          if (h < 0)
-            {
-              g_free (keys);
-              return -1;
-            }
-          if (h && (attrs & JS_ATTR_ENUMERABLE)
-              && object_array_push (rt, js_get_object (*pk),
-                                    atom_key_to_value (keys[i]))
-                     != JS_PROP_DONE)
-            {
-              g_free (keys);
-              js_throw_out_of_memory (ctx);
-              return -1;
-            }
-        }
-      g_free (keys);
+      *pk = enumerable_keys (ctx, f.slots[2]);
+      if (js_is_exception (*pk))
+        return -1;
       f.len = object_array_length (js_get_object (*pk));
     }
   g_array_append_val (frames, f);
@@ -869,40 +892,9 @@ ser_indent (Ser *s, uint32_t depth)
 static JsValue
 ser_keys (Ser *s, JsValue obj)
 {
-  JsContext *ctx = s->ctx;
-  JsRuntime *rt = ctx->rt;
   if (!js_is_undefined (*s->list))
     return *s->list;
-  uint32_t n;
-  JsKey *keys = realm_own_keys (ctx, js_get_object (obj), JS_KEYS_STRINGS,
-                                &n);
-  JsValue *saved = rt_save_roots (rt);
-  JsValue *po = rt_push_root (rt, obj);
-  JsObject *list = object_new_array (rt, (JsCell *) ctx->array_proto, n);
-  JsValue r = list ? js_object_value (list) : js_throw_out_of_memory (ctx);
-  JsValue *pl = rt_push_root (rt, r);
-  for (uint32_t i = 0; list && i < n; i++)
-    {
-      JsValue v;
-      uint8_t attrs;
-      int h = prop_get_own (ctx, js_get_object (*po), keys[i], &v, &attrs);
-      if (h < 0)
-        {
-          r = JS_EXCEPTION;
-          break;
-        }
-      if (h && (attrs & JS_ATTR_ENUMERABLE)
-          && object_array_push (rt, js_get_object (*pl),
-                                atom_key_to_value (keys[i]))
-                 != JS_PROP_DONE)
-        {
-          r = js_throw_out_of_memory (ctx);
-          break;
-        }
-    }
-  g_free (keys);
-  rt_restore_roots (rt, saved);
-  return r;
+  return enumerable_keys (s->ctx, obj);
 }
 
 /* Writes a value ser_value returned: a primitive in place, or the
@@ -952,7 +944,10 @@ ser_write (Ser *s, JsValue v)
       SerFrame f = { .slots = rt->stack_top };
       JsValue *pv = rt_push_root (rt, v);
       JsValue *pk = rt_push_root (rt, JS_UNDEFINED);
-      f.array = object_is_array (js_get_object (v));
+      int isa = builtins_array_is_array (ctx, v);
+      if (isa < 0)
+        return false;
+      f.array = isa;
       if (f.array)
         {
           JsValue lv = js_get (ctx, *pv,
@@ -1182,10 +1177,14 @@ json_stringify (const JsCallInfo *info)
   JsValue *wrapper = rt_push_root (rt, JS_UNDEFINED);
   JsValue r = JS_EXCEPTION;
   JsValue replacer = js_arg (info, 1);
+  int isa = js_is_callable (replacer)
+                ? 0
+                : builtins_array_is_array (ctx, replacer);
+  if (isa < 0)
+    goto out;
   if (js_is_callable (replacer))
     *s.replacer = replacer;
-  else if (js_is_object (replacer)
-           && object_is_array (js_get_object (replacer)))
+  else if (isa)
     {
       *s.list = property_list (ctx, replacer);
       if (js_is_exception (*s.list))

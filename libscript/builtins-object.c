@@ -214,6 +214,46 @@ compatible (JsRuntime *rt, const Desc *d, JsValue cur, uint8_t attrs)
   return true;
 }
 
+bool
+builtins_is_compatible_descriptor (JsRuntime *rt, bool extensible,
+                                   const Desc *d, bool found, JsValue cur,
+                                   uint8_t attrs)
+{
+  return found ? compatible (rt, d, cur, attrs) : extensible;
+}
+
+JsValue
+builtins_descriptor_object (JsContext *ctx, const Desc *d)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue vals[6] = { d->value, js_bool (d->writable), d->get, d->set,
+                      js_bool (d->enumerable), js_bool (d->configurable) };
+  for (int i = 0; i < 6; i++)
+    rt_push_root (rt, vals[i]);
+  const bool has[6] = { d->has_value, d->has_writable, d->has_get,
+                        d->has_set, d->has_enumerable, d->has_configurable };
+  static const JsCommonAtom names[6] = { JS_ATOM_value, JS_ATOM_writable,
+                                         JS_ATOM_get, JS_ATOM_set,
+                                         JS_ATOM_enumerable,
+                                         JS_ATOM_configurable };
+  JsObject *o = object_new_with_proto (rt, (JsCell *) ctx->object_proto, 4);
+  JsValue r = o ? js_object_value (o) : js_throw_out_of_memory (ctx);
+  JsValue *po = rt_push_root (rt, r);
+  for (int i = 0; o && i < 6; i++)
+    if (has[i]
+        && object_define_own (rt, js_get_object (*po),
+                              atom_common_key (rt, names[i]), saved[i],
+                              JS_ATTR_DEFAULT)
+               != JS_PROP_DONE)
+      {
+        r = js_throw_out_of_memory (ctx);
+        break;
+      }
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
 /* The value and attributes a property gets when d is applied to it (or
  * creates it, when found is false).  An accessor's value is a new pair
  * cell; *v is then rooted by the caller before the next allocation.
@@ -281,6 +321,8 @@ builtins_define_property (JsContext *ctx, JsObject *o, JsKey key,
                           const Desc *din)
 {
   JsRuntime *rt = ctx->rt;
+  if (builtins_is_proxy (js_object_value (o)))
+    return builtins_proxy_define (ctx, o, key, din);
   JsValue *saved = rt_save_roots (rt);
   JsValue *po = rt_push_root (rt, js_object_value (o));
   rt_push_root (rt, atom_key_to_value (key));
@@ -385,6 +427,8 @@ define_or_throw (JsContext *ctx, JsObject *o, JsKey key, const Desc *d)
 int
 builtins_is_extensible (JsContext *ctx, JsObject *o)
 {
+  if (builtins_is_proxy (js_object_value (o)))
+    return builtins_proxy_is_extensible (ctx, o);
   js_resolve_lazy (ctx, o);
   return shape_is_extensible (o->shape);
 }
@@ -392,6 +436,8 @@ builtins_is_extensible (JsContext *ctx, JsObject *o)
 int
 builtins_prevent_extensions (JsContext *ctx, JsObject *o)
 {
+  if (builtins_is_proxy (js_object_value (o)))
+    return builtins_proxy_prevent_extensions (ctx, o);
   /* A lazy function's properties must be made first: once it cannot be
      extended they could no longer be added. */
   js_resolve_lazy (ctx, o);
@@ -423,6 +469,8 @@ int
 builtins_set_prototype_of (JsContext *ctx, JsObject *o, JsValue proto)
 {
   JsRuntime *rt = ctx->rt;
+  if (builtins_is_proxy (js_object_value (o)))
+    return builtins_proxy_set_prototype_of (ctx, o, proto);
   JsCell *p = js_is_object (proto) ? js_get_cell (proto) : NULL;
   js_resolve_lazy (ctx, o);
   if (o->shape->proto == p)
@@ -569,6 +617,12 @@ own_keys_rooted (JsContext *ctx, JsObject *o, uint32_t flags, uint32_t *n,
                  bool *ok)
 {
   JsKey *keys = realm_own_keys (ctx, o, flags, n);
+  if (!keys && *n == UINT32_MAX)
+    {
+      *n = 0;
+      *ok = false;
+      return NULL;
+    }
   *ok = root_keys (ctx, keys, *n);
   return keys;
 }
@@ -1083,7 +1137,9 @@ object_get_own_property_keys (const JsCallInfo *info)
   uint32_t n;
   JsKey *keys = realm_own_keys (ctx, js_get_object (o),
                                 (uint32_t) info->magic, &n);
-  JsValue r = builtins_array_of_keys (ctx, keys, n);
+  JsValue r = !keys && n == UINT32_MAX ? JS_EXCEPTION
+                                       : builtins_array_of_keys (ctx, keys,
+                                                                 n);
   g_free (keys);
   rt_restore_roots (rt, saved);
   return r;
@@ -1390,9 +1446,12 @@ proto_to_string (const JsCallInfo *info)
       JsValue o = js_to_object (ctx, t);
       if (js_is_exception (o))
         return o;
+      int isa = builtins_array_is_array (ctx, o);
+      if (isa < 0)
+        return JS_EXCEPTION;
       JsObject *obj = js_get_object (o);
       JsValue pv = realm_wrapper_value (obj);
-      if (object_is_array (obj))
+      if (isa)
         tag = "Array";
       else if (js_is_callable (o))
         tag = "Function";
@@ -1451,6 +1510,90 @@ proto_set_proto (const JsCallInfo *info)
                                      "is not extensible, or it would make a "
                                      "cycle");
   return JS_UNDEFINED;
+}
+
+/* __defineGetter__ (magic 0) and __defineSetter__ (magic 1), annex B's
+ * old spelling of defineProperty with an enumerable, configurable
+ * accessor. */
+static JsValue
+proto_define_accessor (const JsCallInfo *info)
+{
+  JsContext *ctx = info->ctx;
+  JsRuntime *rt = ctx->rt;
+  JsValue o = js_to_object (ctx, *info->this_arg);
+  if (js_is_exception (o))
+    return o;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *po = rt_push_root (rt, o);
+  JsValue f = js_arg (info, 1);
+  JsValue r = JS_EXCEPTION;
+  JsKey key;
+  if (!js_is_callable (f))
+    js_throw_type_error (ctx, "Object.prototype.%s: expecting function",
+                         info->magic ? "__defineSetter__"
+                                     : "__defineGetter__");
+  else if (js_to_property_key (ctx, js_arg (info, 0), &key))
+    {
+      rt_push_root (rt, atom_key_to_value (key));
+      Desc d = { .value = JS_UNDEFINED, .get = JS_UNDEFINED,
+                 .set = JS_UNDEFINED, .has_enumerable = true,
+                 .enumerable = true, .has_configurable = true,
+                 .configurable = true };
+      if (info->magic)
+        d.has_set = true, d.set = f;
+      else
+        d.has_get = true, d.get = f;
+      if (define_or_throw (ctx, js_get_object (*po), key, &d))
+        r = JS_UNDEFINED;
+    }
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
+/* __lookupGetter__ (magic 0) and __lookupSetter__ (magic 1): the nearest
+ * property of the chain decides. */
+static JsValue
+proto_lookup_accessor (const JsCallInfo *info)
+{
+  JsContext *ctx = info->ctx;
+  JsRuntime *rt = ctx->rt;
+  JsValue o = js_to_object (ctx, *info->this_arg);
+  if (js_is_exception (o))
+    return o;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *po = rt_push_root (rt, o);
+  JsValue r = JS_EXCEPTION;
+  JsKey key;
+  if (js_to_property_key (ctx, js_arg (info, 0), &key))
+    {
+      rt_push_root (rt, atom_key_to_value (key));
+      for (;;)
+        {
+          JsValue v;
+          uint8_t attrs;
+          int h = prop_get_own (ctx, js_get_object (*po), key, &v, &attrs);
+          if (h < 0)
+            break;
+          if (h)
+            {
+              JsAccessorPair *p = (JsAccessorPair *) js_get_cell (v);
+              r = !(attrs & JS_ATTR_ACCESSOR) ? JS_UNDEFINED
+                  : info->magic               ? p->setter
+                                              : p->getter;
+              break;
+            }
+          *po = prop_get_prototype_of (ctx, js_get_object (*po));
+          if (js_is_exception (*po))
+            break;
+          if (js_is_null (*po))
+            {
+              r = JS_UNDEFINED;
+              break;
+            }
+        }
+    }
+  rt_restore_roots (rt, saved);
+  return r;
 }
 
 /* Object.prototype.__proto__, an accessor (annex B, but every engine
@@ -1519,6 +1662,10 @@ builtins_init_object (JsContext *ctx)
     { "toLocaleString", proto_to_locale_string, 0, 0 },
     { "toString", proto_to_string, 0, 0 },
     { "valueOf", proto_value_of, 0, 0 },
+    { "__defineGetter__", proto_define_accessor, 2, 0 },
+    { "__defineSetter__", proto_define_accessor, 2, 1 },
+    { "__lookupGetter__", proto_lookup_accessor, 1, 0 },
+    { "__lookupSetter__", proto_lookup_accessor, 1, 1 },
   };
   JsObject *ctor = builtins_define_class (ctx, "Object", object_ctor, 1,
                                           ctx->object_proto, 0);

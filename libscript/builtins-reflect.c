@@ -209,7 +209,9 @@ reflect_own_keys (const JsCallInfo *info)
     return JS_EXCEPTION;
   uint32_t n;
   JsKey *keys = realm_own_keys (ctx, o, JS_KEYS_ALL, &n);
-  JsValue r = builtins_array_of_keys (ctx, keys, n);
+  JsValue r = !keys && n == UINT32_MAX ? JS_EXCEPTION
+                                       : builtins_array_of_keys (ctx, keys,
+                                                                 n);
   g_free (keys);
   return r;
 }

@@ -41,15 +41,23 @@ regexp_trace (JsTracer *trc, JsCell *cell)
   gc_mark_cell (trc, (JsCell *) re->flags);
 }
 
+/* Drops a reference to a program.  A program counts as unmanaged memory
+ * once, from its compilation until its last holder lets go, however many
+ * RegExp objects share it. */
+static void
+release_program (JsHeap *heap, RegExpProgram *prog)
+{
+  int64_t size = (int64_t) regexp_program_size (prog);
+  if (regexp_program_unref (prog) && heap)
+    heap_add_unmanaged (heap, -size);
+}
+
 static void
 regexp_finalize (JsHeap *heap, JsCell *cell)
 {
   JsRegExp *re = (JsRegExp *) cell;
   if (re->prog)
-    {
-      heap_add_unmanaged (heap, -(int64_t) regexp_program_size (re->prog));
-      regexp_program_unref (re->prog);
-    }
+    release_program (heap, re->prog);
 }
 
 const JsCellClass js_regexp_class = {
@@ -113,50 +121,85 @@ regexp_cache_free (JsRuntime *rt)
   for (uint32_t i = 0; i < CACHE_SIZE; i++)
     {
       g_free (cache->entries[i].pattern);
+      /* The heap is gone: nothing to count any more. */
       if (cache->entries[i].prog)
-        regexp_program_unref (cache->entries[i].prog);
+        release_program (NULL, cache->entries[i].prog);
     }
   g_free (cache);
   rt->regexp_cache = NULL;
 }
 
-/* The program for a pattern (len UTF-16 units) and flags: from the cache
- * or compiled.  NULL with *error set for a SyntaxError, or NULL with
- * *error NULL when memory ran out. */
-static RegExpProgram *
-get_program (JsRuntime *rt, const uint16_t *pattern, uint32_t len,
-             uint32_t flags, const char **error, uint32_t *error_pos)
+/* The units of a flat string as UTF-16: its own when it is UTF-16, else
+ * a g_try_malloc'd copy in *copy. */
+static const uint16_t *
+utf16_of (const JsString *s, uint16_t **copy)
 {
-  uint32_t h = 2166136261u ^ flags;
+  *copy = NULL;
+  if (!string_is_latin1 (s))
+    return string_utf16_chars (s);
+  uint16_t *u = g_try_new (uint16_t, s->length + 1);
+  if (!u)
+    return NULL;
+  const uint8_t *c = string_latin1_chars (s);
+  for (uint32_t i = 0; i < s->length; i++)
+    u[i] = c[i];
+  *copy = u;
+  return u;
+}
+
+/* The program for a pattern (a flat string) and flags: from the cache or
+ * compiled.  NULL with *error set for a SyntaxError, or NULL with *error
+ * NULL when memory ran out.  The cache is looked up without copying the
+ * pattern, so a literal evaluated again costs a hash and a compare. */
+static RegExpProgram *
+get_program (JsRuntime *rt, const JsString *p, uint32_t flags,
+             const char **error)
+{
+  uint32_t len = p->length, h = 2166136261u ^ flags, error_pos;
   for (uint32_t i = 0; i < len; i++)
-    h = (h ^ pattern[i]) * 16777619u;
+    h = (h ^ string_flat_char_at (p, i)) * 16777619u;
   if (!rt->regexp_cache)
     rt->regexp_cache = g_try_new0 (RegExpCache, 1);
   RegExpCache *cache = rt->regexp_cache;
   CacheEntry *e = cache ? &cache->entries[h % CACHE_SIZE] : NULL;
-  if (e && e->prog && e->hash == h && e->len == len && e->flags == flags
-      && memcmp (e->pattern, pattern, len * sizeof *pattern) == 0)
-    return regexp_program_ref (e->prog);
-  RegExpProgram *prog = regexp_compile (pattern, len, flags, error,
-                                        error_pos);
+  if (e && e->prog && e->hash == h && e->len == len && e->flags == flags)
+    {
+      uint32_t i = 0;
+      while (i < len && e->pattern[i] == string_flat_char_at (p, i))
+        i++;
+      if (i == len)
+        return regexp_program_ref (e->prog);
+    }
+  uint16_t *copy;
+  const uint16_t *units = utf16_of (p, &copy);
+  if (!units)
+    {
+      *error = NULL;
+      return NULL;
+    }
+  RegExpProgram *prog = regexp_compile (units, len, flags, error,
+                                        &error_pos);
+  if (prog)
+    heap_add_unmanaged (&rt->heap, (int64_t) regexp_program_size (prog));
   /* Keep short patterns only: a long one is seldom compiled twice, and
      the copy would cost as much as the hit saves. */
   if (prog && e && len <= 1024)
     {
-      uint16_t *copy = g_try_new (uint16_t, len + 1);
-      if (copy)
+      uint16_t *keep = g_try_new (uint16_t, len + 1);
+      if (keep)
         {
           g_free (e->pattern);
           if (e->prog)
-            regexp_program_unref (e->prog);
-          memcpy (copy, pattern, len * sizeof *pattern);
-          e->pattern = copy;
+            release_program (&rt->heap, e->prog);
+          memcpy (keep, units, len * sizeof *units);
+          e->pattern = keep;
           e->len = len;
           e->flags = flags;
           e->hash = h;
           e->prog = regexp_program_ref (prog);
         }
     }
+  g_free (copy);
   return prog;
 }
 
@@ -181,24 +224,6 @@ static bool
 set_last_index (JsContext *ctx, JsValue o, JsValue v)
 {
   return js_set (ctx, o, key (ctx, JS_ATOM_lastIndex), v, o, true) >= 0;
-}
-
-/* The units of a flat string as UTF-16: its own when it is UTF-16, else
- * a g_try_malloc'd copy in *copy. */
-static const uint16_t *
-utf16_of (const JsString *s, uint16_t **copy)
-{
-  *copy = NULL;
-  if (!string_is_latin1 (s))
-    return string_utf16_chars (s);
-  uint16_t *u = g_try_new (uint16_t, s->length + 1);
-  if (!u)
-    return NULL;
-  const uint8_t *c = string_latin1_chars (s);
-  for (uint32_t i = 0; i < s->length; i++)
-    u[i] = c[i];
-  *copy = u;
-  return u;
 }
 
 uint32_t
@@ -347,7 +372,6 @@ regexp_initialize (JsContext *ctx, JsValue *slot, JsValue pattern,
   JsValue *pf = rt_push_root (rt, flags);
   JsValue *pp = rt_push_root (rt, JS_UNDEFINED);
   JsValue r = JS_EXCEPTION;
-  uint16_t *copy = NULL;
 
   *pp = js_is_undefined (pattern)
             ? js_string_value (atom_common (rt, JS_ATOM_empty))
@@ -366,32 +390,19 @@ regexp_initialize (JsContext *ctx, JsValue *slot, JsValue pattern,
       goto out;
     }
   uint32_t fl;
-  const uint16_t *units = utf16_of (f, &copy);
-  if (!units)
-    {
-      js_throw_out_of_memory (ctx);
-      goto out;
-    }
-  bool ok = regexp_parse_flags (units, f->length, &fl);
-  g_free (copy);
-  if (!ok)
+  uint16_t fbuf[8];
+  bool ok = f->length <= G_N_ELEMENTS (fbuf);
+  for (uint32_t i = 0; ok && i < f->length; i++)
+    fbuf[i] = string_flat_char_at (f, i);
+  if (!ok || !regexp_parse_flags (fbuf, f->length, &fl))
     {
       g_autofree char *fs = string_to_utf8 (rt, f, NULL);
       js_throw_error (ctx, JS_ERR_SYNTAX,
                       "Invalid regular expression flags '%s'", fs ? fs : "");
       goto out;
     }
-  units = utf16_of (p, &copy);
-  if (!units)
-    {
-      js_throw_out_of_memory (ctx);
-      goto out;
-    }
   const char *error = NULL;
-  uint32_t error_pos;
-  RegExpProgram *prog = get_program (rt, units, p->length, fl, &error,
-                                     &error_pos);
-  g_free (copy);
+  RegExpProgram *prog = get_program (rt, p, fl, &error);
   if (!prog)
     {
       if (error)
@@ -402,16 +413,12 @@ regexp_initialize (JsContext *ctx, JsValue *slot, JsValue pattern,
     }
   JsRegExp *re = (JsRegExp *) js_get_cell (*slot);
   if (re->prog)
-    {
-      heap_add_unmanaged (&rt->heap, -(int64_t) regexp_program_size (re->prog));
-      regexp_program_unref (re->prog);
-    }
+    release_program (&rt->heap, re->prog);
   re->prog = prog;
   re->source = p;
   re->flags = f;
   re->last_index = js_int32 (0);
   gc_write_barrier (&rt->heap, (JsCell *) re);
-  heap_add_unmanaged (&rt->heap, (int64_t) regexp_program_size (prog));
   r = *slot;
 out:
   rt_restore_roots (rt, saved);
@@ -540,6 +547,60 @@ regexp_species (const JsCallInfo *info)
 /* RegExpBuiltinExec                                                   */
 /* ------------------------------------------------------------------ */
 
+/* Does r have the shape RegExp objects start with: lastIndex alone, a
+ * writable data property in slot 0, and %RegExp.prototype%?  Then its
+ * lastIndex is read and written in place, which is what Get and Set
+ * would do. */
+static inline bool
+plain_shape (JsContext *ctx, JsValue r)
+{
+  return js_get_object (r)->shape == ctx->regexp_shape;
+}
+
+/* Is Get (r, "exec") the original exec, found with no getter run?  True
+ * for a RegExp of the plain shape while %RegExp.prototype%.exec is the
+ * built-in data property. */
+static bool
+plain_exec (JsContext *ctx, JsValue r)
+{
+  JsRuntime *rt = ctx->rt;
+  JsObject *proto = ctx->regexp_proto;
+  if (!plain_shape (ctx, r))
+    return false;
+  /* %RegExp.prototype% is a guarded prototype: while the epoch stands,
+     exec is the data property in the slot found last time. */
+  if (ctx->regexp_exec_epoch != rt->proto_epoch + 1)
+    {
+      uint32_t slot;
+      uint8_t attrs;
+      if (!shape_lookup (proto->shape, key (ctx, JS_ATOM_exec), &slot, &attrs)
+          || (attrs & JS_ATTR_ACCESSOR))
+        return false;
+      ctx->regexp_exec_slot = slot;
+      ctx->regexp_exec_epoch = rt->proto_epoch + 1;
+    }
+  return *object_slot_ptr (proto, ctx->regexp_exec_slot) == ctx->regexp_exec;
+}
+
+static JsValue
+get_last_index (JsContext *ctx, JsValue r)
+{
+  if (plain_shape (ctx, r))
+    return ((JsRegExp *) js_get_cell (r))->last_index;
+  return get (ctx, r, JS_ATOM_lastIndex);
+}
+
+static bool
+put_last_index (JsContext *ctx, JsValue r, JsValue v)
+{
+  if (plain_shape (ctx, r) && !js_is_cell (v))
+    {
+      ((JsRegExp *) js_get_cell (r))->last_index = v;
+      return true;
+    }
+  return set_last_index (ctx, r, v);
+}
+
 /* The matcher half of RegExpBuiltinExec: reads and writes lastIndex as
  * the spec does and leaves the captures in m.  1 on a match, 0 on none,
  * -1 with an exception.  *r and *s are rooted by the caller. */
@@ -549,8 +610,10 @@ builtin_exec_raw (JsContext *ctx, const JsValue *r, const JsValue *s,
 {
   JsRuntime *rt = ctx->rt;
   double li;
-  JsValue v = get (ctx, *r, JS_ATOM_lastIndex);
-  if (js_is_exception (v) || !js_to_length (ctx, v, &li))
+  JsValue v = get_last_index (ctx, *r);
+  if (js_is_int32 (v))
+    li = MAX (js_get_int32 (v), 0);
+  else if (js_is_exception (v) || !js_to_length (ctx, v, &li))
     return -1;
   JsRegExp *re = (JsRegExp *) js_get_cell (*r);
   const RegExpProgram *prog = re->prog;
@@ -594,7 +657,7 @@ builtin_exec_raw (JsContext *ctx, const JsValue *r, const JsValue *s,
     }
   if (res == RE_FAILURE)
     {
-      if ((global || sticky) && !set_last_index (ctx, *r, js_int32 (0)))
+      if ((global || sticky) && !put_last_index (ctx, *r, js_int32 (0)))
         return -1;
       return 0;
     }
@@ -603,7 +666,7 @@ builtin_exec_raw (JsContext *ctx, const JsValue *r, const JsValue *s,
   if (m->caps[0] < li)
     m->caps[0] = (int32_t) li;
   if ((global || sticky)
-      && !set_last_index (ctx, *r, js_int32 (m->caps[1])))
+      && !put_last_index (ctx, *r, js_int32 (m->caps[1])))
     return -1;
   return 1;
 }
@@ -791,7 +854,8 @@ out:
 static JsValue
 builtin_exec (JsContext *ctx, const JsValue *r, const JsValue *s)
 {
-  RegExpMatch m = { 0 };
+  RegExpMatch m;
+  m.caps = NULL;
   int found = builtin_exec_raw (ctx, r, s, &m);
   JsValue result = found < 0 ? JS_EXCEPTION
                    : found ? match_array (ctx, &m, s)
@@ -805,8 +869,10 @@ regexp_exec_step (JsContext *ctx, const JsValue *r, const JsValue *s,
                   RegExpMatch *m, JsValue *result)
 {
   JsRuntime *rt = ctx->rt;
-  JsValue exec = get (ctx, *r, JS_ATOM_exec);
   *result = JS_EMPTY;
+  if (plain_exec (ctx, *r))
+    return builtin_exec_raw (ctx, r, s, m);
+  JsValue exec = get (ctx, *r, JS_ATOM_exec);
   if (js_is_exception (exec))
     return -1;
   if (exec == ctx->regexp_exec || !js_is_callable (exec))
@@ -843,7 +909,8 @@ regexp_exec_abstract (JsContext *ctx, JsValue r, JsValue s)
   JsValue *pr = rt_push_root (rt, r);
   JsValue *ps = rt_push_root (rt, s);
   JsValue *pres = rt_push_root (rt, JS_UNDEFINED);
-  RegExpMatch m = { 0 };
+  RegExpMatch m;
+  m.caps = NULL;
   JsValue out = JS_EXCEPTION;
   int found = regexp_exec_step (ctx, pr, ps, &m, pres);
   if (found == 0)
@@ -887,7 +954,8 @@ regexp_proto_test (const JsCallInfo *info)
   JsValue *saved = rt_save_roots (rt);
   JsValue *ps = rt_push_root (rt, to_flat_string (ctx, js_arg (info, 0)));
   JsValue *pres = rt_push_root (rt, JS_UNDEFINED);
-  RegExpMatch m = { 0 };
+  RegExpMatch m;
+  m.caps = NULL;
   JsValue r = JS_EXCEPTION;
   if (!js_is_exception (*ps))
     {
@@ -1102,14 +1170,14 @@ advance_after_empty (JsContext *ctx, const JsValue *rx, const JsValue *s,
                      bool unicode)
 {
   double li;
-  JsValue v = get (ctx, *rx, JS_ATOM_lastIndex);
+  JsValue v = get_last_index (ctx, *rx);
   if (js_is_exception (v) || !js_to_length (ctx, v, &li))
     return false;
   JsString *str = js_get_string (*s);
   double next = li + 1;
   if (unicode && li + 1 < str->length)
     next = regexp_advance_index (str, (uint32_t) li, true);
-  return set_last_index (ctx, *rx, js_number (next));
+  return put_last_index (ctx, *rx, js_number (next));
 }
 
 /* The matched string of a step's result: ToString (Get (result, "0")),
@@ -1140,7 +1208,8 @@ regexp_symbol_match (const JsCallInfo *info)
   JsValue *pres = rt_push_root (rt, JS_UNDEFINED);
   JsValue r = JS_EXCEPTION;
   bool g, u;
-  RegExpMatch m = { 0 };
+  RegExpMatch m;
+  m.caps = NULL;
 
   if (js_is_exception (*ps) || !read_flags (ctx, *rx, pf, &g, &u, NULL))
     goto out;
@@ -1358,6 +1427,33 @@ raw_push (RawMatches *rm, const RegExpMatch *m)
   return true;
 }
 
+/* One replacement with a template, for a raw match: nothing it does is
+ * observable, so the captures are read in place and nothing is built
+ * for a match that an earlier one overlaps. */
+static int
+replace_raw (JsContext *ctx, RegExpBuilder *acc, const JsValue *ps,
+             const RegExpMatch *raw, const JsValue *prepl, uint32_t *next_pos)
+{
+  JsString *s = js_get_string (*ps);
+  uint32_t position = (uint32_t) raw->caps[0];
+  uint32_t end = (uint32_t) raw->caps[1];
+  if (position < *next_pos)
+    return 0;
+  regexp_builder_append (ctx->rt, acc, s, *next_pos, position);
+  RegExpSubst sub = {
+    .str = s,
+    .position = position,
+    .matched_len = end - position,
+    .m = raw->ncaps - 1,
+    .raw = raw,
+    .named = JS_UNDEFINED,
+  };
+  if (regexp_get_substitution (ctx, acc, &sub, js_get_string (*prepl)) < 0)
+    return -1;
+  *next_pos = end;
+  return 0;
+}
+
 /* One replacement: the spec's steps 14.a to 14.n for a result (an array
  * from a user's exec) or a raw match, appended to *acc. */
 static int
@@ -1366,6 +1462,8 @@ replace_one (JsContext *ctx, RegExpBuilder *acc, const JsValue *ps,
              bool functional, uint32_t *next_pos)
 {
   JsRuntime *rt = ctx->rt;
+  if (raw && !functional)
+    return replace_raw (ctx, acc, ps, raw, prepl, next_pos);
   JsValue *saved = rt_save_roots (rt);
   JsValue *pres = rt_push_root (rt, result);
   JsValue *pmatched = rt_push_root (rt, JS_UNDEFINED);
@@ -1407,14 +1505,19 @@ replace_one (JsContext *ctx, RegExpBuilder *acc, const JsValue *ps,
         goto out;
       ncaps = n > 1 ? (uint32_t) MIN (n - 1, (double) UINT32_MAX / 4) : 0;
       v = js_get (ctx, *pres, js_key_from_index (0));
-      if (js_is_exception (v) || js_is_exception (*pmatched = js_to_string (
-                                                       ctx, v)))
+      if (js_is_exception (v)
+          || js_is_exception (*pmatched = js_to_string (ctx, v)))
         goto out;
       v = get (ctx, *pres, JS_ATOM_index);
       if (js_is_exception (v) || !js_to_integer (ctx, v, &pos))
         goto out;
       position = (uint32_t) CLAMP (pos, 0, (double) len_s);
       caps = rt->stack_top;
+      if ((size_t) (rt->stack_limit - rt->stack_top) < (size_t) ncaps + 64)
+        {
+          js_throw_range_error (ctx, "Maximum call stack size exceeded");
+          goto out;
+        }
       for (uint32_t i = 1; i <= ncaps; i++)
         rt_push_root (rt, JS_UNDEFINED);
       for (uint32_t i = 1; i <= ncaps; i++)
@@ -1431,7 +1534,6 @@ replace_one (JsContext *ctx, RegExpBuilder *acc, const JsValue *ps,
       if (js_is_exception (*pnamed))
         goto out;
     }
-  JsString *matched = js_get_string (*pmatched);
   if (functional)
     {
       /* matched, captures..., position, S[, groups] */
@@ -1445,8 +1547,8 @@ replace_one (JsContext *ctx, RegExpBuilder *acc, const JsValue *ps,
       if (!js_is_undefined (*pnamed))
         rt_push_root (rt, *pnamed);
       JsValue v = js_call (ctx, *prepl, JS_UNDEFINED, argc, args);
-      if (js_is_exception (v) || js_is_exception (*prep = js_to_string (ctx,
-                                                                        v)))
+      if (js_is_exception (v)
+          || js_is_exception (*prep = js_to_string (ctx, v)))
         goto out;
     }
   else
@@ -1455,10 +1557,16 @@ replace_one (JsContext *ctx, RegExpBuilder *acc, const JsValue *ps,
           && js_is_exception (*pnamed = js_to_object (ctx, *pnamed)))
         goto out;
       RegExpBuilder b;
+      RegExpSubst sub = {
+        .str = s,
+        .position = position,
+        .matched = js_get_string (*pmatched),
+        .m = ncaps,
+        .captures = caps,
+        .named = *pnamed,
+      };
       regexp_builder_init (&b);
-      if (regexp_get_substitution (ctx, &b, matched, s, position, caps, ncaps,
-                                   *pnamed, js_get_string (*prepl))
-          < 0)
+      if (regexp_get_substitution (ctx, &b, &sub, js_get_string (*prepl)) < 0)
         {
           regexp_builder_free (&b);
           goto out;
@@ -1497,7 +1605,8 @@ regexp_symbol_replace (const JsCallInfo *info)
   JsValue *pres = rt_push_root (rt, JS_UNDEFINED);
   JsValue r = JS_EXCEPTION;
   RawMatches raw = { 0 };
-  RegExpMatch m = { 0 };
+  RegExpMatch m;
+  m.caps = NULL;
   RegExpBuilder acc;
   bool g, u, functional;
   uint32_t next_pos = 0, nresults = 0;
@@ -1556,7 +1665,8 @@ regexp_symbol_replace (const JsCallInfo *info)
   for (uint32_t i = 0; i < nresults; i++)
     {
       JsValue res = object_elements (js_get_object (*presults))[i];
-      RegExpMatch rm = { 0 };
+      RegExpMatch rm;
+      rm.caps = NULL;
       if (js_is_undefined (res))
         {
           /* A raw match: its captures follow in the buffer.  Only the
@@ -1603,6 +1713,86 @@ push_substring (JsContext *ctx, JsValue a, JsString *s, uint32_t from,
   return true;
 }
 
+/* The loop of @@split for a splitter that is a plain RegExp with the
+ * built-in exec: nothing in it can be observed, so instead of a sticky
+ * attempt at every position it searches for the next match, which finds
+ * the same one.  s is not empty. */
+static JsValue
+split_plain (JsContext *ctx, const JsValue *psplitter, const JsValue *ps,
+             const JsValue *pa, uint32_t lim, bool unicode)
+{
+  JsRuntime *rt = ctx->rt;
+  JsString *s = js_get_string (*ps);
+  uint32_t size = s->length, p = 0, q = 0, length_a = 0;
+  const RegExpProgram *prog = ((JsRegExp *) js_get_cell (*psplitter))->prog;
+  RegExpMatch m = { .prog = prog, .ncaps = regexp_capture_count (prog) };
+  JsValue r = JS_EXCEPTION;
+
+  m.caps = m.ncaps > G_N_ELEMENTS (m.local) / 2
+               ? g_try_new (int32_t, 2 * m.ncaps)
+               : m.local;
+  if (!m.caps)
+    return js_throw_out_of_memory (ctx);
+  while (q < size)
+    {
+      s = js_get_string (*ps);
+      RegExpResult res = regexp_search (prog, string_chars (s),
+                                        string_is_latin1 (s), size, q, m.caps,
+                                        rt);
+      if (res == RE_INTERRUPTED)
+        {
+          js_throw_error (ctx, JS_ERR_ERROR, "interrupted");
+          goto out;
+        }
+      if (res == RE_NO_MEMORY)
+        {
+          js_throw_range_error (ctx, "regular expression too complex to "
+                                     "match");
+          goto out;
+        }
+      if (res == RE_FAILURE || (uint32_t) m.caps[0] >= size)
+        break;
+      /* Every sticky attempt before the match failed. */
+      q = (uint32_t) m.caps[0];
+      uint32_t e = MIN ((uint32_t) m.caps[1], size);
+      if (e == p)
+        {
+          q = regexp_advance_index (s, q, unicode);
+          continue;
+        }
+      if (!push_substring (ctx, *pa, s, p, q))
+        goto out;
+      if (++length_a == lim)
+        {
+          r = *pa;
+          goto out;
+        }
+      p = e;
+      for (uint32_t i = 1; i < m.ncaps; i++)
+        {
+          JsValue v = capture_value (ctx, &m, js_get_string (*ps), i);
+          if (js_is_exception (v))
+            goto out;
+          if (object_array_push (rt, js_get_object (*pa), v) != JS_PROP_DONE)
+            {
+              js_throw_out_of_memory (ctx);
+              goto out;
+            }
+          if (++length_a == lim)
+            {
+              r = *pa;
+              goto out;
+            }
+        }
+      q = p;
+    }
+  if (push_substring (ctx, *pa, js_get_string (*ps), p, size))
+    r = *pa;
+out:
+  regexp_match_free (&m);
+  return r;
+}
+
 /* RegExp.prototype [@@split] (string, limit) */
 static JsValue
 regexp_symbol_split (const JsCallInfo *info)
@@ -1620,7 +1810,8 @@ regexp_symbol_split (const JsCallInfo *info)
   JsValue *pa = rt_push_root (rt, JS_UNDEFINED);
   JsValue *pres = rt_push_root (rt, JS_UNDEFINED);
   JsValue r = JS_EXCEPTION;
-  RegExpMatch m = { 0 };
+  RegExpMatch m;
+  m.caps = NULL;
   bool g, u, y;
   uint32_t lim = UINT32_MAX, length_a = 0;
 
@@ -1672,6 +1863,11 @@ regexp_symbol_split (const JsCallInfo *info)
           goto out;
         }
       r = *pa;
+      goto out;
+    }
+  if (plain_exec (ctx, *psplitter))
+    {
+      r = split_plain (ctx, psplitter, ps, pa, lim, u);
       goto out;
     }
   uint32_t p = 0, q = 0;
@@ -1807,6 +2003,10 @@ builtins_init_regexp (JsContext *ctx)
       != JS_GET_VALUE)
     return false;
   ctx->regexp_exec = exec;
+  /* A guarded prototype from the start: changes to its layout bump the
+     epoch, which plain_exec watches. */
+  if (!realm_make_prototype (rt, ctx->regexp_proto))
+    return false;
   if (!define_getter (ctx, ctx->regexp_ctor,
                       symbol_key (rt->well_known[JS_SYM_species]),
                       "get [Symbol.species]", regexp_species, 0)

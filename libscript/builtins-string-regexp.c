@@ -187,30 +187,77 @@ is_digit (uint16_t c)
   return c >= '0' && c <= '9';
 }
 
+/* Appends capture i (1-based) of the substitution, if it is set. */
+static void
+append_capture (JsRuntime *rt, RegExpBuilder *out, const RegExpSubst *sub,
+                JsString *str, uint32_t i)
+{
+  if (sub->raw)
+    {
+      int32_t a = sub->raw->caps[2 * i], b = sub->raw->caps[2 * i + 1];
+      if (a >= 0 && b >= 0)
+        regexp_builder_append (rt, out, str, (uint32_t) a, (uint32_t) b);
+      return;
+    }
+  JsValue cap = sub->captures[i - 1];
+  if (js_is_string (cap))
+    regexp_builder_append (rt, out, js_get_string (cap), 0,
+                           js_get_string (cap)->length);
+}
+
+/* $<name> of a raw match: the group's capture, or nothing when no group
+ * has that name (the groups object would have no such property). */
+static void
+append_raw_named (JsRuntime *rt, RegExpBuilder *out, const RegExpSubst *sub,
+                  JsString *str, JsString *r, uint32_t from, uint32_t to)
+{
+  const RegExpProgram *prog = sub->raw->prog;
+  for (uint32_t k = 0; k < regexp_group_name_count (prog); k++)
+    {
+      const uint16_t *name;
+      uint32_t len, index = regexp_group_name (prog, k, &name, &len);
+      if (len != to - from)
+        continue;
+      uint32_t j = 0;
+      while (j < len && string_flat_char_at (r, from + j) == name[j])
+        j++;
+      if (j == len)
+        {
+          append_capture (rt, out, sub, str, index);
+          return;
+        }
+    }
+}
+
 int
 regexp_get_substitution (JsContext *ctx, RegExpBuilder *out,
-                         JsString *matched, JsString *str,
-                         uint32_t position, const JsValue *captures,
-                         uint32_t m, JsValue named_captures,
-                         JsString *replacement)
+                         const RegExpSubst *sub, JsString *replacement)
 {
   JsRuntime *rt = ctx->rt;
   JsValue *saved = rt_save_roots (rt);
   JsValue *prepl = rt_push_root (rt, js_string_value (replacement));
-  JsValue *pmatched = rt_push_root (rt, js_string_value (matched));
-  JsValue *pstr = rt_push_root (rt, js_string_value (str));
-  JsValue *pnamed = rt_push_root (rt, named_captures);
+  JsValue *pmatched = rt_push_root (rt, sub->matched
+                                            ? js_string_value (sub->matched)
+                                            : JS_UNDEFINED);
+  JsValue *pstr = rt_push_root (rt, js_string_value (sub->str));
+  JsValue *pnamed = rt_push_root (rt, sub->named);
+  uint32_t position = sub->position, m = sub->m;
+  bool has_named = sub->raw ? regexp_group_name_count (sub->raw->prog) > 0
+                            : !js_is_undefined (sub->named);
   int ret = -1;
 
-  if (!string_flatten (rt, replacement) || !string_flatten (rt, str))
+  if (!string_flatten (rt, replacement) || !string_flatten (rt, sub->str))
     {
       js_throw_out_of_memory (ctx);
       goto out;
     }
-  uint32_t len = replacement->length, str_len = str->length;
+  uint32_t len = replacement->length, str_len = sub->str->length;
   for (uint32_t i = 0; i < len;)
     {
-      JsString *r = js_get_string (*prepl);
+      JsString *r = js_get_string (*prepl), *str = js_get_string (*pstr);
+      uint32_t matched_len = sub->matched
+                                 ? js_get_string (*pmatched)->length
+                                 : sub->matched_len;
       uint16_t c = string_flat_char_at (r, i);
       uint16_t d = i + 1 < len ? string_flat_char_at (r, i + 1) : 0;
       if (c != '$' || i + 1 >= len)
@@ -230,27 +277,29 @@ regexp_get_substitution (JsContext *ctx, RegExpBuilder *out,
         }
       else if (d == '`')
         {
-          regexp_builder_append (rt, out, js_get_string (*pstr), 0,
-                                 MIN (position, str_len));
+          regexp_builder_append (rt, out, str, 0, MIN (position, str_len));
           i += 2;
         }
       else if (d == '&')
         {
-          JsString *ms = js_get_string (*pmatched);
-          regexp_builder_append (rt, out, ms, 0, ms->length);
+          if (sub->matched)
+            regexp_builder_append (rt, out, js_get_string (*pmatched), 0,
+                                   matched_len);
+          else
+            regexp_builder_append (rt, out, str, position,
+                                   position + matched_len);
           i += 2;
         }
       else if (d == '\'')
         {
-          uint64_t tail = (uint64_t) position
-                          + js_get_string (*pmatched)->length;
+          uint64_t tail = (uint64_t) position + matched_len;
           if (tail < str_len)
-            regexp_builder_append (rt, out, js_get_string (*pstr),
-                                   (uint32_t) tail, str_len);
+            regexp_builder_append (rt, out, str, (uint32_t) tail, str_len);
           i += 2;
         }
       else if (is_digit (d))
         {
+          /* $n or $nn, the longer when that many captures exist. */
           uint32_t digits = 1, index = d - '0';
           if (i + 2 < len && is_digit (string_flat_char_at (r, i + 2)))
             {
@@ -263,12 +312,7 @@ regexp_get_substitution (JsContext *ctx, RegExpBuilder *out,
                 }
             }
           if (index >= 1 && index <= m)
-            {
-              JsValue cap = captures[index - 1];
-              if (js_is_string (cap))
-                regexp_builder_append (rt, out, js_get_string (cap), 0,
-                                       js_get_string (cap)->length);
-            }
+            append_capture (rt, out, sub, str, index);
           else
             regexp_builder_append (rt, out, r, i, i + 1 + digits);
           i += 1 + digits;
@@ -278,10 +322,16 @@ regexp_get_substitution (JsContext *ctx, RegExpBuilder *out,
           uint32_t gt = i + 2;
           while (gt < len && string_flat_char_at (r, gt) != '>')
             gt++;
-          if (gt >= len || js_is_undefined (*pnamed))
+          if (gt >= len || !has_named)
             {
               regexp_builder_append_ascii (out, "$<", 2);
               i += 2;
+              continue;
+            }
+          if (sub->raw)
+            {
+              append_raw_named (rt, out, sub, str, r, i + 2, gt);
+              i = gt + 1;
               continue;
             }
           JsString *name = string_substring (rt, r, i + 2, gt);
@@ -530,9 +580,15 @@ replace_at (JsContext *ctx, RegExpBuilder *out, const JsValue *ps,
 {
   JsRuntime *rt = ctx->rt;
   if (!functional)
-    return regexp_get_substitution (ctx, out, js_get_string (*psearch),
-                                    js_get_string (*ps), p, NULL, 0,
-                                    JS_UNDEFINED, js_get_string (*prepl));
+    {
+      RegExpSubst sub = {
+        .str = js_get_string (*ps),
+        .position = p,
+        .matched = js_get_string (*psearch),
+        .named = JS_UNDEFINED,
+      };
+      return regexp_get_substitution (ctx, out, &sub, js_get_string (*prepl));
+    }
   JsValue args[3] = { *psearch, js_int32 ((int32_t) p), *ps };
   JsValue v = js_call (ctx, *prepl, JS_UNDEFINED, 3, args);
   if (js_is_exception (v) || js_is_exception (v = js_to_string (ctx, v)))

@@ -16,6 +16,7 @@
 #include "builtins.h"
 
 #include "property.h"
+#include "regexp.h"
 #include "unicode-normalize.h"
 #include "unicode-tables.h"
 
@@ -136,28 +137,6 @@ to_relative (JsContext *ctx, JsValue v, uint32_t len, uint32_t *out)
     d = MAX (len + d, 0);
   *out = d >= len ? len : (uint32_t) d;
   return true;
-}
-
-/* IsRegExp: 1, 0, or -1 with an exception.  Without a Symbol.match the
- * [[RegExpMatcher]] slot decides, which only RegExp objects have. */
-static int
-is_regexp (JsContext *ctx, JsValue v)
-{
-  if (!js_is_object (v))
-    return 0;
-  JsRuntime *rt = ctx->rt;
-  JsValue *saved = rt_save_roots (rt);
-  JsValue *pv = rt_push_root (rt, v);
-  JsValue m = js_get (ctx, v, symbol_key (rt->well_known[JS_SYM_match]));
-  int r;
-  if (js_is_exception (m))
-    r = -1;
-  else if (!js_is_undefined (m))
-    r = js_to_boolean (m);
-  else
-    r = strcmp (js_get_object (*pv)->shape->cls->name, "RegExp") == 0;
-  rt_restore_roots (rt, saved);
-  return r;
 }
 
 /* ------------------------------------------------------------------ */
@@ -732,7 +711,7 @@ str_trim (const JsCallInfo *info)
 /* The string this and the search string a search method works on,
  * rooted at roots[0] and roots[1]: RequireObjectCoercible and ToString
  * of this, the IsRegExp check (for includes, startsWith and endsWith),
- * then ToString of the argument.  Both come back flat. */
+ * then ToString of the argument. */
 static bool
 search_strings (const JsCallInfo *info, const char *method, bool no_regexp,
                 JsValue *roots)
@@ -743,7 +722,7 @@ search_strings (const JsCallInfo *info, const char *method, bool no_regexp,
     return false;
   if (no_regexp)
     {
-      int r = is_regexp (ctx, js_arg (info, 0));
+      int r = regexp_is_regexp (ctx, js_arg (info, 0));
       if (r < 0)
         return false;
       if (r)

@@ -405,6 +405,8 @@ init_from_typed_array (JsContext *ctx, JsValue o, JsValue src)
     return false;
   JsArrayView *t = as_ta (o);
   s = as_ta (src);
+  if (len == 0)
+    return true;
   if (st == tt)
     memcpy (ta_ptr (t, 0), ta_ptr (s, 0), (size_t) len * ta_size (t));
   else
@@ -498,8 +500,31 @@ iterate_to_list (JsContext *ctx, JsValue obj, JsValue method, JsValue *list)
 {
   JsRuntime *rt = ctx->rt;
   JsValue *saved = rt_save_roots (rt);
-  JsValue *pi = rt_push_root (rt, js_call (ctx, method, obj, 0, NULL));
   bool ok = false;
+  if (js_is_object (obj) && object_is_array (js_get_object (obj))
+      && builtins_array_iterator_pristine (ctx, method))
+    {
+      /* The untouched array iterator reads the length and then the
+         element at each step: so does this loop, without the iterator
+         and its results. */
+      JsValue *po = rt_push_root (rt, obj);
+      if (!builtins_array_list_new (ctx, list, 16))
+        goto out;
+      for (uint32_t k = 0; k < object_array_length (js_get_object (*po));
+           k++)
+        {
+          JsObject *a = js_get_object (*po);
+          JsValue v = k < object_elem_len (a) ? object_elements (a)[k]
+                                              : JS_EMPTY;
+          if (js_is_empty (v))
+            v = js_get (ctx, *po, js_key_from_index (k));
+          if (js_is_exception (v) || !builtins_array_list_push (ctx, list, v))
+            goto out;
+        }
+      ok = true;
+      goto out;
+    }
+  JsValue *pi = rt_push_root (rt, js_call (ctx, method, obj, 0, NULL));
   if (js_is_exception (*pi))
     goto out;
   if (!js_is_object (*pi))
@@ -1272,6 +1297,8 @@ proto_set (const JsCallInfo *info)
         return js_throw_type_error (ctx, "Cannot mix BigInt and other "
                                          "types");
       uint32_t n = s->length, at = (uint32_t) offset;
+      if (n == 0)
+        return JS_UNDEFINED;
       if (st == tt)
         {
           memmove (ta_ptr (t, at), ta_ptr (s, 0), (size_t) n * ta_size (t));
@@ -1474,7 +1501,8 @@ sort_into (JsContext *ctx, JsValue src, JsValue dst, JsValue *comparefn)
           qsort (vals, len, 8, type == JS_TA_BIGINT64 ? compare_i64
                                                       : compare_u64);
           JsArrayView *d = as_ta (dst);
-          memcpy (ta_ptr (d, 0), vals, (size_t) len * 8);
+          if (len)
+            memcpy (ta_ptr (d, 0), vals, (size_t) len * 8);
         }
       else
         {

@@ -326,6 +326,7 @@ realm_init (JsContext *ctx)
     builtins_init_number,
     builtins_init_reflect,
     builtins_init_symbol,
+    builtins_init_proxy,
     builtins_init_bigint,
     builtins_init_date,
     builtins_init_map,

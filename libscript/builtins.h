@@ -88,6 +88,15 @@ int realm_exotic_define_property (JsContext *ctx, JsObject *o, JsKey key,
 JsValue builtins_new_array_iterator (JsContext *ctx, JsValue target,
                                      int kind);
 JsValue builtins_iter_result (JsContext *ctx, JsValue value, bool done);
+/* True if iterating with method (an object's @@iterator) is the
+ * untouched %Array.prototype.values% and %ArrayIteratorPrototype%.next:
+ * then the iteration is LengthOfArrayLike and Get at each step, and C
+ * may do just that without making the iterator or its results. */
+bool builtins_array_iterator_pristine (JsContext *ctx, JsValue method);
+/* A values iterator over target whose next step reads index (for the
+ * code above when it must hand a real iterator to IteratorClose). */
+JsValue builtins_array_iterator_at (JsContext *ctx, JsValue target,
+                                    double index);
 
 /* builtins-bound.c: bound function exotic objects, for realm.c's
  * hooks. */
@@ -169,6 +178,45 @@ int builtins_typed_array_define (JsContext *ctx, JsObject *o, JsKey key,
 /* The index keys 0 .. length-1 (none once detached), g_malloc'd. */
 JsKey *builtins_typed_array_keys (JsObject *o, uint32_t *n);
 
+/* builtins-object.c: IsCompatiblePropertyDescriptor (found false: there
+ * is no current property), and FromPropertyDescriptor of a descriptor
+ * with only some fields. */
+bool builtins_is_compatible_descriptor (JsRuntime *rt, bool extensible,
+                                        const JsPropertyDescriptor *d,
+                                        bool found, JsValue cur,
+                                        uint8_t attrs);
+JsValue builtins_descriptor_object (JsContext *ctx,
+                                    const JsPropertyDescriptor *d);
+
+/* builtins-proxy.c: proxy exotic objects.  Each internal method answers
+ * as the spec's (1 true, 0 false, -1 exception, values or
+ * JS_EXCEPTION); own_keys returns NULL with *n = UINT32_MAX on an
+ * exception, as realm_own_keys does. */
+extern const JsCellClass js_proxy_class;
+bool builtins_is_proxy (JsValue v);
+bool builtins_proxy_is_callable (JsValue v);
+bool builtins_proxy_is_constructor (JsValue v);
+JsValue builtins_proxy_get_prototype_of (JsContext *ctx, JsObject *p);
+int builtins_proxy_set_prototype_of (JsContext *ctx, JsObject *p,
+                                     JsValue proto);
+int builtins_proxy_is_extensible (JsContext *ctx, JsObject *p);
+int builtins_proxy_prevent_extensions (JsContext *ctx, JsObject *p);
+int builtins_proxy_get_own (JsContext *ctx, JsObject *p, JsKey key,
+                            JsValue *value, uint8_t *attrs);
+int builtins_proxy_define (JsContext *ctx, JsObject *p, JsKey key,
+                           const JsPropertyDescriptor *d);
+int builtins_proxy_has (JsContext *ctx, JsObject *p, JsKey key);
+int builtins_proxy_get (JsContext *ctx, JsObject *p, JsKey key,
+                        JsValue receiver, JsValue *out);
+int builtins_proxy_set (JsContext *ctx, JsObject *p, JsKey key, JsValue v,
+                        JsValue receiver);
+int builtins_proxy_delete (JsContext *ctx, JsObject *p, JsKey key);
+JsKey *builtins_proxy_own_keys (JsContext *ctx, JsObject *p, uint32_t flags,
+                                uint32_t *n);
+JsValue builtins_proxy_call (JsContext *ctx, JsValue *base, uint32_t argc,
+                             JsValue new_target);
+int builtins_proxy_is_array (JsContext *ctx, JsObject *p);
+
 /* Host functions of the command-line runner. */
 bool builtins_init_host (JsContext *ctx);
 
@@ -191,6 +239,7 @@ bool builtins_init_boolean (JsContext *ctx);
 bool builtins_init_number (JsContext *ctx);
 bool builtins_init_math (JsContext *ctx);
 bool builtins_init_json (JsContext *ctx);
+bool builtins_init_proxy (JsContext *ctx);
 bool builtins_init_string (JsContext *ctx);
 bool builtins_init_uri (JsContext *ctx);
 bool builtins_init_array_buffer (JsContext *ctx);

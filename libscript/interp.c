@@ -228,7 +228,15 @@ get_named_slow (JsContext *ctx, JsValue v, JsKey key, JsIC *ic)
 {
   JsValue r = js_get (ctx, v, key);
   if (!js_is_exception (r) && js_is_object (v))
-    ic_fill_load (ctx, ic, js_get_object (v), key);
+    {
+      /* Filling the cache may allocate (a prototype becomes a guarded
+         dictionary), and r may be a fresh value a getter made. */
+      JsValue *saved = rt_save_roots (ctx->rt);
+      JsValue *pr = rt_push_root (ctx->rt, r);
+      ic_fill_load (ctx, ic, js_get_object (v), key);
+      r = *pr;
+      rt_restore_roots (ctx->rt, saved);
+    }
   if (ic)
     ic->misses++;
   return r;

@@ -226,9 +226,9 @@ const AstStr *lex_intern_ascii (Lexer *lx, const char *text);
 
 /* Checks the pattern of a RegExp literal (body and flags as the token
  * holds them) for early errors, with the web-compatible grammar of
- * ECMA-262 B.1.2 when neither u nor v is among the flags.  Property names
- * of \p{...} are not checked.  Returns NULL, or a message with *pos the
- * code unit offset of the fault in body. */
+ * ECMA-262 B.1.2 when neither u nor v is among the flags, by the RegExp
+ * parser (regexp_check_pattern).  Returns NULL, or a message with *pos
+ * the code unit offset of the fault in body. */
 const char *lex_check_regexp (const AstStr *body, const AstStr *flags,
                               uint32_t *pos);
 

@@ -9,6 +9,7 @@
 
 #include "property.h"
 
+#include "builtins.h"
 #include "function.h"
 #include "module.h"
 #include "realm.h"
@@ -46,7 +47,8 @@ prop_get_own (JsContext *ctx, JsObject *o, JsKey key, JsValue *value,
 JsValue
 prop_get_prototype_of (JsContext *ctx, JsObject *o)
 {
-  (void) ctx;
+  if (o->shape->cls == &js_proxy_class)
+    return builtins_proxy_get_prototype_of (ctx, o);
   JsObject *p = object_get_proto (o);
   return p ? js_object_value (p) : JS_NULL;
 }
@@ -341,6 +343,17 @@ int
 prop_define_data (JsContext *ctx, JsObject *o, JsKey key, JsValue v)
 {
   JsRuntime *rt = ctx->rt;
+  if (o->shape->cls == &js_proxy_class)
+    {
+      /* CreateDataProperty is one [[DefineOwnProperty]] call. */
+      JsPropertyDescriptor d = {
+        .value = v, .get = JS_UNDEFINED, .set = JS_UNDEFINED,
+        .has_value = true, .has_writable = true, .has_enumerable = true,
+        .has_configurable = true, .writable = true, .enumerable = true,
+        .configurable = true,
+      };
+      return builtins_proxy_define (ctx, o, key, &d);
+    }
   JsValue cur;
   uint8_t attrs;
   JsValue *saved = rt_save_roots (rt);

@@ -87,6 +87,9 @@ new_wrapper (JsContext *ctx, JsValue v, JsObject *proto)
   w->storage = NULL;
   w->value = v;
   w->unused = JS_UNDEFINED;
+  /* Born black while marking: the shape and value it now holds must be
+     traced (the shape may be a root the table kept weakly). */
+  gc_write_barrier (&rt->heap, (JsCell *) w);
   return (JsObject *) w;
 }
 
@@ -112,6 +115,8 @@ int
 realm_exotic_get_own (JsContext *ctx, JsObject *o, JsKey key, JsValue *value,
                       uint8_t *attrs)
 {
+  if (o->shape->cls == &js_proxy_class)
+    return builtins_proxy_get_own (ctx, o, key, value, attrs);
   if (module_is_namespace (o))
     {
       int r = module_namespace_get_own (ctx, o, key, value, attrs);
@@ -143,7 +148,8 @@ int
 realm_exotic_get (JsContext *ctx, JsObject *o, JsKey key, JsValue receiver,
                   JsValue *out)
 {
-  (void) receiver;
+  if (o->shape->cls == &js_proxy_class)
+    return builtins_proxy_get (ctx, o, key, receiver, out);
   if (builtins_is_typed_array (js_object_value (o)))
     return builtins_typed_array_get (ctx, o, key, out);
   return 2;
@@ -152,6 +158,8 @@ realm_exotic_get (JsContext *ctx, JsObject *o, JsKey key, JsValue receiver,
 int
 realm_exotic_has (JsContext *ctx, JsObject *o, JsKey key)
 {
+  if (o->shape->cls == &js_proxy_class)
+    return builtins_proxy_has (ctx, o, key);
   if (builtins_is_typed_array (js_object_value (o)))
     return builtins_typed_array_has (ctx, o, key);
   return 2;
@@ -161,6 +169,8 @@ int
 realm_exotic_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
                   JsValue receiver)
 {
+  if (o->shape->cls == &js_proxy_class)
+    return builtins_proxy_set (ctx, o, key, v, receiver);
   if (builtins_is_typed_array (js_object_value (o)))
     return builtins_typed_array_set (ctx, o, key, v, receiver);
   return 2;
@@ -169,6 +179,8 @@ realm_exotic_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
 int
 realm_exotic_delete (JsContext *ctx, JsObject *o, JsKey key)
 {
+  if (o->shape->cls == &js_proxy_class)
+    return builtins_proxy_delete (ctx, o, key);
   if (module_is_namespace (o))
     {
       JsValue v;
@@ -198,6 +210,8 @@ int
 realm_exotic_define_property (JsContext *ctx, JsObject *o, JsKey key,
                               const JsPropertyDescriptor *d)
 {
+  if (o->shape->cls == &js_proxy_class)
+    return builtins_proxy_define (ctx, o, key, d);
   if (builtins_is_typed_array (js_object_value (o)))
     return builtins_typed_array_define (ctx, o, key, d);
   return 2;
@@ -207,6 +221,15 @@ int
 realm_exotic_define (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
                      uint8_t attrs)
 {
+  if (o->shape->cls == &js_proxy_class)
+    {
+      /* Only [[Set]]'s receiver step comes here for a proxy (prop_define_data
+         asks the proxy itself): its [[DefineOwnProperty]] gets just the
+         value. */
+      JsPropertyDescriptor d = { .value = v, .get = JS_UNDEFINED,
+                                 .set = JS_UNDEFINED, .has_value = true };
+      return builtins_proxy_define (ctx, o, key, &d);
+    }
   if (builtins_is_typed_array (js_object_value (o)))
     {
       JsPropertyDescriptor d = {
@@ -645,7 +668,7 @@ realm_copy_data_properties (JsContext *ctx, JsObject *target, JsValue src,
   js_resolve_lazy (ctx, f);
   uint32_t nkeys;
   JsKey *keys = realm_own_keys (ctx, f, JS_KEYS_ALL, &nkeys);
-  if (!keys && nkeys)
+  if (!keys && nkeys == UINT32_MAX)
     goto out;
   /* Keys are atoms or indices kept alive by the source while it is
      unchanged; a getter may change it, so root each key's value. */
@@ -683,6 +706,8 @@ out:
 JsKey *
 realm_own_keys (JsContext *ctx, JsObject *o, uint32_t flags, uint32_t *n)
 {
+  if (o->shape->cls == &js_proxy_class)
+    return builtins_proxy_own_keys (ctx, o, flags, n);
   js_resolve_lazy (ctx, o);
   JsKey *keys = object_own_keys (ctx->rt, o, flags, n);
   if (module_is_namespace (o) && (flags & JS_KEYS_STRINGS))
@@ -1189,6 +1214,11 @@ realm_for_in_prepare (JsContext *ctx, JsValue v, JsValue *regs)
       uint32_t n;
       JsKey *ks = realm_own_keys (ctx, js_get_object (*cur),
                                   JS_KEYS_STRINGS, &n);
+      if (!ks && n == UINT32_MAX)
+        {
+          result = -1;
+          break;
+        }
       for (uint32_t i = 0; i < n && result > 0; i++)
         {
           if (g_hash_table_contains (seen, (gpointer) (uintptr_t) ks[i]))
@@ -1363,13 +1393,15 @@ realm_create_rest (JsContext *ctx, JsFrame *frame, uint32_t from)
 bool
 realm_is_callable_exotic (JsValue v)
 {
-  return builtins_is_bound_function (v);
+  return builtins_is_bound_function (v) || builtins_proxy_is_callable (v);
 }
 
 bool
 realm_is_constructor_exotic (JsValue v)
 {
-  return builtins_is_bound_function (v) && builtins_bound_is_constructor (v);
+  if (builtins_is_bound_function (v))
+    return builtins_bound_is_constructor (v);
+  return builtins_proxy_is_constructor (v);
 }
 
 bool
@@ -1390,6 +1422,8 @@ realm_call_exotic (JsContext *ctx, JsValue *base, uint32_t argc,
 {
   if (builtins_is_bound_function (base[0]))
     return builtins_bound_call (ctx, base, argc, new_target);
+  if (builtins_proxy_is_callable (base[0]))
+    return builtins_proxy_call (ctx, base, argc, new_target);
   return js_throw_type_error (ctx, "%s is not a function",
                               realm_describe (ctx, base[0]));
 }

@@ -749,12 +749,52 @@ first_chars (ReCompiler *c, const ReNode *n, ReCharSet *out)
   return -1;
 }
 
+static bool
+has_backref (const ReNode *n)
+{
+  if (n->kind == RE_NODE_BACKREF)
+    return true;
+  for (const ReNode *k = n->kid; k; k = k->next)
+    if (has_backref (k))
+      return true;
+  return false;
+}
+
+/* The pc of a greedy, unbounded single-character loop that every match
+ * begins with (after the SAVEs of the groups around it), or 0.  Without
+ * backreferences, whether the rest of the pattern matches after the
+ * loop does not depend on where the match started, which is what lets
+ * the search skip the loop's run after a failure. */
+static uint32_t
+lead_repeat (const ReCompiler *c, const ReTree *tree)
+{
+  uint32_t pc = 0;
+  while (pc < c->len && re_op (c->code[pc]) == RE_OP_SAVE)
+    pc++;
+  if (pc >= c->len || re_op (c->code[pc]) != RE_OP_REPEAT
+      || !re_operand (c->code[pc]) || c->code[pc + 2] != RE_INFINITY)
+    return 0;
+  switch (re_op (c->code[pc + 4]))
+    {
+    case RE_OP_CHAR:
+    case RE_OP_CHAR2:
+    case RE_OP_ANY:
+    case RE_OP_ALL:
+    case RE_OP_CLASS:
+      break;
+    default:
+      return 0;
+    }
+  return has_backref (tree->root) ? 0 : pc;
+}
+
 static void
 analyse_start (ReCompiler *c, const ReTree *tree, RegExpProgram *prog)
 {
   ReCharSet first;
 
   prog->anchored = is_anchored (c, tree->root);
+  prog->lead_repeat = lead_repeat (c, tree);
   re_set_init (&first);
   if (first_chars (c, tree->root, &first) == 0 && !first.oom)
     {
@@ -767,6 +807,11 @@ analyse_start (ReCompiler *c, const ReTree *tree, RegExpProgram *prog)
           if (hi >= 256)
             prog->first_high = true;
         }
+      /* A set of everything filters nothing: do not scan for it. */
+      bool all = prog->first_high;
+      for (int i = 0; i < 8 && all; i++)
+        all = prog->first[i] == UINT32_MAX;
+      prog->has_first = !all;
     }
   re_set_free (&first);
 
@@ -906,11 +951,13 @@ regexp_program_ref (RegExpProgram *prog)
   return prog;
 }
 
-void
+bool
 regexp_program_unref (RegExpProgram *prog)
 {
-  if (--prog->refs == 0)
-    regexp_program_free (prog);
+  if (--prog->refs > 0)
+    return false;
+  regexp_program_free (prog);
+  return true;
 }
 
 size_t
@@ -949,10 +996,13 @@ regexp_group_name (const RegExpProgram *prog, uint32_t i,
 void
 regexp_program_dump (const RegExpProgram *prog, GString *out)
 {
-  g_string_append_printf (out, "captures %u, registers %u%s%s\n",
+  g_string_append_printf (out, "captures %u, registers %u%s%s",
                           prog->ncaps, prog->nregs,
                           prog->anchored ? ", anchored" : "",
                           prog->has_first ? ", first-character set" : "");
+  if (prog->lead_repeat)
+    g_string_append_printf (out, ", leading loop at %u", prog->lead_repeat);
+  g_string_append_c (out, '\n');
   if (prog->prefix_len)
     {
       g_string_append (out, "prefix \"");

@@ -808,9 +808,25 @@ skip (const Matcher *m, uint32_t pos)
   return pos;
 }
 
-RegExpResult
-regexp_exec (const RegExpProgram *prog, const void *chars, bool latin1,
-             uint32_t len, uint32_t start, int32_t *captures, JsRuntime *rt)
+/* The end of the run of characters the leading REPEAT at pc accepts
+ * from pos. */
+static uint32_t
+lead_run_end (const Matcher *m, uint32_t pc, uint32_t pos)
+{
+  const uint32_t *one = &m->code[pc + 4];
+  if (m->s8)
+    scan (m, one, &pos, UINT32_MAX, false, false);
+  else if (m->prog->flags & (RE_FLAG_UNICODE | RE_FLAG_UNICODE_SETS))
+    scan (m, one, &pos, UINT32_MAX, true, true);
+  else
+    scan (m, one, &pos, UINT32_MAX, true, false);
+  return pos;
+}
+
+static RegExpResult
+exec (const RegExpProgram *prog, const void *chars, bool latin1,
+      uint32_t len, uint32_t start, bool sticky, int32_t *captures,
+      JsRuntime *rt)
 {
   Entry local_stack[LOCAL_ENTRIES];
   uint32_t local_regs[LOCAL_REGS];
@@ -829,7 +845,6 @@ regexp_exec (const RegExpProgram *prog, const void *chars, bool latin1,
   };
   bool unicode = (prog->flags & (RE_FLAG_UNICODE | RE_FLAG_UNICODE_SETS))
                  != 0;
-  bool sticky = (prog->flags & RE_FLAG_STICKY) != 0;
   RegExpResult (*runner) (Matcher *, uint32_t)
       = latin1 ? run_latin1 : unicode ? run_unicode : run_utf16;
   RegExpResult r = RE_FAILURE;
@@ -862,6 +877,18 @@ regexp_exec (const RegExpProgram *prog, const void *chars, bool latin1,
       r = runner (&m, pos);
       if (r != RE_FAILURE || sticky || pos >= len)
         break;
+      /* A match that starts with a greedy loop failed for every way of
+         ending the loop's run; a start inside the run has only fewer
+         ways, so the next start worth trying is the run's end. */
+      if (prog->lead_repeat)
+        {
+          uint32_t end = lead_run_end (&m, prog->lead_repeat, pos);
+          if (end > pos + 1)
+            {
+              pos = end;
+              continue;
+            }
+        }
       if (unicode && !latin1 && re_is_lead (m.s16[pos]) && pos + 1 < len
           && re_is_trail (m.s16[pos + 1]))
         pos += 2;
@@ -873,4 +900,20 @@ regexp_exec (const RegExpProgram *prog, const void *chars, bool latin1,
   if (m.regs != local_regs)
     g_free (m.regs);
   return r;
+}
+
+RegExpResult
+regexp_exec (const RegExpProgram *prog, const void *chars, bool latin1,
+             uint32_t len, uint32_t start, int32_t *captures, JsRuntime *rt)
+{
+  return exec (prog, chars, latin1, len, start,
+               (prog->flags & RE_FLAG_STICKY) != 0, captures, rt);
+}
+
+RegExpResult
+regexp_search (const RegExpProgram *prog, const void *chars, bool latin1,
+               uint32_t len, uint32_t start, int32_t *captures,
+               JsRuntime *rt)
+{
+  return exec (prog, chars, latin1, len, start, false, captures, rt);
 }

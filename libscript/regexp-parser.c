@@ -1454,3 +1454,17 @@ re_parse (const uint16_t *pattern, size_t len, uint32_t flags, ReTree *tree,
     }
   return true;
 }
+
+const char *
+regexp_check_pattern (const uint16_t *pattern, size_t len, uint32_t flags,
+                      uint32_t *error_pos)
+{
+  ReTree tree;
+  const char *error;
+  if (re_parse (pattern, len, flags, &tree, &error, error_pos))
+    {
+      re_tree_free (&tree);
+      return NULL;
+    }
+  return error ? error : "pattern too large";
+}

@@ -311,6 +311,9 @@ struct RegExpProgram
                            a match */
   uint32_t first[8];    /* bitmap over characters < 256 */
   bool first_high;      /* a first character may be 256 or more */
+  uint32_t lead_repeat; /* pc of a REPEAT every match starts with, whose
+                           failed attempts let the search skip the run
+                           of characters it scanned; 0 if none */
   uint16_t *prefix;     /* a literal every match starts with, or NULL */
   uint32_t prefix_len;
   size_t bytes;         /* malloc'd size, for the unmanaged count */

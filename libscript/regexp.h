@@ -71,11 +71,15 @@ bool regexp_parse_flags (const uint16_t *chars, size_t len, uint32_t *flags);
 RegExpProgram *regexp_compile (const uint16_t *pattern, size_t len,
                                uint32_t flags, const char **error,
                                uint32_t *error_pos);
+/* The early error of a pattern under flags, or NULL if it has none
+ * (*error_pos gets its offset): the lexer's check of literals. */
+const char *regexp_check_pattern (const uint16_t *pattern, size_t len,
+                                  uint32_t flags, uint32_t *error_pos);
 void regexp_program_free (RegExpProgram *prog);
 /* Programs are shared (the compile cache, RegExp objects): these count
- * the holders; the last unref frees. */
+ * the holders; the last unref frees, and says so. */
 RegExpProgram *regexp_program_ref (RegExpProgram *prog);
-void regexp_program_unref (RegExpProgram *prog);
+bool regexp_program_unref (RegExpProgram *prog);
 /* Bytes the program holds, for the unmanaged-memory count. */
 size_t regexp_program_size (const RegExpProgram *prog);
 /* Captures, group 0 (the whole match) included. */
@@ -96,14 +100,19 @@ void regexp_program_dump (const RegExpProgram *prog, GString *out);
 /* Matching (regexp-exec.c)                                            */
 /* ------------------------------------------------------------------ */
 
-/* Tries to match at start, and, unless sticky, at each later position
- * until one matches.  chars are len Latin-1 bytes or UTF-16 code units
- * of a flat string the caller keeps alive.  On success captures (two
- * int32 per capture, start and end, -1 when unset) are filled in.  rt
- * may be NULL; otherwise its interrupt hook is polled. */
+/* Tries to match at start, and, unless the program is sticky, at each
+ * later position until one matches.  chars are len Latin-1 bytes or
+ * UTF-16 code units of a flat string the caller keeps alive.  On success
+ * captures (two int32 per capture, start and end, -1 when unset) are
+ * filled in.  rt may be NULL; otherwise its interrupt hook is polled. */
 RegExpResult regexp_exec (const RegExpProgram *prog, const void *chars,
                           bool latin1, uint32_t len, uint32_t start,
                           int32_t *captures, JsRuntime *rt);
+/* The same, searching from start whether or not the program is sticky
+ * (@@split's loop over its sticky splitter). */
+RegExpResult regexp_search (const RegExpProgram *prog, const void *chars,
+                            bool latin1, uint32_t len, uint32_t start,
+                            int32_t *captures, JsRuntime *rt);
 
 /* ------------------------------------------------------------------ */
 /* RegExp objects (builtins-regexp.c)                                  */
@@ -148,6 +157,8 @@ typedef struct
   int32_t local[32];         /* room for caps when there are few */
 } RegExpMatch;
 
+/* Frees what a match holds; a RegExpMatch starts with caps NULL (and no
+ * initialiser, which would clear local). */
 void regexp_match_free (RegExpMatch *m);
 
 /* RegExpExec (R, S) with *r an object and *s a flat string, both rooted.
@@ -193,12 +204,24 @@ void regexp_builder_append (JsRuntime *rt, RegExpBuilder *b, JsString *s,
 /* The string built (the builder is freed), or JS_EXCEPTION. */
 JsValue regexp_builder_finish (JsContext *ctx, RegExpBuilder *b);
 
-/* GetSubstitution (matched, str, position, captures, namedCaptures,
- * replacementTemplate), appended to out.  captures holds m values
- * (strings or undefined), named_captures is undefined or an object; all
- * of them rooted by the caller.  0, or -1 with an exception. */
+/* What GetSubstitution (matched, str, position, captures,
+ * namedCaptures, replacementTemplate) reads.  The captures are either
+ * values or, for a raw match of the built-in exec, the matcher's own;
+ * the strings and values are rooted by the caller. */
+typedef struct
+{
+  JsString *str;           /* the subject */
+  uint32_t position;       /* where the match starts in str */
+  JsString *matched;       /* the matched string, or NULL: str [position,
+                              position + matched_len) */
+  uint32_t matched_len;    /* its length when matched is NULL */
+  uint32_t m;              /* captures, group 0 excluded */
+  const JsValue *captures; /* m strings or undefined, unless raw */
+  const RegExpMatch *raw;  /* a raw match: its captures and group names */
+  JsValue named;           /* namedCaptures: undefined or an object (not
+                              read for a raw match) */
+} RegExpSubst;
+
+/* GetSubstitution, appended to out.  0, or -1 with an exception. */
 int regexp_get_substitution (JsContext *ctx, RegExpBuilder *out,
-                             JsString *matched, JsString *str,
-                             uint32_t position, const JsValue *captures,
-                             uint32_t m, JsValue named_captures,
-                             JsString *replacement);
+                             const RegExpSubst *sub, JsString *replacement);

@@ -364,6 +364,8 @@ struct JsContext
   JsValue regexp_exec;      /* %RegExp.prototype.exec%, for fast paths */
   JsObject *regexp_string_iterator_proto; /* %RegExpStringIteratorProto% */
   JsShape *regexp_shape;    /* RegExp objects: lastIndex in slot 0 */
+  uint32_t regexp_exec_slot;  /* the slot of exec in %RegExp.prototype%, */
+  uint32_t regexp_exec_epoch; /* ... valid while proto_epoch + 1 is this */
   JsValue pending_exception; /* JS_EMPTY when none */
   void *user_data;          /* for the embedder */
   bool owned_by_runtime;    /* made by script ($262.createRealm): freed

@@ -6,6 +6,8 @@
  * each Latin-1 input runs a second time through the Latin-1 path. */
 #include "config.h"
 
+#include "atom.h"
+#include "ops.h"
 #include "regexp-private.h"
 #include "runtime.h"
 
@@ -364,6 +366,41 @@ test_interrupt (void)
   runtime_free (rt);
 }
 
+/* Through the built-ins: RegExp.prototype.exec throws when the hook
+ * stops the match, and the runtime goes on working afterwards. */
+static void
+test_interrupt_exec (void)
+{
+  JsRuntime *rt = runtime_new ();
+  JsContext *ctx = runtime_context_new (rt);
+  JsValue *saved = rt_save_roots (rt);
+  GString *a = g_string_new (NULL);
+  for (int i = 0; i < 40; i++)
+    g_string_append_c (a, 'a');
+  JsValue *pre = rt_push_root (rt, regexp_create (
+      ctx, js_string_value (string_new_utf8 (rt, "(a*)*b", -1)),
+      JS_UNDEFINED));
+  JsValue *ps = rt_push_root (rt, js_string_value (
+                                      string_new_utf8 (rt, a->str, -1)));
+
+  g_assert_false (js_is_exception (*pre));
+  rt->interrupt_handler = stop_after_three;
+  interrupt_calls = 0;
+  JsValue r = regexp_exec_abstract (ctx, *pre, *ps);
+  g_assert_true (js_is_exception (r));
+  JsValue e = js_take_exception (ctx);
+  JsValue msg = js_get (ctx, e, atom_common_key (rt, JS_ATOM_message));
+  g_assert_cmpstr (string_peek_ascii (js_get_string (msg)), ==,
+                   "interrupted");
+  rt->interrupt_handler = NULL;
+  *ps = js_string_value (string_new_utf8 (rt, "aab", -1));
+  r = regexp_exec_abstract (ctx, *pre, *ps);
+  g_assert_true (js_is_object (r));
+  rt_restore_roots (rt, saved);
+  g_string_free (a, TRUE);
+  runtime_free (rt);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -380,5 +417,6 @@ main (int argc, char **argv)
   g_test_add_func ("/regexp/sticky-and-start", test_sticky_and_start);
   g_test_add_func ("/regexp/deep", test_deep);
   g_test_add_func ("/regexp/interrupt", test_interrupt);
+  g_test_add_func ("/regexp/interrupt-exec", test_interrupt_exec);
   return g_test_run ();
 }
