@@ -67,31 +67,6 @@ const JsCellClass js_regexp_class = {
   .finalize = regexp_finalize,
 };
 
-/* The RegExp String Iterator: the matcher, the string and two flags. */
-typedef struct
-{
-  JsShape *shape;     /* header */
-  JsStorage *storage; /* properties, or NULL */
-  JsValue matcher;    /* [[IteratingRegExp]], or undefined when done */
-  JsValue string;     /* [[IteratedString]] */
-  JsValue flags;      /* int32: 1 global, 2 full unicode */
-} JsRegExpStringIterator;
-
-static void
-string_iterator_trace (JsTracer *trc, JsCell *cell)
-{
-  JsRegExpStringIterator *it = (JsRegExpStringIterator *) cell;
-  gc_mark_cell (trc, (JsCell *) it->storage);
-  gc_mark_value (trc, it->matcher);
-  gc_mark_value (trc, it->string);
-}
-
-static const JsCellClass regexp_string_iterator_class = {
-  .name = "RegExp String Iterator",
-  .kind = JS_KIND_OBJECT,
-  .trace = string_iterator_trace,
-};
-
 /* ------------------------------------------------------------------ */
 /* The compile cache                                                   */
 /* ------------------------------------------------------------------ */
@@ -601,6 +576,18 @@ put_last_index (JsContext *ctx, JsValue r, JsValue v)
   return set_last_index (ctx, r, v);
 }
 
+/* The exception of a match that did not finish: the interrupt hook
+ * stopped it, as the interpreter's loops are stopped, or its backtrack
+ * stack could not grow. */
+static void
+throw_exec_failure (JsContext *ctx, RegExpResult res)
+{
+  if (res == RE_INTERRUPTED)
+    js_throw_error (ctx, JS_ERR_ERROR, "interrupted");
+  else
+    js_throw_range_error (ctx, "regular expression too complex to match");
+}
+
 /* The matcher half of RegExpBuiltinExec: reads and writes lastIndex as
  * the spec does and leaves the captures in m.  1 on a match, 0 on none,
  * -1 with an exception.  *r and *s are rooted by the caller. */
@@ -645,14 +632,9 @@ builtin_exec_raw (JsContext *ctx, const JsValue *r, const JsValue *s,
   if (li <= str->length)
     res = regexp_exec (prog, string_chars (str), string_is_latin1 (str),
                        str->length, (uint32_t) li, m->caps, rt);
-  if (res == RE_INTERRUPTED)
+  if (res < 0)
     {
-      js_throw_error (ctx, JS_ERR_ERROR, "interrupted");
-      return -1;
-    }
-  if (res == RE_NO_MEMORY)
-    {
-      js_throw_range_error (ctx, "regular expression too complex to match");
+      throw_exec_failure (ctx, res);
       return -1;
     }
   if (res == RE_FAILURE)
@@ -701,6 +683,17 @@ index_pair (JsContext *ctx, int32_t a, int32_t b)
   object_array_push (rt, arr, js_int32 (a));
   object_array_push (rt, arr, js_int32 (b));
   return js_object_value (arr);
+}
+
+/* Appends v to the array a; false with a RangeError when memory ran
+ * out. */
+static bool
+push (JsContext *ctx, JsValue a, JsValue v)
+{
+  if (object_array_push (ctx->rt, js_get_object (a), v) == JS_PROP_DONE)
+    return true;
+  js_throw_out_of_memory (ctx);
+  return false;
 }
 
 /* The key of group name i. */
@@ -780,11 +773,8 @@ indices_array (JsContext *ctx, const RegExpMatch *m)
           goto out;
       }
   for (uint32_t i = 0; i < n; i++)
-    if (object_array_push (rt, js_get_object (*pa), vals[i]) != JS_PROP_DONE)
-      {
-        js_throw_out_of_memory (ctx);
-        goto out;
-      }
+    if (!push (ctx, *pa, vals[i]))
+      goto out;
   JsValue groups = JS_UNDEFINED;
   if (regexp_group_name_count (m->prog))
     {
@@ -824,11 +814,8 @@ match_array (JsContext *ctx, const RegExpMatch *m, const JsValue *s)
       || !define (ctx, *pa, JS_ATOM_input, *s))
     goto out;
   for (uint32_t i = 0; i < n; i++)
-    if (object_array_push (rt, js_get_object (*pa), vals[i]) != JS_PROP_DONE)
-      {
-        js_throw_out_of_memory (ctx);
-        goto out;
-      }
+    if (!push (ctx, *pa, vals[i]))
+      goto out;
   JsValue groups = JS_UNDEFINED;
   if (regexp_group_name_count (m->prog))
     {
@@ -1165,9 +1152,9 @@ read_flags (JsContext *ctx, JsValue rx, JsValue *out, bool *has_g,
 
 /* Moves lastIndex past an empty match:
  * Set (rx, "lastIndex", AdvanceStringIndex (S, ToLength (lastIndex))). */
-static bool
-advance_after_empty (JsContext *ctx, const JsValue *rx, const JsValue *s,
-                     bool unicode)
+bool
+regexp_advance_after_empty (JsContext *ctx, const JsValue *rx,
+                            const JsValue *s, bool unicode)
 {
   double li;
   JsValue v = get_last_index (ctx, *rx);
@@ -1241,13 +1228,10 @@ regexp_symbol_match (const JsCallInfo *info)
       JsValue str = matched_string (ctx, &m, *pres, js_get_string (*ps));
       if (js_is_exception (str))
         goto out;
-      if (object_array_push (rt, js_get_object (*pa), str) != JS_PROP_DONE)
-        {
-          js_throw_out_of_memory (ctx);
-          goto out;
-        }
+      if (!push (ctx, *pa, str))
+        goto out;
       if (js_get_string (str)->length == 0
-          && !advance_after_empty (ctx, rx, ps, u))
+          && !regexp_advance_after_empty (ctx, rx, ps, u))
         goto out;
     }
 out:
@@ -1286,72 +1270,7 @@ regexp_symbol_match_all (const JsCallInfo *info)
   if (js_is_exception (v) || !js_to_length (ctx, v, &li)
       || !set_last_index (ctx, *pm, js_number (li)))
     goto out;
-  JsShape *s = shape_root_for (rt, &regexp_string_iterator_class,
-                               (JsCell *) ctx->regexp_string_iterator_proto,
-                               0);
-  rt_push_cell (rt, s);
-  JsRegExpStringIterator *it
-      = s ? (JsRegExpStringIterator *) heap_alloc_slots (
-                &rt->heap, JS_SPACE_CELLS, js_slots_for (sizeof *it))
-          : NULL;
-  if (!it)
-    {
-      js_throw_out_of_memory (ctx);
-      goto out;
-    }
-  it->shape = s;
-  it->storage = NULL;
-  it->matcher = *pm;
-  it->string = *ps;
-  it->flags = js_int32 ((g ? 1 : 0) | (u ? 2 : 0));
-  r = js_object_value ((JsObject *) it);
-out:
-  rt_restore_roots (rt, saved);
-  return r;
-}
-
-/* %RegExpStringIteratorPrototype%.next () */
-static JsValue
-regexp_string_iterator_next (const JsCallInfo *info)
-{
-  JsContext *ctx = info->ctx;
-  JsRuntime *rt = ctx->rt;
-  JsValue t = *info->this_arg;
-  if (!js_is_object (t)
-      || js_get_cell (t)->shape->cls != &regexp_string_iterator_class)
-    return js_throw_type_error (ctx, "%%RegExpStringIteratorPrototype%%.next "
-                                     "called on an incompatible receiver");
-  JsRegExpStringIterator *it = (JsRegExpStringIterator *) js_get_cell (t);
-  if (js_is_undefined (it->matcher))
-    return builtins_iter_result (ctx, JS_UNDEFINED, true);
-  JsValue *saved = rt_save_roots (rt);
-  JsValue *prx = rt_push_root (rt, it->matcher);
-  JsValue *ps = rt_push_root (rt, it->string);
-  int32_t flags = js_get_int32 (it->flags);
-  JsValue *pm = rt_push_root (rt, regexp_exec_abstract (ctx, *prx, *ps));
-  JsValue r = JS_EXCEPTION;
-  if (js_is_exception (*pm))
-    goto out;
-  it = (JsRegExpStringIterator *) js_get_cell (*info->this_arg);
-  if (js_is_null (*pm))
-    {
-      it->matcher = JS_UNDEFINED;
-      r = builtins_iter_result (ctx, JS_UNDEFINED, true);
-      goto out;
-    }
-  if (!(flags & 1))
-    {
-      it->matcher = JS_UNDEFINED;
-      r = builtins_iter_result (ctx, *pm, false);
-      goto out;
-    }
-  JsValue str = js_get (ctx, *pm, js_key_from_index (0));
-  if (js_is_exception (str) || js_is_exception (str = js_to_string (ctx, str)))
-    goto out;
-  if (js_get_string (str)->length == 0
-      && !advance_after_empty (ctx, prx, ps, flags & 2))
-    goto out;
-  r = builtins_iter_result (ctx, *pm, false);
+  r = regexp_new_string_iterator (ctx, *pm, *ps, g, u);
 out:
   rt_restore_roots (rt, saved);
   return r;
@@ -1644,13 +1563,8 @@ regexp_symbol_replace (const JsCallInfo *info)
           js_throw_out_of_memory (ctx);
           goto out;
         }
-      if (object_array_push (rt, js_get_object (*presults),
-                             is_raw ? JS_UNDEFINED : *pres)
-          != JS_PROP_DONE)
-        {
-          js_throw_out_of_memory (ctx);
-          goto out;
-        }
+      if (!push (ctx, *presults, is_raw ? JS_UNDEFINED : *pres))
+        goto out;
       nresults++;
       if (!g)
         break;
@@ -1658,7 +1572,7 @@ regexp_symbol_replace (const JsCallInfo *info)
       if (js_is_exception (str))
         goto out;
       if (js_get_string (str)->length == 0
-          && !advance_after_empty (ctx, rx, ps, u))
+          && !regexp_advance_after_empty (ctx, rx, ps, u))
         goto out;
     }
   size_t raw_at = 0;
@@ -1739,15 +1653,9 @@ split_plain (JsContext *ctx, const JsValue *psplitter, const JsValue *ps,
       RegExpResult res = regexp_search (prog, string_chars (s),
                                         string_is_latin1 (s), size, q, m.caps,
                                         rt);
-      if (res == RE_INTERRUPTED)
+      if (res < 0)
         {
-          js_throw_error (ctx, JS_ERR_ERROR, "interrupted");
-          goto out;
-        }
-      if (res == RE_NO_MEMORY)
-        {
-          js_throw_range_error (ctx, "regular expression too complex to "
-                                     "match");
+          throw_exec_failure (ctx, res);
           goto out;
         }
       if (res == RE_FAILURE || (uint32_t) m.caps[0] >= size)
@@ -1773,11 +1681,8 @@ split_plain (JsContext *ctx, const JsValue *psplitter, const JsValue *ps,
           JsValue v = capture_value (ctx, &m, js_get_string (*ps), i);
           if (js_is_exception (v))
             goto out;
-          if (object_array_push (rt, js_get_object (*pa), v) != JS_PROP_DONE)
-            {
-              js_throw_out_of_memory (ctx);
-              goto out;
-            }
+          if (!push (ctx, *pa, v))
+            goto out;
           if (++length_a == lim)
             {
               r = *pa;
@@ -1920,11 +1825,8 @@ regexp_symbol_split (const JsCallInfo *info)
                   : js_get (ctx, *pres, js_key_from_index (i));
           if (js_is_exception (v))
             goto out;
-          if (object_array_push (rt, js_get_object (*pa), v) != JS_PROP_DONE)
-            {
-              js_throw_out_of_memory (ctx);
-              goto out;
-            }
+          if (!push (ctx, *pa, v))
+            goto out;
           if (++length_a == lim)
             {
               r = *pa;
@@ -1984,9 +1886,6 @@ builtins_init_regexp (JsContext *ctx)
     { "@@search", regexp_symbol_search, 1, 0 },
     { "@@split", regexp_symbol_split, 2, 0 },
   };
-  static const JsMethodSpec iter_methods[] = {
-    { "next", regexp_string_iterator_next, 0, 0 },
-  };
 
   ctx->regexp_proto = object_new_with_proto (rt, (JsCell *) ctx->object_proto,
                                              4);
@@ -2026,17 +1925,5 @@ builtins_init_regexp (JsContext *ctx)
         return false;
     }
 
-  ctx->regexp_string_iterator_proto = object_new_with_proto (
-      rt, (JsCell *) ctx->iterator_proto, 2);
-  if (!ctx->regexp_string_iterator_proto
-      || !builtins_define_methods (ctx, ctx->regexp_string_iterator_proto,
-                                   iter_methods, 1))
-    return false;
-  JsString *tag = atom_intern_utf8 (rt, "RegExp String Iterator", -1);
-  return tag
-         && object_define_own (rt, ctx->regexp_string_iterator_proto,
-                               symbol_key (rt->well_known[JS_SYM_toStringTag]),
-                               js_string_value (tag), JS_ATTR_CONFIGURABLE)
-                == JS_PROP_DONE
-         && builtins_init_string_regexp (ctx);
+  return builtins_init_string_regexp (ctx);
 }

@@ -1,7 +1,8 @@
 /* builtins-string-regexp.c — the String.prototype methods that hand
  * over to RegExp: match, matchAll, replace, replaceAll, search and
- * split, with their plain-string paths; GetSubstitution; and the string
- * builder that replace and RegExp.prototype[@@replace] share.
+ * split, with their plain-string paths; GetSubstitution; the string
+ * builder that replace and RegExp.prototype[@@replace] share; and the
+ * RegExp String Iterator that matchAll returns.
  *
  * Each method first looks for the well-known symbol method on an object
  * argument (so a RegExp, or any object that defines Symbol.replace,
@@ -793,6 +794,114 @@ out:
   return r;
 }
 
+/* ------------------------------------------------------------------ */
+/* The RegExp String Iterator                                          */
+/* ------------------------------------------------------------------ */
+
+/* The RegExp String Iterator: the matcher, the string and two flags. */
+typedef struct
+{
+  JsShape *shape;     /* header */
+  JsStorage *storage; /* properties, or NULL */
+  JsValue matcher;    /* [[IteratingRegExp]], or undefined when done */
+  JsValue string;     /* [[IteratedString]] */
+  JsValue flags;      /* int32: 1 global, 2 full unicode */
+} JsRegExpStringIterator;
+
+static void
+string_iterator_trace (JsTracer *trc, JsCell *cell)
+{
+  JsRegExpStringIterator *it = (JsRegExpStringIterator *) cell;
+  gc_mark_cell (trc, (JsCell *) it->storage);
+  gc_mark_value (trc, it->matcher);
+  gc_mark_value (trc, it->string);
+}
+
+static const JsCellClass regexp_string_iterator_class = {
+  .name = "RegExp String Iterator",
+  .kind = JS_KIND_OBJECT,
+  .trace = string_iterator_trace,
+};
+
+JsValue
+regexp_new_string_iterator (JsContext *ctx, JsValue matcher, JsValue string,
+                            bool global, bool unicode)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pm = rt_push_root (rt, matcher);
+  JsValue *ps = rt_push_root (rt, string);
+  JsShape *s = shape_root_for (rt, &regexp_string_iterator_class,
+                               (JsCell *) ctx->regexp_string_iterator_proto,
+                               0);
+  rt_push_cell (rt, s);
+  JsRegExpStringIterator *it
+      = s ? (JsRegExpStringIterator *) heap_alloc_slots (
+                &rt->heap, JS_SPACE_CELLS, js_slots_for (sizeof *it))
+          : NULL;
+  JsValue r = JS_EXCEPTION;
+  if (it)
+    {
+      it->shape = s;
+      it->storage = NULL;
+      it->matcher = *pm;
+      it->string = *ps;
+      it->flags = js_int32 ((global ? 1 : 0) | (unicode ? 2 : 0));
+      r = js_object_value ((JsObject *) it);
+    }
+  else
+    js_throw_out_of_memory (ctx);
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
+/* %RegExpStringIteratorPrototype%.next () */
+static JsValue
+regexp_string_iterator_next (const JsCallInfo *info)
+{
+  JsContext *ctx = info->ctx;
+  JsRuntime *rt = ctx->rt;
+  JsValue t = *info->this_arg;
+  if (!js_is_object (t)
+      || js_get_cell (t)->shape->cls != &regexp_string_iterator_class)
+    return js_throw_type_error (ctx, "%%RegExpStringIteratorPrototype%%.next "
+                                     "called on an incompatible receiver");
+  JsRegExpStringIterator *it = (JsRegExpStringIterator *) js_get_cell (t);
+  if (js_is_undefined (it->matcher))
+    return builtins_iter_result (ctx, JS_UNDEFINED, true);
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *prx = rt_push_root (rt, it->matcher);
+  JsValue *ps = rt_push_root (rt, it->string);
+  int32_t flags = js_get_int32 (it->flags);
+  JsValue *pm = rt_push_root (rt, regexp_exec_abstract (ctx, *prx, *ps));
+  JsValue r = JS_EXCEPTION;
+  if (js_is_exception (*pm))
+    goto out;
+  it = (JsRegExpStringIterator *) js_get_cell (*info->this_arg);
+  if (js_is_null (*pm))
+    {
+      it->matcher = JS_UNDEFINED;
+      r = builtins_iter_result (ctx, JS_UNDEFINED, true);
+      goto out;
+    }
+  if (!(flags & 1))
+    {
+      it->matcher = JS_UNDEFINED;
+      r = builtins_iter_result (ctx, *pm, false);
+      goto out;
+    }
+  JsValue str = js_get (ctx, *pm, js_key_from_index (0));
+  if (js_is_exception (str) || js_is_exception (str = js_to_string (ctx, str)))
+    goto out;
+  if (js_get_string (str)->length == 0
+      && !regexp_advance_after_empty (ctx, prx, ps, flags & 2))
+    goto out;
+  r = builtins_iter_result (ctx, *pm, false);
+out:
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
 bool
 builtins_init_string_regexp (JsContext *ctx)
 {
@@ -804,6 +913,23 @@ builtins_init_string_regexp (JsContext *ctx)
     { "search", string_match_or_search, 1, JS_SYM_search },
     { "split", string_split, 2, 0 },
   };
-  return builtins_define_methods (ctx, ctx->string_proto, methods,
-                                  G_N_ELEMENTS (methods));
+  static const JsMethodSpec iter_methods[] = {
+    { "next", regexp_string_iterator_next, 0, 0 },
+  };
+  JsRuntime *rt = ctx->rt;
+  if (!builtins_define_methods (ctx, ctx->string_proto, methods,
+                                G_N_ELEMENTS (methods)))
+    return false;
+  ctx->regexp_string_iterator_proto = object_new_with_proto (
+      rt, (JsCell *) ctx->iterator_proto, 2);
+  if (!ctx->regexp_string_iterator_proto
+      || !builtins_define_methods (ctx, ctx->regexp_string_iterator_proto,
+                                   iter_methods, 1))
+    return false;
+  JsString *tag = atom_intern_utf8 (rt, "RegExp String Iterator", -1);
+  return tag
+         && object_define_own (rt, ctx->regexp_string_iterator_proto,
+                               symbol_key (rt->well_known[JS_SYM_toStringTag]),
+                               js_string_value (tag), JS_ATTR_CONFIGURABLE)
+                == JS_PROP_DONE;
 }

@@ -172,6 +172,15 @@ int regexp_exec_step (JsContext *ctx, const JsValue *r, const JsValue *s,
 JsValue regexp_exec_abstract (JsContext *ctx, JsValue r, JsValue s);
 /* IsRegExp: 1, 0 or -1 with an exception. */
 int regexp_is_regexp (JsContext *ctx, JsValue v);
+/* After an empty match: Set (rx, "lastIndex", AdvanceStringIndex (S,
+ * ToLength (Get (rx, "lastIndex")), unicode)); false with an exception.
+ * *rx and *s rooted, s flat. */
+bool regexp_advance_after_empty (JsContext *ctx, const JsValue *rx,
+                                 const JsValue *s, bool unicode);
+/* A RegExp String Iterator over matcher and string (@@matchAll). */
+JsValue regexp_new_string_iterator (JsContext *ctx, JsValue matcher,
+                                    JsValue string, bool global,
+                                    bool unicode);
 /* AdvanceStringIndex on a flat string. */
 uint32_t regexp_advance_index (JsString *s, uint32_t index, bool unicode);
 /* Frees the runtime's compile cache (runtime_free). */
