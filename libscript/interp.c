@@ -1495,12 +1495,14 @@ op_CreateClass:
     SYNC ();
     JsValue *r = &REG (0);
     JsCode *c = (JsCode *) js_get_cell (code->consts[U16 (2)]);
-    if (!realm_create_class (ctx, r[0], c, frame->env, &acc, &r[1]))
-      {
-        rt->stack_top = frame->top;
-        THROW ();
-      }
+    /* Through a local: taking acc's address would keep it in memory
+       for the whole loop. */
+    JsValue cls = acc;
+    bool ok = realm_create_class (ctx, r[0], c, frame->env, &cls, &r[1]);
+    acc = cls;
     rt->stack_top = frame->top;
+    if (!ok)
+      THROW ();
     NEXT (5);
   }
 op_SetClassFields:
