@@ -16,6 +16,7 @@
 #include "compiler-private.h"
 #include "bigint.h"
 #include "function.h"
+#include "ic.h"
 #include "parser.h"
 
 #include <stdarg.h>
@@ -1371,6 +1372,7 @@ static void
 code_finalize (JsHeap *heap, JsCell *cell)
 {
   JsCode *code = (JsCode *) cell;
+  ic_code_free (heap->rt, code);
   g_free (code->bytecode);
   g_free (code->consts);
   g_free (code->ics);

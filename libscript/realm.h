@@ -23,8 +23,6 @@ bool realm_init (JsContext *ctx);
 JsContext *realm_of (JsContext *ctx, JsValue fn);
 
 /* Globals. */
-void realm_fill_global_ic (JsContext *ctx, JsIC *ic, JsKey key);
-void realm_fill_global_store_ic (JsContext *ctx, JsIC *ic, JsKey key);
 int realm_store_global (JsContext *ctx, JsKey key, JsValue v, bool strict);
 int realm_declare_globals (JsContext *ctx, JsValue names);
 int realm_init_global_lexical (JsContext *ctx, JsKey key, JsValue v);

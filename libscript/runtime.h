@@ -255,6 +255,9 @@ struct JsRuntime
   uint32_t frame_count;     /* frames in use */
   uint32_t native_depth;    /* C re-entries of the dispatch loop */
   uint32_t proto_epoch;     /* bumped when a prototype's layout changes */
+  uint32_t global_epoch;    /* bumped when a global binding may have moved
+                               or become shadowed (ic.h) */
+  struct JsICTotals *ic_dead; /* gscript.ic.stats of dead code, or NULL */
   JsShape *code_shape;      /* shape of JsCode cells */
   JsCode *codes;            /* every live JsCode, for cache clearing */
   GHashTable *modules;      /* canonical path → JsModule (module.c) */
