@@ -376,10 +376,13 @@ scope_enter (FuncState *fs, Scope *s)
           emit_op (fs, JS_OP_LdaHole);
           emit_op (fs, JS_OP_Star, (uint32_t) b->reg);
         }
-      else if (s->kind != SCOPE_FUNCTION || b->kind != BIND_PARAM)
+      else if ((s->kind != SCOPE_FUNCTION || b->kind != BIND_PARAM)
+               && !(s->kind == SCOPE_FUNCTION && s == fs->info->scope))
         {
           /* Registers of a loop body's scope keep the last iteration's
-             values unless reset. */
+             values unless reset.  (A function's own scope is entered
+             once, first thing, when the call has set every register
+             past the arguments to undefined.) */
           emit_op (fs, JS_OP_LdaUndefined);
           emit_op (fs, JS_OP_Star, (uint32_t) b->reg);
         }
@@ -624,7 +627,7 @@ compile_for (FuncState *fs, AstNode *n)
       if (n->a->kind == AST_VAR_DECL)
         compile_var_decl (fs, n->a);
       else
-        compile_expr (fs, n->a);
+        compile_expr_effect (fs, n->a);
     }
   /* A captured let of the head gets a fresh environment per iteration:
      the copy is made before the update expression. */
@@ -643,7 +646,7 @@ compile_for (FuncState *fs, AstNode *n)
   if (per_iteration)
     emit_op (fs, JS_OP_CopyEnv);
   if (n->c)
-    compile_expr (fs, n->c);
+    compile_expr_effect (fs, n->c);
   emit_jump_back (fs, JS_OP_JumpLoop, top);
   label_bind (fs, &j.breaks);
   jumps_pop (fs, &j);
@@ -945,9 +948,13 @@ static void
 compile_expr_statement (FuncState *fs, AstNode *n)
 {
   mark_position (fs, n);
-  compile_expr (fs, n->a);
   if (fs->completion_reg >= 0)
-    emit_op (fs, JS_OP_Star, (uint32_t) fs->completion_reg);
+    {
+      compile_expr (fs, n->a);
+      emit_op (fs, JS_OP_Star, (uint32_t) fs->completion_reg);
+    }
+  else
+    compile_expr_effect (fs, n->a);
 }
 
 static void
