@@ -110,7 +110,8 @@ fill_load (JsContext *ctx, JsIC *ic, JsObject *o, JsKey key)
         return;
       JsICEntry *e = ic_slot_for (ic, (JsCell *) shape);
       if (e)
-        *e = (JsICEntry){ .shape = shape, .slot = slot };
+        *e = (JsICEntry){ .shape = shape,
+                          .slot = ic_encode_slot (shape, slot) };
       return;
     }
   /* On a prototype: every object of the chain up to the holder becomes a
@@ -128,7 +129,8 @@ fill_load (JsContext *ctx, JsIC *ic, JsObject *o, JsKey key)
           /* Making prototypes may have moved the epoch: read it last. */
           JsICEntry *e = ic_slot_for (ic, (JsCell *) shape);
           if (e)
-            *e = (JsICEntry){ .shape = shape, .holder = p, .slot = slot,
+            *e = (JsICEntry){ .shape = shape, .holder = p,
+                              .slot = ic_encode_slot (p->shape, slot),
                               .epoch = rt->proto_epoch };
           return;
         }
@@ -141,9 +143,9 @@ static inline JsValue *
 load_from (JsRuntime *rt, JsICEntry *e, JsObject *o)
 {
   if (!e->holder)
-    return object_slot_ptr (o, e->slot);
+    return ic_slot_ptr (o, e->slot);
   if (e->epoch == rt->proto_epoch)
-    return object_slot_ptr (e->holder, e->slot);
+    return ic_slot_ptr (e->holder, e->slot);
   return NULL;
 }
 
@@ -208,7 +210,8 @@ fill_store (JsContext *ctx, JsIC *ic, JsObject *o, JsShape *before,
     {
       JsICEntry *e = ic_slot_for (ic, (JsCell *) after);
       if (e)
-        *e = (JsICEntry){ .shape = after, .slot = slot };
+        *e = (JsICEntry){ .shape = after,
+                          .slot = ic_encode_slot (after, slot) };
       return;
     }
   if (after->parent != before || shape_is_dictionary (before))
@@ -220,7 +223,8 @@ fill_store (JsContext *ctx, JsIC *ic, JsObject *o, JsShape *before,
       return;
   JsICEntry *e = ic_slot_for (ic, (JsCell *) before);
   if (e)
-    *e = (JsICEntry){ .shape = before, .shape2 = after, .slot = slot,
+    *e = (JsICEntry){ .shape = before, .shape2 = after,
+                      .slot = ic_encode_slot (after, slot),
                       .epoch = ctx->rt->proto_epoch };
 }
 
@@ -230,13 +234,13 @@ store_through (JsRuntime *rt, JsICEntry *e, JsObject *o, JsValue v)
 {
   if (!e->shape2)
     {
-      object_store_slot (rt, o, e->slot, v);
+      ic_store_slot (rt, o, e->slot, v);
       return true;
     }
   if (e->epoch == rt->proto_epoch && ic_has_room (o, e->shape2))
     {
       o->shape = e->shape2;
-      object_store_slot (rt, o, e->slot, v);
+      ic_store_slot (rt, o, e->slot, v);
       return true;
     }
   return false;
@@ -322,7 +326,7 @@ fill_global (JsRuntime *rt, JsIC *ic, JsObject *holder, JsKey key,
   ic->shape = s;
   ic->shape2 = NULL;
   ic->holder = holder;
-  ic->slot = slot;
+  ic->slot = ic_encode_slot (s, slot);
   ic->epoch = rt->global_epoch;
 }
 
