@@ -195,3 +195,4 @@ void compile_named_value (FuncState *fs, AstNode *value, const AstStr *name);
 /* Binds or assigns acc to a pattern (IDENT, MEMBER, array or object
  * pattern, with defaults).  init: a declaration's initialization. */
 void compile_pattern_assign (FuncState *fs, AstNode *target, bool init);
+void compile_close_on_throw (FuncState *fs, JsHandler *h, uint32_t it);

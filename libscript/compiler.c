@@ -649,6 +649,23 @@ compile_for (FuncState *fs, AstNode *n)
   scope_leave (fs, s, mark);
 }
 
+/* Ends the range h covers and emits its handler after a jump over it:
+ * a throw inside the range closes the iterator in registers it, it+1
+ * (IteratorClose with a throw completion) and throws again. */
+void
+compile_close_on_throw (FuncState *fs, JsHandler *h, uint32_t it)
+{
+  Label over;
+  label_init (&over);
+  h->end = fs->code->len;
+  emit_jump (fs, JS_OP_Jump, &over);
+  h->target = fs->code->len;
+  g_array_append_val (fs->handlers, *h);
+  emit_op (fs, JS_OP_IteratorCloseThrow, it);
+  label_bind (fs, &over);
+  label_free (&over);
+}
+
 /* for-in and for-of: the head's binding or target gets each value. */
 static void
 compile_for_in_of (FuncState *fs, AstNode *n)
@@ -685,6 +702,10 @@ compile_for_in_of (FuncState *fs, AstNode *n)
      bindings in their TDZ, through the accumulator. */
   uint32_t body_mark = fs->next_reg;
   uint32_t value = reg_alloc (fs);
+  /* A throw from the head's binding or the body closes a for-of's
+     iterator (for await closes its own way). */
+  bool close_sync = of && !(n->flags & AST_F_AWAIT);
+  JsHandler h = { fs->code->len, 0, 0 };
   emit_op (fs, JS_OP_Star, value);
   scope_enter (fs, s);
   emit_op (fs, JS_OP_Ldar, value);
@@ -697,6 +718,8 @@ compile_for_in_of (FuncState *fs, AstNode *n)
   compile_statement (fs, n->d);
   scope_leave (fs, s, body_mark);
   emit_jump_back (fs, JS_OP_JumpLoop, top);
+  if (close_sync)
+    compile_close_on_throw (fs, &h, it);
   label_bind (fs, &done);
   label_free (&done);
   /* break leaves the body's scope itself (emit_exit_to), and closes the
