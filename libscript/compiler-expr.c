@@ -948,6 +948,13 @@ compile_object (FuncState *fs, AstNode *n)
           emit_op (fs, JS_OP_Star, fn);
           emit_op (fs, JS_OP_Ldar, obj);
           emit_op (fs, JS_OP_SetHomeObject, fn);
+          if (!accessor)
+            {
+              /* A method is named after its key (accessors get theirs,
+                 with the get or set prefix, when defined). */
+              emit_op (fs, JS_OP_Ldar, key);
+              emit_op (fs, JS_OP_SetFunctionName, fn);
+            }
           emit_op (fs, JS_OP_Ldar, fn);
           reg_free_to (fs, fn);
           emit_op (fs, (p->flags & AST_F_GETTER)   ? JS_OP_DefineGetter
