@@ -555,6 +555,7 @@ compile_break_continue (FuncState *fs, AstNode *n, bool is_break)
 /* ------------------------------------------------------------------ */
 
 static void compile_block_body (FuncState *fs, AstNode *node, AstList *l);
+static void compile_annexb_copy (FuncState *fs, AstNode *fn);
 
 static void
 compile_var_decl (FuncState *fs, AstNode *n)
@@ -1054,7 +1055,10 @@ compile_statement (FuncState *fs, AstNode *n)
   switch (n->kind)
     {
     case AST_EMPTY:
-    case AST_FUNC_DECL: /* hoisted */
+      break;
+    case AST_FUNC_DECL: /* hoisted; Annex B copies a block's to its var */
+      if (g_hash_table_contains (fs->c->res.annexb, n))
+        compile_annexb_copy (fs, n);
       break;
     case AST_EXPR_STMT:
       compile_expr_statement (fs, n);
@@ -2035,6 +2039,13 @@ collect_lexical_ident (AstNode *ident, void *data)
   global_decl_add (g, ident->str, g->lexical_kind);
 }
 
+static gint
+compare_node_start (gconstpointer a, gconstpointer b)
+{
+  uint32_t x = ((const AstNode *) a)->start, y = ((const AstNode *) b)->start;
+  return x < y ? -1 : x > y;
+}
+
 /* Declares a script's names at run time, before any of its code runs:
  * DeclareGlobals checks them against the global object and the script
  * scope (a SyntaxError if a let would shadow a var or the reverse), then
@@ -2068,6 +2079,16 @@ compile_global_declarations (FuncState *fs, AstNode *program)
       else
         collect_global_vars (&g, st);
     }
+  /* Block functions that are also vars (Annex B.3.3), in source order. */
+  GList *annexb = g_hash_table_get_keys (fs->c->res.annexb);
+  annexb = g_list_sort (annexb, compare_node_start);
+  for (GList *l = annexb; l; l = l->next)
+    {
+      AstNode *fn = l->data;
+      if (!g_hash_table_lookup (fs->c->res.annexb, fn))
+        global_decl_add (&g, fn->a->str, GLOBAL_DECL_VAR);
+    }
+  g_list_free (annexb);
   if (g.names->len)
     {
       ConstEntry e = { .kind = CONST_NAMES };
@@ -2279,6 +2300,24 @@ load_binding (FuncState *fs, Binding *b)
     emit_op (fs, JS_OP_Ldar, reg);
   else
     emit_op (fs, JS_OP_LdaEnv, depth, slot);
+}
+
+/* Evaluating a sloppy block's function declaration sets the var of the
+ * same name (Annex B.3.3; scope.c decides which declarations do). */
+static void
+compile_annexb_copy (FuncState *fs, AstNode *fn)
+{
+  Resolution *res = &fs->c->res;
+  Binding *block = g_hash_table_lookup (res->annexb_block, fn);
+  if (!block)
+    return;
+  load_binding (fs, block);
+  Binding *var = g_hash_table_lookup (res->annexb, fn);
+  if (var)
+    store_binding (fs, var);
+  else
+    emit_op (fs, JS_OP_StaGlobal, const_atom (fs, fn->a->str),
+             ic_alloc (fs));
 }
 
 /* The key of a class element into reg: a private name's symbol, a
