@@ -349,6 +349,8 @@ species_create (JsContext *ctx, JsValue o, double len)
     {
       /* Another realm's Array makes this realm's arrays. */
       JsContext *other = realm_of (ctx, *pc);
+      if (!other)
+        goto out;
       if (other != ctx && *pc == js_object_value (other->array_ctor))
         *pc = JS_UNDEFINED;
     }
@@ -392,9 +394,15 @@ array_ctor (const JsCallInfo *info)
                                                         JS_ATOM_prototype));
       if (js_is_exception (proto))
         return proto;
-      p = js_is_object (proto)
-              ? js_get_cell (proto)
-              : (JsCell *) realm_of (ctx, nt)->array_proto;
+      if (js_is_object (proto))
+        p = js_get_cell (proto);
+      else
+        {
+          JsContext *realm = realm_of (ctx, nt);
+          if (!realm)
+            return JS_EXCEPTION;
+          p = (JsCell *) realm->array_proto;
+        }
     }
   JsValue *saved = rt_save_roots (rt);
   rt_push_cell (rt, p);

@@ -330,7 +330,10 @@ ta_proto (JsContext *ctx, JsTypedArrayType type, JsValue new_target)
                       atom_common_key (ctx->rt, JS_ATOM_prototype));
   if (js_is_exception (p) || js_is_object (p))
     return p;
-  return js_object_value (realm_of (ctx, new_target)->typed_array_protos[type]);
+  JsContext *realm = realm_of (ctx, new_target);
+  if (!realm)
+    return JS_EXCEPTION;
+  return js_object_value (realm->typed_array_protos[type]);
 }
 
 /* Points a typed array at buffer. */

@@ -194,6 +194,8 @@ JsValue builtins_descriptor_object (JsContext *ctx,
  * exception, as realm_own_keys does. */
 extern const JsCellClass js_proxy_class;
 bool builtins_is_proxy (JsValue v);
+/* A proxy's [[ProxyTarget]]: null once it is revoked. */
+JsValue builtins_proxy_target (JsValue proxy);
 bool builtins_proxy_is_callable (JsValue v);
 bool builtins_proxy_is_constructor (JsValue v);
 JsValue builtins_proxy_get_prototype_of (JsContext *ctx, JsObject *p);

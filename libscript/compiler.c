@@ -2370,6 +2370,15 @@ compile_class (FuncState *fs, AstNode *cls)
   emit_op (fs, JS_OP_Star, heritage);
   AstNode *ctor_fn = ci->ctor_node ? ci->ctor_node : ci->default_ctor;
   uint32_t k = compile_function (fs, ctor_fn);
+  if (!fs->c->failed)
+    {
+      /* The class's source text is the whole class, also when it
+         writes its constructor out (Function.prototype.toString). */
+      ConstEntry *e = &g_array_index (fs->consts, ConstEntry, k);
+      JsCode *code = (JsCode *) js_get_cell (fs->c->roots_base[e->code_root]);
+      code->src_start = cls->start;
+      code->src_end = cls->end;
+    }
   mark_position (fs, cls);
   emit_op (fs, JS_OP_CreateClass, heritage, k);
   emit_op (fs, JS_OP_Star, ctor);

@@ -1483,6 +1483,25 @@ realm_check_interrupt (JsContext *ctx)
 JsContext *
 realm_of (JsContext *ctx, JsValue fn)
 {
-  (void) fn;
-  return ctx;
+  /* Functions do not record their realm yet (contexts of one runtime
+     share a heap): every live one answers the calling context.  What
+     must already be right is the walk, which throws for a revoked
+     proxy. */
+  for (;;)
+    {
+      if (builtins_is_bound_function (fn))
+        fn = builtins_bound_target (fn);
+      else if (builtins_is_proxy (fn))
+        {
+          fn = builtins_proxy_target (fn);
+          if (js_is_null (fn))
+            {
+              js_throw_type_error (ctx, "Cannot get the realm of a "
+                                        "revoked proxy");
+              return NULL;
+            }
+        }
+      else
+        return ctx;
+    }
 }

@@ -19,7 +19,9 @@ JsValue realm_builtin_trampoline (const JsCallInfo *info, void *fn);
 
 /* Builds the intrinsics and the global object of a new context. */
 bool realm_init (JsContext *ctx);
-/* The realm a function object belongs to (for GetFunctionRealm). */
+/* GetFunctionRealm: the realm a function object belongs to, through
+ * bound functions and proxies; NULL with a TypeError pending for a
+ * revoked proxy. */
 JsContext *realm_of (JsContext *ctx, JsValue fn);
 
 /* Globals. */

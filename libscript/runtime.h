@@ -112,6 +112,8 @@ typedef struct
   X (done, "done")                                                         \
   X (return, "return")                                                     \
   X (callee, "callee")                                                     \
+  X (caller, "caller")                                                     \
+  X (arguments, "arguments")                                               \
   X (lastIndex, "lastIndex")                                               \
   X (exec, "exec")                                                         \
   X (flags, "flags")                                                       \
