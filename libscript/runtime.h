@@ -266,6 +266,8 @@ struct JsRuntime
   volatile bool interrupt_pending; /* checked on loop back edges */
   bool (*interrupt_handler) (void *data); /* true: stop the script */
   void *interrupt_data;
+  gboolean (*api_interrupt) (gpointer); /* the embedder's hook (api.c) */
+  gpointer api_interrupt_data;          /* its data */
 };
 
 /* A subsystem's roots: called by the collector during marking, and (if
