@@ -924,9 +924,12 @@ sort_cmp (JsContext *ctx, const JsValue *vals, uint32_t i, uint32_t j,
   return cmp (ctx, vals[i], vals[j], data, out);
 }
 
-bool
-builtins_array_merge_sort (JsContext *ctx, JsValue *buffer, uint32_t n,
-                           uint32_t *perm, JsSortCompare cmp, void *data)
+/* Sorts stably: perm (n entries) gets the order of the values held in
+ * the elements of the hidden array in *buffer (a rooted slot), which
+ * must not grow while the comparison runs script. */
+static bool
+merge_sort (JsContext *ctx, JsValue *buffer, uint32_t n, uint32_t *perm,
+            JsSortCompare cmp, void *data)
 {
   for (uint32_t i = 0; i < n; i++)
     perm[i] = i;
@@ -1003,6 +1006,26 @@ builtins_array_merge_sort (JsContext *ctx, JsValue *buffer, uint32_t n,
 fail:
   g_free (tmp);
   return false;
+}
+
+bool
+builtins_array_sort_list (JsContext *ctx, JsValue *values, JsValue *keys,
+                          JsSortCompare cmp, void *data, JsValue *out)
+{
+  uint32_t n = builtins_array_list_len (values);
+  uint32_t *perm = g_try_new (uint32_t, MAX (n, 1u));
+  if (!perm)
+    {
+      js_throw_out_of_memory (ctx);
+      return false;
+    }
+  bool ok = merge_sort (ctx, keys, n, perm, cmp, data)
+            && builtins_array_list_new (ctx, out, n);
+  for (uint32_t i = 0; ok && i < n; i++)
+    ok = builtins_array_list_push (ctx, out,
+                                   builtins_array_list_get (values, perm[i]));
+  g_free (perm);
+  return ok;
 }
 
 bool
@@ -1126,7 +1149,6 @@ sort_values (JsContext *ctx, JsValue o, double len, JsValue *comparefn,
   JsValue *po = rt_push_root (rt, o);
   JsValue *pv = rt_push_root (rt, JS_UNDEFINED);
   JsValue *pk = rt_push_root (rt, JS_UNDEFINED);
-  uint32_t *perm = NULL;
   bool ok = false;
   if (!list_new (ctx, pv, (uint32_t) MIN (len, 1u << 20)))
     goto out;
@@ -1166,12 +1188,6 @@ sort_values (JsContext *ctx, JsValue o, double len, JsValue *comparefn,
           goto out;
       }
   uint32_t n = list_len (pv);
-  perm = g_try_new (uint32_t, MAX (n, 1u));
-  if (!perm)
-    {
-      js_throw_out_of_memory (ctx);
-      goto out;
-    }
   JsValue *keys = pv;
   if (js_is_undefined (*comparefn) && n > 1)
     {
@@ -1185,24 +1201,18 @@ sort_values (JsContext *ctx, JsValue o, double len, JsValue *comparefn,
         }
       keys = pk;
     }
-  if (!builtins_array_merge_sort (ctx, keys, n, perm,
-                                  js_is_undefined (*comparefn)
-                                      ? compare_strings
-                                      : builtins_array_compare_fn,
-                                  comparefn))
+  /* The result: the values sorted, then the undefined ones. */
+  if (!builtins_array_sort_list (ctx, pv, keys,
+                                 js_is_undefined (*comparefn)
+                                     ? compare_strings
+                                     : builtins_array_compare_fn,
+                                 comparefn, out))
     goto out;
-  /* The result: the values permuted, then the undefined ones. */
-  if (!list_new (ctx, out, n))
-    goto out;
-  for (uint32_t i = 0; i < n; i++)
-    if (!list_push (ctx, out, list_get (pv, perm[i])))
-      goto out;
   for (double u = 0; u < undefs; u++)
     if (!list_push (ctx, out, JS_UNDEFINED))
       goto out;
   ok = true;
 out:
-  g_free (perm);
   rt_restore_roots (rt, saved);
   return ok;
 }

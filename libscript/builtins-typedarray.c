@@ -1410,7 +1410,7 @@ sort_into (JsContext *ctx, JsValue src, JsValue dst, JsValue *comparefn)
   JsValue *ps = rt_push_root (rt, src);
   JsValue *pd = rt_push_root (rt, dst);
   JsValue *pl = rt_push_root (rt, JS_UNDEFINED);
-  uint32_t *perm = NULL;
+  JsValue *psorted = rt_push_root (rt, JS_UNDEFINED);
   bool ok = false;
   if (!builtins_array_list_new (ctx, pl, len))
     goto out;
@@ -1420,21 +1420,14 @@ sort_into (JsContext *ctx, JsValue src, JsValue dst, JsValue *comparefn)
       if (js_is_exception (v) || !builtins_array_list_push (ctx, pl, v))
         goto out;
     }
-  perm = g_try_new (uint32_t, MAX (len, 1u));
-  if (!perm)
-    {
-      js_throw_out_of_memory (ctx);
-      goto out;
-    }
-  if (!builtins_array_merge_sort (ctx, pl, len, perm,
-                                  builtins_array_compare_fn, comparefn))
+  if (!builtins_array_sort_list (ctx, pl, pl, builtins_array_compare_fn,
+                                 comparefn, psorted))
     goto out;
   for (uint32_t j = 0; j < len; j++)
-    if (!ta_set (ctx, *pd, j, builtins_array_list_get (pl, perm[j])))
+    if (!ta_set (ctx, *pd, j, builtins_array_list_get (psorted, j)))
       goto out;
   ok = true;
 out:
-  g_free (perm);
   rt_restore_roots (rt, saved);
   return ok;
 }

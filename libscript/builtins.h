@@ -138,12 +138,13 @@ builtins_array_list_get (JsValue *slot, uint32_t i)
  * an exception pending, else 0. */
 typedef int (*JsSortCompare) (JsContext *ctx, JsValue a, JsValue b,
                               void *data, int *out);
-/* Sorts stably: perm (n entries) gets the order of the values held in
- * the elements of the hidden array in *buffer (a rooted slot), which
- * must not grow while the comparison runs script. */
-bool builtins_array_merge_sort (JsContext *ctx, JsValue *buffer, uint32_t n,
-                                uint32_t *perm, JsSortCompare cmp,
-                                void *data);
+/* The sort of Array.prototype and %TypedArray%.prototype: a new list in
+ * *out (a rooted slot) holding the values of the list *values in the
+ * stable order cmp gives to the list *keys (the same slot when the
+ * values are their own keys; otherwise as long, key i for value i). */
+bool builtins_array_sort_list (JsContext *ctx, JsValue *values,
+                               JsValue *keys, JsSortCompare cmp, void *data,
+                               JsValue *out);
 /* SortCompare with a comparefn (data: the slot holding it). */
 int builtins_array_compare_fn (JsContext *ctx, JsValue a, JsValue b,
                                void *data, int *out);
