@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "runtime.h"
+#include "api-native.h"
 #include "atom.h"
 #include "jsstring.h"
 #include "object.h"
@@ -105,7 +106,9 @@ runtime_free (JsRuntime *rt)
   rt->persistents = NULL;
   gc_log_summary (&rt->heap);
   module_runtime_free (rt);
+  api_native_runtime_dying (rt);
   heap_destroy (&rt->heap);
+  api_native_runtime_free (rt);
   regexp_cache_free (rt);
   gc_destroy (&rt->heap);
   atom_table_free (rt);

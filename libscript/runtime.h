@@ -258,6 +258,14 @@ struct JsRuntime
   JsShape *code_shape;      /* shape of JsCode cells */
   JsCode *codes;            /* every live JsCode, for cache clearing */
   GHashTable *modules;      /* canonical path → JsModule (module.c) */
+  /* The embedder's module hook (api-native.c installs it): the default
+   * export of a synthetic module for specifier, JS_EMPTY when the hook
+   * does not serve it, JS_EXCEPTION when loading it failed. */
+  JsValue (*module_hook) (JsContext *ctx, const char *specifier,
+                          const char *referrer, void *data);
+  void *module_hook_data;   /* the hook's argument */
+  struct GsNativeState *native; /* embedder classes and hooks
+                                   (api-native.c), or NULL */
   JsShape *import_ref_shape;/* ImportRef cells of live imports */
   struct RegExpCache *regexp_cache; /* compiled patterns by source
                                        (builtins-regexp.c) */
