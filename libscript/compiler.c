@@ -16,6 +16,7 @@
 #include "compiler-private.h"
 #include "bigint.h"
 #include "function.h"
+#include "ic.h"
 #include "parser.h"
 
 #include <stdarg.h>
@@ -375,10 +376,13 @@ scope_enter (FuncState *fs, Scope *s)
           emit_op (fs, JS_OP_LdaHole);
           emit_op (fs, JS_OP_Star, (uint32_t) b->reg);
         }
-      else if (s->kind != SCOPE_FUNCTION || b->kind != BIND_PARAM)
+      else if ((s->kind != SCOPE_FUNCTION || b->kind != BIND_PARAM)
+               && !(s->kind == SCOPE_FUNCTION && s == fs->info->scope))
         {
           /* Registers of a loop body's scope keep the last iteration's
-             values unless reset. */
+             values unless reset.  (A function's own scope is entered
+             once, first thing, when the call has set every register
+             past the arguments to undefined.) */
           emit_op (fs, JS_OP_LdaUndefined);
           emit_op (fs, JS_OP_Star, (uint32_t) b->reg);
         }
@@ -668,7 +672,7 @@ compile_for (FuncState *fs, AstNode *n)
       if (n->a->kind == AST_VAR_DECL)
         compile_var_decl (fs, n->a);
       else
-        compile_expr (fs, n->a);
+        compile_expr_effect (fs, n->a);
     }
   /* A captured let of the head gets a fresh environment per iteration:
      the copy is made before the update expression. */
@@ -687,7 +691,7 @@ compile_for (FuncState *fs, AstNode *n)
   if (per_iteration)
     emit_op (fs, JS_OP_CopyEnv);
   if (n->c)
-    compile_expr (fs, n->c);
+    compile_expr_effect (fs, n->c);
   emit_jump_back (fs, JS_OP_JumpLoop, top);
   label_bind (fs, &j.breaks);
   jumps_pop (fs, &j);
@@ -1020,9 +1024,13 @@ static void
 compile_expr_statement (FuncState *fs, AstNode *n)
 {
   mark_position (fs, n);
-  compile_expr (fs, n->a);
   if (fs->completion_reg >= 0)
-    emit_op (fs, JS_OP_Star, (uint32_t) fs->completion_reg);
+    {
+      compile_expr (fs, n->a);
+      emit_op (fs, JS_OP_Star, (uint32_t) fs->completion_reg);
+    }
+  else
+    compile_expr_effect (fs, n->a);
 }
 
 static void
@@ -1450,6 +1458,7 @@ static void
 code_finalize (JsHeap *heap, JsCell *cell)
 {
   JsCode *code = (JsCode *) cell;
+  ic_code_free (heap->rt, code);
   g_free (code->bytecode);
   g_free (code->consts);
   g_free (code->ics);
@@ -2484,6 +2493,15 @@ compile_class (FuncState *fs, AstNode *cls)
   emit_op (fs, JS_OP_Star, heritage);
   AstNode *ctor_fn = ci->ctor_node ? ci->ctor_node : ci->default_ctor;
   uint32_t k = compile_function (fs, ctor_fn);
+  if (!fs->c->failed)
+    {
+      /* The class's source text is the whole class, also when it
+         writes its constructor out (Function.prototype.toString). */
+      ConstEntry *e = &g_array_index (fs->consts, ConstEntry, k);
+      JsCode *code = (JsCode *) js_get_cell (fs->c->roots_base[e->code_root]);
+      code->src_start = cls->start;
+      code->src_end = cls->end;
+    }
   mark_position (fs, cls);
   emit_op (fs, JS_OP_CreateClass, heritage, k);
   emit_op (fs, JS_OP_Star, ctor);
