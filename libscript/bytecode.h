@@ -123,6 +123,8 @@
   X (InitFields, "r")        /* run r's field initializer on this = acc */ \
   X (CreatePrivateName, "k") /* acc = a new private name described k */ \
   X (CreateArguments, "")    /* acc = the arguments object */ \
+  X (CreateMappedArguments, "k") /* acc = a mapped arguments object over \
+                                    env, parameter slots in k */ \
   X (CreateRest, "n")        /* acc = array of the arguments from n on */ \
   /* Operators: acc = r OP acc, unless noted. */ \
   X (Add, "ri") \

@@ -1271,7 +1271,7 @@ compile_function (FuncState *parent, AstNode *fn)
       emit_op (&fs, JS_OP_LdaNewTarget);
       store_binding (&fs, info->new_target);
     }
-  if (info->arguments)
+  if (info->arguments && !info->mapped_arguments)
     {
       emit_op (&fs, JS_OP_CreateArguments);
       store_binding (&fs, info->arguments);
@@ -1288,6 +1288,14 @@ compile_function (FuncState *parent, AstNode *fn)
 
   if (!block)
     compile_params (&fs, fn);
+  if (info->mapped_arguments)
+    {
+      /* After the parameters reached their slots, which it aliases. */
+      uint32_t k = const_add (&fs, (ConstEntry){ .kind = CONST_ARGMAP,
+                                                 .node = fn, .scope = ps });
+      emit_op (&fs, JS_OP_CreateMappedArguments, k);
+      store_binding (&fs, info->arguments);
+    }
   Scope *vs = info->var_scope;
   if (vs != ps)
     {
@@ -1751,6 +1759,29 @@ names_value (Compiler *c, ConstEntry *e)
   return r;
 }
 
+/* CreateMappedArguments' operand: an array of the parameters' slots;
+ * of two parameters of one name only the last is mapped. */
+static JsValue
+argmap_value (Compiler *c, ConstEntry *e)
+{
+  JsRuntime *rt = c->rt;
+  JsObject *a = object_new_array (rt, (JsCell *) c->ctx->array_proto,
+                                  e->node->list.count);
+  if (!a)
+    return JS_EXCEPTION;
+  for (AstNode *p = e->node->list.first; p; p = p->next)
+    {
+      Binding *b = g_hash_table_lookup (e->scope->by_name, p->str);
+      bool repeated = false;
+      for (AstNode *q = p->next; q; q = q->next)
+        repeated = repeated || q->str == p->str;
+      int32_t slot = b && !repeated ? b->slot : -1;
+      if (object_array_push (rt, a, js_int32 (slot)) != JS_PROP_DONE)
+        return JS_EXCEPTION;
+    }
+  return js_object_value (a);
+}
+
 static JsValue
 const_value (FuncState *fs, ConstEntry *e)
 {
@@ -1772,6 +1803,8 @@ const_value (FuncState *fs, ConstEntry *e)
       return template_value (c, e->node);
     case CONST_MODULE:
       return module_info_value (c, e->node);
+    case CONST_ARGMAP:
+      return argmap_value (c, e);
     case CONST_BIGINT:
       return bigint_from_literal (c->ctx, e->str->data, e->str->len,
                                   (int) e->num);

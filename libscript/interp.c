@@ -1647,6 +1647,13 @@ op_CreateArguments:
     CHECK (acc);
     NEXT (1);
   }
+op_CreateMappedArguments:
+  {
+    SYNC ();
+    acc = arguments_create_mapped (ctx, frame, code->consts[U16 (0)]);
+    CHECK (acc);
+    NEXT (3);
+  }
 op_CreateRest:
   {
     SYNC ();

@@ -295,7 +295,10 @@ static Binding *
 resolve_name (Resolver *r, AstNode *ident)
 {
   const AstStr *name = ident->str;
-  bool crossed_function = false, dynamic = r->outer_dynamic;
+  /* A reference is dynamic when a with object or an eval-extended
+     variable environment between it and its binding may hold the name
+     first; a binding of the eval code's own scopes is never shadowed. */
+  bool crossed_function = false, dynamic = false;
   for (Scope *s = r->scope; s; s = s->parent)
     {
       Binding *b = lookup_here (s, name);
@@ -321,7 +324,7 @@ resolve_name (Resolver *r, AstNode *ident)
       if (s->parent && s->parent->func != s->func)
         crossed_function = true;
     }
-  if (dynamic)
+  if (dynamic || r->outer_dynamic)
     g_hash_table_add (r->res->dynamic, ident);
   return NULL;
 }
@@ -365,6 +368,36 @@ func_new (Resolver *r, AstNode *node)
   g_ptr_array_add (r->res->all_funcs, f);
   g_hash_table_insert (r->res->funcs, node, f);
   return f;
+}
+
+/* FunctionDeclarationInstantiation's arguments object: a non-arrow
+ * function that names arguments (or has a direct eval, which may) gets
+ * one unless a parameter is called arguments or, with simple parameters,
+ * a function or lexical declaration of the body is.  A var of that name
+ * starts as the object. */
+static void
+declare_arguments (Resolver *r, FuncInfo *f, AstNode *fn)
+{
+  if (f->is_arrow
+      || (fn->kind != AST_FUNCTION && fn->kind != AST_FUNC_DECL
+          && fn->kind != AST_FUNC_EXPR))
+    return;
+  if (!(fn->flags & (AST_F_USES_ARGUMENTS | AST_F_DIRECT_EVAL))
+      || (fn->flags & AST_F_FIELD_INIT))
+    return;
+  const AstStr *name = r->res->s_arguments;
+  Binding *b = lookup_here (f->scope, name);
+  if (b && b->kind == BIND_ARGUMENTS)
+    return;
+  if (b && (b->kind == BIND_PARAM || b->lexical || b->kind == BIND_CALLEE
+            || (b->decl && b->decl->kind == AST_FUNC_DECL)))
+    return;
+  if (b)
+    b->kind = BIND_ARGUMENTS;
+  else
+    b = declare (r, f->scope, name, BIND_ARGUMENTS, NULL);
+  f->arguments = b;
+  f->uses_arguments = true;
 }
 
 static void
@@ -421,8 +454,36 @@ walk_function (Resolver *r, AstNode *fn)
   if (fn->kind == AST_FUNC_EXPR && fn->a && !lookup_here (ps, fn->a->str)
       && !lookup_here (vs, fn->a->str))
     declare (r, ps, fn->a->str, BIND_CALLEE, fn);
+  declare_arguments (r, f, fn);
+  if (f->has_eval && !f->strict)
+    {
+      /* Sloppy direct eval adds var and function names to the variable
+         environment (or, from parameter expressions, to the parameters'
+         scope): each gets a hidden binding for the object that holds
+         them, which eval finds by its key in the environment's shape. */
+      f->eval_vars = declare_hidden (r, vs, BIND_EVAL_VARS);
+      f->eval_vars->captured = true;
+      if (vs != ps)
+        {
+          f->eval_param_vars = declare_hidden (r, ps, BIND_EVAL_PARAM_VARS);
+          f->eval_param_vars->captured = true;
+        }
+    }
   if (f->has_eval)
     capture_all_visible (r->scope);
+  if (f->arguments && !f->strict
+      && (fn->flags & AST_F_SIMPLE_PARAMS))
+    {
+      /* A mapped arguments object aliases the parameters: they live in
+         the environment, where it can reach them (realm.c). */
+      f->mapped_arguments = true;
+      for (AstNode *p = fn->list.first; p; p = p->next)
+        {
+          Binding *b = lookup_here (ps, p->str);
+          if (b)
+            b->captured = true;
+        }
+    }
 
   if (fn->flags & AST_F_SIMPLE_PARAMS || expr_body)
     for (AstNode *p = fn->list.first; p; p = p->next)
@@ -804,6 +865,7 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
   res->classes = g_hash_table_new (NULL, NULL);
   res->field_keys = g_hash_table_new (NULL, NULL);
   res->all_classes = g_ptr_array_new_with_free_func (g_free);
+  res->s_arguments = program->str;
   Resolver r = { res, NULL, NULL, outer_dynamic, arena };
   FuncInfo *f = func_new (&r, program);
   f->strict = (program->flags & AST_F_STRICT) != 0;
