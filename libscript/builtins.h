@@ -225,7 +225,15 @@ bool builtins_init_host (JsContext *ctx);
 
 /* builtins-eval.c: a direct eval from frame with this. */
 JsValue builtins_direct_eval (JsContext *ctx, JsFrame *frame,
-                              JsValue this_value, JsValue x);
+                              JsValue this_value, JsValue new_target,
+                              JsValue x);
+/* EvalDeclarationInstantiation for sloppy eval code running in env:
+ * checks and declares the var and function names (DeclareGlobals'
+ * list) in the variable environment; the second binds a function there.
+ * 1 done, -1 exception. */
+int builtins_eval_declare (JsContext *ctx, JsEnv *env, JsValue names);
+int builtins_eval_init_function (JsContext *ctx, JsEnv *env, JsKey key,
+                                 JsValue fn);
 
 /* Families. */
 bool builtins_init_eval (JsContext *ctx);

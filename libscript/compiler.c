@@ -1221,8 +1221,16 @@ compile_function (FuncState *parent, AstNode *fn)
     fs.flags |= JS_CODE_METHOD;
   /* Arrows that use super reach the home object through the function
      that made them: they carry it too. */
-  if (arrow && info->uses_super)
+  if (arrow && (info->uses_super || info->has_eval))
     fs.flags |= JS_CODE_METHOD;
+  /* What eval code in an arrow may use depends on where the arrow is. */
+  if (arrow)
+    fs.flags |= parent->flags & (JS_CODE_IN_FUNCTION | JS_CODE_FIELD_INIT);
+  if (arrow && !(parent->flags & (JS_CODE_SCRIPT | JS_CODE_EVAL
+                                  | JS_CODE_MODULE | JS_CODE_ARROW)))
+    fs.flags |= JS_CODE_IN_FUNCTION;
+  if (fn->flags & AST_F_FIELD_INIT)
+    fs.flags |= JS_CODE_FIELD_INIT;
   if ((fn->flags & AST_F_ASYNC) && (fn->flags & AST_F_GENERATOR))
     compile_error (&fs, fn, "async generators are not supported yet");
 
@@ -1286,6 +1294,11 @@ compile_function (FuncState *parent, AstNode *fn)
         }
     }
 
+  /* An async function's parameters are bound inside its body's
+     promise: an error there rejects it. */
+  bool async_fn = (fn->flags & AST_F_ASYNC) && !(fn->flags & AST_F_GENERATOR);
+  if (async_fn)
+    emit_op (&fs, JS_OP_InitAsync);
   if (!block)
     compile_params (&fs, fn);
   if (info->mapped_arguments)
@@ -1322,8 +1335,6 @@ compile_function (FuncState *parent, AstNode *fn)
      generator object, and its body runs when that is resumed. */
   if (fn->flags & AST_F_GENERATOR)
     emit_op (&fs, JS_OP_InitGenerator);
-  else if (fn->flags & AST_F_ASYNC)
-    emit_op (&fs, JS_OP_InitAsync);
 
   if (fn->flags & AST_F_FIELD_INIT)
     compile_field_init_body (&fs, fn->d, (fn->flags & AST_F_STATIC) != 0);
@@ -1447,9 +1458,13 @@ scope_shape_value (Compiler *c, Scope *s)
             }
           key = (JsKey) (uintptr_t) a;
         }
+      else if (b->kind == BIND_EVAL_VARS || b->kind == BIND_EVAL_PARAM_VARS)
+        key = function_eval_vars_key ();
       else
         key = js_key_from_index (JS_MAX_INDEX - (uint32_t) b->kind);
       uint8_t attrs = JS_ATTR_ENUMERABLE;
+      if (b->kind == BIND_EVAL_PARAM_VARS)
+        attrs |= JS_ATTR_CONFIGURABLE;
       if (b->kind != BIND_CONST && b->kind != BIND_CLASS
           && b->kind != BIND_IMPORT && b->kind != BIND_CALLEE)
         attrs |= JS_ATTR_WRITABLE;
@@ -2034,7 +2049,9 @@ compile_global_declarations (FuncState *fs, AstNode *program)
       g_ptr_array_add (fs->c->owned_arrays, g.names);
       g_ptr_array_add (fs->c->owned_arrays, g.kinds);
       uint32_t k = const_add (fs, e);
-      emit_op (fs, JS_OP_DeclareGlobals, k);
+      /* Sloppy eval code declares in the variable environment of its
+         caller, which is the global one only at top level. */
+      emit_op (fs, eval ? JS_OP_DeclareEvalVars : JS_OP_DeclareGlobals, k);
       return;
     }
   g_ptr_array_free (g.names, TRUE);
@@ -2054,6 +2071,14 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
   fs.flags |= opts && opts->eval     ? JS_CODE_EVAL
                : opts && opts->module ? JS_CODE_MODULE
                                       : JS_CODE_SCRIPT;
+  /* Eval code in a method may use super: its closure carries the
+     caller's home object. */
+  if (opts && opts->eval && opts->allow_super_property)
+    fs.flags |= JS_CODE_METHOD;
+  if (opts && opts->eval && opts->allow_new_target)
+    fs.flags |= JS_CODE_IN_FUNCTION;
+  if (opts && opts->eval && opts->in_class_field)
+    fs.flags |= JS_CODE_FIELD_INIT;
   c->flags = fs.flags;
   fs.next_reg = fs.max_reg = 1;
   FuncInfo *info = fs.info;
@@ -2074,13 +2099,26 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
       top->env_level = 1;
     }
   else
-    scope_enter (&fs, info->scope);
+    {
+      /* Eval code declares its vars from the caller's environment, not
+         its own lexical one. */
+      if (fs.flags & JS_CODE_EVAL)
+        compile_global_declarations (&fs, program);
+      scope_enter (&fs, info->scope);
+    }
   if (info->this_binding && info->this_binding->slot >= 0)
     {
       emit_op (&fs, JS_OP_Ldar, 0u);
       store_binding (&fs, info->this_binding);
     }
-  compile_global_declarations (&fs, program);
+  if (info->new_target)
+    {
+      /* Eval code's new.target is its caller's, for its arrows too. */
+      emit_op (&fs, JS_OP_LdaNewTarget);
+      store_binding (&fs, info->new_target);
+    }
+  if (!(fs.flags & JS_CODE_EVAL))
+    compile_global_declarations (&fs, program);
   /* Top-level function declarations of a script are globals: made first,
      as the spec's GlobalDeclarationInstantiation does. */
   for (AstNode *st = program->list.first; st; st = st->next)
@@ -2095,6 +2133,12 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
       emit_op (&fs, JS_OP_CreateClosure, k);
       if (d->a && (fs.flags & JS_CODE_MODULE))
         store_binding (&fs, module_binding (info->scope, d->a->str));
+      else if (d->a && (fs.flags & JS_CODE_EVAL) && !fs.strict)
+        emit_op (&fs, JS_OP_InitEvalFunction, const_atom (&fs, d->a->str));
+      else if (d->a && (fs.flags & JS_CODE_EVAL))
+        /* Strict eval code's functions are its own. */
+        store_binding (&fs, g_hash_table_lookup (info->scope->by_name,
+                                                 d->a->str));
       else if (d->a)
         compile_store_ident (&fs, d->a, true);
       else

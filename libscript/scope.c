@@ -311,6 +311,10 @@ resolve_name (Resolver *r, AstNode *ident)
         }
       if (b)
         {
+          /* A function expression's own name gives way to a var that
+             eval adds to the function's variable environment. */
+          if (b->kind == BIND_CALLEE && s->dynamic)
+            dynamic = true;
           b->used = true;
           if (crossed_function || dynamic)
             b->captured = true;
@@ -370,6 +374,38 @@ func_new (Resolver *r, AstNode *node)
   return f;
 }
 
+/* Whether an expression (not the functions or classes in it) calls eval
+ * directly: arrow parameters parsed as a parenthesized expression do not
+ * mark the arrow themselves. */
+static bool
+contains_direct_eval (AstNode *n)
+{
+  if (!n)
+    return false;
+  switch (n->kind)
+    {
+    case AST_FUNCTION:
+    case AST_FUNC_EXPR:
+    case AST_FUNC_DECL:
+    case AST_CLASS_EXPR:
+    case AST_CLASS_DECL:
+      return false;
+    case AST_CALL:
+      if (n->flags & AST_F_DIRECT_EVAL)
+        return true;
+      break;
+    default:
+      break;
+    }
+  if (contains_direct_eval (n->a) || contains_direct_eval (n->b)
+      || contains_direct_eval (n->c) || contains_direct_eval (n->d))
+    return true;
+  for (AstNode *e = n->list.first; e; e = e->next)
+    if (contains_direct_eval (e))
+      return true;
+  return false;
+}
+
 /* FunctionDeclarationInstantiation's arguments object: a non-arrow
  * function that names arguments (or has a direct eval, which may) gets
  * one unless a parameter is called arguments or, with simple parameters,
@@ -407,6 +443,9 @@ walk_function (Resolver *r, AstNode *fn)
   FuncInfo *saved_func = r->func;
   FuncInfo *f = func_new (r, fn);
   r->func = f;
+  if (f->is_arrow && !f->has_eval)
+    for (AstNode *p = fn->list.first; p && !f->has_eval; p = p->next)
+      f->has_eval = contains_direct_eval (p);
   Scope *ps = scope_push (r, SCOPE_FUNCTION, fn);
   f->scope = ps;
   if (!f->is_arrow)
@@ -437,7 +476,10 @@ walk_function (Resolver *r, AstNode *fn)
   Scope *vs = ps;
   if (!(fn->flags & AST_F_SIMPLE_PARAMS) && !expr_body)
     {
-      /* Defaults are walked in the parameter scope first. */
+      /* Defaults are walked in the parameter scope first (where an
+         eval may already add names). */
+      if (f->has_eval)
+        capture_all_visible (ps);
       for (AstNode *p = fn->list.first; p; p = p->next)
         walk (r, p);
       vs = scope_push (r, SCOPE_VAR, body);
@@ -468,6 +510,13 @@ walk_function (Resolver *r, AstNode *fn)
           f->eval_param_vars = declare_hidden (r, ps, BIND_EVAL_PARAM_VARS);
           f->eval_param_vars->captured = true;
         }
+    }
+  if (f->has_eval && f->is_arrow)
+    {
+      /* Eval code in an arrow uses the enclosing function's this and
+         new.target. */
+      use_hidden (r, BIND_THIS);
+      use_hidden (r, BIND_NEW_TARGET);
     }
   if (f->has_eval)
     capture_all_visible (r->scope);
