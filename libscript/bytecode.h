@@ -199,6 +199,8 @@
   X (GetAsyncIterator, "r") \
   X (IteratorStep, "rj")     /* acc = next value of r, or jump when done */ \
   X (IteratorClose, "r")     /* call r.return () if any */ \
+  X (IteratorCloseThrow, "r") /* the same, its errors ignored; then \
+                                throw acc again */ \
   X (ForInPrepare, "r")      /* r = key enumerator of acc */ \
   X (ForInNext, "rj")        /* acc = next key of r, or jump when done */ \
   /* Generators and async functions. */ \

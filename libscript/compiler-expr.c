@@ -759,6 +759,37 @@ compile_call (FuncState *fs, AstNode *n)
           emit_op (fs, JS_OP_Star, self);
         }
     }
+  else if (callee->kind == AST_OPTIONAL_CHAIN
+           && callee->a->kind == AST_MEMBER
+           && callee->a->a->kind != AST_SUPER)
+    {
+      /* (a?.b)(): a parenthesised chain keeps its reference, so the
+         object is the receiver; a short-circuited chain calls
+         undefined. */
+      AstNode *m = callee->a;
+      Label *saved = chain_exit;
+      Label exit, end;
+      label_init (&exit);
+      label_init (&end);
+      chain_exit = &exit;
+      uint32_t key = reg_alloc (fs);
+      member_operands (fs, m, self, key);
+      if (m->flags & AST_F_OPTIONAL)
+        {
+          emit_op (fs, JS_OP_Ldar, self);
+          emit_jump (fs, JS_OP_JumpIfNullish, chain_exit);
+        }
+      member_get (fs, m, self, key);
+      reg_free_to (fs, key);
+      chain_exit = saved;
+      emit_jump (fs, JS_OP_Jump, &end);
+      label_bind (fs, &exit);
+      emit_op (fs, JS_OP_LdaUndefined);
+      label_bind (fs, &end);
+      emit_op (fs, JS_OP_Star, f);
+      label_free (&exit);
+      label_free (&end);
+    }
   else if (callee->kind == AST_IDENT
            && scope_ref_is_dynamic (&fs->c->res, callee))
     {

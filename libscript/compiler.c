@@ -441,6 +441,7 @@ jumps_push (FuncState *fs, Jumps *j, const AstStr *label, bool loop)
   j->label = label;
   j->is_loop = loop;
   j->env_depth = fs->env_depth;
+  j->finally_depth = fs->finally_depth;
   j->iterator_reg = -1;
   label_init (&j->breaks);
   label_init (&j->continues);
@@ -470,16 +471,67 @@ jumps_has_label (Jumps *j, const AstStr *label)
   return false;
 }
 
-/* Leaves environments and closes iterators down to j, then jumps. */
+/* Closes the iterators of the for-of loops that a completion leaves on
+ * its way to target (NULL: out of the function; with and_target, a
+ * break, target's own too), stopping at the innermost finally block,
+ * which runs before the loops outside it are left. */
 static void
-emit_exit_to (FuncState *fs, Jumps *target, Label *label)
+close_iterators (FuncState *fs, Jumps *target, bool and_target)
 {
-  for (Jumps *j = fs->jumps; j != target; j = j->outer)
-    if (j->iterator_reg >= 0)
-      emit_op (fs, JS_OP_IteratorClose, (uint32_t) j->iterator_reg);
-  for (uint32_t d = fs->env_depth; d > target->env_depth; d--)
+  for (Jumps *j = fs->jumps; j; j = j->outer)
+    {
+      if (fs->finally && j->finally_depth < fs->finally_depth)
+        break;
+      if (j == target && !and_target)
+        break;
+      if (j->iterator_reg >= 0)
+        emit_op (fs, JS_OP_IteratorClose, (uint32_t) j->iterator_reg);
+      if (j == target)
+        break;
+    }
+}
+
+static void
+pop_envs_to (FuncState *fs, uint32_t depth)
+{
+  for (uint32_t d = fs->env_depth; d > depth; d--)
     emit_op (fs, JS_OP_PopEnv);
-  emit_jump (fs, JS_OP_Jump, label);
+}
+
+/* A break or continue to label of target: leaves loops (closing their
+ * iterators) and environments, and passes through each finally block in
+ * between.  Such a jump enters the finally block with completion kind
+ * 3 + i, where i indexes the block's list of routed jumps; after the
+ * block, compile_try sends it on from there. */
+static void
+emit_jump_out (FuncState *fs, Jumps *target, Label *label)
+{
+  close_iterators (fs, target, label == &target->breaks);
+  Finally *f = fs->finally;
+  if (!f || target->finally_depth >= fs->finally_depth)
+    {
+      pop_envs_to (fs, target->env_depth);
+      emit_jump (fs, JS_OP_Jump, label);
+      return;
+    }
+  if (!f->targets)
+    f->targets = g_array_new (FALSE, FALSE, sizeof (RoutedJump));
+  uint32_t i;
+  for (i = 0; i < f->targets->len; i++)
+    {
+      RoutedJump *r = &g_array_index (f->targets, RoutedJump, i);
+      if (r->target == target && r->label == label)
+        break;
+    }
+  if (i == f->targets->len)
+    {
+      RoutedJump r = { target, label };
+      g_array_append_val (f->targets, r);
+    }
+  emit_op (fs, JS_OP_LdaInt, 3u + i);
+  emit_op (fs, JS_OP_Star, (uint32_t) f->kind_reg);
+  pop_envs_to (fs, f->env_depth);
+  emit_jump (fs, JS_OP_Jump, &f->entry);
 }
 
 static void
@@ -492,15 +544,7 @@ compile_break_continue (FuncState *fs, AstNode *n, bool is_break)
                                       : j->is_loop);
       if (!match || (!is_break && !j->is_loop))
         continue;
-      if (fs->finally && fs->finally_depth > j->finally_depth)
-        {
-          /* Through the finally blocks in between: the interpreter runs
-             each as the jump leaves its try. */
-          compile_error (fs, n, "break or continue out of a finally block "
-                                "is not supported yet");
-          return;
-        }
-      emit_exit_to (fs, j, is_break ? &j->breaks : &j->continues);
+      emit_jump_out (fs, j, is_break ? &j->breaks : &j->continues);
       return;
     }
   compile_error (fs, n, "no target for break or continue");
@@ -649,6 +693,23 @@ compile_for (FuncState *fs, AstNode *n)
   scope_leave (fs, s, mark);
 }
 
+/* Ends the range h covers and emits its handler after a jump over it:
+ * a throw inside the range closes the iterator in registers it, it+1
+ * (IteratorClose with a throw completion) and throws again. */
+void
+compile_close_on_throw (FuncState *fs, JsHandler *h, uint32_t it)
+{
+  Label over;
+  label_init (&over);
+  h->end = fs->code->len;
+  emit_jump (fs, JS_OP_Jump, &over);
+  h->target = fs->code->len;
+  g_array_append_val (fs->handlers, *h);
+  emit_op (fs, JS_OP_IteratorCloseThrow, it);
+  label_bind (fs, &over);
+  label_free (&over);
+}
+
 /* for-in and for-of: the head's binding or target gets each value. */
 static void
 compile_for_in_of (FuncState *fs, AstNode *n)
@@ -685,6 +746,10 @@ compile_for_in_of (FuncState *fs, AstNode *n)
      bindings in their TDZ, through the accumulator. */
   uint32_t body_mark = fs->next_reg;
   uint32_t value = reg_alloc (fs);
+  /* A throw from the head's binding or the body closes a for-of's
+     iterator (for await closes its own way). */
+  bool close_sync = of && !(n->flags & AST_F_AWAIT);
+  JsHandler h = { fs->code->len, 0, 0 };
   emit_op (fs, JS_OP_Star, value);
   scope_enter (fs, s);
   emit_op (fs, JS_OP_Ldar, value);
@@ -697,6 +762,8 @@ compile_for_in_of (FuncState *fs, AstNode *n)
   compile_statement (fs, n->d);
   scope_leave (fs, s, body_mark);
   emit_jump_back (fs, JS_OP_JumpLoop, top);
+  if (close_sync)
+    compile_close_on_throw (fs, &h, it);
   label_bind (fs, &done);
   label_free (&done);
   /* break leaves the body's scope itself (emit_exit_to), and closes the
@@ -859,6 +926,21 @@ compile_try (FuncState *fs, AstNode *n)
   emit_op (fs, JS_OP_LdaInt, 0u);
   emit_op (fs, JS_OP_StrictEq, kind);
   emit_jump (fs, JS_OP_JumpIfTrue, &normal);
+  /* Breaks and continues routed through this block go on from here. */
+  for (guint i = 0; fin.targets && i < fin.targets->len; i++)
+    {
+      RoutedJump *r = &g_array_index (fin.targets, RoutedJump, i);
+      Label other;
+      label_init (&other);
+      emit_op (fs, JS_OP_LdaInt, 3u + i);
+      emit_op (fs, JS_OP_StrictEq, kind);
+      emit_jump (fs, JS_OP_JumpIfFalse, &other);
+      emit_jump_out (fs, r->target, r->label);
+      label_bind (fs, &other);
+      label_free (&other);
+    }
+  if (fin.targets)
+    g_array_free (fin.targets, TRUE);
   emit_op (fs, JS_OP_LdaInt, 1u);
   emit_op (fs, JS_OP_StrictEq, kind);
   Label is_return;
@@ -868,17 +950,9 @@ compile_try (FuncState *fs, AstNode *n)
   emit_op (fs, JS_OP_Throw);
   label_bind (fs, &is_return);
   label_free (&is_return);
+  /* A return goes on through the loops and finally blocks outside. */
   emit_op (fs, JS_OP_Ldar, value);
-  if (fs->finally)
-    {
-      /* A return passing through an outer finally continues there. */
-      emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->value_reg);
-      emit_op (fs, JS_OP_LdaInt, 2u);
-      emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->kind_reg);
-      emit_jump (fs, JS_OP_Jump, &fs->finally->entry);
-    }
-  else
-    emit_op (fs, JS_OP_Return);
+  compile_return_acc (fs);
   label_bind (fs, &normal);
   label_free (&normal);
   label_free (&end);
@@ -899,13 +973,14 @@ compile_return (FuncState *fs, AstNode *n)
 void
 compile_return_acc (FuncState *fs)
 {
+  /* IteratorClose keeps acc. */
+  close_iterators (fs, NULL, false);
   if (fs->finally)
     {
       emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->value_reg);
       emit_op (fs, JS_OP_LdaInt, 2u);
       emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->kind_reg);
-      for (uint32_t d = fs->env_depth; d > fs->finally->env_depth; d--)
-        emit_op (fs, JS_OP_PopEnv);
+      pop_envs_to (fs, fs->finally->env_depth);
       emit_jump (fs, JS_OP_Jump, &fs->finally->entry);
       return;
     }
