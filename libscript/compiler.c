@@ -586,9 +586,23 @@ compile_var_decl (FuncState *fs, AstNode *n)
   fs->init_global_lexical = saved;
 }
 
+/* Statements whose completion value is never empty (if, loops, switch,
+ * try, with) start it at undefined, so that a body that completes empty
+ * (or breaks with nothing) leaves undefined, not an earlier statement's
+ * value (the spec's UpdateEmpty).  Only scripts and eval code keep one. */
+static void
+completion_reset (FuncState *fs)
+{
+  if (fs->completion_reg < 0)
+    return;
+  emit_op (fs, JS_OP_LdaUndefined);
+  emit_op (fs, JS_OP_Star, (uint32_t) fs->completion_reg);
+}
+
 static void
 compile_if (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   Label otherwise, end;
   label_init (&otherwise);
   label_init (&end);
@@ -623,6 +637,7 @@ take_labels_fs (FuncState *fs, Jumps *j)
 static void
 compile_while (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   Jumps j;
   jumps_push (fs, &j, NULL, true);
   take_labels (&j);
@@ -639,6 +654,7 @@ compile_while (FuncState *fs, AstNode *n)
 static void
 compile_do_while (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   Jumps j;
   jumps_push (fs, &j, NULL, true);
   take_labels (&j);
@@ -659,6 +675,7 @@ compile_do_while (FuncState *fs, AstNode *n)
 static void
 compile_for (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   uint32_t mark = fs->next_reg;
   Scope *s = scope_of (&fs->c->res, n);
   scope_enter (fs, s);
@@ -714,6 +731,7 @@ compile_close_on_throw (FuncState *fs, JsHandler *h, uint32_t it)
 static void
 compile_for_in_of (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   bool of = n->kind == AST_FOR_OF;
   uint32_t mark = fs->next_reg;
   Scope *s = scope_of (&fs->c->res, n);
@@ -738,7 +756,6 @@ compile_for_in_of (FuncState *fs, AstNode *n)
   take_labels (&j);
   j.iterator_reg = of ? (int32_t) it : -1;
   uint32_t top = fs->code->len;
-  label_bind (fs, &j.continues);
   Label done;
   label_init (&done);
   emit_jump_r (fs, of ? JS_OP_IteratorStep : JS_OP_ForInNext, it, &done);
@@ -761,6 +778,9 @@ compile_for_in_of (FuncState *fs, AstNode *n)
     compile_pattern_assign (fs, head, false);
   compile_statement (fs, n->d);
   scope_leave (fs, s, body_mark);
+  /* continue has left the body's scope (emit_exit_to): it goes on to the
+     next step from here. */
+  label_bind (fs, &j.continues);
   emit_jump_back (fs, JS_OP_JumpLoop, top);
   if (close_sync)
     compile_close_on_throw (fs, &h, it);
@@ -776,6 +796,7 @@ compile_for_in_of (FuncState *fs, AstNode *n)
 static void
 compile_switch (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   uint32_t mark = fs->next_reg;
   uint32_t disc = reg_alloc (fs);
   compile_expr_to (fs, n->a, disc);
@@ -825,6 +846,7 @@ compile_switch (FuncState *fs, AstNode *n)
 static void
 compile_try (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   uint32_t mark = fs->next_reg;
   uint32_t env_reg = reg_alloc (fs);
   emit_op (fs, JS_OP_SaveEnv, env_reg);
@@ -846,6 +868,7 @@ compile_try (FuncState *fs, AstNode *n)
       Scope *cs = scope_of (&fs->c->res, cat);
       uint32_t exc = reg_alloc (fs);
       emit_op (fs, JS_OP_Star, exc);
+      completion_reset (fs);
       scope_enter (fs, cs);
       if (cat->a)
         {
@@ -885,6 +908,7 @@ compile_try (FuncState *fs, AstNode *n)
       Scope *cs = scope_of (&fs->c->res, cat);
       uint32_t exc = reg_alloc (fs);
       emit_op (fs, JS_OP_Star, exc);
+      completion_reset (fs);
       scope_enter (fs, cs);
       if (cat->a)
         {
@@ -919,7 +943,21 @@ compile_try (FuncState *fs, AstNode *n)
   label_bind (fs, &run_finally);
   label_free (&run_finally);
   label_free (&fin.entry);
+  /* The finally block's own value counts only if it ends abruptly. */
+  int32_t saved_cpl = -1;
+  if (fs->completion_reg >= 0)
+    {
+      saved_cpl = (int32_t) reg_alloc (fs);
+      emit_op (fs, JS_OP_Ldar, (uint32_t) fs->completion_reg);
+      emit_op (fs, JS_OP_Star, (uint32_t) saved_cpl);
+      completion_reset (fs);
+    }
   compile_statement (fs, n->c);
+  if (saved_cpl >= 0)
+    {
+      emit_op (fs, JS_OP_Ldar, (uint32_t) saved_cpl);
+      emit_op (fs, JS_OP_Star, (uint32_t) fs->completion_reg);
+    }
   /* Resume the completion. */
   Label normal;
   label_init (&normal);
@@ -1155,6 +1193,7 @@ compile_statement (FuncState *fs, AstNode *n)
       {
         /* Names inside are looked up through the object environment
            (the resolver made them dynamic). */
+        completion_reset (fs);
         compile_expr (fs, n->a);
         mark_position (fs, n);
         emit_op (fs, JS_OP_PushWithEnv);
