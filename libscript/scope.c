@@ -311,6 +311,11 @@ resolve_name (Resolver *r, AstNode *ident)
         }
       if (b)
         {
+          /* A parameter named in the parameter list (a default, or a
+             closure there) may be read before it is bound: it gets a
+             TDZ. */
+          if (b->kind == BIND_PARAM && b->scope->func->walking_params)
+            b->lexical = true;
           /* A function expression's own name gives way to a var that
              eval adds to the function's variable environment. */
           if (b->kind == BIND_CALLEE && s->dynamic)
@@ -480,8 +485,10 @@ walk_function (Resolver *r, AstNode *fn)
          eval may already add names). */
       if (f->has_eval)
         capture_all_visible (ps);
+      f->walking_params = true;
       for (AstNode *p = fn->list.first; p; p = p->next)
         walk (r, p);
+      f->walking_params = false;
       vs = scope_push (r, SCOPE_VAR, body);
     }
   f->var_scope = vs;
@@ -535,8 +542,12 @@ walk_function (Resolver *r, AstNode *fn)
     }
 
   if (fn->flags & AST_F_SIMPLE_PARAMS || expr_body)
-    for (AstNode *p = fn->list.first; p; p = p->next)
-      walk (r, p);
+    {
+      f->walking_params = !(fn->flags & AST_F_SIMPLE_PARAMS);
+      for (AstNode *p = fn->list.first; p; p = p->next)
+        walk (r, p);
+      f->walking_params = false;
+    }
   if (expr_body)
     walk (r, body);
   else if (body)

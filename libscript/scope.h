@@ -101,6 +101,7 @@ struct FuncInfo
   bool is_arrow;
   bool has_eval;          /* contains a direct eval (arrows included) */
   bool uses_arguments;
+  bool walking_params;    /* the resolver is in the parameter list */
   bool mapped_arguments;  /* sloppy, simple parameters: arguments[i] and
                              the parameters alias (they live in the
                              environment) */
