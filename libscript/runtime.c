@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "runtime.h"
+#include "api-native.h"
 #include "atom.h"
 #include "jsstring.h"
 #include "object.h"
@@ -107,8 +108,10 @@ runtime_free (JsRuntime *rt)
   gc_log_summary (&rt->heap);
   ic_stats_summary (rt);
   module_runtime_free (rt);
+  api_native_runtime_dying (rt);
   heap_destroy (&rt->heap);
   ic_runtime_free (rt);
+  api_native_runtime_free (rt);
   regexp_cache_free (rt);
   gc_destroy (&rt->heap);
   atom_table_free (rt);

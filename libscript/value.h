@@ -496,6 +496,9 @@ enum
   /* The class's name is the builtinTag Object.prototype.toString shows
      (Date: "[object Date]"). */
   JS_CLASS_BUILTIN_TAG = 1 << 1,
+  /* An embedder's class that makes properties on first use (a resolve
+     hook, api-native.c): an own lookup that misses asks it first. */
+  JS_CLASS_RESOLVE = 1 << 2,
 };
 
 /* The common header: every cell starts with its shape. */
