@@ -1954,6 +1954,32 @@ const_value (FuncState *fs, ConstEntry *e)
       return JS_UNDEFINED;
     }
 }
+/* How many properties the code stores into this by name (this.x = ...,
+ * distinct names): a constructor's objects get that much inline room from
+ * the start, so they need no storage cell and keep one shape. */
+static uint32_t
+count_this_stores (const JsCode *code)
+{
+  uint16_t seen[32];
+  uint32_t n = 0;
+  const uint8_t *pc = code->bytecode, *end = pc + code->bytecode_len;
+  while (pc < end && n < G_N_ELEMENTS (seen))
+    {
+      if ((pc[0] == JS_OP_SetNamed || pc[0] == JS_OP_SetNamedStrict)
+          && bc_u16 (pc + 1) == 0)
+        {
+          uint16_t k = bc_u16 (pc + 3);
+          uint32_t i = 0;
+          while (i < n && seen[i] != k)
+            i++;
+          if (i == n)
+            seen[n++] = k;
+        }
+      pc += bc_instruction_length (pc);
+    }
+  return n;
+}
+
 
 /* Turns a finished FuncState into a JsCode cell, rooted on the value
  * stack until the whole compilation ends, and returns its constant index
@@ -2017,6 +2043,7 @@ materialize (FuncState *fs, const AstStr *name, uint32_t length)
   code->n_params = fs->n_params;
   code->length = length;
   code->n_regs = fs->max_reg;
+  code->this_props = count_this_stores (code);
   code->src_start = fs->node->start;
   code->src_end = fs->node->end;
   code->line = fs->node->line;

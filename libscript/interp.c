@@ -118,10 +118,8 @@ frame_push (JsContext *ctx, JsFunction *fn, JsValue *base, uint32_t argc,
       JsValue *saved = rt->stack_top;
       if (rt->stack_top < base + 2 + argc)
         rt->stack_top = base + 2 + argc;
-      args = object_new_array (rt, (JsCell *) ctx->array_proto, argc);
-      if (args)
-        for (uint32_t i = 0; i < argc; i++)
-          object_array_push (rt, args, base[2 + i]);
+      args = object_new_array_from (rt, (JsCell *) ctx->array_proto,
+                                    base + 2, argc);
       rt->stack_top = saved;
       if (!args)
         {

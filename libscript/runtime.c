@@ -312,6 +312,8 @@ runtime_process_weak (JsRuntime *rt)
 {
   /* Inline caches hold shapes weakly. */
   ic_sweep (rt);
+  if (rt->last_array_shape && !js_cell_is_marked (rt->last_array_shape))
+    rt->last_array_shape = NULL;
   for (JsPersistent *p = rt->persistents; p; p = p->next)
     if (p->weak && js_is_cell (p->value)
         && !js_cell_is_marked (js_get_cell (p->value)))

@@ -261,6 +261,7 @@ struct JsRuntime
                                or become shadowed (ic.h) */
   struct JsICTotals *ic_dead; /* gscript.ic.stats of dead code, or NULL */
   struct JsICMega *ic_mega; /* megamorphic loads (ic.c), or NULL */
+  JsShape *last_array_shape; /* object_array_shape's last answer; weak */
   JsShape *code_shape;      /* shape of JsCode cells */
   JsCode *codes;            /* every live JsCode, for cache clearing */
   GHashTable *modules;      /* canonical path → JsModule (module.c) */
