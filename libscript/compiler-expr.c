@@ -1052,7 +1052,11 @@ compile_call (FuncState *fs, AstNode *n)
     }
   else
     {
-      compile_expr_to (fs, callee, f);
+      int32_t local = operand_in_place (fs, callee, NULL);
+      if (local >= 0)
+        emit_op (fs, JS_OP_Mov, (uint32_t) local, f);
+      else
+        compile_expr_to (fs, callee, f);
       emit_op (fs, JS_OP_LdaUndefined);
       emit_op (fs, JS_OP_Star, self);
     }
