@@ -1465,6 +1465,12 @@ compile_expr (FuncState *fs, AstNode *n)
 {
   if (fs->c->failed)
     return;
+  /* Operator and member chains nest as deep as the source is long. */
+  if (G_UNLIKELY (!runtime_c_stack_ok (fs->c->stack_limit)))
+    {
+      compile_error (fs, n, "too much nesting");
+      return;
+    }
   switch (n->kind)
     {
     case AST_NUMBER:

@@ -2360,6 +2360,7 @@ compile_source (JsContext *ctx, const char *filename, const char *src,
   AstArena arena;
   ast_arena_init (&arena);
   ParseError perr;
+  popts.stack_limit = runtime_c_stack_limit ();
   AstNode *program = parse_program (&arena, src, len, &popts, &perr);
   if (!program)
     {
@@ -2400,12 +2401,23 @@ compile_source (JsContext *ctx, const char *filename, const char *src,
   c.source->length = len;
   c.roots_base = rt_save_roots (rt);
   c.owned_arrays = g_ptr_array_new ();
+  c.stack_limit = runtime_c_stack_limit ();
   scope_resolve (&c.res, &arena, program,
                  opts && opts->module ? SCOPE_MODULE
                  : opts && opts->eval ? SCOPE_EVAL
                                       : SCOPE_SCRIPT,
                  opts && opts->dynamic_scope);
-  JsCode *code = compile_program (&c, program, opts);
+  JsCode *code = NULL;
+  if (c.res.too_deep)
+    {
+      c.failed = true;
+      err->kind = COMPILE_ERROR_RANGE;
+      g_strlcpy (err->message, "too much nesting", sizeof err->message);
+      err->line = program->line;
+      err->column = program->col;
+    }
+  else
+    code = compile_program (&c, program, opts);
   if (code && opts && opts->dynamic_function)
     {
       /* The function is the one code constant of the top level. */

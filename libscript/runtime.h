@@ -441,6 +441,20 @@ rt_restore_roots (JsRuntime *rt, JsValue *saved)
   rt->stack_top = saved;
 }
 
+/* The lowest address of the calling thread's C stack that code which
+ * recurses over its input (the compiler, the scope resolver) may reach:
+ * the stack's end with room to spare for what runs below a check.  NULL
+ * when the stack's bounds are unknown. */
+const void *runtime_c_stack_limit (void);
+
+/* Whether the C stack still has room at limit's margin (see above). */
+static inline bool
+runtime_c_stack_ok (const void *limit)
+{
+  char here;
+  return !limit || (uintptr_t) &here > (uintptr_t) limit;
+}
+
 /* runtime.c */
 JsRuntime *runtime_new (void);
 void runtime_free (JsRuntime *rt);
