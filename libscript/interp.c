@@ -1486,6 +1486,17 @@ op_DefinePrivateMethod:
       THROW ();
     NEXT (7);
   }
+op_NamePrivateMethod:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = realm_name_private_method (ctx, REG (0), acc, U16 (2));
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (5);
+  }
 op_SuperCall:
 op_SuperCallSpread:
 op_SuperCallForward:
@@ -1946,7 +1957,7 @@ do_return:
             SYNC ();
             js_throw_type_error (ctx, "Derived constructors may only return "
                                       "object or undefined");
-            THROW ();
+            goto throw_from_caller;
           }
         acc = regs[0];
         if (js_is_empty (acc))
@@ -1955,7 +1966,7 @@ do_return:
             js_throw_reference_error (ctx, "Must call super constructor "
                                            "before returning from derived "
                                            "constructor");
-            THROW ();
+            goto throw_from_caller;
           }
       }
     rt->frame_count--;
@@ -1966,6 +1977,19 @@ do_return:
     /* Resume after the call instruction. */
     pc += bc_instruction_length (pc);
     goto *dispatch[*pc];
+  }
+
+throw_from_caller:
+  {
+    /* [[Construct]] throws after the body has returned: the
+       constructor's own handlers must not see it. */
+    uint32_t flags = frame->flags;
+    rt->frame_count--;
+    if (flags & JS_FRAME_ENTRY)
+      return JS_EXCEPTION;
+    RELOAD ();
+    rt->stack_top = frame->top;
+    THROW ();
   }
 
   /* Calls. */
