@@ -18,9 +18,10 @@
  *     elements with memmove.
  *
  * Sorting copies the values out into a hidden array the collector
- * traces, and merge-sorts a C array of indices into it: the comparator
- * may run any script and collect, but neither the values nor the index
- * arrays move.
+ * traces and merge-sorts them between it and a second one (or, when the
+ * keys are strings made from the values, a C array of indices into
+ * them): the comparator may run any script and collect, but neither
+ * hidden array grows, so nothing moves under the sort.
  */
 #include "config.h"
 
@@ -1008,11 +1009,122 @@ fail:
   return false;
 }
 
+/* Sorts the elements of the hidden array in *list stably, in place as
+ * far as the caller can tell: the merges go back and forth between it
+ * and the hidden array in *scratch (as long), and the two slots are
+ * swapped when the result ends up in the second.  Moving the values
+ * themselves rather than indices into them keeps the merges on
+ * contiguous memory.  Neither array grows, so their elements stay put
+ * while the comparator runs script and collects; every store is
+ * followed by the barrier, since a collection may be marking between
+ * two comparisons. */
+static bool
+merge_sort_values (JsContext *ctx, JsValue *list, JsValue *scratch,
+                   JsSortCompare cmp, void *data)
+{
+  JsRuntime *rt = ctx->rt;
+  JsHeap *heap = &rt->heap;
+  JsObject *lo_obj = js_get_object (*list), *sc_obj = js_get_object (*scratch);
+  uint32_t n = object_elem_len (lo_obj);
+  JsValue *src = object_elements (lo_obj), *dst = object_elements (sc_obj);
+  JsCell *src_cell = (JsCell *) lo_obj->storage;
+  JsCell *dst_cell = (JsCell *) sc_obj->storage;
+  JsValue *saved = rt_save_roots (rt);
+  /* The value being inserted is out of the array while it moves. */
+  JsValue *px = rt_push_root (rt, JS_UNDEFINED);
+  bool ok = false, swapped = false;
+  int c;
+  for (uint32_t lo = 0; lo < n; lo += SORT_RUN)
+    {
+      uint32_t hi = MIN (lo + SORT_RUN, n);
+      for (uint32_t i = lo + 1; i < hi; i++)
+        {
+          *px = src[i];
+          uint32_t j = i;
+          while (j > lo)
+            {
+              if (cmp (ctx, src[j - 1], *px, data, &c) < 0)
+                goto out;
+              if (c <= 0)
+                break;
+              src[j] = src[j - 1];
+              gc_write_barrier (heap, src_cell);
+              j--;
+            }
+          src[j] = *px;
+          gc_write_barrier (heap, src_cell);
+        }
+    }
+  for (uint32_t width = SORT_RUN; width < n; width *= 2)
+    {
+      for (uint32_t lo = 0; lo < n; lo += 2 * width)
+        {
+          uint32_t mid = MIN (lo + width, n), hi = MIN (lo + 2 * width, n);
+          /* Runs already in order (sorted input) merge for free. */
+          c = 0;
+          if (mid < hi && cmp (ctx, src[mid - 1], src[mid], data, &c) < 0)
+            goto out;
+          if (mid >= hi || c <= 0)
+            {
+              memcpy (dst + lo, src + lo, (hi - lo) * sizeof *dst);
+              gc_write_barrier (heap, dst_cell);
+              continue;
+            }
+          uint32_t i = lo, j = mid, k = lo;
+          while (i < mid && j < hi)
+            {
+              if (cmp (ctx, src[i], src[j], data, &c) < 0)
+                goto out;
+              /* Equal keys keep their order: the left one goes first. */
+              dst[k++] = c > 0 ? src[j++] : src[i++];
+              gc_write_barrier (heap, dst_cell);
+            }
+          memcpy (dst + k, src + i, (mid - i) * sizeof *dst);
+          k += mid - i;
+          memcpy (dst + k, src + j, (hi - j) * sizeof *dst);
+          gc_write_barrier (heap, dst_cell);
+        }
+      JsValue *t = src;
+      src = dst;
+      dst = t;
+      JsCell *tc = src_cell;
+      src_cell = dst_cell;
+      dst_cell = tc;
+      swapped = !swapped;
+    }
+  ok = true;
+out:
+  rt_restore_roots (rt, saved);
+  if (ok && swapped)
+    {
+      JsValue t = *list;
+      *list = *scratch;
+      *scratch = t;
+    }
+  return ok;
+}
+
 bool
 builtins_array_sort_list (JsContext *ctx, JsValue *values, JsValue *keys,
                           JsSortCompare cmp, void *data, JsValue *out)
 {
   uint32_t n = builtins_array_list_len (values);
+  if (keys == values)
+    {
+      /* The values are their own keys: sort a copy of them. */
+      JsRuntime *rt = ctx->rt;
+      JsValue *saved = rt_save_roots (rt);
+      JsValue *scratch = rt_push_root (rt, JS_UNDEFINED);
+      bool ok = builtins_array_list_new (ctx, out, n)
+                && builtins_array_list_new (ctx, scratch, n);
+      for (uint32_t i = 0; ok && i < n; i++)
+        ok = builtins_array_list_push (ctx, out,
+                                       builtins_array_list_get (values, i))
+             && builtins_array_list_push (ctx, scratch, JS_UNDEFINED);
+      ok = ok && merge_sort_values (ctx, out, scratch, cmp, data);
+      rt_restore_roots (rt, saved);
+      return ok;
+    }
   uint32_t *perm = g_try_new (uint32_t, MAX (n, 1u));
   if (!perm)
     {
