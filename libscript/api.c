@@ -504,9 +504,16 @@ gs_function_new (GsContext *ctx, const char *name, guint length,
                  GsNativeFunc func, GsValue *data)
 {
   g_return_val_if_fail (ctx != NULL && func != NULL, NULL);
-  (void) name; /* kept once strings land in the API: see function.h */
+  JsString *s = name ? atom_intern_utf8 (ctx->rt, name, -1) : NULL;
+  if (name && !s)
+    {
+      js_throw_out_of_memory (ctx);
+      return NULL;
+    }
+  /* The atom lives through the allocation: function_new_native roots
+     the name it is given. */
   JsNativeFunction *f = function_new_native (
-      ctx, call_gs_native, (void *) func, NULL, length,
+      ctx, call_gs_native, (void *) func, s, length,
       data ? *slot_of (data) : JS_UNDEFINED);
   if (!f)
     return NULL;

@@ -33,6 +33,9 @@ typedef enum
   CONST_BIGINT,   /* digits in str, radix in num */
   CONST_NAMES,    /* a list of atoms: node (DeclareGlobals) */
   CONST_MODULE,   /* a module's imports and exports: node (module.c) */
+  CONST_ARGMAP,   /* the environment slot of each parameter of function
+                     node (scope: its parameters), -1 for a name a later
+                     parameter repeats: CreateMappedArguments */
 } ConstKind;
 
 /* Kinds of names DeclareGlobals declares. */
@@ -189,6 +192,8 @@ bool binding_location (FuncState *fs, Binding *b, uint32_t *reg,
 /* compiler-expr.c */
 void compile_expr (FuncState *fs, AstNode *n);
 void compile_expr_to (FuncState *fs, AstNode *n, uint32_t reg);
+/* compile_expr for an expression whose value is not used. */
+void compile_expr_effect (FuncState *fs, AstNode *n);
 void compile_load_ident (FuncState *fs, AstNode *ident, bool typeof_ctx);
 void compile_store_ident (FuncState *fs, AstNode *ident, bool init);
 void compile_load_this (FuncState *fs);
