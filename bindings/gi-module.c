@@ -226,8 +226,9 @@ gs_gi_has_pending_work (void)
 {
   if (!gi.ctx)
     return FALSE;
-  return gi_destroy_has_pending () || gi.pending_async > 0
-         || gi_gtk_count_windows () > 0;
+  /* Pending destroy ()s are not work of their own: those still pending
+     when nothing else is run at exit (gs_gi_shutdown). */
+  return gi.pending_async > 0 || gi_gtk_count_windows () > 0;
 }
 
 GsValue *

@@ -70,7 +70,8 @@ GS_GI_API GsValue *gs_gi_import (GsContext *ctx, const char *specifier);
  * gs_gi_has_pending_work:
  *
  * Returns: whether a main loop should keep running for the bridge: a
- *   visible window, a pending destroy () or an asynchronous call
+ *   visible window or an asynchronous call (destroy ()s still pending
+ *   at the end run in gs_gi_shutdown())
  */
 GS_GI_API gboolean gs_gi_has_pending_work (void);
 
