@@ -238,11 +238,13 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
         g_object_ref (instance);
       ffi_args[k++] = &self;
     }
+  /* Cleared first: converting an array sets its length argument, which
+     may come later in the list. */
+  memset (in, 0, sizeof (GIArgument) * (n + 1));
+  memset (out, 0, sizeof (GIArgument) * (n + 1));
   for (guint i = 0; i < n; i++)
     {
       GiArgPlan *p = &f->args[i];
-      in[i].v_uint64 = 0;
-      out[i].v_uint64 = 0;
       ffi_args[k++] = &in[i];
       if (p->dir == GI_DIRECTION_OUT)
         {

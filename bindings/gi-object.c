@@ -242,20 +242,51 @@ gi_class_for_gtype (GsContext *ctx, GType gtype)
       g_base_info_unref (info);
       return k;
     }
-  /* No introspection data: the nearest ancestor that has some stands
-     in (interfaces and boxed types have no parent to ask). */
+  /* No introspection data (a private class such as GLocalFile): a
+     prototype of its own that inherits its parent's and adds the
+     methods of the interfaces it implements and its parent does not.
+     Interfaces and boxed types have no parent to ask. */
   GType parent = g_type_parent (gtype);
-  if (!parent || G_TYPE_IS_INTERFACE (gtype))
+  if (!parent || G_TYPE_IS_INTERFACE (gtype)
+      || !g_type_is_a (gtype, G_TYPE_OBJECT))
     {
       gs_context_throw_error (ctx, GS_ERROR_TYPE,
                               "No introspection information for %s",
                               g_type_name (gtype));
       return NULL;
     }
-  k = gi_class_for_gtype (ctx, parent);
-  if (k)
-    g_type_set_qdata (gtype, class_quark, k);
-  return k;
+  GiClassRec *pk = gi_class_for_gtype (ctx, parent);
+  if (!pk)
+    return NULL;
+  GsValue *proto = gs_value_new_object_with_prototype (
+      ctx, gi_class_prototype (ctx, pk));
+  if (!proto)
+    return NULL;
+  k = g_new0 (GiClassRec, 1);
+  *k = *pk;
+  k->info = g_base_info_ref (pk->info);
+  k->gtype = gtype;
+  k->parent = pk;
+  k->js_name = g_strdup (g_type_name (gtype));
+  k->proto = gs_persistent_new (gi.rt, proto);
+  k->ctor = gs_persistent_new (gi.rt, gi_class_constructor (ctx, pk));
+  g_ptr_array_add (gi.classes, k);
+  g_type_set_qdata (gtype, class_quark, k);
+  guint n = 0;
+  GType *ifaces = g_type_interfaces (gtype, &n);
+  gboolean ok = TRUE;
+  for (guint i = 0; ok && i < n; i++)
+    {
+      if (g_type_is_a (parent, ifaces[i]))
+        continue;
+      GIBaseInfo *ii = g_irepository_find_by_gtype (gi.repo, ifaces[i]);
+      if (!ii)
+        continue;
+      ok = gi_class_add_functions (ctx, k, ii, NULL, proto);
+      g_base_info_unref (ii);
+    }
+  g_free (ifaces);
+  return ok ? k : NULL;
 }
 
 /* ------------------------------------------------------------------ */
