@@ -69,6 +69,9 @@
   X (StaGlobal, "ki")        /* global k = acc (sloppy: may create) */ \
   X (StaGlobalStrict, "ki")  /* global k = acc; ReferenceError if absent */ \
   X (DeclareGlobals, "k")    /* var/function names of a script, checked */ \
+  X (DeclareEvalVars, "k")   /* sloppy direct eval's var/function names, \
+                                checked, in the variable environment */ \
+  X (InitEvalFunction, "k")  /* that environment's binding k = acc */ \
   X (InitGlobal, "k")        /* script scope's let/const k = acc */ \
   X (LdaLookup, "k")         /* acc = name k through with/eval scopes */ \
   X (TypeofLookup, "k") \
@@ -123,6 +126,8 @@
   X (InitFields, "r")        /* run r's field initializer on this = acc */ \
   X (CreatePrivateName, "k") /* acc = a new private name described k */ \
   X (CreateArguments, "")    /* acc = the arguments object */ \
+  X (CreateMappedArguments, "k") /* acc = a mapped arguments object over \
+                                    env, parameter slots in k */ \
   X (CreateRest, "n")        /* acc = array of the arguments from n on */ \
   /* Operators: acc = r OP acc, unless noted. */ \
   X (Add, "ri") \
@@ -177,7 +182,11 @@
   /* Calls: rF is the callee, rF+1 this, then n arguments. */ \
   X (Call, "rni") \
   X (CallSpread, "r")        /* rF, rF+1 this, rF+2 an array of args */ \
-  X (CallEval, "rni")        /* eval (...): direct if rF is %eval% */ \
+  X (CallEval, "rni")        /* eval (...): direct if rF is %eval%, \
+                                with the caller's this and new.target in \
+                                the two registers after the arguments */ \
+  X (CallEvalSpread, "r")    /* the same with an array of args in rF+2 \
+                                (this and new.target in rF+3, rF+4) */ \
   X (Construct, "rni")       /* new rF (args); rF+1 receives new.target */ \
   X (ConstructSpread, "r") \
   X (SuperCall, "rn")        /* super (args): r the constructor, r+1 \
@@ -190,6 +199,8 @@
   X (GetAsyncIterator, "r") \
   X (IteratorStep, "rj")     /* acc = next value of r, or jump when done */ \
   X (IteratorClose, "r")     /* call r.return () if any */ \
+  X (IteratorCloseThrow, "r") /* the same, its errors ignored; then \
+                                throw acc again */ \
   X (ForInPrepare, "r")      /* r = key enumerator of acc */ \
   X (ForInNext, "rj")        /* acc = next key of r, or jump when done */ \
   /* Generators and async functions. */ \
@@ -244,18 +255,56 @@ typedef struct
   uint32_t target; /* handler's offset */
 } JsHandler;
 
-/* An inline cache.  Shapes are weak: the GC clears an entry whose shape
- * died, so a new shape at the same address can never match it. */
+/* One entry of an inline cache: what one receiver shape (or, for calls,
+ * one callee) led to.  Shapes, holders and targets are weak: the GC
+ * empties an entry whose cell died, so a new cell born at the same
+ * address can never match it. */
 typedef struct
 {
-  JsShape *shape;     /* receiver's shape, or NULL when empty */
-  JsShape *shape2;    /* stores: shape after a transition; loads: the
-                         holder's shape for prototype hits */
-  JsObject *holder;   /* prototype holding the property, or NULL */
+  union
+  {
+    JsShape *shape;   /* receiver's shape, or NULL when empty */
+    JsCell *target;   /* calls: the callee's JsCode, or the native
+                         function itself */
+  };
+  JsShape *shape2;    /* stores: shape after a transition */
+  JsObject *holder;   /* loads: prototype holding the property, or NULL;
+                         globals: the global object or script scope */
   uint32_t slot;      /* the property's slot */
-  uint32_t epoch;     /* prototype epoch when cached */
-  uint32_t hits;      /* statistics for gscript.ic.stats */
-  uint32_t misses;
+  uint32_t epoch;     /* prototype (globals: global) epoch when cached */
+} JsICEntry;
+
+/* How many receivers an inline cache remembers before it gives up and
+ * goes megamorphic. */
+#define JS_IC_POLY_MAX 4u
+
+/* Where a cache stands (ic.h explains the transitions). */
+typedef enum
+{
+  JS_IC_UNINIT, /* never filled */
+  JS_IC_MONO,   /* one entry */
+  JS_IC_POLY,   /* two to JS_IC_POLY_MAX entries */
+  JS_IC_MEGA,   /* saw more: no longer caches */
+} JsICState;
+
+/* An inline cache: its first entry in place (what the interpreter's fast
+ * paths test), the others in a side array made when it turns
+ * polymorphic. */
+typedef struct
+{
+  union
+  {
+    JsShape *shape;   /* entry 0, as in JsICEntry */
+    JsCell *target;
+  };
+  JsShape *shape2;
+  JsObject *holder;
+  uint32_t slot;
+  uint32_t epoch;
+  uint8_t state;      /* JsICState */
+  uint8_t n_more;     /* entries in use in more */
+  uint8_t pad[6];     /* unused */
+  JsICEntry *more;    /* g_malloc'd JS_IC_POLY_MAX - 1 entries, or NULL */
 } JsIC;
 
 /* Code flags. */
@@ -273,6 +322,12 @@ enum
   JS_CODE_EVAL = 1 << 9,              /* eval code */
   JS_CODE_MODULE = 1 << 10,
   JS_CODE_CONSTRUCTOR = 1 << 11,      /* may be called with new */
+  JS_CODE_IN_FUNCTION = 1 << 12,      /* arrows and eval code: inside a
+                                         non-arrow function (an eval there
+                                         may use new.target) */
+  JS_CODE_FIELD_INIT = 1 << 13,       /* a field initializer, an arrow or
+                                         eval code in one (an eval there
+                                         may not use arguments) */
 };
 
 /* Source text shared by all the code compiled from one script. */
@@ -298,6 +353,8 @@ struct JsCode
   JsString *name;        /* the function's name, or NULL */
   JsCode *next_code;     /* all live code of the runtime (IC clearing) */
   JsCode **prev_code;    /* the link pointing at this */
+  struct JsICStat *ic_stats; /* g_malloc'd counters per cache, made when
+                                gscript.ic.stats first counts, or NULL */
   uint32_t bytecode_len; /* bytes of bytecode */
   uint32_t n_consts;     /* constants */
   uint32_t n_ics;        /* caches */

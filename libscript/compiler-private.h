@@ -33,6 +33,9 @@ typedef enum
   CONST_BIGINT,   /* digits in str, radix in num */
   CONST_NAMES,    /* a list of atoms: node (DeclareGlobals) */
   CONST_MODULE,   /* a module's imports and exports: node (module.c) */
+  CONST_ARGMAP,   /* the environment slot of each parameter of function
+                     node (scope: its parameters), -1 for a name a later
+                     parameter repeats: CreateMappedArguments */
 } ConstKind;
 
 /* Kinds of names DeclareGlobals declares. */
@@ -78,6 +81,13 @@ struct Jumps
   int32_t iterator_reg;    /* for-of: iterator to close on break, or -1 */
 };
 
+/* A break or continue that leaves through a finally block. */
+typedef struct
+{
+  Jumps *target; /* the statement it leaves to */
+  Label *label;  /* its breaks or continues label */
+} RoutedJump;
+
 /* A try with a finally block, for completions that leave it. */
 typedef struct Finally Finally;
 struct Finally
@@ -86,7 +96,7 @@ struct Finally
   int32_t kind_reg;  /* completion kind: normal, return, throw, jump n */
   int32_t value_reg; /* the completion's value */
   Label entry;       /* jumps into the finally block */
-  GArray *targets;   /* Label* of break/continue jumps routed through */
+  GArray *targets;   /* RoutedJump: break/continue routed through it */
   uint32_t env_depth;
   bool in_finally;   /* compiling the finally block itself */
 };
@@ -182,6 +192,8 @@ bool binding_location (FuncState *fs, Binding *b, uint32_t *reg,
 /* compiler-expr.c */
 void compile_expr (FuncState *fs, AstNode *n);
 void compile_expr_to (FuncState *fs, AstNode *n, uint32_t reg);
+/* compile_expr for an expression whose value is not used. */
+void compile_expr_effect (FuncState *fs, AstNode *n);
 void compile_load_ident (FuncState *fs, AstNode *ident, bool typeof_ctx);
 void compile_store_ident (FuncState *fs, AstNode *ident, bool init);
 void compile_load_this (FuncState *fs);
@@ -195,3 +207,4 @@ void compile_named_value (FuncState *fs, AstNode *value, const AstStr *name);
 /* Binds or assigns acc to a pattern (IDENT, MEMBER, array or object
  * pattern, with defaults).  init: a declaration's initialization. */
 void compile_pattern_assign (FuncState *fs, AstNode *target, bool init);
+void compile_close_on_throw (FuncState *fs, JsHandler *h, uint32_t it);

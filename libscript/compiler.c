@@ -16,6 +16,7 @@
 #include "compiler-private.h"
 #include "bigint.h"
 #include "function.h"
+#include "ic.h"
 #include "parser.h"
 
 #include <stdarg.h>
@@ -375,10 +376,13 @@ scope_enter (FuncState *fs, Scope *s)
           emit_op (fs, JS_OP_LdaHole);
           emit_op (fs, JS_OP_Star, (uint32_t) b->reg);
         }
-      else if (s->kind != SCOPE_FUNCTION || b->kind != BIND_PARAM)
+      else if ((s->kind != SCOPE_FUNCTION || b->kind != BIND_PARAM)
+               && !(s->kind == SCOPE_FUNCTION && s == fs->info->scope))
         {
           /* Registers of a loop body's scope keep the last iteration's
-             values unless reset. */
+             values unless reset.  (A function's own scope is entered
+             once, first thing, when the call has set every register
+             past the arguments to undefined.) */
           emit_op (fs, JS_OP_LdaUndefined);
           emit_op (fs, JS_OP_Star, (uint32_t) b->reg);
         }
@@ -441,6 +445,7 @@ jumps_push (FuncState *fs, Jumps *j, const AstStr *label, bool loop)
   j->label = label;
   j->is_loop = loop;
   j->env_depth = fs->env_depth;
+  j->finally_depth = fs->finally_depth;
   j->iterator_reg = -1;
   label_init (&j->breaks);
   label_init (&j->continues);
@@ -470,16 +475,67 @@ jumps_has_label (Jumps *j, const AstStr *label)
   return false;
 }
 
-/* Leaves environments and closes iterators down to j, then jumps. */
+/* Closes the iterators of the for-of loops that a completion leaves on
+ * its way to target (NULL: out of the function; with and_target, a
+ * break, target's own too), stopping at the innermost finally block,
+ * which runs before the loops outside it are left. */
 static void
-emit_exit_to (FuncState *fs, Jumps *target, Label *label)
+close_iterators (FuncState *fs, Jumps *target, bool and_target)
 {
-  for (Jumps *j = fs->jumps; j != target; j = j->outer)
-    if (j->iterator_reg >= 0)
-      emit_op (fs, JS_OP_IteratorClose, (uint32_t) j->iterator_reg);
-  for (uint32_t d = fs->env_depth; d > target->env_depth; d--)
+  for (Jumps *j = fs->jumps; j; j = j->outer)
+    {
+      if (fs->finally && j->finally_depth < fs->finally_depth)
+        break;
+      if (j == target && !and_target)
+        break;
+      if (j->iterator_reg >= 0)
+        emit_op (fs, JS_OP_IteratorClose, (uint32_t) j->iterator_reg);
+      if (j == target)
+        break;
+    }
+}
+
+static void
+pop_envs_to (FuncState *fs, uint32_t depth)
+{
+  for (uint32_t d = fs->env_depth; d > depth; d--)
     emit_op (fs, JS_OP_PopEnv);
-  emit_jump (fs, JS_OP_Jump, label);
+}
+
+/* A break or continue to label of target: leaves loops (closing their
+ * iterators) and environments, and passes through each finally block in
+ * between.  Such a jump enters the finally block with completion kind
+ * 3 + i, where i indexes the block's list of routed jumps; after the
+ * block, compile_try sends it on from there. */
+static void
+emit_jump_out (FuncState *fs, Jumps *target, Label *label)
+{
+  close_iterators (fs, target, label == &target->breaks);
+  Finally *f = fs->finally;
+  if (!f || target->finally_depth >= fs->finally_depth)
+    {
+      pop_envs_to (fs, target->env_depth);
+      emit_jump (fs, JS_OP_Jump, label);
+      return;
+    }
+  if (!f->targets)
+    f->targets = g_array_new (FALSE, FALSE, sizeof (RoutedJump));
+  uint32_t i;
+  for (i = 0; i < f->targets->len; i++)
+    {
+      RoutedJump *r = &g_array_index (f->targets, RoutedJump, i);
+      if (r->target == target && r->label == label)
+        break;
+    }
+  if (i == f->targets->len)
+    {
+      RoutedJump r = { target, label };
+      g_array_append_val (f->targets, r);
+    }
+  emit_op (fs, JS_OP_LdaInt, 3u + i);
+  emit_op (fs, JS_OP_Star, (uint32_t) f->kind_reg);
+  pop_envs_to (fs, f->env_depth);
+  emit_jump (fs, JS_OP_Jump, &f->entry);
 }
 
 static void
@@ -492,15 +548,7 @@ compile_break_continue (FuncState *fs, AstNode *n, bool is_break)
                                       : j->is_loop);
       if (!match || (!is_break && !j->is_loop))
         continue;
-      if (fs->finally && fs->finally_depth > j->finally_depth)
-        {
-          /* Through the finally blocks in between: the interpreter runs
-             each as the jump leaves its try. */
-          compile_error (fs, n, "break or continue out of a finally block "
-                                "is not supported yet");
-          return;
-        }
-      emit_exit_to (fs, j, is_break ? &j->breaks : &j->continues);
+      emit_jump_out (fs, j, is_break ? &j->breaks : &j->continues);
       return;
     }
   compile_error (fs, n, "no target for break or continue");
@@ -511,6 +559,7 @@ compile_break_continue (FuncState *fs, AstNode *n, bool is_break)
 /* ------------------------------------------------------------------ */
 
 static void compile_block_body (FuncState *fs, AstNode *node, AstList *l);
+static void compile_annexb_copy (FuncState *fs, AstNode *fn);
 
 static void
 compile_var_decl (FuncState *fs, AstNode *n)
@@ -542,9 +591,23 @@ compile_var_decl (FuncState *fs, AstNode *n)
   fs->init_global_lexical = saved;
 }
 
+/* Statements whose completion value is never empty (if, loops, switch,
+ * try, with) start it at undefined, so that a body that completes empty
+ * (or breaks with nothing) leaves undefined, not an earlier statement's
+ * value (the spec's UpdateEmpty).  Only scripts and eval code keep one. */
+static void
+completion_reset (FuncState *fs)
+{
+  if (fs->completion_reg < 0)
+    return;
+  emit_op (fs, JS_OP_LdaUndefined);
+  emit_op (fs, JS_OP_Star, (uint32_t) fs->completion_reg);
+}
+
 static void
 compile_if (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   Label otherwise, end;
   label_init (&otherwise);
   label_init (&end);
@@ -579,6 +642,7 @@ take_labels_fs (FuncState *fs, Jumps *j)
 static void
 compile_while (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   Jumps j;
   jumps_push (fs, &j, NULL, true);
   take_labels (&j);
@@ -595,6 +659,7 @@ compile_while (FuncState *fs, AstNode *n)
 static void
 compile_do_while (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   Jumps j;
   jumps_push (fs, &j, NULL, true);
   take_labels (&j);
@@ -615,6 +680,7 @@ compile_do_while (FuncState *fs, AstNode *n)
 static void
 compile_for (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   uint32_t mark = fs->next_reg;
   Scope *s = scope_of (&fs->c->res, n);
   scope_enter (fs, s);
@@ -623,7 +689,7 @@ compile_for (FuncState *fs, AstNode *n)
       if (n->a->kind == AST_VAR_DECL)
         compile_var_decl (fs, n->a);
       else
-        compile_expr (fs, n->a);
+        compile_expr_effect (fs, n->a);
     }
   /* A captured let of the head gets a fresh environment per iteration:
      the copy is made before the update expression. */
@@ -642,17 +708,35 @@ compile_for (FuncState *fs, AstNode *n)
   if (per_iteration)
     emit_op (fs, JS_OP_CopyEnv);
   if (n->c)
-    compile_expr (fs, n->c);
+    compile_expr_effect (fs, n->c);
   emit_jump_back (fs, JS_OP_JumpLoop, top);
   label_bind (fs, &j.breaks);
   jumps_pop (fs, &j);
   scope_leave (fs, s, mark);
 }
 
+/* Ends the range h covers and emits its handler after a jump over it:
+ * a throw inside the range closes the iterator in registers it, it+1
+ * (IteratorClose with a throw completion) and throws again. */
+void
+compile_close_on_throw (FuncState *fs, JsHandler *h, uint32_t it)
+{
+  Label over;
+  label_init (&over);
+  h->end = fs->code->len;
+  emit_jump (fs, JS_OP_Jump, &over);
+  h->target = fs->code->len;
+  g_array_append_val (fs->handlers, *h);
+  emit_op (fs, JS_OP_IteratorCloseThrow, it);
+  label_bind (fs, &over);
+  label_free (&over);
+}
+
 /* for-in and for-of: the head's binding or target gets each value. */
 static void
 compile_for_in_of (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   bool of = n->kind == AST_FOR_OF;
   uint32_t mark = fs->next_reg;
   Scope *s = scope_of (&fs->c->res, n);
@@ -677,7 +761,6 @@ compile_for_in_of (FuncState *fs, AstNode *n)
   take_labels (&j);
   j.iterator_reg = of ? (int32_t) it : -1;
   uint32_t top = fs->code->len;
-  label_bind (fs, &j.continues);
   Label done;
   label_init (&done);
   emit_jump_r (fs, of ? JS_OP_IteratorStep : JS_OP_ForInNext, it, &done);
@@ -685,6 +768,10 @@ compile_for_in_of (FuncState *fs, AstNode *n)
      bindings in their TDZ, through the accumulator. */
   uint32_t body_mark = fs->next_reg;
   uint32_t value = reg_alloc (fs);
+  /* A throw from the head's binding or the body closes a for-of's
+     iterator (for await closes its own way). */
+  bool close_sync = of && !(n->flags & AST_F_AWAIT);
+  JsHandler h = { fs->code->len, 0, 0 };
   emit_op (fs, JS_OP_Star, value);
   scope_enter (fs, s);
   emit_op (fs, JS_OP_Ldar, value);
@@ -696,7 +783,12 @@ compile_for_in_of (FuncState *fs, AstNode *n)
     compile_pattern_assign (fs, head, false);
   compile_statement (fs, n->d);
   scope_leave (fs, s, body_mark);
+  /* continue has left the body's scope (emit_exit_to): it goes on to the
+     next step from here. */
+  label_bind (fs, &j.continues);
   emit_jump_back (fs, JS_OP_JumpLoop, top);
+  if (close_sync)
+    compile_close_on_throw (fs, &h, it);
   label_bind (fs, &done);
   label_free (&done);
   /* break leaves the body's scope itself (emit_exit_to), and closes the
@@ -709,6 +801,7 @@ compile_for_in_of (FuncState *fs, AstNode *n)
 static void
 compile_switch (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   uint32_t mark = fs->next_reg;
   uint32_t disc = reg_alloc (fs);
   compile_expr_to (fs, n->a, disc);
@@ -758,6 +851,7 @@ compile_switch (FuncState *fs, AstNode *n)
 static void
 compile_try (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   uint32_t mark = fs->next_reg;
   uint32_t env_reg = reg_alloc (fs);
   emit_op (fs, JS_OP_SaveEnv, env_reg);
@@ -779,6 +873,7 @@ compile_try (FuncState *fs, AstNode *n)
       Scope *cs = scope_of (&fs->c->res, cat);
       uint32_t exc = reg_alloc (fs);
       emit_op (fs, JS_OP_Star, exc);
+      completion_reset (fs);
       scope_enter (fs, cs);
       if (cat->a)
         {
@@ -818,6 +913,7 @@ compile_try (FuncState *fs, AstNode *n)
       Scope *cs = scope_of (&fs->c->res, cat);
       uint32_t exc = reg_alloc (fs);
       emit_op (fs, JS_OP_Star, exc);
+      completion_reset (fs);
       scope_enter (fs, cs);
       if (cat->a)
         {
@@ -852,13 +948,42 @@ compile_try (FuncState *fs, AstNode *n)
   label_bind (fs, &run_finally);
   label_free (&run_finally);
   label_free (&fin.entry);
+  /* The finally block's own value counts only if it ends abruptly. */
+  int32_t saved_cpl = -1;
+  if (fs->completion_reg >= 0)
+    {
+      saved_cpl = (int32_t) reg_alloc (fs);
+      emit_op (fs, JS_OP_Ldar, (uint32_t) fs->completion_reg);
+      emit_op (fs, JS_OP_Star, (uint32_t) saved_cpl);
+      completion_reset (fs);
+    }
   compile_statement (fs, n->c);
+  if (saved_cpl >= 0)
+    {
+      emit_op (fs, JS_OP_Ldar, (uint32_t) saved_cpl);
+      emit_op (fs, JS_OP_Star, (uint32_t) fs->completion_reg);
+    }
   /* Resume the completion. */
   Label normal;
   label_init (&normal);
   emit_op (fs, JS_OP_LdaInt, 0u);
   emit_op (fs, JS_OP_StrictEq, kind);
   emit_jump (fs, JS_OP_JumpIfTrue, &normal);
+  /* Breaks and continues routed through this block go on from here. */
+  for (guint i = 0; fin.targets && i < fin.targets->len; i++)
+    {
+      RoutedJump *r = &g_array_index (fin.targets, RoutedJump, i);
+      Label other;
+      label_init (&other);
+      emit_op (fs, JS_OP_LdaInt, 3u + i);
+      emit_op (fs, JS_OP_StrictEq, kind);
+      emit_jump (fs, JS_OP_JumpIfFalse, &other);
+      emit_jump_out (fs, r->target, r->label);
+      label_bind (fs, &other);
+      label_free (&other);
+    }
+  if (fin.targets)
+    g_array_free (fin.targets, TRUE);
   emit_op (fs, JS_OP_LdaInt, 1u);
   emit_op (fs, JS_OP_StrictEq, kind);
   Label is_return;
@@ -868,17 +993,9 @@ compile_try (FuncState *fs, AstNode *n)
   emit_op (fs, JS_OP_Throw);
   label_bind (fs, &is_return);
   label_free (&is_return);
+  /* A return goes on through the loops and finally blocks outside. */
   emit_op (fs, JS_OP_Ldar, value);
-  if (fs->finally)
-    {
-      /* A return passing through an outer finally continues there. */
-      emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->value_reg);
-      emit_op (fs, JS_OP_LdaInt, 2u);
-      emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->kind_reg);
-      emit_jump (fs, JS_OP_Jump, &fs->finally->entry);
-    }
-  else
-    emit_op (fs, JS_OP_Return);
+  compile_return_acc (fs);
   label_bind (fs, &normal);
   label_free (&normal);
   label_free (&end);
@@ -899,13 +1016,14 @@ compile_return (FuncState *fs, AstNode *n)
 void
 compile_return_acc (FuncState *fs)
 {
+  /* IteratorClose keeps acc. */
+  close_iterators (fs, NULL, false);
   if (fs->finally)
     {
       emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->value_reg);
       emit_op (fs, JS_OP_LdaInt, 2u);
       emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->kind_reg);
-      for (uint32_t d = fs->env_depth; d > fs->finally->env_depth; d--)
-        emit_op (fs, JS_OP_PopEnv);
+      pop_envs_to (fs, fs->finally->env_depth);
       emit_jump (fs, JS_OP_Jump, &fs->finally->entry);
       return;
     }
@@ -944,9 +1062,13 @@ static void
 compile_expr_statement (FuncState *fs, AstNode *n)
 {
   mark_position (fs, n);
-  compile_expr (fs, n->a);
   if (fs->completion_reg >= 0)
-    emit_op (fs, JS_OP_Star, (uint32_t) fs->completion_reg);
+    {
+      compile_expr (fs, n->a);
+      emit_op (fs, JS_OP_Star, (uint32_t) fs->completion_reg);
+    }
+  else
+    compile_expr_effect (fs, n->a);
 }
 
 static void
@@ -979,7 +1101,10 @@ compile_statement (FuncState *fs, AstNode *n)
   switch (n->kind)
     {
     case AST_EMPTY:
-    case AST_FUNC_DECL: /* hoisted */
+      break;
+    case AST_FUNC_DECL: /* hoisted; Annex B copies a block's to its var */
+      if (g_hash_table_contains (fs->c->res.annexb, n))
+        compile_annexb_copy (fs, n);
       break;
     case AST_EXPR_STMT:
       compile_expr_statement (fs, n);
@@ -1080,6 +1205,7 @@ compile_statement (FuncState *fs, AstNode *n)
       {
         /* Names inside are looked up through the object environment
            (the resolver made them dynamic). */
+        completion_reset (fs);
         compile_expr (fs, n->a);
         mark_position (fs, n);
         emit_op (fs, JS_OP_PushWithEnv);
@@ -1221,8 +1347,16 @@ compile_function (FuncState *parent, AstNode *fn)
     fs.flags |= JS_CODE_METHOD;
   /* Arrows that use super reach the home object through the function
      that made them: they carry it too. */
-  if (arrow && info->uses_super)
+  if (arrow && (info->uses_super || info->has_eval))
     fs.flags |= JS_CODE_METHOD;
+  /* What eval code in an arrow may use depends on where the arrow is. */
+  if (arrow)
+    fs.flags |= parent->flags & (JS_CODE_IN_FUNCTION | JS_CODE_FIELD_INIT);
+  if (arrow && !(parent->flags & (JS_CODE_SCRIPT | JS_CODE_EVAL
+                                  | JS_CODE_MODULE | JS_CODE_ARROW)))
+    fs.flags |= JS_CODE_IN_FUNCTION;
+  if (fn->flags & AST_F_FIELD_INIT)
+    fs.flags |= JS_CODE_FIELD_INIT;
   if ((fn->flags & AST_F_ASYNC) && (fn->flags & AST_F_GENERATOR))
     compile_error (&fs, fn, "async generators are not supported yet");
 
@@ -1271,7 +1405,7 @@ compile_function (FuncState *parent, AstNode *fn)
       emit_op (&fs, JS_OP_LdaNewTarget);
       store_binding (&fs, info->new_target);
     }
-  if (info->arguments)
+  if (info->arguments && !info->mapped_arguments)
     {
       emit_op (&fs, JS_OP_CreateArguments);
       store_binding (&fs, info->arguments);
@@ -1286,8 +1420,21 @@ compile_function (FuncState *parent, AstNode *fn)
         }
     }
 
+  /* An async function's parameters are bound inside its body's
+     promise: an error there rejects it. */
+  bool async_fn = (fn->flags & AST_F_ASYNC) && !(fn->flags & AST_F_GENERATOR);
+  if (async_fn)
+    emit_op (&fs, JS_OP_InitAsync);
   if (!block)
     compile_params (&fs, fn);
+  if (info->mapped_arguments)
+    {
+      /* After the parameters reached their slots, which it aliases. */
+      uint32_t k = const_add (&fs, (ConstEntry){ .kind = CONST_ARGMAP,
+                                                 .node = fn, .scope = ps });
+      emit_op (&fs, JS_OP_CreateMappedArguments, k);
+      store_binding (&fs, info->arguments);
+    }
   Scope *vs = info->var_scope;
   if (vs != ps)
     {
@@ -1314,8 +1461,6 @@ compile_function (FuncState *parent, AstNode *fn)
      generator object, and its body runs when that is resumed. */
   if (fn->flags & AST_F_GENERATOR)
     emit_op (&fs, JS_OP_InitGenerator);
-  else if (fn->flags & AST_F_ASYNC)
-    emit_op (&fs, JS_OP_InitAsync);
 
   if (fn->flags & AST_F_FIELD_INIT)
     compile_field_init_body (&fs, fn->d, (fn->flags & AST_F_STATIC) != 0);
@@ -1371,6 +1516,7 @@ static void
 code_finalize (JsHeap *heap, JsCell *cell)
 {
   JsCode *code = (JsCode *) cell;
+  ic_code_free (heap->rt, code);
   g_free (code->bytecode);
   g_free (code->consts);
   g_free (code->ics);
@@ -1439,9 +1585,13 @@ scope_shape_value (Compiler *c, Scope *s)
             }
           key = (JsKey) (uintptr_t) a;
         }
+      else if (b->kind == BIND_EVAL_VARS || b->kind == BIND_EVAL_PARAM_VARS)
+        key = function_eval_vars_key ();
       else
         key = js_key_from_index (JS_MAX_INDEX - (uint32_t) b->kind);
       uint8_t attrs = JS_ATTR_ENUMERABLE;
+      if (b->kind == BIND_EVAL_PARAM_VARS)
+        attrs |= JS_ATTR_CONFIGURABLE;
       if (b->kind != BIND_CONST && b->kind != BIND_CLASS
           && b->kind != BIND_IMPORT && b->kind != BIND_CALLEE)
         attrs |= JS_ATTR_WRITABLE;
@@ -1751,6 +1901,29 @@ names_value (Compiler *c, ConstEntry *e)
   return r;
 }
 
+/* CreateMappedArguments' operand: an array of the parameters' slots;
+ * of two parameters of one name only the last is mapped. */
+static JsValue
+argmap_value (Compiler *c, ConstEntry *e)
+{
+  JsRuntime *rt = c->rt;
+  JsObject *a = object_new_array (rt, (JsCell *) c->ctx->array_proto,
+                                  e->node->list.count);
+  if (!a)
+    return JS_EXCEPTION;
+  for (AstNode *p = e->node->list.first; p; p = p->next)
+    {
+      Binding *b = g_hash_table_lookup (e->scope->by_name, p->str);
+      bool repeated = false;
+      for (AstNode *q = p->next; q; q = q->next)
+        repeated = repeated || q->str == p->str;
+      int32_t slot = b && !repeated ? b->slot : -1;
+      if (object_array_push (rt, a, js_int32 (slot)) != JS_PROP_DONE)
+        return JS_EXCEPTION;
+    }
+  return js_object_value (a);
+}
+
 static JsValue
 const_value (FuncState *fs, ConstEntry *e)
 {
@@ -1772,6 +1945,8 @@ const_value (FuncState *fs, ConstEntry *e)
       return template_value (c, e->node);
     case CONST_MODULE:
       return module_info_value (c, e->node);
+    case CONST_ARGMAP:
+      return argmap_value (c, e);
     case CONST_BIGINT:
       return bigint_from_literal (c->ctx, e->str->data, e->str->len,
                                   (int) e->num);
@@ -1960,6 +2135,13 @@ collect_lexical_ident (AstNode *ident, void *data)
   global_decl_add (g, ident->str, g->lexical_kind);
 }
 
+static gint
+compare_node_start (gconstpointer a, gconstpointer b)
+{
+  uint32_t x = ((const AstNode *) a)->start, y = ((const AstNode *) b)->start;
+  return x < y ? -1 : x > y;
+}
+
 /* Declares a script's names at run time, before any of its code runs:
  * DeclareGlobals checks them against the global object and the script
  * scope (a SyntaxError if a let would shadow a var or the reverse), then
@@ -1993,6 +2175,16 @@ compile_global_declarations (FuncState *fs, AstNode *program)
       else
         collect_global_vars (&g, st);
     }
+  /* Block functions that are also vars (Annex B.3.3), in source order. */
+  GList *annexb = g_hash_table_get_keys (fs->c->res.annexb);
+  annexb = g_list_sort (annexb, compare_node_start);
+  for (GList *l = annexb; l; l = l->next)
+    {
+      AstNode *fn = l->data;
+      if (!g_hash_table_lookup (fs->c->res.annexb, fn))
+        global_decl_add (&g, fn->a->str, GLOBAL_DECL_VAR);
+    }
+  g_list_free (annexb);
   if (g.names->len)
     {
       ConstEntry e = { .kind = CONST_NAMES };
@@ -2001,7 +2193,9 @@ compile_global_declarations (FuncState *fs, AstNode *program)
       g_ptr_array_add (fs->c->owned_arrays, g.names);
       g_ptr_array_add (fs->c->owned_arrays, g.kinds);
       uint32_t k = const_add (fs, e);
-      emit_op (fs, JS_OP_DeclareGlobals, k);
+      /* Sloppy eval code declares in the variable environment of its
+         caller, which is the global one only at top level. */
+      emit_op (fs, eval ? JS_OP_DeclareEvalVars : JS_OP_DeclareGlobals, k);
       return;
     }
   g_ptr_array_free (g.names, TRUE);
@@ -2021,6 +2215,14 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
   fs.flags |= opts && opts->eval     ? JS_CODE_EVAL
                : opts && opts->module ? JS_CODE_MODULE
                                       : JS_CODE_SCRIPT;
+  /* Eval code in a method may use super: its closure carries the
+     caller's home object. */
+  if (opts && opts->eval && opts->allow_super_property)
+    fs.flags |= JS_CODE_METHOD;
+  if (opts && opts->eval && opts->allow_new_target)
+    fs.flags |= JS_CODE_IN_FUNCTION;
+  if (opts && opts->eval && opts->in_class_field)
+    fs.flags |= JS_CODE_FIELD_INIT;
   c->flags = fs.flags;
   fs.next_reg = fs.max_reg = 1;
   FuncInfo *info = fs.info;
@@ -2041,13 +2243,26 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
       top->env_level = 1;
     }
   else
-    scope_enter (&fs, info->scope);
+    {
+      /* Eval code declares its vars from the caller's environment, not
+         its own lexical one. */
+      if (fs.flags & JS_CODE_EVAL)
+        compile_global_declarations (&fs, program);
+      scope_enter (&fs, info->scope);
+    }
   if (info->this_binding && info->this_binding->slot >= 0)
     {
       emit_op (&fs, JS_OP_Ldar, 0u);
       store_binding (&fs, info->this_binding);
     }
-  compile_global_declarations (&fs, program);
+  if (info->new_target)
+    {
+      /* Eval code's new.target is its caller's, for its arrows too. */
+      emit_op (&fs, JS_OP_LdaNewTarget);
+      store_binding (&fs, info->new_target);
+    }
+  if (!(fs.flags & JS_CODE_EVAL))
+    compile_global_declarations (&fs, program);
   /* Top-level function declarations of a script are globals: made first,
      as the spec's GlobalDeclarationInstantiation does. */
   for (AstNode *st = program->list.first; st; st = st->next)
@@ -2062,6 +2277,12 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
       emit_op (&fs, JS_OP_CreateClosure, k);
       if (d->a && (fs.flags & JS_CODE_MODULE))
         store_binding (&fs, module_binding (info->scope, d->a->str));
+      else if (d->a && (fs.flags & JS_CODE_EVAL) && !fs.strict)
+        emit_op (&fs, JS_OP_InitEvalFunction, const_atom (&fs, d->a->str));
+      else if (d->a && (fs.flags & JS_CODE_EVAL))
+        /* Strict eval code's functions are its own. */
+        store_binding (&fs, g_hash_table_lookup (info->scope->by_name,
+                                                 d->a->str));
       else if (d->a)
         compile_store_ident (&fs, d->a, true);
       else
@@ -2204,6 +2425,24 @@ load_binding (FuncState *fs, Binding *b)
     emit_op (fs, JS_OP_Ldar, reg);
   else
     emit_op (fs, JS_OP_LdaEnv, depth, slot);
+}
+
+/* Evaluating a sloppy block's function declaration sets the var of the
+ * same name (Annex B.3.3; scope.c decides which declarations do). */
+static void
+compile_annexb_copy (FuncState *fs, AstNode *fn)
+{
+  Resolution *res = &fs->c->res;
+  Binding *block = g_hash_table_lookup (res->annexb_block, fn);
+  if (!block)
+    return;
+  load_binding (fs, block);
+  Binding *var = g_hash_table_lookup (res->annexb, fn);
+  if (var)
+    store_binding (fs, var);
+  else
+    emit_op (fs, JS_OP_StaGlobal, const_atom (fs, fn->a->str),
+             ic_alloc (fs));
 }
 
 /* The key of a class element into reg: a private name's symbol, a
@@ -2370,6 +2609,15 @@ compile_class (FuncState *fs, AstNode *cls)
   emit_op (fs, JS_OP_Star, heritage);
   AstNode *ctor_fn = ci->ctor_node ? ci->ctor_node : ci->default_ctor;
   uint32_t k = compile_function (fs, ctor_fn);
+  if (!fs->c->failed)
+    {
+      /* The class's source text is the whole class, also when it
+         writes its constructor out (Function.prototype.toString). */
+      ConstEntry *e = &g_array_index (fs->consts, ConstEntry, k);
+      JsCode *code = (JsCode *) js_get_cell (fs->c->roots_base[e->code_root]);
+      code->src_start = cls->start;
+      code->src_end = cls->end;
+    }
   mark_position (fs, cls);
   emit_op (fs, JS_OP_CreateClass, heritage, k);
   emit_op (fs, JS_OP_Star, ctor);

@@ -19,6 +19,7 @@
 
 #include "compiler.h"
 #include "function.h"
+#include "ic.h"
 #include "log.h"
 #include "module.h"
 #include "ops.h"
@@ -166,129 +167,10 @@ frame_push (JsContext *ctx, JsFunction *fn, JsValue *base, uint32_t argc,
 /* Slow paths                                                          */
 /* ------------------------------------------------------------------ */
 
-/* Whether o can take the properties of shape s without growing its
- * storage (a cached transition only switches the shape and stores). */
-static inline bool
-object_has_room (JsObject *o, JsShape *s)
-{
-  uint32_t cap = s->inline_cap, need = s->count;
-  if (need <= cap)
-    return true;
-  return o->storage && o->storage->prop_cap >= need - cap;
-}
-
 static JsKey
 const_key (JsCode *code, uint32_t k)
 {
   return atom_key (js_get_string (code->consts[k]));
-}
-
-/* Fills a load cache after a lookup through the generic path. */
-static void
-ic_fill_load (JsContext *ctx, JsIC *ic, JsObject *o, JsKey key)
-{
-  JsRuntime *rt = ctx->rt;
-  JsShape *shape = o->shape;
-  if (shape_is_dictionary (shape) || (shape->flags & JS_SHAPE_LAZY))
-    return;
-  uint32_t slot;
-  uint8_t attrs;
-  if (shape_lookup (shape, key, &slot, &attrs))
-    {
-      if (attrs & JS_ATTR_ACCESSOR)
-        return;
-      ic->shape = shape;
-      ic->holder = NULL;
-      ic->slot = slot;
-      return;
-    }
-  /* On a prototype: every object of the chain up to the holder becomes a
-     guarded prototype. */
-  if (js_key_is_index (key) || realm_is_exotic (o))
-    return;
-  for (JsObject *p = object_get_proto (o); p; p = object_get_proto (p))
-    {
-      if (realm_is_exotic (p) || !realm_make_prototype (rt, p))
-        return;
-      if (shape_lookup (p->shape, key, &slot, &attrs))
-        {
-          if (attrs & JS_ATTR_ACCESSOR)
-            return;
-          ic->shape = shape;
-          ic->holder = p;
-          ic->slot = slot;
-          ic->epoch = rt->proto_epoch;
-          return;
-        }
-    }
-}
-
-static JsValue
-get_named_slow (JsContext *ctx, JsValue v, JsKey key, JsIC *ic)
-{
-  JsValue r = js_get (ctx, v, key);
-  if (!js_is_exception (r) && js_is_object (v))
-    {
-      /* Filling the cache may allocate (a prototype becomes a guarded
-         dictionary), and r may be a fresh value a getter made. */
-      JsValue *saved = rt_save_roots (ctx->rt);
-      JsValue *pr = rt_push_root (ctx->rt, r);
-      ic_fill_load (ctx, ic, js_get_object (v), key);
-      r = *pr;
-      rt_restore_roots (ctx->rt, saved);
-    }
-  if (ic)
-    ic->misses++;
-  return r;
-}
-
-/* After a generic store, caches an own-slot store or a transition. */
-static void
-ic_fill_store (JsContext *ctx, JsIC *ic, JsObject *o, JsShape *before,
-               JsKey key)
-{
-  JsShape *after = o->shape;
-  if (shape_is_dictionary (after) || (after->flags & JS_SHAPE_LAZY)
-      || realm_is_exotic (o) || js_key_is_index (key))
-    return;
-  uint32_t slot;
-  uint8_t attrs;
-  if (!shape_lookup (after, key, &slot, &attrs)
-      || (attrs & (JS_ATTR_ACCESSOR | JS_ATTR_WRITABLE)) != JS_ATTR_WRITABLE)
-    return;
-  if (before == after)
-    {
-      ic->shape = after;
-      ic->shape2 = NULL;
-      ic->slot = slot;
-      return;
-    }
-  if (after->parent != before || shape_is_dictionary (before))
-    return;
-  /* A transition: valid while no prototype gains a setter or a
-     read-only property of this name. */
-  for (JsObject *p = object_get_proto (o); p; p = object_get_proto (p))
-    if (realm_is_exotic (p) || !realm_make_prototype (ctx->rt, p))
-      return;
-  ic->shape = before;
-  ic->shape2 = after;
-  ic->slot = slot;
-  ic->epoch = ctx->rt->proto_epoch;
-}
-
-static bool
-set_named_slow (JsContext *ctx, JsValue obj, JsKey key, JsValue v,
-                JsIC *ic, bool strict)
-{
-  JsShape *before = js_is_object (obj) ? js_get_object (obj)->shape : NULL;
-  int r = js_set (ctx, obj, key, v, obj, strict);
-  if (r < 0)
-    return false;
-  if (r > 0 && before && ic)
-    ic_fill_store (ctx, ic, js_get_object (obj), before, key);
-  if (ic)
-    ic->misses++;
-  return true;
 }
 
 static JsValue
@@ -312,8 +194,25 @@ lookup_global (JsContext *ctx, JsKey key, bool *found)
   return prop_get (ctx, ctx->global, key, js_object_value (ctx->global));
 }
 
+/* Whether the object of names eval added to env holds key: such a name
+ * is found before the env's own bindings only when those are the
+ * function's name (read-only, no TDZ), which eval's var shadows. */
+static JsObject *
+eval_vars_holding (JsRuntime *rt, JsEnv *env, JsKey key, bool found,
+                   uint8_t attrs)
+{
+  if (found && ((attrs & JS_ATTR_WRITABLE) || (attrs & JS_ATTR_TDZ)))
+    return NULL;
+  JsObject *o = function_env_eval_vars (env);
+  JsValue v;
+  uint8_t a;
+  return o && object_get_own (rt, o, key, &v, &a) ? o : NULL;
+}
+
 /* Finds the environment holding name along the chain, for eval and with
- * code: returns the depth's env and slot, or a with object. */
+ * code: returns the depth's env and slot, or an object holding it (a
+ * with object, or the names eval added to a variable environment: then
+ * *where is not a with environment). */
 static bool
 env_find (JsContext *ctx, JsEnv *env, JsKey key, JsEnv **where,
           uint32_t *slot, JsObject **with_obj, int *err)
@@ -342,11 +241,13 @@ env_find (JsContext *ctx, JsEnv *env, JsKey key, JsEnv **where,
             return false;
           continue;
         }
-      uint8_t attrs;
-      if (shape_lookup (env->shape, key, slot, &attrs))
+      uint8_t attrs = 0;
+      bool found = shape_lookup (env->shape, key, slot, &attrs);
+      JsObject *ev = eval_vars_holding (ctx->rt, env, key, found, attrs);
+      if (ev || found)
         {
           *where = env;
-          *with_obj = NULL;
+          *with_obj = ev;
           return true;
         }
     }
@@ -891,14 +792,18 @@ op_LdaGlobal:
 op_TypeofGlobal:
   {
     JsIC *ic = &code->ics[U16 (2)];
-    JsObject *g = ctx->global;
-    if (G_LIKELY (ic->shape == g->shape && ic->holder == NULL))
+    JsObject *h = ic->holder;
+    if (G_LIKELY (h && h->shape == ic->shape
+                  && ic->epoch == rt->global_epoch))
       {
-        ic->hits++;
-        acc = *object_slot_ptr (g, ic->slot);
-        if (*pc == JS_OP_TypeofGlobal)
-          goto do_typeof;
-        NEXT (5);
+        acc = *object_slot_ptr (h, ic->slot);
+        if (G_LIKELY (!js_is_empty (acc)))
+          {
+            IC_COUNT_HIT (rt, code, ic);
+            if (*pc == JS_OP_TypeofGlobal)
+              goto do_typeof;
+            NEXT (5);
+          }
       }
     SYNC ();
     JsKey key = const_key (code, U16 (0));
@@ -927,8 +832,7 @@ op_TypeofGlobal:
                                          "initialization", s);
         THROW ();
       }
-    ic->misses++;
-    realm_fill_global_ic (ctx, ic, key);
+    ic_fill_global_load (ctx, code, ic, key);
     NEXT (5);
   }
 do_typeof:
@@ -938,11 +842,13 @@ op_StaGlobal:
 op_StaGlobalStrict:
   {
     JsIC *ic = &code->ics[U16 (2)];
-    JsObject *g = ctx->global;
-    if (G_LIKELY (ic->shape == g->shape))
+    JsObject *holder = ic->holder;
+    if (G_LIKELY (holder && holder->shape == ic->shape
+                  && ic->epoch == rt->global_epoch
+                  && !js_is_empty (*object_slot_ptr (holder, ic->slot))))
       {
-        ic->hits++;
-        object_store_slot (rt, g, ic->slot, acc);
+        IC_COUNT_HIT (rt, code, ic);
+        object_store_slot (rt, holder, ic->slot, acc);
         NEXT (5);
       }
     SYNC ();
@@ -953,8 +859,7 @@ op_StaGlobalStrict:
     rt->stack_top = frame->top;
     if (h < 0)
       THROW ();
-    ic->misses++;
-    realm_fill_global_store_ic (ctx, ic, key);
+    ic_fill_global_store (ctx, code, ic, key);
     NEXT (5);
   }
 op_DeclareGlobals:
@@ -962,6 +867,23 @@ op_DeclareGlobals:
     SYNC ();
     JsValue *r = rt_push_root (rt, acc);
     int h = realm_declare_globals (ctx, code->consts[U16 (0)]);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_DeclareEvalVars:
+op_InitEvalFunction:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = *pc == JS_OP_DeclareEvalVars
+                ? builtins_eval_declare (ctx, frame->env,
+                                         code->consts[U16 (0)])
+                : builtins_eval_init_function (ctx, frame->env,
+                                               const_key (code, U16 (0)),
+                                               acc);
     acc = *r;
     rt->stack_top = frame->top;
     if (h < 0)
@@ -995,7 +917,8 @@ op_LdaLookupThis:
         if (with_obj)
           {
             acc = prop_get (ctx, with_obj, key, js_object_value (with_obj));
-            this_v = js_object_value (with_obj);
+            if (where->shape->cls == &js_with_env_class)
+              this_v = js_object_value (with_obj);
           }
         else
           acc = where->slots[slot];
@@ -1065,7 +988,9 @@ op_StaLookupStrict:
               }
             else if (!(attrs & JS_ATTR_WRITABLE))
               {
-                if (strict || !(attrs & JS_ATTR_TDZ))
+                /* A const (TDZ) always throws; the name of a function
+                   expression only in strict code. */
+                if (strict || (attrs & JS_ATTR_TDZ))
                   {
                     js_throw_type_error (ctx, "Assignment to constant "
                                               "variable.");
@@ -1133,20 +1058,20 @@ op_GetNamed:
           {
             if (!ic->holder)
               {
-                ic->hits++;
+                IC_COUNT_HIT (rt, code, ic);
                 acc = *object_slot_ptr (obj, ic->slot);
                 NEXT (7);
               }
             if (ic->epoch == rt->proto_epoch)
               {
-                ic->hits++;
+                IC_COUNT_HIT (rt, code, ic);
                 acc = *object_slot_ptr (ic->holder, ic->slot);
                 NEXT (7);
               }
           }
       }
     SYNC ();
-    acc = get_named_slow (ctx, o, const_key (code, U16 (2)), ic);
+    acc = ic_get_named (ctx, code, ic, o, const_key (code, U16 (2)));
     CHECK (acc);
     NEXT (7);
   }
@@ -1162,14 +1087,14 @@ op_SetNamedStrict:
           {
             if (!ic->shape2)
               {
-                ic->hits++;
+                IC_COUNT_HIT (rt, code, ic);
                 object_store_slot (rt, obj, ic->slot, acc);
                 NEXT (7);
               }
             if (ic->epoch == rt->proto_epoch
-                && object_has_room (obj, ic->shape2))
+                && ic_has_room (obj, ic->shape2))
               {
-                ic->hits++;
+                IC_COUNT_HIT (rt, code, ic);
                 obj->shape = ic->shape2;
                 object_store_slot (rt, obj, ic->slot, acc);
                 NEXT (7);
@@ -1178,8 +1103,8 @@ op_SetNamedStrict:
       }
     SYNC ();
     JsValue *r = rt_push_root (rt, acc);
-    bool ok = set_named_slow (ctx, o, const_key (code, U16 (2)), acc, ic,
-                              *pc == JS_OP_SetNamedStrict);
+    bool ok = ic_set_named (ctx, code, ic, o, const_key (code, U16 (2)), acc,
+                            *pc == JS_OP_SetNamedStrict);
     acc = *r;
     rt->stack_top = frame->top;
     if (!ok)
@@ -1495,12 +1420,14 @@ op_CreateClass:
     SYNC ();
     JsValue *r = &REG (0);
     JsCode *c = (JsCode *) js_get_cell (code->consts[U16 (2)]);
-    if (!realm_create_class (ctx, r[0], c, frame->env, &acc, &r[1]))
-      {
-        rt->stack_top = frame->top;
-        THROW ();
-      }
+    /* Through a local: taking acc's address would keep it in memory
+       for the whole loop. */
+    JsValue cls = acc;
+    bool ok = realm_create_class (ctx, r[0], c, frame->env, &cls, &r[1]);
+    acc = cls;
     rt->stack_top = frame->top;
+    if (!ok)
+      THROW ();
     NEXT (5);
   }
 op_SetClassFields:
@@ -1646,6 +1573,13 @@ op_CreateArguments:
     acc = realm_create_arguments (ctx, frame);
     CHECK (acc);
     NEXT (1);
+  }
+op_CreateMappedArguments:
+  {
+    SYNC ();
+    acc = arguments_create_mapped (ctx, frame, code->consts[U16 (0)]);
+    CHECK (acc);
+    NEXT (3);
   }
 op_CreateRest:
   {
@@ -2038,21 +1972,21 @@ do_return:
 op_CallEval:
   {
     /* eval (...) spelled directly: a direct eval only if the callee is
-       this realm's %eval%; the compiler put the caller's this in the this
-       slot for that case. */
+       this realm's %eval%; the compiler put the caller's this and
+       new.target after the arguments for that case.  Otherwise an
+       ordinary call (this: undefined, or a with object). */
     JsValue *win = &REG (0);
     if (win[0] == ctx->eval_fn)
       {
         SYNC ();
         uint32_t argc = U16 (2);
-        acc = argc ? builtins_direct_eval (ctx, frame, win[1], win[2])
+        acc = argc ? builtins_direct_eval (ctx, frame, win[2 + argc],
+                                           win[3 + argc], win[2])
                    : JS_UNDEFINED;
         rt->stack_top = frame->top;
         CHECK (acc);
         NEXT (7);
       }
-    /* Not %eval%: an ordinary call with this undefined. */
-    win[1] = JS_UNDEFINED;
   }
 op_Call:
 op_Construct:
@@ -2062,6 +1996,15 @@ op_Construct:
     JsValue callee = win[0];
     bool construct = *pc == JS_OP_Construct;
     SYNC ();
+    if (js_is_object (callee))
+      {
+        JsIC *ic = &code->ics[U16 (4)];
+        JsCell *target = ic_call_target (callee);
+        if (G_LIKELY (ic->target == target))
+          IC_COUNT_HIT (rt, code, ic);
+        else
+          ic_call_miss (rt, code, ic, target);
+      }
     if (G_LIKELY (js_is_object (callee)
                   && js_get_cell (callee)->shape->cls
                          == &js_function_class))
@@ -2124,6 +2067,25 @@ op_Construct:
                          realm_describe (ctx, callee));
     THROW ();
   }
+op_CallEvalSpread:
+  {
+    JsValue *win = &REG (0);
+    if (win[0] == ctx->eval_fn)
+      {
+        SYNC ();
+        JsObject *arr = js_get_object (win[2]);
+        JsValue x = object_array_length (arr) && object_elem_len (arr)
+                        ? object_elements (arr)[0]
+                        : JS_UNDEFINED;
+        acc = object_array_length (arr)
+                  ? builtins_direct_eval (ctx, frame, win[3], win[4],
+                                          js_is_empty (x) ? JS_UNDEFINED : x)
+                  : JS_UNDEFINED;
+        rt->stack_top = frame->top;
+        CHECK (acc);
+        NEXT (3);
+      }
+  }
 op_CallSpread:
 op_ConstructSpread:
   {
@@ -2176,7 +2138,13 @@ op_IteratorStep:
     SYNC ();
     bool done;
     acc = realm_iterator_step (ctx, it, &done);
-    CHECK (acc);
+    if (js_is_exception (acc))
+      {
+        /* A throwing next, done or value leaves the iterator done: an
+           enclosing IteratorCloseThrow must not call return. */
+        it[1] = JS_UNDEFINED;
+        THROW ();
+      }
     if (done)
       {
         it[1] = JS_UNDEFINED;
@@ -2199,6 +2167,23 @@ op_IteratorClose:
           THROW ();
       }
     NEXT (3);
+  }
+op_IteratorCloseThrow:
+  {
+    /* IteratorClose with a throw completion: return is called, but what
+       it throws or returns is ignored; the original exception goes on. */
+    JsValue *it = &REG (0);
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    if (!js_is_undefined (it[1]))
+      {
+        it[1] = JS_UNDEFINED;
+        if (realm_iterator_close (ctx, it[0]) < 0)
+          (void) js_take_exception (ctx);
+      }
+    js_throw (ctx, *r);
+    rt->stack_top = frame->top;
+    THROW ();
   }
 op_ForInPrepare:
   {
@@ -2355,18 +2340,24 @@ js_construct (JsContext *ctx, JsValue fn, uint32_t argc, const JsValue *argv,
 
 JsValue
 js_run_code_in (JsContext *ctx, JsCode *code, JsEnv *env, JsValue this_value,
-                JsValue new_target)
+                JsValue new_target, JsValue home)
 {
   JsRuntime *rt = ctx->rt;
   JsValue *saved = rt->stack_top;
   rt_push_cell (rt, code);
   rt_push_root (rt, this_value);
   rt_push_root (rt, new_target);
+  rt_push_root (rt, home);
   JsFunction *fn = function_new_closure (ctx, code, env);
   if (!fn)
     {
       rt->stack_top = saved;
       return js_throw_out_of_memory (ctx);
+    }
+  if (code->flags & JS_CODE_METHOD)
+    {
+      fn->extra[0] = saved[3];
+      gc_write_barrier (&rt->heap, (JsCell *) fn);
     }
   JsValue *base = rt->stack_top;
   base[0] = js_object_value ((JsObject *) fn);
@@ -2381,7 +2372,8 @@ JsValue
 js_run_code (JsContext *ctx, JsCode *code)
 {
   return js_run_code_in (ctx, code, ctx->script_env,
-                         js_object_value (ctx->global), JS_UNDEFINED);
+                         js_object_value (ctx->global), JS_UNDEFINED,
+                         JS_UNDEFINED);
 }
 
 uint32_t

@@ -3205,14 +3205,19 @@ parse_if_body (Parser *P)
 
   if (at (P, LEX_FUNCTION) && !P->fn->strict)
     {
+      /* As if it were in braces: a block of one declaration. */
       Scope scope;
+      AstNode *block = node_here (P, AST_BLOCK);
       scope_push (P, &scope, SCOPE_BLOCK);
       body = parse_function (P, tok_pos (&P->tok), AST_FUNC_DECL, 0, false);
       scope_pop (P, &scope);
       if (body && (body->flags & AST_F_GENERATOR))
         return fail_node (P, body, "generator declarations are not allowed "
                           "here");
-      return body;
+      if (!body)
+        return NULL;
+      ast_list_append (&block->list, body);
+      return finish (P, block);
     }
   body = parse_statement (P);
   if (body && is_labelled_function (body))
@@ -4218,6 +4223,9 @@ parse_program (AstArena *arena, const char *src, size_t len,
     P->module_scope = &scope;
 
   prog = node_at (P, AST_PROGRAM, (Pos){ 0, 1, 1, true });
+  /* The resolver declares arguments objects the text may not name (a
+     direct eval can): it needs the interned name. */
+  prog->str = P->n_arguments;
   next (P);
   if (parse_body_items (P, &prog->list, NULL, LEX_EOF)
       && (!P->opts.module || check_export_refs (P, &scope)))

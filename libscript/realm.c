@@ -115,6 +115,8 @@ int
 realm_exotic_get_own (JsContext *ctx, JsObject *o, JsKey key, JsValue *value,
                       uint8_t *attrs)
 {
+  if (o->shape->cls == &js_mapped_arguments_class)
+    return arguments_get_own (ctx, o, key, value, attrs);
   if (o->shape->cls == &js_proxy_class)
     return builtins_proxy_get_own (ctx, o, key, value, attrs);
   if (module_is_namespace (o))
@@ -148,6 +150,8 @@ int
 realm_exotic_get (JsContext *ctx, JsObject *o, JsKey key, JsValue receiver,
                   JsValue *out)
 {
+  if (o->shape->cls == &js_mapped_arguments_class)
+    return arguments_get (ctx, o, key, out);
   if (o->shape->cls == &js_proxy_class)
     return builtins_proxy_get (ctx, o, key, receiver, out);
   if (builtins_is_typed_array (js_object_value (o)))
@@ -169,6 +173,8 @@ int
 realm_exotic_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
                   JsValue receiver)
 {
+  if (o->shape->cls == &js_mapped_arguments_class)
+    return arguments_set (ctx, o, key, v, receiver);
   if (o->shape->cls == &js_proxy_class)
     return builtins_proxy_set (ctx, o, key, v, receiver);
   if (builtins_is_typed_array (js_object_value (o)))
@@ -179,6 +185,8 @@ realm_exotic_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
 int
 realm_exotic_delete (JsContext *ctx, JsObject *o, JsKey key)
 {
+  if (o->shape->cls == &js_mapped_arguments_class)
+    return arguments_delete (ctx, o, key);
   if (o->shape->cls == &js_proxy_class)
     return builtins_proxy_delete (ctx, o, key);
   if (module_is_namespace (o))
@@ -210,6 +218,8 @@ int
 realm_exotic_define_property (JsContext *ctx, JsObject *o, JsKey key,
                               const JsPropertyDescriptor *d)
 {
+  if (o->shape->cls == &js_mapped_arguments_class)
+    return arguments_define_property (ctx, o, key, d);
   if (o->shape->cls == &js_proxy_class)
     return builtins_proxy_define (ctx, o, key, d);
   if (builtins_is_typed_array (js_object_value (o)))
@@ -221,6 +231,8 @@ int
 realm_exotic_define (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
                      uint8_t attrs)
 {
+  if (o->shape->cls == &js_mapped_arguments_class)
+    return arguments_define (ctx, o, key, v, attrs);
   if (o->shape->cls == &js_proxy_class)
     {
       /* Only [[Set]]'s receiver step comes here for a proxy (prop_define_data
@@ -257,12 +269,6 @@ ordinary_trace (JsTracer *trc, JsCell *cell)
 {
   js_object_class.trace (trc, cell);
 }
-
-const JsCellClass js_arguments_class = {
-  .name = "Arguments",
-  .kind = JS_KIND_OBJECT,
-  .trace = ordinary_trace,
-};
 
 const JsCellClass js_error_class = {
   .name = "Error",
@@ -315,44 +321,6 @@ realm_make_prototype (JsRuntime *rt, JsObject *o)
 /* ------------------------------------------------------------------ */
 /* Globals                                                             */
 /* ------------------------------------------------------------------ */
-
-void
-realm_fill_global_ic (JsContext *ctx, JsIC *ic, JsKey key)
-{
-  JsObject *g = ctx->global;
-  uint32_t slot;
-  uint8_t attrs;
-  if (shape_is_dictionary (g->shape) || (g->shape->flags & JS_SHAPE_LAZY))
-    return;
-  JsValue v;
-  if (object_get_own (ctx->rt, ctx->script_scope, key, &v, &attrs))
-    return;
-  if (shape_lookup (g->shape, key, &slot, &attrs)
-      && !(attrs & JS_ATTR_ACCESSOR))
-    {
-      ic->shape = g->shape;
-      ic->holder = NULL;
-      ic->slot = slot;
-    }
-}
-
-void
-realm_fill_global_store_ic (JsContext *ctx, JsIC *ic, JsKey key)
-{
-  JsObject *g = ctx->global;
-  uint32_t slot;
-  uint8_t attrs;
-  JsValue v;
-  if (shape_is_dictionary (g->shape)
-      || object_get_own (ctx->rt, ctx->script_scope, key, &v, &attrs))
-    return;
-  if (shape_lookup (g->shape, key, &slot, &attrs)
-      && (attrs & (JS_ATTR_ACCESSOR | JS_ATTR_WRITABLE)) == JS_ATTR_WRITABLE)
-    {
-      ic->shape = g->shape;
-      ic->slot = slot;
-    }
-}
 
 int
 realm_store_global (JsContext *ctx, JsKey key, JsValue v, bool strict)
@@ -467,10 +435,14 @@ realm_declare_globals (JsContext *ctx, JsValue names)
       uint8_t attrs;
       JsPropResult r = JS_PROP_DONE;
       if (kind >= 2)
-        r = object_define_own (rt, ctx->script_scope, key, JS_EMPTY,
-                               kind == 3 ? JS_ATTR_ENUMERABLE
-                                         : JS_ATTR_ENUMERABLE
-                                               | JS_ATTR_WRITABLE);
+        {
+          r = object_define_own (rt, ctx->script_scope, key, JS_EMPTY,
+                                 kind == 3 ? JS_ATTR_ENUMERABLE
+                                           : JS_ATTR_ENUMERABLE
+                                                 | JS_ATTR_WRITABLE);
+          /* The binding may shadow a global property a cache holds. */
+          rt->global_epoch++;
+        }
       else if (kind == 1)
         {
           /* CreateGlobalFunctionBinding: the closure is stored right
@@ -519,6 +491,7 @@ realm_init_global_lexical (JsContext *ctx, JsKey key, JsValue v)
       JsPropResult r = object_define_own (rt, ctx->script_scope, key, v,
                                           JS_ATTR_ENUMERABLE
                                               | JS_ATTR_WRITABLE);
+      rt->global_epoch++;
       if (r != JS_PROP_DONE)
         {
           js_throw_out_of_memory (ctx);
@@ -1306,67 +1279,8 @@ realm_for_in_next (JsContext *ctx, JsValue *regs, bool *done)
 }
 
 /* ------------------------------------------------------------------ */
-/* Arguments                                                           */
+/* Rest parameters (arguments objects: arguments.c)                   */
 /* ------------------------------------------------------------------ */
-
-JsValue
-realm_create_arguments (JsContext *ctx, JsFrame *frame)
-{
-  JsRuntime *rt = ctx->rt;
-  uint32_t argc = frame->argc;
-  JsShape *s = shape_root_for (rt, &js_arguments_class,
-                               (JsCell *) ctx->object_proto, 4);
-  JsObject *a = s ? object_new (rt, s) : NULL;
-  if (!a)
-    return js_throw_out_of_memory (ctx);
-  JsValue *saved = rt_save_roots (rt);
-  JsValue *pa = rt_push_root (rt, js_object_value (a));
-  for (uint32_t i = 0; i < argc; i++)
-    {
-      JsValue v = object_elements (frame->args)[i];
-      if (object_define_own (rt, js_get_object (*pa), js_key_from_index (i),
-                             v, JS_ATTR_DEFAULT)
-          != JS_PROP_DONE)
-        goto oom;
-    }
-  if (object_define_own (rt, js_get_object (*pa),
-                         atom_common_key (rt, JS_ATOM_length),
-                         js_int32 ((int32_t) argc),
-                         JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE)
-          != JS_PROP_DONE
-      || object_define_own (rt, js_get_object (*pa),
-                            symbol_key (rt->well_known[JS_SYM_iterator]),
-                            ctx->array_values,
-                            JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE)
-             != JS_PROP_DONE)
-    goto oom;
-  if (frame->code->flags & JS_CODE_STRICT)
-    {
-      JsAccessorPair *p = object_new_accessor (rt, ctx->throw_type_error,
-                                               ctx->throw_type_error);
-      if (!p
-          || object_define_own (rt, js_get_object (*pa),
-                                atom_common_key (rt, JS_ATOM_callee),
-                                js_cell_value (JS_TAG_INTERNAL, p),
-                                JS_ATTR_ACCESSOR)
-                 != JS_PROP_DONE)
-        goto oom;
-    }
-  else if (object_define_own (rt, js_get_object (*pa),
-                              atom_common_key (rt, JS_ATOM_callee),
-                              frame->base[0],
-                              JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE)
-           != JS_PROP_DONE)
-    goto oom;
-  {
-    JsValue r = *pa;
-    rt_restore_roots (rt, saved);
-    return r;
-  }
-oom:
-  rt_restore_roots (rt, saved);
-  return js_throw_out_of_memory (ctx);
-}
 
 JsValue
 realm_create_rest (JsContext *ctx, JsFrame *frame, uint32_t from)
@@ -1483,6 +1397,25 @@ realm_check_interrupt (JsContext *ctx)
 JsContext *
 realm_of (JsContext *ctx, JsValue fn)
 {
-  (void) fn;
-  return ctx;
+  /* Functions do not record their realm yet (contexts of one runtime
+     share a heap): every live one answers the calling context.  What
+     must already be right is the walk, which throws for a revoked
+     proxy. */
+  for (;;)
+    {
+      if (builtins_is_bound_function (fn))
+        fn = builtins_bound_target (fn);
+      else if (builtins_is_proxy (fn))
+        {
+          fn = builtins_proxy_target (fn);
+          if (js_is_null (fn))
+            {
+              js_throw_type_error (ctx, "Cannot get the realm of a "
+                                        "revoked proxy");
+              return NULL;
+            }
+        }
+      else
+        return ctx;
+    }
 }

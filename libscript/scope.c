@@ -22,6 +22,7 @@ typedef struct
   FuncInfo *func;
   bool outer_dynamic;
   AstArena *arena; /* for synthetic nodes */
+  GPtrArray *block_functions; /* hoisting: sloppy block FUNC_DECLs seen */
 } Resolver;
 
 static void walk (Resolver *r, AstNode *node);
@@ -170,13 +171,21 @@ hoist_vars (Resolver *r, Scope *vs, AstNode *n, bool top)
   switch (n->kind)
     {
     case AST_VAR_DECL:
-      if (n->op == AST_DECL_VAR)
+      /* (A script's vars are globals, not bindings: a script is walked
+         only for its block functions.) */
+      if (n->op == AST_DECL_VAR && vs->kind != SCOPE_SCRIPT)
         for (AstNode *d = n->list.first; d; d = d->next)
           declare_pattern (r, vs, d->a, BIND_VAR, NULL);
       break;
     case AST_FUNC_DECL:
       if (top && n->a)
-        declare (r, vs, n->a->str, BIND_VAR, n);
+        {
+          if (vs->kind != SCOPE_SCRIPT)
+            declare (r, vs, n->a->str, BIND_VAR, n);
+        }
+      else if (n->a && r->block_functions
+               && !(n->flags & (AST_F_ASYNC | AST_F_GENERATOR)))
+        g_ptr_array_add (r->block_functions, n);
       break;
     case AST_BLOCK:
     case AST_BODY:
@@ -223,6 +232,75 @@ hoist_vars (Resolver *r, Scope *vs, AstNode *n, bool top)
       break;
     default:
       break;
+    }
+}
+
+/* Annex B.3.3, which web and GJS code relies on: in sloppy code a plain
+ * function declared in a block is also a var of the enclosing function
+ * (or a global of the script), set to the function when the declaration
+ * is evaluated — unless a var of that name would clash with a lexical
+ * declaration or shadow a parameter.  Clashes at the function's level are
+ * checked here, after its hoisting; those with blocks in between when
+ * the block is walked (block_functions_check). */
+static void
+declare_block_functions (Resolver *r, Scope *vs, GPtrArray *fns,
+                         AstList *top_stmts)
+{
+  for (guint i = 0; i < fns->len; i++)
+    {
+      AstNode *fn = g_ptr_array_index (fns, i);
+      const AstStr *name = fn->a->str;
+      if (name == r->res->s_arguments)
+        continue;
+      if (vs->kind == SCOPE_SCRIPT)
+        {
+          /* Globals are not bindings: look for a let, const or class of
+             the script with that name. */
+          bool clash = false;
+          for (AstNode *st = top_stmts->first; st && !clash; st = st->next)
+            if (st->kind == AST_CLASS_DECL)
+              clash = st->a && st->a->str == name;
+            else if (st->kind == AST_VAR_DECL && st->op != AST_DECL_VAR)
+              for (AstNode *d = st->list.first; d; d = d->next)
+                clash |= d->a->kind == AST_IDENT && d->a->str == name;
+          if (!clash)
+            g_hash_table_insert (r->res->annexb, fn, NULL);
+          continue;
+        }
+      Binding *b = lookup_here (vs, name);
+      if (!b && vs->func->scope != vs)
+        b = lookup_here (vs->func->scope, name);
+      if (b && b->kind != BIND_VAR)
+        continue;
+      if (!b)
+        b = declare (r, vs, name, BIND_VAR, NULL);
+      g_hash_table_insert (r->res->annexb, fn, b);
+    }
+}
+
+/* A block's function keeps its Annex B var only if no block between it
+ * and the var's scope declares the name. */
+static void
+block_functions_check (Resolver *r, Scope *block, AstList *stmts)
+{
+  for (AstNode *n = stmts->first; n; n = n->next)
+    {
+      if (n->kind != AST_FUNC_DECL
+          || !g_hash_table_contains (r->res->annexb, n))
+        continue;
+      Scope *vs = r->func->var_scope;
+      for (Scope *s = block->parent; s && s != vs; s = s->parent)
+        {
+          Binding *b = lookup_here (s, n->a->str);
+          if (b && b->kind != BIND_CATCH)
+            {
+              g_hash_table_remove (r->res->annexb, n);
+              break;
+            }
+        }
+      if (g_hash_table_contains (r->res->annexb, n))
+        g_hash_table_insert (r->res->annexb_block, n,
+                             lookup_here (block, n->a->str));
     }
 }
 
@@ -295,7 +373,10 @@ static Binding *
 resolve_name (Resolver *r, AstNode *ident)
 {
   const AstStr *name = ident->str;
-  bool crossed_function = false, dynamic = r->outer_dynamic;
+  /* A reference is dynamic when a with object or an eval-extended
+     variable environment between it and its binding may hold the name
+     first; a binding of the eval code's own scopes is never shadowed. */
+  bool crossed_function = false, dynamic = false;
   for (Scope *s = r->scope; s; s = s->parent)
     {
       Binding *b = lookup_here (s, name);
@@ -308,6 +389,15 @@ resolve_name (Resolver *r, AstNode *ident)
         }
       if (b)
         {
+          /* A parameter named in the parameter list (a default, or a
+             closure there) may be read before it is bound: it gets a
+             TDZ. */
+          if (b->kind == BIND_PARAM && b->scope->func->walking_params)
+            b->lexical = true;
+          /* A function expression's own name gives way to a var that
+             eval adds to the function's variable environment. */
+          if (b->kind == BIND_CALLEE && s->dynamic)
+            dynamic = true;
           b->used = true;
           if (crossed_function || dynamic)
             b->captured = true;
@@ -321,7 +411,7 @@ resolve_name (Resolver *r, AstNode *ident)
       if (s->parent && s->parent->func != s->func)
         crossed_function = true;
     }
-  if (dynamic)
+  if (dynamic || r->outer_dynamic)
     g_hash_table_add (r->res->dynamic, ident);
   return NULL;
 }
@@ -367,6 +457,68 @@ func_new (Resolver *r, AstNode *node)
   return f;
 }
 
+/* Whether an expression (not the functions or classes in it) calls eval
+ * directly: arrow parameters parsed as a parenthesized expression do not
+ * mark the arrow themselves. */
+static bool
+contains_direct_eval (AstNode *n)
+{
+  if (!n)
+    return false;
+  switch (n->kind)
+    {
+    case AST_FUNCTION:
+    case AST_FUNC_EXPR:
+    case AST_FUNC_DECL:
+    case AST_CLASS_EXPR:
+    case AST_CLASS_DECL:
+      return false;
+    case AST_CALL:
+      if (n->flags & AST_F_DIRECT_EVAL)
+        return true;
+      break;
+    default:
+      break;
+    }
+  if (contains_direct_eval (n->a) || contains_direct_eval (n->b)
+      || contains_direct_eval (n->c) || contains_direct_eval (n->d))
+    return true;
+  for (AstNode *e = n->list.first; e; e = e->next)
+    if (contains_direct_eval (e))
+      return true;
+  return false;
+}
+
+/* FunctionDeclarationInstantiation's arguments object: a non-arrow
+ * function that names arguments (or has a direct eval, which may) gets
+ * one unless a parameter is called arguments or, with simple parameters,
+ * a function or lexical declaration of the body is.  A var of that name
+ * starts as the object. */
+static void
+declare_arguments (Resolver *r, FuncInfo *f, AstNode *fn)
+{
+  if (f->is_arrow
+      || (fn->kind != AST_FUNCTION && fn->kind != AST_FUNC_DECL
+          && fn->kind != AST_FUNC_EXPR))
+    return;
+  if (!(fn->flags & (AST_F_USES_ARGUMENTS | AST_F_DIRECT_EVAL))
+      || (fn->flags & AST_F_FIELD_INIT))
+    return;
+  const AstStr *name = r->res->s_arguments;
+  Binding *b = lookup_here (f->scope, name);
+  if (b && b->kind == BIND_ARGUMENTS)
+    return;
+  if (b && (b->kind == BIND_PARAM || b->lexical || b->kind == BIND_CALLEE
+            || (b->decl && b->decl->kind == AST_FUNC_DECL)))
+    return;
+  if (b)
+    b->kind = BIND_ARGUMENTS;
+  else
+    b = declare (r, f->scope, name, BIND_ARGUMENTS, NULL);
+  f->arguments = b;
+  f->uses_arguments = true;
+}
+
 static void
 walk_function (Resolver *r, AstNode *fn)
 {
@@ -374,6 +526,9 @@ walk_function (Resolver *r, AstNode *fn)
   FuncInfo *saved_func = r->func;
   FuncInfo *f = func_new (r, fn);
   r->func = f;
+  if (f->is_arrow && !f->has_eval)
+    for (AstNode *p = fn->list.first; p && !f->has_eval; p = p->next)
+      f->has_eval = contains_direct_eval (p);
   Scope *ps = scope_push (r, SCOPE_FUNCTION, fn);
   f->scope = ps;
   if (!f->is_arrow)
@@ -404,29 +559,81 @@ walk_function (Resolver *r, AstNode *fn)
   Scope *vs = ps;
   if (!(fn->flags & AST_F_SIMPLE_PARAMS) && !expr_body)
     {
-      /* Defaults are walked in the parameter scope first. */
+      /* Defaults are walked in the parameter scope first (where an
+         eval may already add names). */
+      if (f->has_eval)
+        capture_all_visible (ps);
+      f->walking_params = true;
       for (AstNode *p = fn->list.first; p; p = p->next)
         walk (r, p);
+      f->walking_params = false;
       vs = scope_push (r, SCOPE_VAR, body);
     }
   f->var_scope = vs;
   f->body_scope = vs;
   if (!expr_body && body)
     {
+      GPtrArray *fns = f->strict ? NULL : g_ptr_array_new ();
+      r->block_functions = fns;
       hoist_vars (r, vs, body, true);
+      r->block_functions = NULL;
       hoist_lexical (r, vs, &body->list, true);
+      if (fns)
+        {
+          declare_block_functions (r, vs, fns, &body->list);
+          g_ptr_array_free (fns, TRUE);
+        }
     }
   /* A named function expression sees its own name, unless a parameter
      or a var of the function shadows it. */
   if (fn->kind == AST_FUNC_EXPR && fn->a && !lookup_here (ps, fn->a->str)
       && !lookup_here (vs, fn->a->str))
     declare (r, ps, fn->a->str, BIND_CALLEE, fn);
+  declare_arguments (r, f, fn);
+  if (f->has_eval && !f->strict)
+    {
+      /* Sloppy direct eval adds var and function names to the variable
+         environment (or, from parameter expressions, to the parameters'
+         scope): each gets a hidden binding for the object that holds
+         them, which eval finds by its key in the environment's shape. */
+      f->eval_vars = declare_hidden (r, vs, BIND_EVAL_VARS);
+      f->eval_vars->captured = true;
+      if (vs != ps)
+        {
+          f->eval_param_vars = declare_hidden (r, ps, BIND_EVAL_PARAM_VARS);
+          f->eval_param_vars->captured = true;
+        }
+    }
+  if (f->has_eval && f->is_arrow)
+    {
+      /* Eval code in an arrow uses the enclosing function's this and
+         new.target. */
+      use_hidden (r, BIND_THIS);
+      use_hidden (r, BIND_NEW_TARGET);
+    }
   if (f->has_eval)
     capture_all_visible (r->scope);
+  if (f->arguments && !f->strict
+      && (fn->flags & AST_F_SIMPLE_PARAMS))
+    {
+      /* A mapped arguments object aliases the parameters: they live in
+         the environment, where it can reach them (realm.c). */
+      f->mapped_arguments = true;
+      for (AstNode *p = fn->list.first; p; p = p->next)
+        {
+          Binding *b = lookup_here (ps, p->str);
+          if (b)
+            b->captured = true;
+        }
+    }
 
   if (fn->flags & AST_F_SIMPLE_PARAMS || expr_body)
-    for (AstNode *p = fn->list.first; p; p = p->next)
-      walk (r, p);
+    {
+      f->walking_params = !(fn->flags & AST_F_SIMPLE_PARAMS);
+      for (AstNode *p = fn->list.first; p; p = p->next)
+        walk (r, p);
+      f->walking_params = false;
+    }
   if (expr_body)
     walk (r, body);
   else if (body)
@@ -587,6 +794,7 @@ walk_block (Resolver *r, AstNode *node, AstList *stmts)
     {
       Scope *s = scope_push (r, SCOPE_BLOCK, node);
       hoist_lexical (r, s, stmts, false);
+      block_functions_check (r, s, stmts);
     }
   walk_list (r, stmts);
   if (scoped)
@@ -679,6 +887,8 @@ walk (Resolver *r, AstNode *n)
             Scope *s = scope_push (r, SCOPE_BLOCK, n);
             for (AstNode *c = n->list.first; c; c = c->next)
               hoist_lexical (r, s, &c->list, false);
+            for (AstNode *c = n->list.first; c; c = c->next)
+              block_functions_check (r, s, &c->list);
           }
         for (AstNode *c = n->list.first; c; c = c->next)
           {
@@ -803,8 +1013,11 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
 
   res->classes = g_hash_table_new (NULL, NULL);
   res->field_keys = g_hash_table_new (NULL, NULL);
+  res->annexb = g_hash_table_new (NULL, NULL);
+  res->annexb_block = g_hash_table_new (NULL, NULL);
   res->all_classes = g_ptr_array_new_with_free_func (g_free);
-  Resolver r = { res, NULL, NULL, outer_dynamic, arena };
+  res->s_arguments = program->str;
+  Resolver r = { res, NULL, NULL, outer_dynamic, arena, NULL };
   FuncInfo *f = func_new (&r, program);
   f->strict = (program->flags & AST_F_STRICT) != 0;
   r.func = f;
@@ -849,6 +1062,15 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
   /* A script's var, function, let, const and class names are globals:
      properties of the global object or entries of the script scope, found
      by name at run time (other scripts share them). */
+  if (top_kind == SCOPE_SCRIPT && !f->strict)
+    {
+      GPtrArray *fns = g_ptr_array_new ();
+      r.block_functions = fns;
+      hoist_vars (&r, top, program, true);
+      r.block_functions = NULL;
+      declare_block_functions (&r, top, fns, &program->list);
+      g_ptr_array_free (fns, TRUE);
+    }
   walk_list (&r, &program->list);
   if (outer_dynamic || (program->flags & AST_F_DIRECT_EVAL))
     top->dynamic = top->kind != SCOPE_SCRIPT;
@@ -878,6 +1100,8 @@ scope_resolution_free (Resolution *res)
   g_hash_table_destroy (res->funcs);
   g_hash_table_destroy (res->classes);
   g_hash_table_destroy (res->field_keys);
+  g_hash_table_destroy (res->annexb);
+  g_hash_table_destroy (res->annexb_block);
   g_ptr_array_free (res->all_classes, TRUE);
   memset (res, 0, sizeof *res);
 }

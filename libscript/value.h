@@ -563,6 +563,9 @@ enum
                                        not made yet */
   JS_SHAPE_PROTOTYPE = 1 << 7,      /* a prototype's dictionary: changes
                                        bump the runtime's proto epoch */
+  JS_SHAPE_GLOBAL = 1 << 8,         /* the global object's or script
+                                       scope's dictionary: changes bump
+                                       the runtime's global epoch */
 };
 
 /* An internal class.  Two slots.  Objects with the same keys added in the
