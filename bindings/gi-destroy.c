@@ -14,6 +14,8 @@
  *     parent that is not ours;
  *   - any other object is disposed (g_object_run_dispose).
  *
+ * A widget that nothing but the wrapper holds then is disposed, so that
+ * its "destroy" handlers run.
  * Then the wrapper drops its reference and is marked released: using it
  * raises a TypeError.  A second destroy () does nothing; a wrapper with a
  * destroy pending stays alive (the root tracer sees to it); destroys
@@ -33,6 +35,21 @@ typedef struct
 
 static GPtrArray *delayed; /* Delayed* */
 
+/* Widget-typed properties that only point at a widget (the focus, a
+ * stack's visible child...) rather than hold a child: clearing them
+ * removes nothing, and some refuse NULL. */
+static gboolean
+refers_only (const char *name)
+{
+  static const char *const prefixes[] = { "visible-", "focus-", "default-",
+                                          "mnemonic-", "transient-",
+                                          "attached-", NULL };
+  for (int i = 0; prefixes[i]; i++)
+    if (g_str_has_prefix (name, prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 clear_widget_property (GObject *parent, GObject *child)
 {
@@ -45,7 +62,8 @@ clear_widget_property (GObject *parent, GObject *child)
       GParamSpec *p = pspecs[i];
       if (!(p->flags & G_PARAM_WRITABLE) || !(p->flags & G_PARAM_READABLE)
           || (p->flags & G_PARAM_CONSTRUCT_ONLY)
-          || !g_type_is_a (p->value_type, gi_gtk.widget_type))
+          || !g_type_is_a (p->value_type, gi_gtk.widget_type)
+          || refers_only (p->name))
         continue;
       GObject *held = NULL;
       g_object_get (parent, p->name, &held, NULL);
@@ -144,6 +162,12 @@ destroy_one (GiObject *o)
     return;
   GObject *obj = g_object_ref (o->gobj);
   gi_destroy_now (obj);
+  /* A widget that only the wrapper still holds is disposed now, while
+     its "destroy" handlers can run: the wrapper is about to let go. */
+  if (gi_gtk.loaded && G_TYPE_CHECK_INSTANCE_TYPE (obj, gi_gtk.widget_type)
+      && o->ownership == GI_OWNERSHIP_AUTOMATIC
+      && g_atomic_int_get (&obj->ref_count) <= 2)
+    g_object_run_dispose (obj);
   gi_toggle_release (o);
   g_object_unref (obj);
 }
