@@ -238,6 +238,16 @@ gs_gi_wrap_object (GsContext *ctx, GObject *object)
   return gi_object_wrap (ctx, object, FALSE);
 }
 
+GObject *
+gs_gi_get_object (GsValue *wrapper)
+{
+  g_return_val_if_fail (wrapper != NULL, NULL);
+  if (!gi.ctx)
+    return NULL;
+  GiObject *o = gs_object_get_native (wrapper, gi.object_class);
+  return o ? o->gobj : NULL;
+}
+
 gboolean
 gs_gi_set_ownership (GObject *object, GsGiOwnership mode)
 {

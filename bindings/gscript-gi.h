@@ -85,6 +85,15 @@ GS_GI_API gboolean gs_gi_has_pending_work (void);
 GS_GI_API GsValue *gs_gi_wrap_object (GsContext *ctx, GObject *object);
 
 /**
+ * gs_gi_get_object:
+ * @wrapper: a handle
+ *
+ * Returns: (transfer none) (nullable): the GObject a wrapper stands for,
+ *   or %NULL if @wrapper is not a live GObject wrapper
+ */
+GS_GI_API GObject *gs_gi_get_object (GsValue *wrapper);
+
+/**
  * gs_gi_set_ownership:
  * @object: a GObject that has a wrapper
  * @mode: the new ownership
