@@ -31,8 +31,19 @@ append_frame (JsRuntime *rt, GString *s, JsFrame *f)
   uint32_t line, col;
   code_position (code, (uint32_t) (f->pc - code->bytecode), &line, &col);
   const char *file = code->source ? code->source->filename : "<native>";
-  g_autofree char *name = code->name ? string_to_utf8 (rt, code->name, NULL)
-                                     : NULL;
+  JsString *fname = code->name;
+  if (!fname && js_is_object (f->base[0]))
+    {
+      /* A method or class gets its name when it is defined, not from
+         the source: read the callee's name if it is a plain string. */
+      JsValue v = JS_UNDEFINED;
+      if (object_get (rt, js_get_object (f->base[0]),
+                      atom_common_key (rt, JS_ATOM_name), &v)
+              == JS_GET_VALUE
+          && js_is_string (v))
+        fname = js_get_string (v);
+    }
+  g_autofree char *name = fname ? string_to_utf8 (rt, fname, NULL) : NULL;
   if (name && *name)
     g_string_append_printf (s, "\n    at %s (%s:%u:%u)", name, file, line,
                             col);
@@ -184,6 +195,17 @@ out:
   return result;
 }
 
+/* Error.isError: whether the argument has [[ErrorData]], which only the
+ * error constructors (and classes derived from them) give.  A proxy is
+ * not looked through. */
+static JsValue
+error_is_error (const JsCallInfo *info)
+{
+  JsValue v = js_arg (info, 0);
+  return js_bool (js_is_object (v)
+                  && js_get_cell (v)->shape->cls == &js_error_class);
+}
+
 static bool
 define_string (JsContext *ctx, JsObject *o, JsCommonAtom key, const char *v)
 {
@@ -230,8 +252,13 @@ builtins_init_error (JsContext *ctx)
           static const JsMethodSpec methods[] = {
             { "toString", error_to_string, 0, 0 },
           };
+          static const JsMethodSpec statics[] = {
+            { "isError", error_is_error, 1, 0 },
+          };
           if (!builtins_define_methods (ctx, ctx->error_protos[0], methods,
-                                        G_N_ELEMENTS (methods)))
+                                        G_N_ELEMENTS (methods))
+              || !builtins_define_methods (ctx, ctor, statics,
+                                           G_N_ELEMENTS (statics)))
             return false;
         }
       else if (object_set_proto (rt, ctor, (JsCell *) base_ctor)
