@@ -839,7 +839,8 @@ compile_expr_effect (FuncState *fs, AstNode *n)
 {
   if (fs->c->failed)
     return;
-  if (n->kind == AST_UPDATE && n->a->kind == AST_IDENT)
+  if (n->kind == AST_UPDATE && n->a->kind == AST_IDENT
+      && !ident_is_dynamic (fs, n->a))
     {
       mark_position (fs, n);
       compile_load_ident (fs, n->a, false);

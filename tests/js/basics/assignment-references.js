@@ -50,6 +50,15 @@ with (env) {
   }
 }
 
+// x++ as a statement too.
+function updated() {
+  var x = 0;
+  var scope = { get x() { delete this.x; return 2; } };
+  with (scope) { x++; }
+  print(scope.x, x); // expect: 3 0
+}
+updated();
+
 // Compound assignment to a computed member: the base is checked before
 // the key is converted, and the key is converted once.
 var conversions = 0;
