@@ -53,6 +53,8 @@
   X (CheckHole, "k")         /* acc empty: ReferenceError naming k */ \
   X (CheckThis, "")          /* acc empty: ReferenceError (super() first) */ \
   X (CheckObjectCoercible, "") /* acc null or undefined: TypeError */ \
+  X (CheckBase, "r")         /* r null or undefined: TypeError (a property \
+                                reference's base, before its key) */ \
   /* Environments (closures and block scopes). */ \
   X (LdaEnv, "nn")           /* acc = env(depth n1).slots[n2] */ \
   X (StaEnv, "nn")           /* env(depth n1).slots[n2] = acc */ \
@@ -79,6 +81,10 @@
   X (StaLookupStrict, "k") \
   X (DeleteLookup, "k") \
   X (LdaLookupThis, "kr")    /* acc = name k, r = its with-object or undef */ \
+  X (ResolveLookup, "kr")    /* r, r+1 = where name k is now (a reference) */ \
+  X (LdaRef, "kr")           /* acc = the value of reference r, r+1 */ \
+  X (StaRef, "kr")           /* reference r, r+1 = acc (sloppy) */ \
+  X (StaRefStrict, "kr") \
   /* Properties. */ \
   X (GetNamed, "rki")        /* acc = r.k */ \
   X (SetNamed, "rki")        /* r.k = acc (sloppy) */ \

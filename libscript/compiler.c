@@ -463,6 +463,19 @@ jumps_pop (FuncState *fs, Jumps *j)
     g_array_free (j->label_set, TRUE);
 }
 
+void
+compile_iterator_scope_begin (FuncState *fs, Jumps *j, uint32_t it)
+{
+  jumps_push (fs, j, NULL, false);
+  j->iterator_reg = (int32_t) it;
+}
+
+void
+compile_iterator_scope_end (FuncState *fs, Jumps *j)
+{
+  jumps_pop (fs, j);
+}
+
 static bool
 jumps_has_label (Jumps *j, const AstStr *label)
 {

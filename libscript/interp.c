@@ -294,6 +294,76 @@ env_find (JsContext *ctx, JsEnv *env, JsKey key, JsEnv **where,
   return false;
 }
 
+/* GetBindingValue of an object environment (a with object, or the
+ * names eval added): the binding may have gone since it was found. */
+static JsValue
+object_binding_get (JsContext *ctx, JsObject *o, JsKey key, bool strict)
+{
+  int h = prop_has (ctx, o, key);
+  if (h < 0)
+    return JS_EXCEPTION;
+  if (!h)
+    {
+      if (!strict)
+        return JS_UNDEFINED;
+      g_autofree char *s = string_to_utf8 (ctx->rt, atom_key_string (key),
+                                           NULL);
+      return js_throw_reference_error (ctx, "%s is not defined", s);
+    }
+  return prop_get (ctx, o, key, js_object_value (o));
+}
+
+/* SetMutableBinding of an object environment.  1 done, -1 exception. */
+static int
+object_binding_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
+                    bool strict)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pv = rt_push_root (rt, v);
+  int h = prop_has (ctx, o, key);
+  if (h == 0 && strict)
+    {
+      g_autofree char *s = string_to_utf8 (rt, atom_key_string (key), NULL);
+      js_throw_reference_error (ctx, "%s is not defined", s);
+      h = -1;
+    }
+  if (h >= 0)
+    h = js_set (ctx, js_object_value (o), key, *pv, js_object_value (o),
+                strict);
+  rt_restore_roots (rt, saved);
+  return h < 0 ? -1 : 1;
+}
+
+/* SetMutableBinding of a declarative environment's slot: TDZ and
+ * read-only bindings refuse.  1 done, -1 exception. */
+static int
+env_binding_set (JsContext *ctx, JsEnv *where, uint32_t slot, JsKey key,
+                 JsValue v, bool strict)
+{
+  uint8_t attrs = 0;
+  uint32_t s2;
+  shape_lookup (where->shape, key, &s2, &attrs);
+  if (js_is_empty (where->slots[slot]))
+    {
+      js_throw_reference_error (ctx, "Cannot access variable before "
+                                     "initialization");
+      return -1;
+    }
+  if (!(attrs & JS_ATTR_WRITABLE))
+    {
+      /* A const (TDZ) always throws; the name of a function expression
+         only in strict code. */
+      if (!strict && !(attrs & JS_ATTR_TDZ))
+        return 1;
+      js_throw_type_error (ctx, "Assignment to constant variable.");
+      return -1;
+    }
+  where->slots[slot] = v;
+  gc_write_barrier (&ctx->rt->heap, (JsCell *) where);
+  return 1;
+}
+
 /* ------------------------------------------------------------------ */
 /* Generators                                                          */
 /* ------------------------------------------------------------------ */
@@ -726,6 +796,16 @@ op_CheckObjectCoercible:
     }
   NEXT (1);
 
+op_CheckBase:
+  if (G_UNLIKELY (js_is_nullish (REG (0))))
+    {
+      SYNC ();
+      js_throw_type_error (ctx, "Cannot read properties of %s",
+                           js_is_null (REG (0)) ? "null" : "undefined");
+      THROW ();
+    }
+  NEXT (3);
+
   /* Environments. */
 op_LdaEnv:
   {
@@ -956,7 +1036,8 @@ op_LdaLookupThis:
       {
         if (with_obj)
           {
-            acc = prop_get (ctx, with_obj, key, js_object_value (with_obj));
+            acc = object_binding_get (ctx, with_obj, key,
+                                      (code->flags & JS_CODE_STRICT) != 0);
             if (where->shape->cls == &js_with_env_class)
               this_v = js_object_value (with_obj);
           }
@@ -1013,36 +1094,9 @@ op_StaLookupStrict:
     if (env_find (ctx, frame->env, key, &where, &slot, &with_obj, &err))
       {
         if (with_obj)
-          h = js_set (ctx, js_object_value (with_obj), key, acc,
-                      js_object_value (with_obj), strict);
+          h = object_binding_set (ctx, with_obj, key, acc, strict);
         else
-          {
-            uint8_t attrs = 0;
-            uint32_t s2;
-            shape_lookup (where->shape, key, &s2, &attrs);
-            if (js_is_empty (where->slots[slot]))
-              {
-                js_throw_reference_error (ctx, "Cannot access variable "
-                                               "before initialization");
-                h = -1;
-              }
-            else if (!(attrs & JS_ATTR_WRITABLE))
-              {
-                /* A const (TDZ) always throws; the name of a function
-                   expression only in strict code. */
-                if (strict || (attrs & JS_ATTR_TDZ))
-                  {
-                    js_throw_type_error (ctx, "Assignment to constant "
-                                              "variable.");
-                    h = -1;
-                  }
-              }
-            else
-              {
-                where->slots[slot] = acc;
-                gc_write_barrier (&rt->heap, (JsCell *) where);
-              }
-          }
+          h = env_binding_set (ctx, where, slot, key, acc, strict);
       }
     else if (err)
       h = -1;
@@ -1053,6 +1107,87 @@ op_StaLookupStrict:
     if (h < 0)
       THROW ();
     NEXT (3);
+  }
+  /* References to names found at run time, resolved before the right
+     side of an assignment runs (PutValue uses the binding found then):
+     r holds the object, the environment (with the slot in r+1), or
+     undefined for the global scope. */
+op_ResolveLookup:
+  {
+    SYNC ();
+    JsKey key = const_key (code, U16 (0));
+    JsEnv *where;
+    uint32_t slot;
+    JsObject *with_obj;
+    int err;
+    JsValue *ref = &REG (2);
+    if (env_find (ctx, frame->env, key, &where, &slot, &with_obj, &err))
+      {
+        ref[0] = with_obj ? js_object_value (with_obj)
+                          : js_cell_value (JS_TAG_INTERNAL, where);
+        ref[1] = js_int32 ((int32_t) slot);
+      }
+    else if (err)
+      THROW ();
+    else
+      ref[0] = ref[1] = JS_UNDEFINED;
+    NEXT (5);
+  }
+op_LdaRef:
+  {
+    SYNC ();
+    JsKey key = const_key (code, U16 (0));
+    JsValue *ref = &REG (2);
+    if (js_is_object (ref[0]))
+      acc = object_binding_get (ctx, js_get_object (ref[0]), key,
+                                (code->flags & JS_CODE_STRICT) != 0);
+    else if (js_is_undefined (ref[0]))
+      {
+        bool found;
+        acc = lookup_global (ctx, key, &found);
+        CHECK (acc);
+        if (!found)
+          {
+            g_autofree char *s = string_to_utf8 (rt, atom_key_string (key),
+                                                 NULL);
+            js_throw_reference_error (ctx, "%s is not defined", s);
+            THROW ();
+          }
+      }
+    else
+      acc = ((JsEnv *) js_get_cell (ref[0]))->slots[js_get_int32 (ref[1])];
+    CHECK (acc);
+    if (js_is_empty (acc))
+      {
+        g_autofree char *s = string_to_utf8 (rt, atom_key_string (key), NULL);
+        js_throw_reference_error (ctx, "Cannot access '%s' before "
+                                       "initialization", s);
+        THROW ();
+      }
+    NEXT (5);
+  }
+op_StaRef:
+op_StaRefStrict:
+  {
+    SYNC ();
+    JsKey key = const_key (code, U16 (0));
+    JsValue *ref = &REG (2);
+    bool strict = *pc == JS_OP_StaRefStrict;
+    JsValue *r = rt_push_root (rt, acc);
+    int h;
+    if (js_is_object (ref[0]))
+      h = object_binding_set (ctx, js_get_object (ref[0]), key, acc, strict);
+    else if (js_is_undefined (ref[0]))
+      h = realm_store_global (ctx, key, acc, strict);
+    else
+      h = env_binding_set (ctx, (JsEnv *) js_get_cell (ref[0]),
+                           (uint32_t) js_get_int32 (ref[1]), key, acc,
+                           strict);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (5);
   }
 op_DeleteLookup:
   {
@@ -1169,6 +1304,13 @@ op_GetKeyed:
           }
       }
     SYNC ();
+    /* GetValue: the base is checked before the key is converted. */
+    if (G_UNLIKELY (js_is_nullish (o)))
+      {
+        js_throw_type_error (ctx, "Cannot read properties of %s",
+                             js_is_null (o) ? "null" : "undefined");
+        THROW ();
+      }
     JsKey key;
     if (!js_to_property_key (ctx, acc, &key))
       THROW ();
@@ -1193,6 +1335,13 @@ op_SetKeyedStrict:
           }
       }
     SYNC ();
+    /* PutValue: the base is checked before the key is converted. */
+    if (G_UNLIKELY (js_is_nullish (o)))
+      {
+        js_throw_type_error (ctx, "Cannot set properties of %s",
+                             js_is_null (o) ? "null" : "undefined");
+        THROW ();
+      }
     JsValue *r = rt_push_root (rt, acc);
     JsKey key;
     int h = -1;
