@@ -187,9 +187,15 @@
   X (TailCall, "rni")        /* reserved */ \
   /* Iteration. */ \
   X (GetIterator, "r")       /* r, r+1 = iterator of acc and its next */ \
-  X (GetAsyncIterator, "r") \
+  X (GetAsyncIterator, "r")  /* r, r+1 = GetIterator (acc, async) */ \
   X (IteratorStep, "rj")     /* acc = next value of r, or jump when done */ \
+  X (IteratorComplete, "rj") /* acc (a result of r): TypeError if not an \
+                                object; done: jump; else acc = value */ \
   X (IteratorClose, "r")     /* call r.return () if any */ \
+  X (IteratorCloseCall, "rn")/* acc = r.return () unchecked, or a hole if \
+                                none; n bit 0: a throw completion (errors \
+                                give a hole); bit 1: sync iterator */ \
+  X (CheckIterResult, "")    /* acc not an object: TypeError */ \
   X (ForInPrepare, "r")      /* r = key enumerator of acc */ \
   X (ForInNext, "rj")        /* acc = next key of r, or jump when done */ \
   /* Generators and async functions. */ \

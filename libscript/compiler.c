@@ -442,6 +442,7 @@ jumps_push (FuncState *fs, Jumps *j, const AstStr *label, bool loop)
   j->is_loop = loop;
   j->env_depth = fs->env_depth;
   j->iterator_reg = -1;
+  j->finally_depth = fs->finally_depth;
   label_init (&j->breaks);
   label_init (&j->continues);
   fs->jumps = j;
@@ -470,13 +471,39 @@ jumps_has_label (Jumps *j, const AstStr *label)
   return false;
 }
 
-/* Leaves environments and closes iterators down to j, then jumps. */
+/* IteratorClose (or AsyncIteratorClose) of a for-of loop's iterator
+ * with a normal completion: errors propagate.  The close marks the
+ * iterator done first, so the loop's own throw handler does not close
+ * it a second time. */
+static void
+emit_iterator_close (FuncState *fs, Jumps *j)
+{
+  uint32_t it = (uint32_t) j->iterator_reg;
+  if (!j->iterator_async)
+    {
+      emit_op (fs, JS_OP_IteratorClose, it);
+      return;
+    }
+  Label skip;
+  label_init (&skip);
+  emit_op (fs, JS_OP_IteratorCloseCall, it, 0u);
+  emit_jump (fs, JS_OP_JumpIfHole, &skip);
+  compile_await (fs);
+  emit_op (fs, JS_OP_CheckIterResult);
+  label_bind (fs, &skip);
+  label_free (&skip);
+}
+
+/* Leaves environments and closes iterators down to j (j's own on a
+ * break), then jumps. */
 static void
 emit_exit_to (FuncState *fs, Jumps *target, Label *label)
 {
   for (Jumps *j = fs->jumps; j != target; j = j->outer)
     if (j->iterator_reg >= 0)
-      emit_op (fs, JS_OP_IteratorClose, (uint32_t) j->iterator_reg);
+      emit_iterator_close (fs, j);
+  if (label == &target->breaks && target->iterator_reg >= 0)
+    emit_iterator_close (fs, target);
   for (uint32_t d = fs->env_depth; d > target->env_depth; d--)
     emit_op (fs, JS_OP_PopEnv);
   emit_jump (fs, JS_OP_Jump, label);
@@ -666,21 +693,53 @@ compile_for_in_of (FuncState *fs, AstNode *n)
   else
     compile_expr (fs, n->b);
   uint32_t it = reg_alloc_n (fs, 2);
+  bool async = of && (n->flags & AST_F_AWAIT);
   if (of)
-    emit_op (fs, (n->flags & AST_F_AWAIT) ? JS_OP_GetAsyncIterator
-                                          : JS_OP_GetIterator, it);
+    emit_op (fs, async ? JS_OP_GetAsyncIterator : JS_OP_GetIterator, it);
   else
     emit_op (fs, JS_OP_ForInPrepare, it);
+  /* for-of closes its iterator when the body completes abruptly: a
+     handler around the body for throws, a finally entry for returns,
+     and emit_exit_to for break and continue. */
+  uint32_t env_reg = 0, kind = 0, fvalue = 0;
+  if (of)
+    {
+      env_reg = reg_alloc (fs);
+      kind = reg_alloc (fs);
+      fvalue = reg_alloc (fs);
+      emit_op (fs, JS_OP_SaveEnv, env_reg);
+    }
+  Finally fin = { fs->finally, (int32_t) kind, (int32_t) fvalue,
+                  { NULL }, NULL, fs->env_depth, false };
 
   Jumps j;
   jumps_push (fs, &j, NULL, true);
   take_labels (&j);
   j.iterator_reg = of ? (int32_t) it : -1;
+  j.iterator_async = async;
   uint32_t top = fs->code->len;
   label_bind (fs, &j.continues);
   Label done;
   label_init (&done);
-  emit_jump_r (fs, of ? JS_OP_IteratorStep : JS_OP_ForInNext, it, &done);
+  if (async)
+    {
+      /* IteratorNext, awaited, then IteratorComplete and IteratorValue;
+         errors here leave the iterator open. */
+      uint32_t w = reg_alloc_n (fs, 2);
+      emit_op (fs, JS_OP_Mov, it + 1, w);
+      emit_op (fs, JS_OP_Mov, it, w + 1);
+      emit_op (fs, JS_OP_Call, w, 0u, ic_alloc (fs));
+      reg_free_to (fs, w);
+      compile_await (fs);
+      emit_jump_r (fs, JS_OP_IteratorComplete, it, &done);
+    }
+  else
+    emit_jump_r (fs, of ? JS_OP_IteratorStep : JS_OP_ForInNext, it, &done);
+  JsHandler h = { fs->code->len, 0, 0 };
+  if (of)
+    label_init (&fin.entry);
+  if (of)
+    fs->finally = &fin;
   /* A fresh scope per iteration for let and const; entering it puts its
      bindings in their TDZ, through the accumulator. */
   uint32_t body_mark = fs->next_reg;
@@ -696,7 +755,36 @@ compile_for_in_of (FuncState *fs, AstNode *n)
     compile_pattern_assign (fs, head, false);
   compile_statement (fs, n->d);
   scope_leave (fs, s, body_mark);
+  h.end = fs->code->len;
   emit_jump_back (fs, JS_OP_JumpLoop, top);
+  if (of)
+    {
+      fs->finally = fin.outer;
+      /* A throw from the body: close the iterator, ignoring what that
+         throws (an async close is still awaited), then rethrow. */
+      h.target = fs->code->len;
+      g_array_append_val (fs->handlers, h);
+      emit_op (fs, JS_OP_RestoreEnv, env_reg);
+      emit_op (fs, JS_OP_Star, fvalue);
+      emit_op (fs, JS_OP_IteratorCloseCall, it, async ? 1u : 3u);
+      if (async)
+        {
+          Label rethrow;
+          label_init (&rethrow);
+          emit_jump (fs, JS_OP_JumpIfHole, &rethrow);
+          emit_op (fs, JS_OP_Await);
+          label_bind (fs, &rethrow);
+          label_free (&rethrow);
+        }
+      emit_op (fs, JS_OP_Ldar, fvalue);
+      emit_op (fs, JS_OP_Throw);
+      /* A return from the body: close, then go on returning. */
+      label_bind (fs, &fin.entry);
+      label_free (&fin.entry);
+      emit_iterator_close (fs, &j);
+      emit_op (fs, JS_OP_Ldar, fvalue);
+      compile_return_acc (fs);
+    }
   label_bind (fs, &done);
   label_free (&done);
   /* break leaves the body's scope itself (emit_exit_to), and closes the
@@ -889,7 +977,13 @@ static void
 compile_return (FuncState *fs, AstNode *n)
 {
   if (n->a)
-    compile_expr (fs, n->a);
+    {
+      compile_expr (fs, n->a);
+      /* An async generator's return awaits its operand. */
+      if ((fs->flags & (JS_CODE_ASYNC | JS_CODE_GENERATOR))
+          == (JS_CODE_ASYNC | JS_CODE_GENERATOR))
+        compile_await (fs);
+    }
   else
     emit_op (fs, JS_OP_LdaUndefined);
   compile_return_acc (fs);
@@ -1223,8 +1317,6 @@ compile_function (FuncState *parent, AstNode *fn)
      that made them: they carry it too. */
   if (arrow && info->uses_super)
     fs.flags |= JS_CODE_METHOD;
-  if ((fn->flags & AST_F_ASYNC) && (fn->flags & AST_F_GENERATOR))
-    compile_error (&fs, fn, "async generators are not supported yet");
 
   /* r0 is this, r1.. the parameters' incoming values.  (A static
      block's list is its statements: it has no parameters.) */

@@ -186,7 +186,12 @@ function_new_closure (JsContext *ctx, JsCode *code, JsEnv *env)
   rt_restore_roots (rt, saved);
   if (!f)
     return NULL;
-  f->shape = (code->flags & JS_CODE_GENERATOR) && ctx->generator_closure_shape
+  bool async_gen = (code->flags & (JS_CODE_ASYNC | JS_CODE_GENERATOR))
+                   == (JS_CODE_ASYNC | JS_CODE_GENERATOR);
+  f->shape = async_gen && ctx->async_generator_closure_shape
+                 ? ctx->async_generator_closure_shape
+             : (code->flags & JS_CODE_GENERATOR)
+                     && ctx->generator_closure_shape
                  ? ctx->generator_closure_shape
              : (code->flags & JS_CODE_ASYNC) && ctx->async_closure_shape
                  ? ctx->async_closure_shape
@@ -309,7 +314,7 @@ function_resolve_lazy (JsContext *ctx, JsObject *o)
   JsValue *po = rt_push_root (rt, js_object_value (o));
   JsCell *c = (JsCell *) o;
   JsValue name = JS_UNDEFINED, length = js_int32 (0);
-  bool proto = false, generator = false;
+  bool proto = false, generator = false, async_gen = false;
   if (c->shape->cls == &js_function_class)
     {
       JsFunction *f = (JsFunction *) c;
@@ -320,7 +325,9 @@ function_resolve_lazy (JsContext *ctx, JsObject *o)
       proto = (f->code->flags & JS_CODE_CONSTRUCTOR)
               && !(f->code->flags & JS_CODE_CLASS_CONSTRUCTOR);
       generator = (f->code->flags & JS_CODE_GENERATOR) != 0;
-      o->shape = generator ? ctx->generator_function_shape
+      async_gen = generator && (f->code->flags & JS_CODE_ASYNC);
+      o->shape = async_gen   ? ctx->async_generator_function_shape
+                 : generator ? ctx->generator_function_shape
                  : (f->code->flags & JS_CODE_ASYNC) ? ctx->async_function_shape
                                                     : ctx->function_shape;
     }
@@ -343,8 +350,11 @@ function_resolve_lazy (JsContext *ctx, JsObject *o)
     {
       /* A generator function's prototype: the prototype of its
          generators, with no constructor property. */
-      JsObject *p = object_new_with_proto (rt, (JsCell *) ctx->generator_proto,
-                                           2);
+      JsObject *p = object_new_with_proto (
+          rt,
+          async_gen ? (JsCell *) ctx->async_generator_proto
+                    : (JsCell *) ctx->generator_proto,
+          2);
       ok = p && object_define_own (rt, js_get_object (*po),
                                    atom_common_key (rt, JS_ATOM_prototype),
                                    js_object_value (p), JS_ATTR_WRITABLE)
