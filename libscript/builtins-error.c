@@ -31,8 +31,19 @@ append_frame (JsRuntime *rt, GString *s, JsFrame *f)
   uint32_t line, col;
   code_position (code, (uint32_t) (f->pc - code->bytecode), &line, &col);
   const char *file = code->source ? code->source->filename : "<native>";
-  g_autofree char *name = code->name ? string_to_utf8 (rt, code->name, NULL)
-                                     : NULL;
+  JsString *fname = code->name;
+  if (!fname && js_is_object (f->base[0]))
+    {
+      /* A method or class gets its name when it is defined, not from
+         the source: read the callee's name if it is a plain string. */
+      JsValue v = JS_UNDEFINED;
+      if (object_get (rt, js_get_object (f->base[0]),
+                      atom_common_key (rt, JS_ATOM_name), &v)
+              == JS_GET_VALUE
+          && js_is_string (v))
+        fname = js_get_string (v);
+    }
+  g_autofree char *name = fname ? string_to_utf8 (rt, fname, NULL) : NULL;
   if (name && *name)
     g_string_append_printf (s, "\n    at %s (%s:%u:%u)", name, file, line,
                             col);

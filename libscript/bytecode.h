@@ -192,9 +192,11 @@
   X (IteratorComplete, "rj") /* acc (a result of r): TypeError if not an \
                                 object; done: jump; else acc = value */ \
   X (IteratorClose, "r")     /* call r.return () if any */ \
+  X (IteratorCloseThrow, "r") /* the same, its errors ignored; then \
+                                 throw acc again */ \
   X (IteratorCloseCall, "rn")/* acc = r.return () unchecked, or a hole if \
-                                none; n bit 0: a throw completion (errors \
-                                give a hole); bit 1: sync iterator */ \
+                                none (AsyncIteratorClose awaits it); n 1: \
+                                a throw completion (errors give a hole) */ \
   X (CheckIterResult, "")    /* acc not an object: TypeError */ \
   X (ForInPrepare, "r")      /* r = key enumerator of acc */ \
   X (ForInNext, "rj")        /* acc = next key of r, or jump when done */ \

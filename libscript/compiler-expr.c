@@ -738,6 +738,37 @@ compile_call (FuncState *fs, AstNode *n)
           emit_op (fs, JS_OP_Star, self);
         }
     }
+  else if (callee->kind == AST_OPTIONAL_CHAIN
+           && callee->a->kind == AST_MEMBER
+           && callee->a->a->kind != AST_SUPER)
+    {
+      /* (a?.b)(): a parenthesised chain keeps its reference, so the
+         object is the receiver; a short-circuited chain calls
+         undefined. */
+      AstNode *m = callee->a;
+      Label *saved = chain_exit;
+      Label exit, end;
+      label_init (&exit);
+      label_init (&end);
+      chain_exit = &exit;
+      uint32_t key = reg_alloc (fs);
+      member_operands (fs, m, self, key);
+      if (m->flags & AST_F_OPTIONAL)
+        {
+          emit_op (fs, JS_OP_Ldar, self);
+          emit_jump (fs, JS_OP_JumpIfNullish, chain_exit);
+        }
+      member_get (fs, m, self, key);
+      reg_free_to (fs, key);
+      chain_exit = saved;
+      emit_jump (fs, JS_OP_Jump, &end);
+      label_bind (fs, &exit);
+      emit_op (fs, JS_OP_LdaUndefined);
+      label_bind (fs, &end);
+      emit_op (fs, JS_OP_Star, f);
+      label_free (&exit);
+      label_free (&end);
+    }
   else if (callee->kind == AST_IDENT
            && scope_ref_is_dynamic (&fs->c->res, callee))
     {
@@ -917,6 +948,13 @@ compile_object (FuncState *fs, AstNode *n)
           emit_op (fs, JS_OP_Star, fn);
           emit_op (fs, JS_OP_Ldar, obj);
           emit_op (fs, JS_OP_SetHomeObject, fn);
+          if (!accessor)
+            {
+              /* A method is named after its key (accessors get theirs,
+                 with the get or set prefix, when defined). */
+              emit_op (fs, JS_OP_Ldar, key);
+              emit_op (fs, JS_OP_SetFunctionName, fn);
+            }
           emit_op (fs, JS_OP_Ldar, fn);
           reg_free_to (fs, fn);
           emit_op (fs, (p->flags & AST_F_GETTER)   ? JS_OP_DefineGetter
@@ -981,12 +1019,21 @@ compile_template (FuncState *fs, AstNode *n)
 /* Generators                                                          */
 /* ------------------------------------------------------------------ */
 
+/* How a suspension may be resumed. */
+typedef enum
+{
+  RESUME_AWAIT,       /* an await: next or throw, never return */
+  RESUME_YIELD,       /* a yield: next, throw or return */
+  RESUME_ASYNC_YIELD, /* an async generator's yield: a return's value is
+                         awaited first (AsyncGeneratorUnwrapYield
+                         Resumption) */
+} ResumeMode;
+
 /* After a suspension, acc holds what the generator was resumed with:
  * continue with it (next), throw it, or return it through the finally
- * blocks around.  await_return: an async generator's yield, where a
- * return value is awaited first (AsyncGeneratorUnwrapYieldResumption). */
+ * blocks around. */
 static void
-compile_resume (FuncState *fs, uint32_t value, bool await_return)
+compile_resume (FuncState *fs, uint32_t value, ResumeMode mode)
 {
   Label not_throw, not_return;
   label_init (&not_throw);
@@ -1001,13 +1048,16 @@ compile_resume (FuncState *fs, uint32_t value, bool await_return)
   emit_op (fs, JS_OP_Ldar, value);
   emit_op (fs, JS_OP_Throw);
   label_bind (fs, &not_throw);
-  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_RETURN);
-  emit_op (fs, JS_OP_StrictEq, kind);
-  emit_jump (fs, JS_OP_JumpIfFalse, &not_return);
-  emit_op (fs, JS_OP_Ldar, value);
-  if (await_return)
-    compile_await (fs);
-  compile_return_acc (fs);
+  if (mode != RESUME_AWAIT)
+    {
+      emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_RETURN);
+      emit_op (fs, JS_OP_StrictEq, kind);
+      emit_jump (fs, JS_OP_JumpIfFalse, &not_return);
+      emit_op (fs, JS_OP_Ldar, value);
+      if (mode == RESUME_ASYNC_YIELD)
+        compile_await (fs);
+      compile_return_acc (fs);
+    }
   label_bind (fs, &not_return);
   emit_op (fs, JS_OP_Ldar, value);
   reg_free_to (fs, kind);
@@ -1021,7 +1071,7 @@ compile_await (FuncState *fs)
 {
   uint32_t mark = fs->next_reg;
   emit_op (fs, JS_OP_Await);
-  compile_resume (fs, reg_alloc (fs), false);
+  compile_resume (fs, reg_alloc (fs), RESUME_AWAIT);
   reg_free_to (fs, mark);
 }
 
@@ -1152,7 +1202,8 @@ compile_yield (FuncState *fs, AstNode *n)
       if (async)
         compile_await (fs);
       emit_op (fs, JS_OP_Yield);
-      compile_resume (fs, reg_alloc (fs), async);
+      compile_resume (fs, reg_alloc (fs),
+                      async ? RESUME_ASYNC_YIELD : RESUME_YIELD);
       reg_free_to (fs, mark);
       return;
     }

@@ -65,6 +65,9 @@ assign_array (FuncState *fs, AstNode *p, bool init)
   uint32_t mark = fs->next_reg;
   uint32_t it = reg_alloc_n (fs, 2);
   emit_op (fs, JS_OP_GetIterator, it);
+  /* A throw while the elements are bound closes the iterator, unless the
+     iterator itself threw (IteratorStep then leaves it done). */
+  JsHandler h = { fs->code->len, 0, 0 };
   for (AstNode *e = p->list.first; e; e = e->next)
     {
       Label done, next;
@@ -99,6 +102,7 @@ assign_array (FuncState *fs, AstNode *p, bool init)
       label_free (&next);
     }
   emit_op (fs, JS_OP_IteratorClose, it);
+  compile_close_on_throw (fs, &h, it);
   reg_free_to (fs, mark);
 }
 

@@ -79,6 +79,13 @@ struct Jumps
   bool iterator_async;     /* for await: AsyncIteratorClose, not sync */
 };
 
+/* A break or continue that leaves through a finally block. */
+typedef struct
+{
+  Jumps *target; /* the statement it leaves to */
+  Label *label;  /* its breaks or continues label */
+} RoutedJump;
+
 /* A try with a finally block, for completions that leave it. */
 typedef struct Finally Finally;
 struct Finally
@@ -87,7 +94,7 @@ struct Finally
   int32_t kind_reg;  /* completion kind: normal, return, throw, jump n */
   int32_t value_reg; /* the completion's value */
   Label entry;       /* jumps into the finally block */
-  GArray *targets;   /* Label* of break/continue jumps routed through */
+  GArray *targets;   /* RoutedJump: break/continue routed through it */
   uint32_t env_depth;
   bool in_finally;   /* compiling the finally block itself */
 };
@@ -198,3 +205,4 @@ void compile_named_value (FuncState *fs, AstNode *value, const AstStr *name);
 /* Binds or assigns acc to a pattern (IDENT, MEMBER, array or object
  * pattern, with defaults).  init: a declaration's initialization. */
 void compile_pattern_assign (FuncState *fs, AstNode *target, bool init);
+void compile_close_on_throw (FuncState *fs, JsHandler *h, uint32_t it);

@@ -441,6 +441,7 @@ jumps_push (FuncState *fs, Jumps *j, const AstStr *label, bool loop)
   j->label = label;
   j->is_loop = loop;
   j->env_depth = fs->env_depth;
+  j->finally_depth = fs->finally_depth;
   j->iterator_reg = -1;
   j->finally_depth = fs->finally_depth;
   label_init (&j->breaks);
@@ -484,29 +485,82 @@ emit_iterator_close (FuncState *fs, Jumps *j)
       emit_op (fs, JS_OP_IteratorClose, it);
       return;
     }
+  /* acc (a return's value) is kept, as IteratorClose keeps it. */
+  uint32_t saved = reg_alloc (fs);
   Label skip;
   label_init (&skip);
+  emit_op (fs, JS_OP_Star, saved);
   emit_op (fs, JS_OP_IteratorCloseCall, it, 0u);
   emit_jump (fs, JS_OP_JumpIfHole, &skip);
   compile_await (fs);
   emit_op (fs, JS_OP_CheckIterResult);
   label_bind (fs, &skip);
   label_free (&skip);
+  emit_op (fs, JS_OP_Ldar, saved);
+  reg_free_to (fs, saved);
 }
 
-/* Leaves environments and closes iterators down to j (j's own on a
- * break), then jumps. */
+/* Closes the iterators of the for-of loops that a completion leaves on
+ * its way to target (NULL: out of the function; with and_target, a
+ * break, target's own too), stopping at the innermost finally block,
+ * which runs before the loops outside it are left. */
 static void
-emit_exit_to (FuncState *fs, Jumps *target, Label *label)
+close_iterators (FuncState *fs, Jumps *target, bool and_target)
 {
-  for (Jumps *j = fs->jumps; j != target; j = j->outer)
-    if (j->iterator_reg >= 0)
-      emit_iterator_close (fs, j);
-  if (label == &target->breaks && target->iterator_reg >= 0)
-    emit_iterator_close (fs, target);
-  for (uint32_t d = fs->env_depth; d > target->env_depth; d--)
+  for (Jumps *j = fs->jumps; j; j = j->outer)
+    {
+      if (fs->finally && j->finally_depth < fs->finally_depth)
+        break;
+      if (j == target && !and_target)
+        break;
+      if (j->iterator_reg >= 0)
+        emit_iterator_close (fs, j);
+      if (j == target)
+        break;
+    }
+}
+
+static void
+pop_envs_to (FuncState *fs, uint32_t depth)
+{
+  for (uint32_t d = fs->env_depth; d > depth; d--)
     emit_op (fs, JS_OP_PopEnv);
-  emit_jump (fs, JS_OP_Jump, label);
+}
+
+/* A break or continue to label of target: leaves loops (closing their
+ * iterators) and environments, and passes through each finally block in
+ * between.  Such a jump enters the finally block with completion kind
+ * 3 + i, where i indexes the block's list of routed jumps; after the
+ * block, compile_try sends it on from there. */
+static void
+emit_jump_out (FuncState *fs, Jumps *target, Label *label)
+{
+  close_iterators (fs, target, label == &target->breaks);
+  Finally *f = fs->finally;
+  if (!f || target->finally_depth >= fs->finally_depth)
+    {
+      pop_envs_to (fs, target->env_depth);
+      emit_jump (fs, JS_OP_Jump, label);
+      return;
+    }
+  if (!f->targets)
+    f->targets = g_array_new (FALSE, FALSE, sizeof (RoutedJump));
+  uint32_t i;
+  for (i = 0; i < f->targets->len; i++)
+    {
+      RoutedJump *r = &g_array_index (f->targets, RoutedJump, i);
+      if (r->target == target && r->label == label)
+        break;
+    }
+  if (i == f->targets->len)
+    {
+      RoutedJump r = { target, label };
+      g_array_append_val (f->targets, r);
+    }
+  emit_op (fs, JS_OP_LdaInt, 3u + i);
+  emit_op (fs, JS_OP_Star, (uint32_t) f->kind_reg);
+  pop_envs_to (fs, f->env_depth);
+  emit_jump (fs, JS_OP_Jump, &f->entry);
 }
 
 static void
@@ -519,15 +573,7 @@ compile_break_continue (FuncState *fs, AstNode *n, bool is_break)
                                       : j->is_loop);
       if (!match || (!is_break && !j->is_loop))
         continue;
-      if (fs->finally && fs->finally_depth > j->finally_depth)
-        {
-          /* Through the finally blocks in between: the interpreter runs
-             each as the jump leaves its try. */
-          compile_error (fs, n, "break or continue out of a finally block "
-                                "is not supported yet");
-          return;
-        }
-      emit_exit_to (fs, j, is_break ? &j->breaks : &j->continues);
+      emit_jump_out (fs, j, is_break ? &j->breaks : &j->continues);
       return;
     }
   compile_error (fs, n, "no target for break or continue");
@@ -676,11 +722,29 @@ compile_for (FuncState *fs, AstNode *n)
   scope_leave (fs, s, mark);
 }
 
+/* Ends the range h covers and emits its handler after a jump over it:
+ * a throw inside the range closes the iterator in registers it, it+1
+ * (IteratorClose with a throw completion) and throws again. */
+void
+compile_close_on_throw (FuncState *fs, JsHandler *h, uint32_t it)
+{
+  Label over;
+  label_init (&over);
+  h->end = fs->code->len;
+  emit_jump (fs, JS_OP_Jump, &over);
+  h->target = fs->code->len;
+  g_array_append_val (fs->handlers, *h);
+  emit_op (fs, JS_OP_IteratorCloseThrow, it);
+  label_bind (fs, &over);
+  label_free (&over);
+}
+
 /* for-in and for-of: the head's binding or target gets each value. */
 static void
 compile_for_in_of (FuncState *fs, AstNode *n)
 {
   bool of = n->kind == AST_FOR_OF;
+  bool async = of && (n->flags & AST_F_AWAIT);
   uint32_t mark = fs->next_reg;
   Scope *s = scope_of (&fs->c->res, n);
   /* The right side is evaluated with the head's names in their TDZ. */
@@ -693,24 +757,10 @@ compile_for_in_of (FuncState *fs, AstNode *n)
   else
     compile_expr (fs, n->b);
   uint32_t it = reg_alloc_n (fs, 2);
-  bool async = of && (n->flags & AST_F_AWAIT);
   if (of)
     emit_op (fs, async ? JS_OP_GetAsyncIterator : JS_OP_GetIterator, it);
   else
     emit_op (fs, JS_OP_ForInPrepare, it);
-  /* for-of closes its iterator when the body completes abruptly: a
-     handler around the body for throws, a finally entry for returns,
-     and emit_exit_to for break and continue. */
-  uint32_t env_reg = 0, kind = 0, fvalue = 0;
-  if (of)
-    {
-      env_reg = reg_alloc (fs);
-      kind = reg_alloc (fs);
-      fvalue = reg_alloc (fs);
-      emit_op (fs, JS_OP_SaveEnv, env_reg);
-    }
-  Finally fin = { fs->finally, (int32_t) kind, (int32_t) fvalue,
-                  { NULL }, NULL, fs->env_depth, false };
 
   Jumps j;
   jumps_push (fs, &j, NULL, true);
@@ -735,15 +785,13 @@ compile_for_in_of (FuncState *fs, AstNode *n)
     }
   else
     emit_jump_r (fs, of ? JS_OP_IteratorStep : JS_OP_ForInNext, it, &done);
-  JsHandler h = { fs->code->len, 0, 0 };
-  if (of)
-    label_init (&fin.entry);
-  if (of)
-    fs->finally = &fin;
   /* A fresh scope per iteration for let and const; entering it puts its
      bindings in their TDZ, through the accumulator. */
   uint32_t body_mark = fs->next_reg;
   uint32_t value = reg_alloc (fs);
+  /* A throw from the head's binding or the body closes a for-of's
+     iterator. */
+  JsHandler h = { fs->code->len, 0, 0 };
   emit_op (fs, JS_OP_Star, value);
   scope_enter (fs, s);
   emit_op (fs, JS_OP_Ldar, value);
@@ -755,39 +803,31 @@ compile_for_in_of (FuncState *fs, AstNode *n)
     compile_pattern_assign (fs, head, false);
   compile_statement (fs, n->d);
   scope_leave (fs, s, body_mark);
-  h.end = fs->code->len;
   emit_jump_back (fs, JS_OP_JumpLoop, top);
-  if (of)
+  if (async)
     {
-      fs->finally = fin.outer;
-      /* A throw from the body: close the iterator, ignoring what that
-         throws (an async close is still awaited), then rethrow. */
+      /* AsyncIteratorClose with a throw completion: what return throws
+         or gives is ignored, but it is still awaited. */
+      h.end = fs->code->len;
       h.target = fs->code->len;
       g_array_append_val (fs->handlers, h);
-      emit_op (fs, JS_OP_RestoreEnv, env_reg);
-      emit_op (fs, JS_OP_Star, fvalue);
-      emit_op (fs, JS_OP_IteratorCloseCall, it, async ? 1u : 3u);
-      if (async)
-        {
-          Label rethrow;
-          label_init (&rethrow);
-          emit_jump (fs, JS_OP_JumpIfHole, &rethrow);
-          emit_op (fs, JS_OP_Await);
-          label_bind (fs, &rethrow);
-          label_free (&rethrow);
-        }
-      emit_op (fs, JS_OP_Ldar, fvalue);
+      uint32_t exc = reg_alloc (fs);
+      Label rethrow;
+      label_init (&rethrow);
+      emit_op (fs, JS_OP_Star, exc);
+      emit_op (fs, JS_OP_IteratorCloseCall, it, 1u);
+      emit_jump (fs, JS_OP_JumpIfHole, &rethrow);
+      emit_op (fs, JS_OP_Await);
+      label_bind (fs, &rethrow);
+      label_free (&rethrow);
+      emit_op (fs, JS_OP_Ldar, exc);
       emit_op (fs, JS_OP_Throw);
-      /* A return from the body: close, then go on returning. */
-      label_bind (fs, &fin.entry);
-      label_free (&fin.entry);
-      emit_iterator_close (fs, &j);
-      emit_op (fs, JS_OP_Ldar, fvalue);
-      compile_return_acc (fs);
     }
+  else if (of)
+    compile_close_on_throw (fs, &h, it);
   label_bind (fs, &done);
   label_free (&done);
-  /* break leaves the body's scope itself (emit_exit_to), and closes the
+  /* break leaves the body's scope itself (emit_jump_out), and closes the
      iterator. */
   label_bind (fs, &j.breaks);
   jumps_pop (fs, &j);
@@ -947,6 +987,21 @@ compile_try (FuncState *fs, AstNode *n)
   emit_op (fs, JS_OP_LdaInt, 0u);
   emit_op (fs, JS_OP_StrictEq, kind);
   emit_jump (fs, JS_OP_JumpIfTrue, &normal);
+  /* Breaks and continues routed through this block go on from here. */
+  for (guint i = 0; fin.targets && i < fin.targets->len; i++)
+    {
+      RoutedJump *r = &g_array_index (fin.targets, RoutedJump, i);
+      Label other;
+      label_init (&other);
+      emit_op (fs, JS_OP_LdaInt, 3u + i);
+      emit_op (fs, JS_OP_StrictEq, kind);
+      emit_jump (fs, JS_OP_JumpIfFalse, &other);
+      emit_jump_out (fs, r->target, r->label);
+      label_bind (fs, &other);
+      label_free (&other);
+    }
+  if (fin.targets)
+    g_array_free (fin.targets, TRUE);
   emit_op (fs, JS_OP_LdaInt, 1u);
   emit_op (fs, JS_OP_StrictEq, kind);
   Label is_return;
@@ -956,17 +1011,9 @@ compile_try (FuncState *fs, AstNode *n)
   emit_op (fs, JS_OP_Throw);
   label_bind (fs, &is_return);
   label_free (&is_return);
+  /* A return goes on through the loops and finally blocks outside. */
   emit_op (fs, JS_OP_Ldar, value);
-  if (fs->finally)
-    {
-      /* A return passing through an outer finally continues there. */
-      emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->value_reg);
-      emit_op (fs, JS_OP_LdaInt, 2u);
-      emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->kind_reg);
-      emit_jump (fs, JS_OP_Jump, &fs->finally->entry);
-    }
-  else
-    emit_op (fs, JS_OP_Return);
+  compile_return_acc (fs);
   label_bind (fs, &normal);
   label_free (&normal);
   label_free (&end);
@@ -993,13 +1040,14 @@ compile_return (FuncState *fs, AstNode *n)
 void
 compile_return_acc (FuncState *fs)
 {
+  /* IteratorClose keeps acc. */
+  close_iterators (fs, NULL, false);
   if (fs->finally)
     {
       emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->value_reg);
       emit_op (fs, JS_OP_LdaInt, 2u);
       emit_op (fs, JS_OP_Star, (uint32_t) fs->finally->kind_reg);
-      for (uint32_t d = fs->env_depth; d > fs->finally->env_depth; d--)
-        emit_op (fs, JS_OP_PopEnv);
+      pop_envs_to (fs, fs->finally->env_depth);
       emit_jump (fs, JS_OP_Jump, &fs->finally->entry);
       return;
     }

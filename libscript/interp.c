@@ -2259,7 +2259,13 @@ op_IteratorStep:
     SYNC ();
     bool done;
     acc = realm_iterator_step (ctx, it, &done);
-    CHECK (acc);
+    if (js_is_exception (acc))
+      {
+        /* A throwing next, done or value leaves the iterator done: an
+           enclosing IteratorCloseThrow must not call return. */
+        it[1] = JS_UNDEFINED;
+        THROW ();
+      }
     if (done)
       {
         it[1] = JS_UNDEFINED;
@@ -2328,6 +2334,23 @@ op_IteratorClose:
           THROW ();
       }
     NEXT (3);
+  }
+op_IteratorCloseThrow:
+  {
+    /* IteratorClose with a throw completion: return is called, but what
+       it throws or returns is ignored; the original exception goes on. */
+    JsValue *it = &REG (0);
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    if (!js_is_undefined (it[1]))
+      {
+        it[1] = JS_UNDEFINED;
+        if (realm_iterator_close (ctx, it[0]) < 0)
+          (void) js_take_exception (ctx);
+      }
+    js_throw (ctx, *r);
+    rt->stack_top = frame->top;
+    THROW ();
   }
 op_ForInPrepare:
   {

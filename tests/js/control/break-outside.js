@@ -1,0 +1,2 @@
+// break outside a loop or switch is an early error.
+function f() { break; } // expect error: SyntaxError

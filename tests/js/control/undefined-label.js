@@ -1,0 +1,2 @@
+// continue must name an enclosing loop label.
+lbl: { for (;;) { continue lbl; } } // expect error: SyntaxError

@@ -1,0 +1,3 @@
+"use strict";
+// Duplicate parameter names are an error in strict code.
+function f(a, a) {} // expect error: SyntaxError

@@ -1,0 +1,2 @@
+// const needs an initialiser.
+const k; // expect error: SyntaxError
