@@ -56,6 +56,33 @@ gs_runtime_free (GsRuntime *rt)
   runtime_free (rt);
 }
 
+/* The engine's hook returns bool, the API's gboolean: this calls one
+ * through the other. */
+static bool
+call_api_interrupt (void *data)
+{
+  JsRuntime *rt = data;
+  return rt->api_interrupt (rt->api_interrupt_data) != FALSE;
+}
+
+void
+gs_runtime_set_interrupt_handler (GsRuntime *rt, GsInterruptFunc func,
+                                  gpointer user_data)
+{
+  g_return_if_fail (rt != NULL);
+  rt->api_interrupt = func;
+  rt->api_interrupt_data = user_data;
+  rt->interrupt_handler = func ? call_api_interrupt : NULL;
+  rt->interrupt_data = func ? rt : NULL;
+}
+
+void
+gs_runtime_request_interrupt (GsRuntime *rt)
+{
+  g_return_if_fail (rt != NULL);
+  rt->interrupt_pending = true;
+}
+
 GsContext *
 gs_context_new (GsRuntime *rt)
 {
@@ -477,9 +504,16 @@ gs_function_new (GsContext *ctx, const char *name, guint length,
                  GsNativeFunc func, GsValue *data)
 {
   g_return_val_if_fail (ctx != NULL && func != NULL, NULL);
-  (void) name; /* kept once strings land in the API: see function.h */
+  JsString *s = name ? atom_intern_utf8 (ctx->rt, name, -1) : NULL;
+  if (name && !s)
+    {
+      js_throw_out_of_memory (ctx);
+      return NULL;
+    }
+  /* The atom lives through the allocation: function_new_native roots
+     the name it is given. */
   JsNativeFunction *f = function_new_native (
-      ctx, call_gs_native, (void *) func, NULL, length,
+      ctx, call_gs_native, (void *) func, s, length,
       data ? *slot_of (data) : JS_UNDEFINED);
   if (!f)
     return NULL;

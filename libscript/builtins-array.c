@@ -242,11 +242,9 @@ set_length (JsContext *ctx, JsValue o, double len)
          >= 0;
 }
 
-/* A relative position argument (start, end, target) as the spec clamps
- * it into [0, len]; dflt when the argument is undefined. */
-static bool
-relative_index (JsContext *ctx, JsValue v, double len, double dflt,
-                double *out)
+bool
+builtins_array_relative_index (JsContext *ctx, JsValue v, double len,
+                               double dflt, double *out)
 {
   if (js_is_undefined (v))
     {
@@ -284,10 +282,9 @@ fast_array (JsRuntime *rt, JsValue v)
   return true;
 }
 
-/* A callback argument must be callable: a TypeError naming the method
- * otherwise. */
-static bool
-check_callable (JsContext *ctx, JsValue fn, const char *method)
+bool
+builtins_array_check_callable (JsContext *ctx, JsValue fn,
+                               const char *method)
 {
   if (js_is_callable (fn))
     return true;
@@ -295,6 +292,9 @@ check_callable (JsContext *ctx, JsValue fn, const char *method)
                        realm_describe (ctx, fn));
   return false;
 }
+
+#define relative_index builtins_array_relative_index
+#define check_callable builtins_array_check_callable
 
 /* ------------------------------------------------------------------ */
 /* Creation                                                            */
@@ -349,6 +349,8 @@ species_create (JsContext *ctx, JsValue o, double len)
     {
       /* Another realm's Array makes this realm's arrays. */
       JsContext *other = realm_of (ctx, *pc);
+      if (!other)
+        goto out;
       if (other != ctx && *pc == js_object_value (other->array_ctor))
         *pc = JS_UNDEFINED;
     }
@@ -392,9 +394,15 @@ array_ctor (const JsCallInfo *info)
                                                         JS_ATOM_prototype));
       if (js_is_exception (proto))
         return proto;
-      p = js_is_object (proto)
-              ? js_get_cell (proto)
-              : (JsCell *) realm_of (ctx, nt)->array_proto;
+      if (js_is_object (proto))
+        p = js_get_cell (proto);
+      else
+        {
+          JsContext *realm = realm_of (ctx, nt);
+          if (!realm)
+            return JS_EXCEPTION;
+          p = (JsCell *) realm->array_proto;
+        }
     }
   JsValue *saved = rt_save_roots (rt);
   rt_push_cell (rt, p);
@@ -916,9 +924,12 @@ sort_cmp (JsContext *ctx, const JsValue *vals, uint32_t i, uint32_t j,
   return cmp (ctx, vals[i], vals[j], data, out);
 }
 
-bool
-builtins_array_merge_sort (JsContext *ctx, JsValue *buffer, uint32_t n,
-                           uint32_t *perm, JsSortCompare cmp, void *data)
+/* Sorts stably: perm (n entries) gets the order of the values held in
+ * the elements of the hidden array in *buffer (a rooted slot), which
+ * must not grow while the comparison runs script. */
+static bool
+merge_sort (JsContext *ctx, JsValue *buffer, uint32_t n, uint32_t *perm,
+            JsSortCompare cmp, void *data)
 {
   for (uint32_t i = 0; i < n; i++)
     perm[i] = i;
@@ -995,6 +1006,26 @@ builtins_array_merge_sort (JsContext *ctx, JsValue *buffer, uint32_t n,
 fail:
   g_free (tmp);
   return false;
+}
+
+bool
+builtins_array_sort_list (JsContext *ctx, JsValue *values, JsValue *keys,
+                          JsSortCompare cmp, void *data, JsValue *out)
+{
+  uint32_t n = builtins_array_list_len (values);
+  uint32_t *perm = g_try_new (uint32_t, MAX (n, 1u));
+  if (!perm)
+    {
+      js_throw_out_of_memory (ctx);
+      return false;
+    }
+  bool ok = merge_sort (ctx, keys, n, perm, cmp, data)
+            && builtins_array_list_new (ctx, out, n);
+  for (uint32_t i = 0; ok && i < n; i++)
+    ok = builtins_array_list_push (ctx, out,
+                                   builtins_array_list_get (values, perm[i]));
+  g_free (perm);
+  return ok;
 }
 
 bool
@@ -1118,7 +1149,6 @@ sort_values (JsContext *ctx, JsValue o, double len, JsValue *comparefn,
   JsValue *po = rt_push_root (rt, o);
   JsValue *pv = rt_push_root (rt, JS_UNDEFINED);
   JsValue *pk = rt_push_root (rt, JS_UNDEFINED);
-  uint32_t *perm = NULL;
   bool ok = false;
   if (!list_new (ctx, pv, (uint32_t) MIN (len, 1u << 20)))
     goto out;
@@ -1158,12 +1188,6 @@ sort_values (JsContext *ctx, JsValue o, double len, JsValue *comparefn,
           goto out;
       }
   uint32_t n = list_len (pv);
-  perm = g_try_new (uint32_t, MAX (n, 1u));
-  if (!perm)
-    {
-      js_throw_out_of_memory (ctx);
-      goto out;
-    }
   JsValue *keys = pv;
   if (js_is_undefined (*comparefn) && n > 1)
     {
@@ -1177,24 +1201,18 @@ sort_values (JsContext *ctx, JsValue o, double len, JsValue *comparefn,
         }
       keys = pk;
     }
-  if (!builtins_array_merge_sort (ctx, keys, n, perm,
-                                  js_is_undefined (*comparefn)
-                                      ? compare_strings
-                                      : builtins_array_compare_fn,
-                                  comparefn))
+  /* The result: the values sorted, then the undefined ones. */
+  if (!builtins_array_sort_list (ctx, pv, keys,
+                                 js_is_undefined (*comparefn)
+                                     ? compare_strings
+                                     : builtins_array_compare_fn,
+                                 comparefn, out))
     goto out;
-  /* The result: the values permuted, then the undefined ones. */
-  if (!list_new (ctx, out, n))
-    goto out;
-  for (uint32_t i = 0; i < n; i++)
-    if (!list_push (ctx, out, list_get (pv, perm[i])))
-      goto out;
   for (double u = 0; u < undefs; u++)
     if (!list_push (ctx, out, JS_UNDEFINED))
       goto out;
   ok = true;
 out:
-  g_free (perm);
   rt_restore_roots (rt, saved);
   return ok;
 }
@@ -1270,84 +1288,70 @@ out:
 }
 
 /* ------------------------------------------------------------------ */
-/* Array.prototype: the callback methods                               */
+/* The callback methods (shared with %TypedArray%.prototype)           */
 /* ------------------------------------------------------------------ */
 
-/* The methods that visit present elements in order with
- * callback (value, index, object): magic says which. */
-enum
+JsValue
+builtins_array_each (JsContext *ctx, JsEachKind kind, JsValue *po,
+                     double len, JsValue fn, JsValue this_arg, JsValue *pa,
+                     const JsEachOps *ops)
 {
-  EACH_FOR_EACH,
-  EACH_EVERY,
-  EACH_SOME,
-  EACH_MAP,
-  EACH_FILTER,
-};
-
-static const char *const each_names[] = {
-  "Array.prototype.forEach", "Array.prototype.every",
-  "Array.prototype.some", "Array.prototype.map", "Array.prototype.filter",
-};
-
-static JsValue
-proto_each (const JsCallInfo *info)
-{
-  JsContext *ctx = info->ctx;
   JsRuntime *rt = ctx->rt;
-  int kind = info->magic;
-  JsValue fn = js_arg (info, 0), this_arg = js_arg (info, 1);
   JsValue *saved = rt_save_roots (rt);
-  JsValue *po = rt_push_root (rt, js_to_object (ctx, *info->this_arg));
-  JsValue *pa = rt_push_root (rt, JS_UNDEFINED);
   JsValue *pv = rt_push_root (rt, JS_UNDEFINED);
+  /* find and its kin visit holes, as undefined; the others skip them. */
+  bool find = kind >= JS_EACH_FIND;
+  bool backwards = kind == JS_EACH_FIND_LAST
+                   || kind == JS_EACH_FIND_LAST_INDEX;
   JsValue r = JS_EXCEPTION;
-  double len, to = 0;
-  if (js_is_exception (*po) || !length_of (ctx, *po, &len)
-      || !check_callable (ctx, fn, each_names[kind]))
-    goto out;
-  if (kind == EACH_MAP || kind == EACH_FILTER)
+  double kept = 0;
+  for (double i = 0; i < len; i++)
     {
-      *pa = species_create (ctx, *po, kind == EACH_MAP ? len : 0);
-      if (js_is_exception (*pa))
-        goto out;
-    }
-  for (double k = 0; k < len; k++)
-    {
-      int h = has_index (ctx, *po, k);
+      double k = backwards ? len - 1 - i : i;
+      int h = ops->get (ctx, *po, k, !find, pv);
       if (h < 0)
         goto out;
       if (!h)
         continue;
-      *pv = get_index (ctx, *po, k);
-      if (js_is_exception (*pv))
-        goto out;
       JsValue args[3] = { *pv, js_number (k), *po };
       JsValue res = js_call (ctx, fn, this_arg, 3, args);
       if (js_is_exception (res))
         goto out;
       switch (kind)
         {
-        case EACH_EVERY:
+        case JS_EACH_EVERY:
           if (!js_to_boolean (res))
             {
               r = JS_FALSE;
               goto out;
             }
           break;
-        case EACH_SOME:
+        case JS_EACH_SOME:
           if (js_to_boolean (res))
             {
               r = JS_TRUE;
               goto out;
             }
           break;
-        case EACH_MAP:
-          if (define_index (ctx, *pa, k, res) < 0)
+        case JS_EACH_MAP:
+          if (!ops->keep (ctx, kind, pa, k, res))
             goto out;
           break;
-        case EACH_FILTER:
-          if (js_to_boolean (res) && define_index (ctx, *pa, to++, *pv) < 0)
+        case JS_EACH_FILTER:
+          if (js_to_boolean (res) && !ops->keep (ctx, kind, pa, kept++, *pv))
             goto out;
+          break;
+        case JS_EACH_FIND:
+        case JS_EACH_FIND_LAST:
+        case JS_EACH_FIND_INDEX:
+        case JS_EACH_FIND_LAST_INDEX:
+          if (js_to_boolean (res))
+            {
+              r = kind == JS_EACH_FIND || kind == JS_EACH_FIND_LAST
+                      ? *pv
+                      : js_number (k);
+              goto out;
+            }
           break;
         default:
           break;
@@ -1355,15 +1359,19 @@ proto_each (const JsCallInfo *info)
     }
   switch (kind)
     {
-    case EACH_EVERY:
+    case JS_EACH_EVERY:
       r = JS_TRUE;
       break;
-    case EACH_SOME:
+    case JS_EACH_SOME:
       r = JS_FALSE;
       break;
-    case EACH_MAP:
-    case EACH_FILTER:
+    case JS_EACH_MAP:
+    case JS_EACH_FILTER:
       r = *pa;
+      break;
+    case JS_EACH_FIND_INDEX:
+    case JS_EACH_FIND_LAST_INDEX:
+      r = js_int32 (-1);
       break;
     default:
       r = JS_UNDEFINED;
@@ -1374,44 +1382,114 @@ out:
   return r;
 }
 
-/* find, findIndex, findLast, findLastIndex: magic bit 0 = index, bit 1
- * = from the end.  Holes are visited, as undefined. */
-static JsValue
-proto_find (const JsCallInfo *info)
+JsValue
+builtins_array_reduce (JsContext *ctx, JsValue *po, double len, JsValue fn,
+                       const JsValue *initial, bool right,
+                       const JsEachOps *ops)
 {
-  static const char *const names[] = {
-    "Array.prototype.find", "Array.prototype.findIndex",
-    "Array.prototype.findLast", "Array.prototype.findLastIndex",
-  };
-  JsContext *ctx = info->ctx;
   JsRuntime *rt = ctx->rt;
-  bool want_index = info->magic & 1, backwards = info->magic & 2;
-  JsValue fn = js_arg (info, 0), this_arg = js_arg (info, 1);
   JsValue *saved = rt_save_roots (rt);
-  JsValue *po = rt_push_root (rt, js_to_object (ctx, *info->this_arg));
+  JsValue *acc = rt_push_root (rt, initial ? *initial : JS_UNDEFINED);
   JsValue *pv = rt_push_root (rt, JS_UNDEFINED);
   JsValue r = JS_EXCEPTION;
-  double len;
-  if (js_is_exception (*po) || !length_of (ctx, *po, &len)
-      || !check_callable (ctx, fn, names[info->magic]))
-    goto out;
-  for (double i = 0; i < len; i++)
+  double i = 0;
+  if (!initial)
     {
-      double k = backwards ? len - 1 - i : i;
-      *pv = get_index (ctx, *po, k);
-      if (js_is_exception (*pv))
-        goto out;
-      JsValue args[3] = { *pv, js_number (k), *po };
-      JsValue res = js_call (ctx, fn, this_arg, 3, args);
-      if (js_is_exception (res))
-        goto out;
-      if (js_to_boolean (res))
+      /* The first present element is the start. */
+      bool found = false;
+      for (; i < len && !found; i++)
         {
-          r = want_index ? js_number (k) : *pv;
+          int h = ops->get (ctx, *po, right ? len - 1 - i : i, true, acc);
+          if (h < 0)
+            goto out;
+          found = h > 0;
+        }
+      if (!found)
+        {
+          js_throw_type_error (ctx, "Reduce of empty array with no "
+                                    "initial value");
           goto out;
         }
     }
-  r = want_index ? js_int32 (-1) : JS_UNDEFINED;
+  for (; i < len; i++)
+    {
+      double k = right ? len - 1 - i : i;
+      int h = ops->get (ctx, *po, k, true, pv);
+      if (h < 0)
+        goto out;
+      if (!h)
+        continue;
+      JsValue args[4] = { *acc, *pv, js_number (k), *po };
+      *acc = js_call (ctx, fn, JS_UNDEFINED, 4, args);
+      if (js_is_exception (*acc))
+        goto out;
+    }
+  r = *acc;
+out:
+  rt_restore_roots (rt, saved);
+  return r;
+}
+
+/* An array-like's elements: HasProperty, then Get. */
+static int
+each_get (JsContext *ctx, JsValue o, double k, bool skip_holes, JsValue *out)
+{
+  if (skip_holes)
+    {
+      int h = has_index (ctx, o, k);
+      if (h <= 0)
+        return h;
+    }
+  *out = get_index (ctx, o, k);
+  return js_is_exception (*out) ? -1 : 1;
+}
+
+/* map and filter define their results on the species array. */
+static bool
+each_keep (JsContext *ctx, JsEachKind kind, JsValue *pa, double k, JsValue v)
+{
+  (void) kind;
+  return define_index (ctx, *pa, k, v) >= 0;
+}
+
+static const JsEachOps array_each_ops = { each_get, each_keep };
+
+static const char *const each_names[] = {
+  [JS_EACH_EVERY] = "Array.prototype.every",
+  [JS_EACH_SOME] = "Array.prototype.some",
+  [JS_EACH_FOR_EACH] = "Array.prototype.forEach",
+  [JS_EACH_MAP] = "Array.prototype.map",
+  [JS_EACH_FILTER] = "Array.prototype.filter",
+  [JS_EACH_FIND] = "Array.prototype.find",
+  [JS_EACH_FIND_INDEX] = "Array.prototype.findIndex",
+  [JS_EACH_FIND_LAST] = "Array.prototype.findLast",
+  [JS_EACH_FIND_LAST_INDEX] = "Array.prototype.findLastIndex",
+};
+
+/* every, some, forEach, map, filter and the finds: magic is the kind. */
+static JsValue
+proto_each (const JsCallInfo *info)
+{
+  JsContext *ctx = info->ctx;
+  JsRuntime *rt = ctx->rt;
+  JsEachKind kind = (JsEachKind) info->magic;
+  JsValue fn = js_arg (info, 0);
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *po = rt_push_root (rt, js_to_object (ctx, *info->this_arg));
+  JsValue *pa = rt_push_root (rt, JS_UNDEFINED);
+  JsValue r = JS_EXCEPTION;
+  double len;
+  if (js_is_exception (*po) || !length_of (ctx, *po, &len)
+      || !check_callable (ctx, fn, each_names[kind]))
+    goto out;
+  if (kind == JS_EACH_MAP || kind == JS_EACH_FILTER)
+    {
+      *pa = species_create (ctx, *po, kind == JS_EACH_MAP ? len : 0);
+      if (js_is_exception (*pa))
+        goto out;
+    }
+  r = builtins_array_each (ctx, kind, po, len, fn, js_arg (info, 1), pa,
+                           &array_each_ops);
 out:
   rt_restore_roots (rt, saved);
   return r;
@@ -1424,60 +1502,18 @@ proto_reduce (const JsCallInfo *info)
   JsContext *ctx = info->ctx;
   JsRuntime *rt = ctx->rt;
   bool right = info->magic;
-  const char *name = right ? "Array.prototype.reduceRight"
-                           : "Array.prototype.reduce";
   JsValue fn = js_arg (info, 0);
   JsValue *saved = rt_save_roots (rt);
   JsValue *po = rt_push_root (rt, js_to_object (ctx, *info->this_arg));
-  JsValue *acc = rt_push_root (rt, JS_UNDEFINED);
   JsValue r = JS_EXCEPTION;
-  double len, i = 0;
+  double len;
   if (js_is_exception (*po) || !length_of (ctx, *po, &len)
-      || !check_callable (ctx, fn, name))
+      || !check_callable (ctx, fn, right ? "Array.prototype.reduceRight"
+                                         : "Array.prototype.reduce"))
     goto out;
-  if (info->argc >= 2)
-    *acc = info->argv[1];
-  else
-    {
-      bool found = false;
-      for (; i < len && !found; i++)
-        {
-          double k = right ? len - 1 - i : i;
-          int h = has_index (ctx, *po, k);
-          if (h < 0)
-            goto out;
-          if (h)
-            {
-              *acc = get_index (ctx, *po, k);
-              if (js_is_exception (*acc))
-                goto out;
-              found = true;
-            }
-        }
-      if (!found)
-        {
-          js_throw_type_error (ctx, "Reduce of empty array with no "
-                                    "initial value");
-          goto out;
-        }
-    }
-  for (; i < len; i++)
-    {
-      double k = right ? len - 1 - i : i;
-      int h = has_index (ctx, *po, k);
-      if (h < 0)
-        goto out;
-      if (!h)
-        continue;
-      JsValue v = get_index (ctx, *po, k);
-      if (js_is_exception (v))
-        goto out;
-      JsValue args[4] = { *acc, v, js_number (k), *po };
-      *acc = js_call (ctx, fn, JS_UNDEFINED, 4, args);
-      if (js_is_exception (*acc))
-        goto out;
-    }
-  r = *acc;
+  r = builtins_array_reduce (ctx, po, len, fn,
+                             info->argc >= 2 ? &info->argv[1] : NULL, right,
+                             &array_each_ops);
 out:
   rt_restore_roots (rt, saved);
   return r;
@@ -2595,22 +2631,23 @@ builtins_init_array (JsContext *ctx)
     { "concat", proto_concat, 1, 0 },
     { "copyWithin", proto_copy_within, 2, 0 },
     { "entries", proto_iterator, 0, 2 },
-    { "every", proto_each, 1, EACH_EVERY },
+    { "every", proto_each, 1, JS_EACH_EVERY },
     { "fill", proto_fill, 1, 0 },
-    { "filter", proto_each, 1, EACH_FILTER },
-    { "find", proto_find, 1, 0 },
-    { "findIndex", proto_find, 1, 1 },
-    { "findLast", proto_find, 1, 2 },
-    { "findLastIndex", proto_find, 1, 3 },
+    { "filter", proto_each, 1, JS_EACH_FILTER },
+    { "find", proto_each, 1, JS_EACH_FIND },
+    { "findIndex", proto_each, 1, JS_EACH_FIND_INDEX },
+    { "findLast", proto_each, 1, JS_EACH_FIND_LAST },
+    { "findLastIndex", proto_each, 1,
+      JS_EACH_FIND_LAST_INDEX },
     { "flat", proto_flat, 0, 0 },
     { "flatMap", proto_flat, 1, 1 },
-    { "forEach", proto_each, 1, EACH_FOR_EACH },
+    { "forEach", proto_each, 1, JS_EACH_FOR_EACH },
     { "includes", proto_index_of, 1, 1 },
     { "indexOf", proto_index_of, 1, 0 },
     { "join", proto_join, 1, 0 },
     { "keys", proto_iterator, 0, 0 },
     { "lastIndexOf", proto_index_of, 1, 2 },
-    { "map", proto_each, 1, EACH_MAP },
+    { "map", proto_each, 1, JS_EACH_MAP },
     { "pop", proto_pop, 0, 0 },
     { "push", proto_push, 1, 0 },
     { "reduce", proto_reduce, 1, 0 },
@@ -2618,7 +2655,7 @@ builtins_init_array (JsContext *ctx)
     { "reverse", proto_reverse, 0, 0 },
     { "shift", proto_shift, 0, 0 },
     { "slice", proto_slice, 2, 0 },
-    { "some", proto_each, 1, EACH_SOME },
+    { "some", proto_each, 1, JS_EACH_SOME },
     { "sort", proto_sort, 1, 0 },
     { "splice", proto_splice, 2, 0 },
     { "toLocaleString", proto_to_locale_string, 0, 0 },

@@ -92,6 +92,8 @@ builtins_buffer_allocate (JsContext *ctx, JsValue ctor, double bytes)
       && ctor != js_object_value (ctx->array_buffer_ctor))
     {
       JsContext *realm = realm_of (ctx, ctor);
+      if (!realm)
+        return JS_EXCEPTION;
       proto = proto_from_ctor (ctx, ctor, realm->array_buffer_proto);
       if (js_is_exception (proto))
         return proto;

@@ -68,8 +68,12 @@ view_ctor (const JsCallInfo *info)
       if (js_is_exception (proto))
         return proto;
       if (!js_is_object (proto))
-        proto = js_object_value (realm_of (ctx, info->new_target)
-                                     ->data_view_proto);
+        {
+          JsContext *realm = realm_of (ctx, info->new_target);
+          if (!realm)
+            return JS_EXCEPTION;
+          proto = js_object_value (realm->data_view_proto);
+        }
     }
   JsValue *saved = rt_save_roots (rt);
   rt_push_root (rt, proto);

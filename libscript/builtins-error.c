@@ -195,6 +195,17 @@ out:
   return result;
 }
 
+/* Error.isError: whether the argument has [[ErrorData]], which only the
+ * error constructors (and classes derived from them) give.  A proxy is
+ * not looked through. */
+static JsValue
+error_is_error (const JsCallInfo *info)
+{
+  JsValue v = js_arg (info, 0);
+  return js_bool (js_is_object (v)
+                  && js_get_cell (v)->shape->cls == &js_error_class);
+}
+
 static bool
 define_string (JsContext *ctx, JsObject *o, JsCommonAtom key, const char *v)
 {
@@ -241,8 +252,13 @@ builtins_init_error (JsContext *ctx)
           static const JsMethodSpec methods[] = {
             { "toString", error_to_string, 0, 0 },
           };
+          static const JsMethodSpec statics[] = {
+            { "isError", error_is_error, 1, 0 },
+          };
           if (!builtins_define_methods (ctx, ctx->error_protos[0], methods,
-                                        G_N_ELEMENTS (methods)))
+                                        G_N_ELEMENTS (methods))
+              || !builtins_define_methods (ctx, ctor, statics,
+                                           G_N_ELEMENTS (statics)))
             return false;
         }
       else if (object_set_proto (rt, ctor, (JsCell *) base_ctor)

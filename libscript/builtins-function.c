@@ -142,16 +142,13 @@ builtins_init_function (JsContext *ctx)
     return false;
   JsValue *saved = rt_save_roots (rt);
   JsValue *pp = rt_push_cell (rt, p);
-  static const char *const names[] = { "caller", "arguments" };
+  static const JsCommonAtom names[] = { JS_ATOM_caller, JS_ATOM_arguments };
   bool ok = true;
   for (int i = 0; ok && i < 2; i++)
-    {
-      JsKey k = atom_key_from_utf8 (rt, names[i]);
-      ok = k != JS_KEY_NONE
-           && object_define_own (rt, ctx->function_proto, k, *pp,
-                                 JS_ATTR_ACCESSOR | JS_ATTR_CONFIGURABLE)
-                  == JS_PROP_DONE;
-    }
+    ok = object_define_own (rt, ctx->function_proto,
+                            atom_common_key (rt, names[i]), *pp,
+                            JS_ATTR_ACCESSOR | JS_ATTR_CONFIGURABLE)
+         == JS_PROP_DONE;
   rt_restore_roots (rt, saved);
   return ok;
 }

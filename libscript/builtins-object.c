@@ -497,7 +497,9 @@ builtins_prototype_from_constructor (JsContext *ctx, JsValue new_target,
   if (js_is_exception (p) || js_is_object (p))
     return p;
   /* GetFunctionRealm's intrinsic would be the right one across realms;
-     there is one realm per runtime in practice. */
+     the walk still throws for a revoked proxy. */
+  if (!realm_of (ctx, new_target))
+    return JS_EXCEPTION;
   return js_object_value (fallback);
 }
 

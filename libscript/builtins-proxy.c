@@ -69,6 +69,12 @@ builtins_is_proxy (JsValue v)
          && js_get_cell (v)->shape->cls == &js_proxy_class;
 }
 
+JsValue
+builtins_proxy_target (JsValue proxy)
+{
+  return as_proxy (js_get_object (proxy))->target;
+}
+
 bool
 builtins_proxy_is_callable (JsValue v)
 {

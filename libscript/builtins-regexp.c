@@ -319,10 +319,12 @@ regexp_alloc (JsContext *ctx, JsValue new_target)
   JsValue proto = js_get (ctx, new_target, key (ctx, JS_ATOM_prototype));
   if (js_is_exception (proto))
     return proto;
-  JsCell *p = js_is_object (proto)
-                  ? js_get_cell (proto)
-                  : (JsCell *) realm_of (ctx, new_target)->regexp_proto;
-  return regexp_alloc_proto (ctx, p);
+  if (js_is_object (proto))
+    return regexp_alloc_proto (ctx, js_get_cell (proto));
+  JsContext *realm = realm_of (ctx, new_target);
+  if (!realm)
+    return JS_EXCEPTION;
+  return regexp_alloc_proto (ctx, (JsCell *) realm->regexp_proto);
 }
 
 /* Throws the SyntaxError of a pattern that does not compile. */

@@ -330,7 +330,10 @@ ta_proto (JsContext *ctx, JsTypedArrayType type, JsValue new_target)
                       atom_common_key (ctx->rt, JS_ATOM_prototype));
   if (js_is_exception (p) || js_is_object (p))
     return p;
-  return js_object_value (realm_of (ctx, new_target)->typed_array_protos[type]);
+  JsContext *realm = realm_of (ctx, new_target);
+  if (!realm)
+    return JS_EXCEPTION;
+  return js_object_value (realm->typed_array_protos[type]);
 }
 
 /* Points a typed array at buffer. */
@@ -866,31 +869,9 @@ get_to_string_tag (const JsCallInfo *info)
 /* %TypedArray%.prototype: methods                                     */
 /* ------------------------------------------------------------------ */
 
-/* A relative position argument clamped into [0, len]. */
-static bool
-relative (JsContext *ctx, JsValue v, double len, double dflt, double *out)
-{
-  if (js_is_undefined (v))
-    {
-      *out = dflt;
-      return true;
-    }
-  double d;
-  if (!js_to_integer (ctx, v, &d))
-    return false;
-  *out = d < 0 ? MAX (len + d, 0) : MIN (d, len);
-  return true;
-}
-
-static bool
-callable (JsContext *ctx, JsValue fn, const char *method)
-{
-  if (js_is_callable (fn))
-    return true;
-  js_throw_type_error (ctx, "%s: %s is not a function", method,
-                       realm_describe (ctx, fn));
-  return false;
-}
+/* The argument helpers are the Array methods' own. */
+#define relative builtins_array_relative_index
+#define callable builtins_array_check_callable
 
 static JsValue
 proto_at (const JsCallInfo *info)
@@ -946,36 +927,49 @@ proto_iterator (const JsCallInfo *info)
                                       info->magic);
 }
 
-/* every, some, forEach, map, filter, find, findIndex, findLast,
- * findLastIndex: magic says which. */
-enum
+/* The callback methods run the Array methods' loop
+ * (builtins_array_each); a typed array has no holes, map sets each
+ * result on the species' new array, and filter collects its elements
+ * first, since the species constructor is told how many there are. */
+static int
+each_get (JsContext *ctx, JsValue o, double k, bool skip_holes, JsValue *out)
 {
-  EACH_EVERY,
-  EACH_SOME,
-  EACH_FOR_EACH,
-  EACH_MAP,
-  EACH_FILTER,
-  EACH_FIND,
-  EACH_FIND_INDEX,
-  EACH_FIND_LAST,
-  EACH_FIND_LAST_INDEX,
-};
+  (void) skip_holes;
+  *out = ta_get (ctx, as_ta (o), k);
+  return js_is_exception (*out) ? -1 : 1;
+}
+
+static bool
+each_keep (JsContext *ctx, JsEachKind kind, JsValue *pa, double k, JsValue v)
+{
+  if (kind == JS_EACH_FILTER)
+    return builtins_array_list_push (ctx, pa, v);
+  return js_set (ctx, *pa, js_key_from_index ((uint32_t) k), v, *pa, true)
+         >= 0;
+}
+
+static const JsEachOps ta_each_ops = { each_get, each_keep };
 
 static const char *const each_names[] = {
-  "%TypedArray%.prototype.every",     "%TypedArray%.prototype.some",
-  "%TypedArray%.prototype.forEach",   "%TypedArray%.prototype.map",
-  "%TypedArray%.prototype.filter",    "%TypedArray%.prototype.find",
-  "%TypedArray%.prototype.findIndex", "%TypedArray%.prototype.findLast",
-  "%TypedArray%.prototype.findLastIndex",
+  [JS_EACH_EVERY] = "%TypedArray%.prototype.every",
+  [JS_EACH_SOME] = "%TypedArray%.prototype.some",
+  [JS_EACH_FOR_EACH] = "%TypedArray%.prototype.forEach",
+  [JS_EACH_MAP] = "%TypedArray%.prototype.map",
+  [JS_EACH_FILTER] = "%TypedArray%.prototype.filter",
+  [JS_EACH_FIND] = "%TypedArray%.prototype.find",
+  [JS_EACH_FIND_INDEX] = "%TypedArray%.prototype.findIndex",
+  [JS_EACH_FIND_LAST] = "%TypedArray%.prototype.findLast",
+  [JS_EACH_FIND_LAST_INDEX] = "%TypedArray%.prototype.findLastIndex",
 };
 
+/* every, some, forEach, map, filter and the finds: magic is the kind. */
 static JsValue
 proto_each (const JsCallInfo *info)
 {
   JsContext *ctx = info->ctx;
   JsRuntime *rt = ctx->rt;
-  int kind = info->magic;
-  JsValue fn = js_arg (info, 0), this_arg = js_arg (info, 1);
+  JsEachKind kind = (JsEachKind) info->magic;
+  JsValue fn = js_arg (info, 0);
   JsArrayView *ta = validate (ctx, *info->this_arg, each_names[kind]);
   if (!ta)
     return JS_EXCEPTION;
@@ -985,106 +979,30 @@ proto_each (const JsCallInfo *info)
   JsValue *saved = rt_save_roots (rt);
   JsValue *po = info->this_arg;
   JsValue *pa = rt_push_root (rt, JS_UNDEFINED);
-  JsValue *pv = rt_push_root (rt, JS_UNDEFINED);
-  JsValue *pl = rt_push_root (rt, JS_UNDEFINED);
   JsValue r = JS_EXCEPTION;
-  if (kind == EACH_MAP)
+  if (kind == JS_EACH_MAP)
     {
       JsValue arg = js_number (len);
       *pa = species_create (ctx, *po, 1, &arg);
       if (js_is_exception (*pa))
         goto out;
     }
-  if (kind == EACH_FILTER && !builtins_array_list_new (ctx, pl, 16))
+  if (kind == JS_EACH_FILTER && !builtins_array_list_new (ctx, pa, 16))
     goto out;
-  bool backwards = kind == EACH_FIND_LAST || kind == EACH_FIND_LAST_INDEX;
-  for (double i = 0; i < len; i++)
+  r = builtins_array_each (ctx, kind, po, len, fn, js_arg (info, 1), pa,
+                           &ta_each_ops);
+  if (kind == JS_EACH_FILTER && !js_is_exception (r))
     {
-      double k = backwards ? len - 1 - i : i;
-      *pv = ta_get (ctx, as_ta (*po), k);
-      if (js_is_exception (*pv))
-        goto out;
-      JsValue args[3] = { *pv, js_number (k), *po };
-      JsValue res = js_call (ctx, fn, this_arg, 3, args);
-      if (js_is_exception (res))
-        goto out;
-      switch (kind)
-        {
-        case EACH_EVERY:
-          if (!js_to_boolean (res))
-            {
-              r = JS_FALSE;
-              goto out;
-            }
-          break;
-        case EACH_SOME:
-          if (js_to_boolean (res))
-            {
-              r = JS_TRUE;
-              goto out;
-            }
-          break;
-        case EACH_MAP:
-          if (js_set (ctx, *pa, js_key_from_index ((uint32_t) k), res, *pa,
-                      true) < 0)
-            goto out;
-          break;
-        case EACH_FILTER:
-          if (js_to_boolean (res) && !builtins_array_list_push (ctx, pl, *pv))
-            goto out;
-          break;
-        case EACH_FIND:
-        case EACH_FIND_LAST:
-          if (js_to_boolean (res))
-            {
-              r = *pv;
-              goto out;
-            }
-          break;
-        case EACH_FIND_INDEX:
-        case EACH_FIND_LAST_INDEX:
-          if (js_to_boolean (res))
-            {
-              r = js_number (k);
-              goto out;
-            }
-          break;
-        default:
-          break;
-        }
-    }
-  switch (kind)
-    {
-    case EACH_EVERY:
-      r = JS_TRUE;
-      break;
-    case EACH_SOME:
-      r = JS_FALSE;
-      break;
-    case EACH_MAP:
+      /* *pa is the list of the kept elements. */
+      JsValue *pl = rt_push_root (rt, r);
+      uint32_t n = builtins_array_list_len (pl);
+      JsValue arg = js_number (n);
+      *pa = species_create (ctx, *po, 1, &arg);
       r = *pa;
-      break;
-    case EACH_FILTER:
-      {
-        uint32_t n = builtins_array_list_len (pl);
-        JsValue arg = js_number (n);
-        *pa = species_create (ctx, *po, 1, &arg);
-        if (js_is_exception (*pa))
-          goto out;
-        for (uint32_t j = 0; j < n; j++)
-          if (js_set (ctx, *pa, js_key_from_index (j),
-                      builtins_array_list_get (pl, j), *pa, true) < 0)
-            goto out;
-        r = *pa;
-        break;
-      }
-    case EACH_FIND_INDEX:
-    case EACH_FIND_LAST_INDEX:
-      r = js_int32 (-1);
-      break;
-    default:
-      r = JS_UNDEFINED;
-      break;
+      for (uint32_t j = 0; j < n && !js_is_exception (r); j++)
+        if (js_set (ctx, *pa, js_key_from_index (j),
+                    builtins_array_list_get (pl, j), *pa, true) < 0)
+          r = JS_EXCEPTION;
     }
 out:
   rt_restore_roots (rt, saved);
@@ -1197,12 +1115,11 @@ proto_to_locale_string (const JsCallInfo *info)
                               JS_UNDEFINED, true);
 }
 
-/* reduce and reduceRight (magic 1). */
+/* reduce and reduceRight (magic 1), by the Array methods' loop. */
 static JsValue
 proto_reduce (const JsCallInfo *info)
 {
   JsContext *ctx = info->ctx;
-  JsRuntime *rt = ctx->rt;
   bool right = info->magic;
   const char *name = right ? "%TypedArray%.prototype.reduceRight"
                            : "%TypedArray%.prototype.reduce";
@@ -1210,42 +1127,12 @@ proto_reduce (const JsCallInfo *info)
   JsArrayView *ta = validate (ctx, *info->this_arg, name);
   if (!ta)
     return JS_EXCEPTION;
-  double len = ta->length, i = 0;
+  double len = ta->length;
   if (!callable (ctx, fn, name))
     return JS_EXCEPTION;
-  JsValue *saved = rt_save_roots (rt);
-  JsValue *acc = rt_push_root (rt, JS_UNDEFINED);
-  JsValue r = JS_EXCEPTION;
-  if (info->argc >= 2)
-    *acc = info->argv[1];
-  else if (len == 0)
-    {
-      js_throw_type_error (ctx, "Reduce of empty array with no initial "
-                                "value");
-      goto out;
-    }
-  else
-    {
-      *acc = ta_get (ctx, as_ta (*info->this_arg), right ? len - 1 : 0);
-      if (js_is_exception (*acc))
-        goto out;
-      i = 1;
-    }
-  for (; i < len; i++)
-    {
-      double k = right ? len - 1 - i : i;
-      JsValue v = ta_get (ctx, as_ta (*info->this_arg), k);
-      if (js_is_exception (v))
-        goto out;
-      JsValue args[4] = { *acc, v, js_number (k), *info->this_arg };
-      *acc = js_call (ctx, fn, JS_UNDEFINED, 4, args);
-      if (js_is_exception (*acc))
-        goto out;
-    }
-  r = *acc;
-out:
-  rt_restore_roots (rt, saved);
-  return r;
+  return builtins_array_reduce (ctx, info->this_arg, len, fn,
+                                info->argc >= 2 ? &info->argv[1] : NULL,
+                                right, &ta_each_ops);
 }
 
 static JsValue
@@ -1523,7 +1410,7 @@ sort_into (JsContext *ctx, JsValue src, JsValue dst, JsValue *comparefn)
   JsValue *ps = rt_push_root (rt, src);
   JsValue *pd = rt_push_root (rt, dst);
   JsValue *pl = rt_push_root (rt, JS_UNDEFINED);
-  uint32_t *perm = NULL;
+  JsValue *psorted = rt_push_root (rt, JS_UNDEFINED);
   bool ok = false;
   if (!builtins_array_list_new (ctx, pl, len))
     goto out;
@@ -1533,21 +1420,14 @@ sort_into (JsContext *ctx, JsValue src, JsValue dst, JsValue *comparefn)
       if (js_is_exception (v) || !builtins_array_list_push (ctx, pl, v))
         goto out;
     }
-  perm = g_try_new (uint32_t, MAX (len, 1u));
-  if (!perm)
-    {
-      js_throw_out_of_memory (ctx);
-      goto out;
-    }
-  if (!builtins_array_merge_sort (ctx, pl, len, perm,
-                                  builtins_array_compare_fn, comparefn))
+  if (!builtins_array_sort_list (ctx, pl, pl, builtins_array_compare_fn,
+                                 comparefn, psorted))
     goto out;
   for (uint32_t j = 0; j < len; j++)
-    if (!ta_set (ctx, *pd, j, builtins_array_list_get (pl, perm[j])))
+    if (!ta_set (ctx, *pd, j, builtins_array_list_get (psorted, j)))
       goto out;
   ok = true;
 out:
-  g_free (perm);
   rt_restore_roots (rt, saved);
   return ok;
 }
@@ -1694,26 +1574,26 @@ init_abstract (JsContext *ctx)
     { "at", proto_at, 1, 0 },
     { "copyWithin", proto_copy_within, 2, 0 },
     { "entries", proto_iterator, 0, 2 },
-    { "every", proto_each, 1, EACH_EVERY },
+    { "every", proto_each, 1, JS_EACH_EVERY },
     { "fill", proto_fill, 1, 0 },
-    { "filter", proto_each, 1, EACH_FILTER },
-    { "find", proto_each, 1, EACH_FIND },
-    { "findIndex", proto_each, 1, EACH_FIND_INDEX },
-    { "findLast", proto_each, 1, EACH_FIND_LAST },
-    { "findLastIndex", proto_each, 1, EACH_FIND_LAST_INDEX },
-    { "forEach", proto_each, 1, EACH_FOR_EACH },
+    { "filter", proto_each, 1, JS_EACH_FILTER },
+    { "find", proto_each, 1, JS_EACH_FIND },
+    { "findIndex", proto_each, 1, JS_EACH_FIND_INDEX },
+    { "findLast", proto_each, 1, JS_EACH_FIND_LAST },
+    { "findLastIndex", proto_each, 1, JS_EACH_FIND_LAST_INDEX },
+    { "forEach", proto_each, 1, JS_EACH_FOR_EACH },
     { "includes", proto_index_of, 1, 1 },
     { "indexOf", proto_index_of, 1, 0 },
     { "join", proto_join, 1, 0 },
     { "keys", proto_iterator, 0, 0 },
     { "lastIndexOf", proto_index_of, 1, 2 },
-    { "map", proto_each, 1, EACH_MAP },
+    { "map", proto_each, 1, JS_EACH_MAP },
     { "reduce", proto_reduce, 1, 0 },
     { "reduceRight", proto_reduce, 1, 1 },
     { "reverse", proto_reverse, 0, 0 },
     { "set", proto_set, 1, 0 },
     { "slice", proto_slice, 2, 0 },
-    { "some", proto_each, 1, EACH_SOME },
+    { "some", proto_each, 1, JS_EACH_SOME },
     { "sort", proto_sort, 1, 0 },
     { "subarray", proto_subarray, 2, 0 },
     { "toLocaleString", proto_to_locale_string, 0, 0 },

@@ -152,6 +152,8 @@ builtins_proto_from_ctor (JsContext *ctx, JsValue new_target,
       if (js_is_object (p))
         return js_get_object (p);
       realm = realm_of (ctx, new_target);
+      if (!realm)
+        return NULL;
     }
   return *(JsObject **) ((char *) realm + fallback);
 }
@@ -282,7 +284,18 @@ realm_init (JsContext *ctx)
   if (js_is_exception (tte))
     return false;
   ctx->throw_type_error = tte;
+  /* %ThrowTypeError% is frozen: its length and name are not even
+     configurable (ECMA-262 10.2.4.1). */
   js_resolve_lazy (ctx, js_get_object (tte));
+  if (object_define_own (rt, js_get_object (tte),
+                         atom_common_key (rt, JS_ATOM_length), js_int32 (0), 0)
+          != JS_PROP_DONE
+      || object_define_own (rt, js_get_object (tte),
+                            atom_common_key (rt, JS_ATOM_name),
+                            js_string_value (atom_common (rt, JS_ATOM_empty)),
+                            0)
+             != JS_PROP_DONE)
+    return false;
   object_prevent_extensions (rt, js_get_object (tte));
 
   if (!realm_define_global (ctx, "globalThis", js_object_value (ctx->global)))

@@ -138,15 +138,65 @@ builtins_array_list_get (JsValue *slot, uint32_t i)
  * an exception pending, else 0. */
 typedef int (*JsSortCompare) (JsContext *ctx, JsValue a, JsValue b,
                               void *data, int *out);
-/* Sorts stably: perm (n entries) gets the order of the values held in
- * the elements of the hidden array in *buffer (a rooted slot), which
- * must not grow while the comparison runs script. */
-bool builtins_array_merge_sort (JsContext *ctx, JsValue *buffer, uint32_t n,
-                                uint32_t *perm, JsSortCompare cmp,
-                                void *data);
+/* The sort of Array.prototype and %TypedArray%.prototype: a new list in
+ * *out (a rooted slot) holding the values of the list *values in the
+ * stable order cmp gives to the list *keys (the same slot when the
+ * values are their own keys; otherwise as long, key i for value i). */
+bool builtins_array_sort_list (JsContext *ctx, JsValue *values,
+                               JsValue *keys, JsSortCompare cmp, void *data,
+                               JsValue *out);
 /* SortCompare with a comparefn (data: the slot holding it). */
 int builtins_array_compare_fn (JsContext *ctx, JsValue a, JsValue b,
                                void *data, int *out);
+/* A relative position argument (start, end, target) clamped into
+ * [0, len] as the spec does; dflt when the argument is undefined. */
+bool builtins_array_relative_index (JsContext *ctx, JsValue v, double len,
+                                    double dflt, double *out);
+/* A callback argument must be callable: false with a TypeError naming
+ * the method otherwise. */
+bool builtins_array_check_callable (JsContext *ctx, JsValue fn,
+                                    const char *method);
+
+/* The callback methods Array.prototype and %TypedArray%.prototype share.
+ * The loop is one algorithm; the receivers differ only in how element k
+ * is read and in how map and filter keep what they make. */
+typedef enum
+{
+  JS_EACH_EVERY,
+  JS_EACH_SOME,
+  JS_EACH_FOR_EACH,
+  JS_EACH_MAP,
+  JS_EACH_FILTER,
+  JS_EACH_FIND,
+  JS_EACH_FIND_INDEX,
+  JS_EACH_FIND_LAST,
+  JS_EACH_FIND_LAST_INDEX,
+} JsEachKind;
+
+typedef struct
+{
+  /* Reads element k of o into *out (a rooted slot): 1, 0 for a hole the
+     loop skips (only asked when skip_holes), -1 with an exception. */
+  int (*get) (JsContext *ctx, JsValue o, double k, bool skip_holes,
+              JsValue *out);
+  /* Keeps map's result v for index k, or filter's kept element v as the
+     k-th kept, in the rooted slot *pa: false with an exception. */
+  bool (*keep) (JsContext *ctx, JsEachKind kind, JsValue *pa, double k,
+                JsValue v);
+} JsEachOps;
+
+/* Calls fn (value, index, *po) with this_arg on each element of *po
+ * below len (from the end for findLast*; holes skipped except by
+ * find*), and answers as kind says; map and filter answer *pa. */
+JsValue builtins_array_each (JsContext *ctx, JsEachKind kind, JsValue *po,
+                             double len, JsValue fn, JsValue this_arg,
+                             JsValue *pa, const JsEachOps *ops);
+/* reduce and reduceRight over *po below len; initial is NULL when none
+ * was given; holes are skipped. */
+JsValue builtins_array_reduce (JsContext *ctx, JsValue *po, double len,
+                               JsValue fn, const JsValue *initial,
+                               bool right, const JsEachOps *ops);
+
 /* Defines an accessor with a getter only ("@@species" names a symbol),
  * configurable and not enumerable, as the spec's get accessors are. */
 bool builtins_array_define_getter (JsContext *ctx, JsObject *o,
@@ -194,6 +244,8 @@ JsValue builtins_descriptor_object (JsContext *ctx,
  * exception, as realm_own_keys does. */
 extern const JsCellClass js_proxy_class;
 bool builtins_is_proxy (JsValue v);
+/* A proxy's [[ProxyTarget]]: null once it is revoked. */
+JsValue builtins_proxy_target (JsValue proxy);
 bool builtins_proxy_is_callable (JsValue v);
 bool builtins_proxy_is_constructor (JsValue v);
 JsValue builtins_proxy_get_prototype_of (JsContext *ctx, JsObject *p);

@@ -252,18 +252,56 @@ typedef struct
   uint32_t target; /* handler's offset */
 } JsHandler;
 
-/* An inline cache.  Shapes are weak: the GC clears an entry whose shape
- * died, so a new shape at the same address can never match it. */
+/* One entry of an inline cache: what one receiver shape (or, for calls,
+ * one callee) led to.  Shapes, holders and targets are weak: the GC
+ * empties an entry whose cell died, so a new cell born at the same
+ * address can never match it. */
 typedef struct
 {
-  JsShape *shape;     /* receiver's shape, or NULL when empty */
-  JsShape *shape2;    /* stores: shape after a transition; loads: the
-                         holder's shape for prototype hits */
-  JsObject *holder;   /* prototype holding the property, or NULL */
+  union
+  {
+    JsShape *shape;   /* receiver's shape, or NULL when empty */
+    JsCell *target;   /* calls: the callee's JsCode, or the native
+                         function itself */
+  };
+  JsShape *shape2;    /* stores: shape after a transition */
+  JsObject *holder;   /* loads: prototype holding the property, or NULL;
+                         globals: the global object or script scope */
   uint32_t slot;      /* the property's slot */
-  uint32_t epoch;     /* prototype epoch when cached */
-  uint32_t hits;      /* statistics for gscript.ic.stats */
-  uint32_t misses;
+  uint32_t epoch;     /* prototype (globals: global) epoch when cached */
+} JsICEntry;
+
+/* How many receivers an inline cache remembers before it gives up and
+ * goes megamorphic. */
+#define JS_IC_POLY_MAX 4u
+
+/* Where a cache stands (ic.h explains the transitions). */
+typedef enum
+{
+  JS_IC_UNINIT, /* never filled */
+  JS_IC_MONO,   /* one entry */
+  JS_IC_POLY,   /* two to JS_IC_POLY_MAX entries */
+  JS_IC_MEGA,   /* saw more: no longer caches */
+} JsICState;
+
+/* An inline cache: its first entry in place (what the interpreter's fast
+ * paths test), the others in a side array made when it turns
+ * polymorphic. */
+typedef struct
+{
+  union
+  {
+    JsShape *shape;   /* entry 0, as in JsICEntry */
+    JsCell *target;
+  };
+  JsShape *shape2;
+  JsObject *holder;
+  uint32_t slot;
+  uint32_t epoch;
+  uint8_t state;      /* JsICState */
+  uint8_t n_more;     /* entries in use in more */
+  uint8_t pad[6];     /* unused */
+  JsICEntry *more;    /* g_malloc'd JS_IC_POLY_MAX - 1 entries, or NULL */
 } JsIC;
 
 /* Code flags. */
@@ -306,6 +344,8 @@ struct JsCode
   JsString *name;        /* the function's name, or NULL */
   JsCode *next_code;     /* all live code of the runtime (IC clearing) */
   JsCode **prev_code;    /* the link pointing at this */
+  struct JsICStat *ic_stats; /* g_malloc'd counters per cache, made when
+                                gscript.ic.stats first counts, or NULL */
   uint32_t bytecode_len; /* bytes of bytecode */
   uint32_t n_consts;     /* constants */
   uint32_t n_ics;        /* caches */

@@ -14,6 +14,35 @@
 /* Names                                                               */
 /* ------------------------------------------------------------------ */
 
+/* Whether a let, const or class binding is surely initialized when
+ * ident runs, so its TDZ check can go: ident is in the function that
+ * declares the binding, after the whole declaration, and no jump can
+ * reach ident past the declaration.  Within one entry of a block, code
+ * after a declaration runs only after it, except in a switch, whose
+ * cases jump into the middle of one block, and in the head of a for-in
+ * or for-of, whose right side sees the head's bindings uninitialized. */
+static bool
+tdz_settled (FuncState *fs, Binding *b, AstNode *ident)
+{
+  if ((b->kind != BIND_LET && b->kind != BIND_CONST) || !b->decl
+      || !b->scope || b->scope->func != fs->info)
+    return false;
+  AstNode *owner = b->scope->node;
+  if (owner && owner->kind == AST_SWITCH)
+    return false;
+  if (owner && (owner->kind == AST_FOR_IN || owner->kind == AST_FOR_OF))
+    return owner->d && ident->start >= owner->d->start;
+  return ident->start >= b->decl->end;
+}
+
+/* Whether reading ident needs a TDZ check. */
+static bool
+needs_hole_check (FuncState *fs, Binding *b, AstNode *ident)
+{
+  return (b->lexical || b->kind == BIND_FUNCTION)
+         && !tdz_settled (fs, b, ident);
+}
+
 void
 compile_load_ident (FuncState *fs, AstNode *ident, bool typeof_ctx)
 {
@@ -33,7 +62,7 @@ compile_load_ident (FuncState *fs, AstNode *ident, bool typeof_ctx)
         emit_op (fs, JS_OP_Ldar, reg);
       else
         emit_op (fs, JS_OP_LdaEnv, depth, slot);
-      if (b->lexical || b->kind == BIND_FUNCTION)
+      if (needs_hole_check (fs, b, ident))
         emit_op (fs, JS_OP_CheckHole, const_atom (fs, ident->str));
       return;
     }
@@ -58,7 +87,7 @@ compile_store_ident (FuncState *fs, AstNode *ident, bool init)
       bool in_reg = binding_location (fs, b, &reg, &depth, &slot);
       if (!init)
         {
-          if (b->lexical || b->kind == BIND_FUNCTION)
+          if (needs_hole_check (fs, b, ident))
             {
               /* Assignment in the TDZ is a ReferenceError. */
               uint32_t t = reg_alloc (fs);
@@ -187,6 +216,136 @@ compile_named_value (FuncState *fs, AstNode *value, const AstStr *name)
 }
 
 /* ------------------------------------------------------------------ */
+/* Operands in place                                                   */
+/* ------------------------------------------------------------------ */
+
+/* An operand that is a local variable in a register (or this, in r0) can
+ * be read where it lives instead of being copied to a temporary first,
+ * as long as nothing evaluated between the operand's turn and the
+ * instruction that reads it can store into that register.  Only code of
+ * the same function can (an inner function that assigns a variable makes
+ * it captured, so it lives in an environment), and only through an
+ * assignment, an update or a destructuring naming it. */
+
+/* The register of n when n is such an operand: a local in a register
+ * read with no check, or this outside derived constructors.  -1 if
+ * not. */
+static int32_t
+local_reg (FuncState *fs, AstNode *n)
+{
+  if (n->kind == AST_THIS)
+    {
+      FuncInfo *f = fs->info;
+      Binding *b = f->this_binding;
+      if (f->is_arrow || (b && b->slot >= 0)
+          || (fs->flags & JS_CODE_DERIVED) || (f->node->flags & AST_F_DERIVED))
+        return -1;
+      return 0;
+    }
+  if (n->kind != AST_IDENT)
+    return -1;
+  Resolution *res = &fs->c->res;
+  Binding *b = scope_ref (res, n);
+  if (!b || scope_ref_is_dynamic (res, n) || b->kind == BIND_IMPORT
+      || needs_hole_check (fs, b, n))
+    return -1;
+  uint32_t reg, depth, slot;
+  if (!binding_location (fs, b, &reg, &depth, &slot))
+    return -1;
+  return (int32_t) reg;
+}
+
+/* Whether a target (IDENT, MEMBER or pattern) of an assignment names
+ * name.  Member targets store into objects, never into a local. */
+static bool
+target_names (AstNode *t, const AstStr *name, int *budget)
+{
+  if (!t || --*budget < 0)
+    return true;
+  switch (t->kind)
+    {
+    case AST_IDENT:
+      return t->str == name;
+    case AST_MEMBER:
+      return false;
+    case AST_ASSIGN_PATTERN:
+    case AST_REST:
+    case AST_SPREAD:
+      return target_names (t->a, name, budget);
+    case AST_PROPERTY:
+      return target_names (t->b, name, budget);
+    case AST_ARRAY_PATTERN:
+    case AST_OBJECT_PATTERN:
+    case AST_ARRAY:
+    case AST_OBJECT:
+      for (AstNode *e = t->list.first; e; e = e->next)
+        if (target_names (e, name, budget))
+          return true;
+      return false;
+    case AST_ELISION:
+      return false;
+    default:
+      return true;
+    }
+}
+
+/* Whether evaluating n may store into the local called name (NULL: this,
+ * which only a derived constructor's super () stores).  Conservative: a
+ * direct eval, a class (its computed keys run here) or a subtree bigger
+ * than the budget may. */
+static bool
+may_write (AstNode *n, const AstStr *name, int *budget)
+{
+  if (!n)
+    return false;
+  if (--*budget < 0)
+    return true;
+  switch (n->kind)
+    {
+    case AST_FUNCTION:
+    case AST_FUNC_EXPR:
+      return false;
+    case AST_CLASS_EXPR:
+      return true;
+    case AST_ASSIGN:
+      if (name && target_names (n->a, name, budget))
+        return true;
+      return may_write (n->a, name, budget) || may_write (n->b, name, budget);
+    case AST_UPDATE:
+      if (name && target_names (n->a, name, budget))
+        return true;
+      return may_write (n->a, name, budget);
+    case AST_CALL:
+      if (n->flags & AST_F_DIRECT_EVAL)
+        return true;
+      break;
+    default:
+      break;
+    }
+  if (may_write (n->a, name, budget) || may_write (n->b, name, budget)
+      || may_write (n->c, name, budget) || may_write (n->d, name, budget))
+    return true;
+  for (AstNode *e = n->list.first; e; e = e->next)
+    if (may_write (e, name, budget))
+      return true;
+  return false;
+}
+
+/* The register operand n can be read from in place when `later` (or
+ * NULL) is evaluated between n's turn and the read, or -1. */
+static int32_t
+operand_in_place (FuncState *fs, AstNode *n, AstNode *later)
+{
+  int32_t r = local_reg (fs, n);
+  if (r < 0 || !later)
+    return r;
+  int budget = 64;
+  return may_write (later, n->kind == AST_IDENT ? n->str : NULL, &budget)
+             ? -1
+             : r;
+}
+
+/* ------------------------------------------------------------------ */
 /* Operators                                                           */
 /* ------------------------------------------------------------------ */
 
@@ -248,6 +407,14 @@ compile_binary (FuncState *fs, AstNode *n)
       compile_expr (fs, n->a);
       emit_op (fs, JS_OP_HasPrivate, t);
       reg_free_to (fs, t);
+      return;
+    }
+  int32_t l = operand_in_place (fs, n->a, n->b);
+  if (l >= 0)
+    {
+      compile_expr (fs, n->b);
+      mark_position (fs, n);
+      emit_binary (fs, binary_op (n->op), (uint32_t) l);
       return;
     }
   uint32_t t = reg_alloc (fs);
@@ -313,6 +480,41 @@ member_operands (FuncState *fs, AstNode *m, uint32_t obj, uint32_t key)
     {
       compile_expr (fs, m->b);
       emit_op (fs, JS_OP_Star, key);
+    }
+}
+
+/* member_operands where the operands may stay in their locals' registers
+ * (*obj and *key then name those), later being what is evaluated after
+ * them and before the access (an assignment's right side), or NULL. */
+static void
+member_operands_in_place (FuncState *fs, AstNode *m, uint32_t *obj,
+                          uint32_t *key, AstNode *later)
+{
+  bool computed = (m->flags & AST_F_COMPUTED) != 0;
+  if (m->a->kind == AST_SUPER || (!computed && m->b->kind == AST_PRIVATE_NAME))
+    {
+      member_operands (fs, m, *obj, *key);
+      return;
+    }
+  int32_t o = operand_in_place (fs, m->a, computed ? m->b : later);
+  if (o >= 0 && computed && later)
+    o = operand_in_place (fs, m->a, later);
+  if (o >= 0)
+    *obj = (uint32_t) o;
+  else
+    {
+      compile_expr (fs, m->a);
+      emit_op (fs, JS_OP_Star, *obj);
+    }
+  if (!computed)
+    return;
+  int32_t k = operand_in_place (fs, m->b, later);
+  if (k >= 0)
+    *key = (uint32_t) k;
+  else
+    {
+      compile_expr (fs, m->b);
+      emit_op (fs, JS_OP_Star, *key);
     }
 }
 
@@ -384,7 +586,7 @@ compile_member (FuncState *fs, AstNode *n)
 {
   uint32_t mark = fs->next_reg;
   uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
-  member_operands (fs, n, obj, key);
+  member_operands_in_place (fs, n, &obj, &key, NULL);
   if (n->flags & AST_F_OPTIONAL)
     {
       emit_op (fs, JS_OP_Ldar, obj);
@@ -401,7 +603,7 @@ compile_member_assign (FuncState *fs, AstNode *n)
   AstNode *m = n->a;
   uint32_t mark = fs->next_reg;
   uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
-  member_operands (fs, m, obj, key);
+  member_operands_in_place (fs, m, &obj, &key, n->b);
   if (n->op == LEX_ASSIGN)
     compile_expr (fs, n->b);
   else if (n->op == LEX_AND_ASSIGN || n->op == LEX_OR_ASSIGN
@@ -429,10 +631,8 @@ compile_member_assign (FuncState *fs, AstNode *n)
       compile_expr (fs, n->b);
       emit_binary (fs, binary_op (n->op), old);
     }
-  uint32_t val = reg_alloc (fs);
-  emit_op (fs, JS_OP_Star, val);
+  /* The stores leave acc as it was: the expression's value. */
   member_set (fs, m, obj, key);
-  emit_op (fs, JS_OP_Ldar, val);
   reg_free_to (fs, mark);
 }
 
@@ -467,13 +667,23 @@ compile_assign (FuncState *fs, AstNode *n)
         }
       else
         {
-          uint32_t old = reg_alloc (fs);
-          compile_load_ident (fs, t, false);
-          emit_op (fs, JS_OP_Star, old);
-          compile_expr (fs, n->b);
-          mark_position (fs, n);
-          emit_binary (fs, binary_op (n->op), old);
-          reg_free_to (fs, old);
+          int32_t in_place = operand_in_place (fs, t, n->b);
+          if (in_place >= 0)
+            {
+              compile_expr (fs, n->b);
+              mark_position (fs, n);
+              emit_binary (fs, binary_op (n->op), (uint32_t) in_place);
+            }
+          else
+            {
+              uint32_t old = reg_alloc (fs);
+              compile_load_ident (fs, t, false);
+              emit_op (fs, JS_OP_Star, old);
+              compile_expr (fs, n->b);
+              mark_position (fs, n);
+              emit_binary (fs, binary_op (n->op), old);
+              reg_free_to (fs, old);
+            }
         }
       compile_store_ident (fs, t, false);
       return;
@@ -507,19 +717,40 @@ compile_update (FuncState *fs, AstNode *n)
   else
     {
       uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
-      member_operands (fs, t, obj, key);
+      member_operands_in_place (fs, t, &obj, &key, NULL);
       member_get (fs, t, obj, key);
       emit_op (fs, JS_OP_ToNumeric);
       emit_op (fs, JS_OP_Star, old);
       emit_op (fs, op);
-      uint32_t nv = reg_alloc (fs);
-      emit_op (fs, JS_OP_Star, nv);
       member_set (fs, t, obj, key);
-      emit_op (fs, JS_OP_Ldar, nv);
     }
   if (!prefix)
     emit_op (fs, JS_OP_Ldar, old);
   reg_free_to (fs, mark);
+}
+
+/* An expression whose value nobody reads: a postfix update need not keep
+ * the old value, and Inc and Dec convert their operand themselves. */
+void
+compile_expr_effect (FuncState *fs, AstNode *n)
+{
+  if (fs->c->failed)
+    return;
+  if (n->kind == AST_UPDATE && n->a->kind == AST_IDENT)
+    {
+      mark_position (fs, n);
+      compile_load_ident (fs, n->a, false);
+      emit_op (fs, n->op == LEX_INC ? JS_OP_Inc : JS_OP_Dec);
+      compile_store_ident (fs, n->a, false);
+      return;
+    }
+  if (n->kind == AST_SEQUENCE)
+    {
+      for (AstNode *e = n->list.first; e; e = e->next)
+        compile_expr_effect (fs, e);
+      return;
+    }
+  compile_expr (fs, n);
 }
 
 static void
@@ -723,7 +954,29 @@ compile_call (FuncState *fs, AstNode *n)
   if (callee->kind == AST_MEMBER)
     {
       uint32_t key = reg_alloc (fs);
-      member_operands (fs, callee, self, key);
+      int32_t o = callee->a->kind == AST_SUPER
+                      ? -1
+                      : operand_in_place (fs, callee->a,
+                                          (callee->flags & AST_F_COMPUTED)
+                                              ? callee->b
+                                              : NULL);
+      if (o >= 0)
+        {
+          /* this is a copy of the local: one Mov. */
+          emit_op (fs, JS_OP_Mov, (uint32_t) o, self);
+          if (callee->flags & AST_F_COMPUTED)
+            {
+              compile_expr (fs, callee->b);
+              emit_op (fs, JS_OP_Star, key);
+            }
+          else if (callee->b->kind == AST_PRIVATE_NAME)
+            {
+              compile_expr (fs, callee->b);
+              emit_op (fs, JS_OP_Star, key);
+            }
+        }
+      else
+        member_operands (fs, callee, self, key);
       if (callee->flags & AST_F_OPTIONAL)
         {
           emit_op (fs, JS_OP_Ldar, self);

@@ -190,6 +190,8 @@ bool binding_location (FuncState *fs, Binding *b, uint32_t *reg,
 /* compiler-expr.c */
 void compile_expr (FuncState *fs, AstNode *n);
 void compile_expr_to (FuncState *fs, AstNode *n, uint32_t reg);
+/* compile_expr for an expression whose value is not used. */
+void compile_expr_effect (FuncState *fs, AstNode *n);
 void compile_load_ident (FuncState *fs, AstNode *ident, bool typeof_ctx);
 void compile_store_ident (FuncState *fs, AstNode *ident, bool init);
 void compile_load_this (FuncState *fs);

@@ -16,6 +16,7 @@
 #include "compiler-private.h"
 #include "bigint.h"
 #include "function.h"
+#include "ic.h"
 #include "parser.h"
 
 #include <stdarg.h>
@@ -375,10 +376,13 @@ scope_enter (FuncState *fs, Scope *s)
           emit_op (fs, JS_OP_LdaHole);
           emit_op (fs, JS_OP_Star, (uint32_t) b->reg);
         }
-      else if (s->kind != SCOPE_FUNCTION || b->kind != BIND_PARAM)
+      else if ((s->kind != SCOPE_FUNCTION || b->kind != BIND_PARAM)
+               && !(s->kind == SCOPE_FUNCTION && s == fs->info->scope))
         {
           /* Registers of a loop body's scope keep the last iteration's
-             values unless reset. */
+             values unless reset.  (A function's own scope is entered
+             once, first thing, when the call has set every register
+             past the arguments to undefined.) */
           emit_op (fs, JS_OP_LdaUndefined);
           emit_op (fs, JS_OP_Star, (uint32_t) b->reg);
         }
@@ -584,6 +588,7 @@ compile_break_continue (FuncState *fs, AstNode *n, bool is_break)
 /* ------------------------------------------------------------------ */
 
 static void compile_block_body (FuncState *fs, AstNode *node, AstList *l);
+static void compile_annexb_copy (FuncState *fs, AstNode *fn);
 
 static void
 compile_var_decl (FuncState *fs, AstNode *n)
@@ -696,7 +701,7 @@ compile_for (FuncState *fs, AstNode *n)
       if (n->a->kind == AST_VAR_DECL)
         compile_var_decl (fs, n->a);
       else
-        compile_expr (fs, n->a);
+        compile_expr_effect (fs, n->a);
     }
   /* A captured let of the head gets a fresh environment per iteration:
      the copy is made before the update expression. */
@@ -715,7 +720,7 @@ compile_for (FuncState *fs, AstNode *n)
   if (per_iteration)
     emit_op (fs, JS_OP_CopyEnv);
   if (n->c)
-    compile_expr (fs, n->c);
+    compile_expr_effect (fs, n->c);
   emit_jump_back (fs, JS_OP_JumpLoop, top);
   label_bind (fs, &j.breaks);
   jumps_pop (fs, &j);
@@ -1086,9 +1091,13 @@ static void
 compile_expr_statement (FuncState *fs, AstNode *n)
 {
   mark_position (fs, n);
-  compile_expr (fs, n->a);
   if (fs->completion_reg >= 0)
-    emit_op (fs, JS_OP_Star, (uint32_t) fs->completion_reg);
+    {
+      compile_expr (fs, n->a);
+      emit_op (fs, JS_OP_Star, (uint32_t) fs->completion_reg);
+    }
+  else
+    compile_expr_effect (fs, n->a);
 }
 
 static void
@@ -1121,7 +1130,10 @@ compile_statement (FuncState *fs, AstNode *n)
   switch (n->kind)
     {
     case AST_EMPTY:
-    case AST_FUNC_DECL: /* hoisted */
+      break;
+    case AST_FUNC_DECL: /* hoisted; Annex B copies a block's to its var */
+      if (g_hash_table_contains (fs->c->res.annexb, n))
+        compile_annexb_copy (fs, n);
       break;
     case AST_EXPR_STMT:
       compile_expr_statement (fs, n);
@@ -1511,6 +1523,7 @@ static void
 code_finalize (JsHeap *heap, JsCell *cell)
 {
   JsCode *code = (JsCode *) cell;
+  ic_code_free (heap->rt, code);
   g_free (code->bytecode);
   g_free (code->consts);
   g_free (code->ics);
@@ -2100,6 +2113,13 @@ collect_lexical_ident (AstNode *ident, void *data)
   global_decl_add (g, ident->str, g->lexical_kind);
 }
 
+static gint
+compare_node_start (gconstpointer a, gconstpointer b)
+{
+  uint32_t x = ((const AstNode *) a)->start, y = ((const AstNode *) b)->start;
+  return x < y ? -1 : x > y;
+}
+
 /* Declares a script's names at run time, before any of its code runs:
  * DeclareGlobals checks them against the global object and the script
  * scope (a SyntaxError if a let would shadow a var or the reverse), then
@@ -2133,6 +2153,16 @@ compile_global_declarations (FuncState *fs, AstNode *program)
       else
         collect_global_vars (&g, st);
     }
+  /* Block functions that are also vars (Annex B.3.3), in source order. */
+  GList *annexb = g_hash_table_get_keys (fs->c->res.annexb);
+  annexb = g_list_sort (annexb, compare_node_start);
+  for (GList *l = annexb; l; l = l->next)
+    {
+      AstNode *fn = l->data;
+      if (!g_hash_table_lookup (fs->c->res.annexb, fn))
+        global_decl_add (&g, fn->a->str, GLOBAL_DECL_VAR);
+    }
+  g_list_free (annexb);
   if (g.names->len)
     {
       ConstEntry e = { .kind = CONST_NAMES };
@@ -2346,6 +2376,24 @@ load_binding (FuncState *fs, Binding *b)
     emit_op (fs, JS_OP_LdaEnv, depth, slot);
 }
 
+/* Evaluating a sloppy block's function declaration sets the var of the
+ * same name (Annex B.3.3; scope.c decides which declarations do). */
+static void
+compile_annexb_copy (FuncState *fs, AstNode *fn)
+{
+  Resolution *res = &fs->c->res;
+  Binding *block = g_hash_table_lookup (res->annexb_block, fn);
+  if (!block)
+    return;
+  load_binding (fs, block);
+  Binding *var = g_hash_table_lookup (res->annexb, fn);
+  if (var)
+    store_binding (fs, var);
+  else
+    emit_op (fs, JS_OP_StaGlobal, const_atom (fs, fn->a->str),
+             ic_alloc (fs));
+}
+
 /* The key of a class element into reg: a private name's symbol, a
  * computed key evaluated earlier (fields), or a literal key. */
 static void
@@ -2510,6 +2558,15 @@ compile_class (FuncState *fs, AstNode *cls)
   emit_op (fs, JS_OP_Star, heritage);
   AstNode *ctor_fn = ci->ctor_node ? ci->ctor_node : ci->default_ctor;
   uint32_t k = compile_function (fs, ctor_fn);
+  if (!fs->c->failed)
+    {
+      /* The class's source text is the whole class, also when it
+         writes its constructor out (Function.prototype.toString). */
+      ConstEntry *e = &g_array_index (fs->consts, ConstEntry, k);
+      JsCode *code = (JsCode *) js_get_cell (fs->c->roots_base[e->code_root]);
+      code->src_start = cls->start;
+      code->src_end = cls->end;
+    }
   mark_position (fs, cls);
   emit_op (fs, JS_OP_CreateClass, heritage, k);
   emit_op (fs, JS_OP_Star, ctor);

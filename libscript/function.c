@@ -314,7 +314,7 @@ function_resolve_lazy (JsContext *ctx, JsObject *o)
   JsValue *po = rt_push_root (rt, js_object_value (o));
   JsCell *c = (JsCell *) o;
   JsValue name = JS_UNDEFINED, length = js_int32 (0);
-  bool proto = false, generator = false, async_gen = false;
+  bool proto = false, generator = false, async_gen = false, legacy = false;
   if (c->shape->cls == &js_function_class)
     {
       JsFunction *f = (JsFunction *) c;
@@ -326,6 +326,16 @@ function_resolve_lazy (JsContext *ctx, JsObject *o)
               && !(f->code->flags & JS_CODE_CLASS_CONSTRUCTOR);
       generator = (f->code->flags & JS_CODE_GENERATOR) != 0;
       async_gen = generator && (f->code->flags & JS_CODE_ASYNC);
+      /* Plain sloppy functions carry the legacy caller and arguments
+         properties (null, frozen) that strict functions, methods,
+         arrows, generators and classes must not have (ECMA-262 17.1):
+         without them, a read would reach Function.prototype's
+         %ThrowTypeError% accessors. */
+      legacy = !(f->code->flags & (JS_CODE_STRICT | JS_CODE_ARROW
+                                   | JS_CODE_GENERATOR | JS_CODE_ASYNC
+                                   | JS_CODE_CLASS_CONSTRUCTOR
+                                   | JS_CODE_METHOD))
+               && (f->code->flags & JS_CODE_CONSTRUCTOR);
       o->shape = async_gen   ? ctx->async_generator_function_shape
                  : generator ? ctx->generator_function_shape
                  : (f->code->flags & JS_CODE_ASYNC) ? ctx->async_function_shape
@@ -346,6 +356,15 @@ function_resolve_lazy (JsContext *ctx, JsObject *o)
             && object_define_own (rt, js_get_object (*po),
                                   atom_common_key (rt, JS_ATOM_name), *pn,
                                   JS_ATTR_CONFIGURABLE) == JS_PROP_DONE;
+  if (ok && legacy)
+    {
+      ok = object_define_own (rt, js_get_object (*po),
+                              atom_common_key (rt, JS_ATOM_arguments),
+                              JS_NULL, 0) == JS_PROP_DONE
+           && object_define_own (rt, js_get_object (*po),
+                                 atom_common_key (rt, JS_ATOM_caller),
+                                 JS_NULL, 0) == JS_PROP_DONE;
+    }
   if (ok && generator)
     {
       /* A generator function's prototype: the prototype of its
@@ -391,9 +410,12 @@ function_ordinary_create_this (JsContext *ctx, JsValue new_target,
                           atom_common_key (rt, JS_ATOM_prototype));
   if (js_is_exception (proto))
     return proto;
+  JsContext *realm = js_is_object (proto) ? ctx
+                                           : realm_of (ctx, new_target);
+  if (!realm)
+    return JS_EXCEPTION;
   JsCell *p = js_is_object (proto) ? js_get_cell (proto)
-                                   : (JsCell *) realm_of (ctx, new_target)
-                                         ->object_proto;
+                                   : (JsCell *) realm->object_proto;
   JsObject *o = object_new_with_proto (rt, p, 4);
   if (!o)
     return js_throw_out_of_memory (ctx);

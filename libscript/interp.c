@@ -19,6 +19,7 @@
 
 #include "compiler.h"
 #include "function.h"
+#include "ic.h"
 #include "log.h"
 #include "module.h"
 #include "ops.h"
@@ -166,129 +167,10 @@ frame_push (JsContext *ctx, JsFunction *fn, JsValue *base, uint32_t argc,
 /* Slow paths                                                          */
 /* ------------------------------------------------------------------ */
 
-/* Whether o can take the properties of shape s without growing its
- * storage (a cached transition only switches the shape and stores). */
-static inline bool
-object_has_room (JsObject *o, JsShape *s)
-{
-  uint32_t cap = s->inline_cap, need = s->count;
-  if (need <= cap)
-    return true;
-  return o->storage && o->storage->prop_cap >= need - cap;
-}
-
 static JsKey
 const_key (JsCode *code, uint32_t k)
 {
   return atom_key (js_get_string (code->consts[k]));
-}
-
-/* Fills a load cache after a lookup through the generic path. */
-static void
-ic_fill_load (JsContext *ctx, JsIC *ic, JsObject *o, JsKey key)
-{
-  JsRuntime *rt = ctx->rt;
-  JsShape *shape = o->shape;
-  if (shape_is_dictionary (shape) || (shape->flags & JS_SHAPE_LAZY))
-    return;
-  uint32_t slot;
-  uint8_t attrs;
-  if (shape_lookup (shape, key, &slot, &attrs))
-    {
-      if (attrs & JS_ATTR_ACCESSOR)
-        return;
-      ic->shape = shape;
-      ic->holder = NULL;
-      ic->slot = slot;
-      return;
-    }
-  /* On a prototype: every object of the chain up to the holder becomes a
-     guarded prototype. */
-  if (js_key_is_index (key) || realm_is_exotic (o))
-    return;
-  for (JsObject *p = object_get_proto (o); p; p = object_get_proto (p))
-    {
-      if (realm_is_exotic (p) || !realm_make_prototype (rt, p))
-        return;
-      if (shape_lookup (p->shape, key, &slot, &attrs))
-        {
-          if (attrs & JS_ATTR_ACCESSOR)
-            return;
-          ic->shape = shape;
-          ic->holder = p;
-          ic->slot = slot;
-          ic->epoch = rt->proto_epoch;
-          return;
-        }
-    }
-}
-
-static JsValue
-get_named_slow (JsContext *ctx, JsValue v, JsKey key, JsIC *ic)
-{
-  JsValue r = js_get (ctx, v, key);
-  if (!js_is_exception (r) && js_is_object (v))
-    {
-      /* Filling the cache may allocate (a prototype becomes a guarded
-         dictionary), and r may be a fresh value a getter made. */
-      JsValue *saved = rt_save_roots (ctx->rt);
-      JsValue *pr = rt_push_root (ctx->rt, r);
-      ic_fill_load (ctx, ic, js_get_object (v), key);
-      r = *pr;
-      rt_restore_roots (ctx->rt, saved);
-    }
-  if (ic)
-    ic->misses++;
-  return r;
-}
-
-/* After a generic store, caches an own-slot store or a transition. */
-static void
-ic_fill_store (JsContext *ctx, JsIC *ic, JsObject *o, JsShape *before,
-               JsKey key)
-{
-  JsShape *after = o->shape;
-  if (shape_is_dictionary (after) || (after->flags & JS_SHAPE_LAZY)
-      || realm_is_exotic (o) || js_key_is_index (key))
-    return;
-  uint32_t slot;
-  uint8_t attrs;
-  if (!shape_lookup (after, key, &slot, &attrs)
-      || (attrs & (JS_ATTR_ACCESSOR | JS_ATTR_WRITABLE)) != JS_ATTR_WRITABLE)
-    return;
-  if (before == after)
-    {
-      ic->shape = after;
-      ic->shape2 = NULL;
-      ic->slot = slot;
-      return;
-    }
-  if (after->parent != before || shape_is_dictionary (before))
-    return;
-  /* A transition: valid while no prototype gains a setter or a
-     read-only property of this name. */
-  for (JsObject *p = object_get_proto (o); p; p = object_get_proto (p))
-    if (realm_is_exotic (p) || !realm_make_prototype (ctx->rt, p))
-      return;
-  ic->shape = before;
-  ic->shape2 = after;
-  ic->slot = slot;
-  ic->epoch = ctx->rt->proto_epoch;
-}
-
-static bool
-set_named_slow (JsContext *ctx, JsValue obj, JsKey key, JsValue v,
-                JsIC *ic, bool strict)
-{
-  JsShape *before = js_is_object (obj) ? js_get_object (obj)->shape : NULL;
-  int r = js_set (ctx, obj, key, v, obj, strict);
-  if (r < 0)
-    return false;
-  if (r > 0 && before && ic)
-    ic_fill_store (ctx, ic, js_get_object (obj), before, key);
-  if (ic)
-    ic->misses++;
-  return true;
 }
 
 static JsValue
@@ -974,14 +856,18 @@ op_LdaGlobal:
 op_TypeofGlobal:
   {
     JsIC *ic = &code->ics[U16 (2)];
-    JsObject *g = ctx->global;
-    if (G_LIKELY (ic->shape == g->shape && ic->holder == NULL))
+    JsObject *h = ic->holder;
+    if (G_LIKELY (h && h->shape == ic->shape
+                  && ic->epoch == rt->global_epoch))
       {
-        ic->hits++;
-        acc = *object_slot_ptr (g, ic->slot);
-        if (*pc == JS_OP_TypeofGlobal)
-          goto do_typeof;
-        NEXT (5);
+        acc = *object_slot_ptr (h, ic->slot);
+        if (G_LIKELY (!js_is_empty (acc)))
+          {
+            IC_COUNT_HIT (rt, code, ic);
+            if (*pc == JS_OP_TypeofGlobal)
+              goto do_typeof;
+            NEXT (5);
+          }
       }
     SYNC ();
     JsKey key = const_key (code, U16 (0));
@@ -1010,8 +896,7 @@ op_TypeofGlobal:
                                          "initialization", s);
         THROW ();
       }
-    ic->misses++;
-    realm_fill_global_ic (ctx, ic, key);
+    ic_fill_global_load (ctx, code, ic, key);
     NEXT (5);
   }
 do_typeof:
@@ -1021,11 +906,13 @@ op_StaGlobal:
 op_StaGlobalStrict:
   {
     JsIC *ic = &code->ics[U16 (2)];
-    JsObject *g = ctx->global;
-    if (G_LIKELY (ic->shape == g->shape))
+    JsObject *holder = ic->holder;
+    if (G_LIKELY (holder && holder->shape == ic->shape
+                  && ic->epoch == rt->global_epoch
+                  && !js_is_empty (*object_slot_ptr (holder, ic->slot))))
       {
-        ic->hits++;
-        object_store_slot (rt, g, ic->slot, acc);
+        IC_COUNT_HIT (rt, code, ic);
+        object_store_slot (rt, holder, ic->slot, acc);
         NEXT (5);
       }
     SYNC ();
@@ -1036,8 +923,7 @@ op_StaGlobalStrict:
     rt->stack_top = frame->top;
     if (h < 0)
       THROW ();
-    ic->misses++;
-    realm_fill_global_store_ic (ctx, ic, key);
+    ic_fill_global_store (ctx, code, ic, key);
     NEXT (5);
   }
 op_DeclareGlobals:
@@ -1216,20 +1102,20 @@ op_GetNamed:
           {
             if (!ic->holder)
               {
-                ic->hits++;
+                IC_COUNT_HIT (rt, code, ic);
                 acc = *object_slot_ptr (obj, ic->slot);
                 NEXT (7);
               }
             if (ic->epoch == rt->proto_epoch)
               {
-                ic->hits++;
+                IC_COUNT_HIT (rt, code, ic);
                 acc = *object_slot_ptr (ic->holder, ic->slot);
                 NEXT (7);
               }
           }
       }
     SYNC ();
-    acc = get_named_slow (ctx, o, const_key (code, U16 (2)), ic);
+    acc = ic_get_named (ctx, code, ic, o, const_key (code, U16 (2)));
     CHECK (acc);
     NEXT (7);
   }
@@ -1245,14 +1131,14 @@ op_SetNamedStrict:
           {
             if (!ic->shape2)
               {
-                ic->hits++;
+                IC_COUNT_HIT (rt, code, ic);
                 object_store_slot (rt, obj, ic->slot, acc);
                 NEXT (7);
               }
             if (ic->epoch == rt->proto_epoch
-                && object_has_room (obj, ic->shape2))
+                && ic_has_room (obj, ic->shape2))
               {
-                ic->hits++;
+                IC_COUNT_HIT (rt, code, ic);
                 obj->shape = ic->shape2;
                 object_store_slot (rt, obj, ic->slot, acc);
                 NEXT (7);
@@ -1261,8 +1147,8 @@ op_SetNamedStrict:
       }
     SYNC ();
     JsValue *r = rt_push_root (rt, acc);
-    bool ok = set_named_slow (ctx, o, const_key (code, U16 (2)), acc, ic,
-                              *pc == JS_OP_SetNamedStrict);
+    bool ok = ic_set_named (ctx, code, ic, o, const_key (code, U16 (2)), acc,
+                            *pc == JS_OP_SetNamedStrict);
     acc = *r;
     rt->stack_top = frame->top;
     if (!ok)
@@ -1578,12 +1464,14 @@ op_CreateClass:
     SYNC ();
     JsValue *r = &REG (0);
     JsCode *c = (JsCode *) js_get_cell (code->consts[U16 (2)]);
-    if (!realm_create_class (ctx, r[0], c, frame->env, &acc, &r[1]))
-      {
-        rt->stack_top = frame->top;
-        THROW ();
-      }
+    /* Through a local: taking acc's address would keep it in memory
+       for the whole loop. */
+    JsValue cls = acc;
+    bool ok = realm_create_class (ctx, r[0], c, frame->env, &cls, &r[1]);
+    acc = cls;
     rt->stack_top = frame->top;
+    if (!ok)
+      THROW ();
     NEXT (5);
   }
 op_SetClassFields:
@@ -2145,6 +2033,15 @@ op_Construct:
     JsValue callee = win[0];
     bool construct = *pc == JS_OP_Construct;
     SYNC ();
+    if (js_is_object (callee))
+      {
+        JsIC *ic = &code->ics[U16 (4)];
+        JsCell *target = ic_call_target (callee);
+        if (G_LIKELY (ic->target == target))
+          IC_COUNT_HIT (rt, code, ic);
+        else
+          ic_call_miss (rt, code, ic, target);
+      }
     if (G_LIKELY (js_is_object (callee)
                   && js_get_cell (callee)->shape->cls
                          == &js_function_class))

@@ -10,6 +10,12 @@
  * are live; evaluation runs each module's code once, dependencies first
  * (a module already evaluating — a cycle — is skipped, as the spec's
  * depth-first evaluation does).  Top-level await is not supported yet.
+ *
+ * Specifiers that are not file paths (a URL with a scheme other than
+ * file:, such as gi://Gtk?version=4.0, or a bare name) go first to the
+ * embedder's module hook (gs_runtime_set_module_resolver), which may serve
+ * them as synthetic modules: a record with no code whose environment has
+ * one binding, the default export, already evaluated.
  */
 #include "config.h"
 
@@ -42,6 +48,8 @@ struct JsModule
   JsValue meta;        /* import.meta, made on demand */
   JsValue error;       /* the evaluation error of an errored module */
   GPtrArray *requested;/* JsModule*, in the order of the specifiers */
+  bool synthetic;      /* served by the embedder: no code, one binding
+                          (default) in env, evaluated from the start */
 };
 
 /* An import binding's target: a slot of another module's environment. */
@@ -157,6 +165,8 @@ resolve_specifier (const char *referrer, const char *spec)
 
 static JsModule *load (JsContext *ctx, const char *path, const char *source,
                        size_t len);
+static JsModule *load_specifier (JsContext *ctx, const char *referrer,
+                                 const char *spec);
 
 static JsModule *
 load_file (JsContext *ctx, const char *path)
@@ -212,13 +222,124 @@ load (JsContext *ctx, const char *path, const char *source, size_t len)
     {
       JsString *spec = js_get_string (object_elements (module_table (m, 0))[i]);
       g_autofree char *s = string_to_utf8 (rt, spec, NULL);
-      g_autofree char *p = resolve_specifier (m->path, s ? s : "");
-      JsModule *dep = load_file (ctx, p);
+      JsModule *dep = load_specifier (ctx, m->path, s ? s : "");
       if (!dep)
-        return NULL;
+        {
+          /* The record stays in the map (a cycle may name it), errored:
+             its requested list is incomplete, so it must never link. */
+          m->status = MOD_ERRORED;
+          m->error = ctx->pending_exception;
+          return NULL;
+        }
       g_ptr_array_add (m->requested, dep);
     }
   return m;
+}
+
+/* ------------------------------------------------------------------ */
+/* Specifiers the embedder serves                                      */
+/* ------------------------------------------------------------------ */
+
+/* Does spec start with a URL scheme ("gi:", "resource:")?  A scheme is a
+ * letter and then letters, digits, "+", "-" or "." up to a colon. */
+static bool
+has_scheme (const char *spec)
+{
+  if (!g_ascii_isalpha (spec[0]))
+    return false;
+  const char *p = spec + 1;
+  while (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.')
+    p++;
+  return *p == ':';
+}
+
+/* A relative or absolute path, as the file loader takes them. */
+static bool
+is_path (const char *spec)
+{
+  return spec[0] == '/' || g_str_has_prefix (spec, "./")
+         || g_str_has_prefix (spec, "../") || strcmp (spec, ".") == 0
+         || strcmp (spec, "..") == 0;
+}
+
+/* A module record with no code: its environment holds one binding,
+ * default, set to value.  It counts as evaluated from the start. */
+static JsModule *
+load_synthetic (JsContext *ctx, const char *key, JsValue value)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pv = rt_push_root (rt, value);
+  JsShape *shape = shape_new_root (rt, &js_env_class, NULL, 0);
+  JsValue *ps = rt_push_cell (rt, shape);
+  if (shape)
+    shape = shape_add_property (rt, shape,
+                                atom_common_key (rt, JS_ATOM_default), 0);
+  *ps = shape ? js_cell_value (JS_TAG_INTERNAL, shape) : JS_UNDEFINED;
+  JsEnv *env = shape ? function_new_env (rt, shape, NULL) : NULL;
+  if (!env)
+    {
+      rt_restore_roots (rt, saved);
+      js_throw_out_of_memory (ctx);
+      return NULL;
+    }
+  env->slots[0] = *pv;
+  gc_write_barrier (&rt->heap, (JsCell *) env);
+  JsModule *m = g_new0 (JsModule, 1);
+  m->path = g_strdup (key);
+  m->ctx = ctx;
+  m->code = m->ns = m->meta = m->error = JS_UNDEFINED;
+  m->env = js_cell_value (JS_TAG_INTERNAL, env);
+  m->requested = g_ptr_array_new ();
+  m->synthetic = true;
+  m->status = MOD_EVALUATED;
+  g_hash_table_insert (rt->modules, m->path, m);
+  rt_restore_roots (rt, saved);
+  return m;
+}
+
+/* The module a specifier names, loaded (not yet linked).  A specifier
+ * that is not a path goes to the embedder's hook first; a URL scheme the
+ * hook does not serve is an error, a bare name it does not serve is a
+ * path relative to the referrer, as before there was a hook. */
+static JsModule *
+load_specifier (JsContext *ctx, const char *referrer, const char *spec)
+{
+  JsRuntime *rt = ctx->rt;
+  modules_init (rt);
+  if (g_str_has_prefix (spec, "file:"))
+    {
+      g_autofree char *file = g_filename_from_uri (spec, NULL, NULL);
+      if (!file)
+        {
+          js_throw_type_error (ctx, "Invalid module URL '%s'", spec);
+          return NULL;
+        }
+      g_autofree char *p = resolve_specifier (referrer, file);
+      return load_file (ctx, p);
+    }
+  if (!is_path (spec))
+    {
+      JsModule *m = g_hash_table_lookup (rt->modules, spec);
+      if (m)
+        return m;
+      if (rt->module_hook)
+        {
+          JsValue v = rt->module_hook (ctx, spec, referrer,
+                                       rt->module_hook_data);
+          if (js_is_exception (v))
+            return NULL;
+          if (!js_is_empty (v))
+            return load_synthetic (ctx, spec, v);
+        }
+      if (has_scheme (spec))
+        {
+          js_throw_type_error (ctx, "Cannot find module '%s'", spec);
+          return NULL;
+        }
+    }
+  g_autofree char *p = resolve_specifier (referrer, spec);
+  return load_file (ctx, p);
 }
 
 /* ------------------------------------------------------------------ */
@@ -256,6 +377,11 @@ resolve_export (JsRuntime *rt, JsModule *m, JsValue name, GPtrArray *set)
     if (g_ptr_array_index (set, i) == m
         && name_eq (rt, *(JsValue *) g_ptr_array_index (set, i + 1), name))
       return none;
+  if (m->synthetic)
+    return name_eq (rt, name, js_string_value (atom_common (rt,
+                                                            JS_ATOM_default)))
+               ? (Resolution){ RESOLVED_BINDING, m, 0 }
+               : none;
   JsValue *np = g_new (JsValue, 1);
   *np = name;
   g_ptr_array_add (set, m);
@@ -551,6 +677,12 @@ exported_names (JsRuntime *rt, JsModule *m, GPtrArray *seen, GPtrArray *out)
     if (g_ptr_array_index (seen, i) == m)
       return;
   g_ptr_array_add (seen, m);
+  if (m->synthetic)
+    {
+      g_ptr_array_add (out, (gpointer) (uintptr_t) js_string_value (
+                                atom_common (rt, JS_ATOM_default)));
+      return;
+    }
   for (int t = 2; t <= 3; t++)
     {
       JsObject *tab = module_table (m, t);
@@ -773,9 +905,7 @@ module_dynamic_import (JsContext *ctx, JsCode *referrer, JsValue specifier)
                                   ? g_strdup (from)
                                   : from ? resolve_specifier (NULL, from)
                                          : NULL;
-      g_autofree char *path = resolve_specifier (base, spec ? spec : "");
-      modules_init (rt);
-      JsModule *m = load_file (ctx, path);
+      JsModule *m = load_specifier (ctx, base, spec ? spec : "");
       if (m && link_module (ctx, m) && evaluate (ctx, m))
         ns = module_namespace (ctx, m);
     }

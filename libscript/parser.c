@@ -3205,14 +3205,19 @@ parse_if_body (Parser *P)
 
   if (at (P, LEX_FUNCTION) && !P->fn->strict)
     {
+      /* As if it were in braces: a block of one declaration. */
       Scope scope;
+      AstNode *block = node_here (P, AST_BLOCK);
       scope_push (P, &scope, SCOPE_BLOCK);
       body = parse_function (P, tok_pos (&P->tok), AST_FUNC_DECL, 0, false);
       scope_pop (P, &scope);
       if (body && (body->flags & AST_F_GENERATOR))
         return fail_node (P, body, "generator declarations are not allowed "
                           "here");
-      return body;
+      if (!body)
+        return NULL;
+      ast_list_append (&block->list, body);
+      return finish (P, block);
     }
   body = parse_statement (P);
   if (body && is_labelled_function (body))

@@ -9,6 +9,7 @@
 
 #include "property.h"
 
+#include "api-native.h"
 #include "builtins.h"
 #include "function.h"
 #include "module.h"
@@ -41,7 +42,17 @@ prop_get_own (JsContext *ctx, JsObject *o, JsKey key, JsValue *value,
       if (r != 2)
         return r;
     }
-  return object_get_own (ctx->rt, o, key, value, attrs) ? 1 : 0;
+  if (object_get_own (ctx->rt, o, key, value, attrs))
+    return 1;
+  if (G_UNLIKELY (o->shape->cls->flags & JS_CLASS_RESOLVE))
+    {
+      /* An embedder's object may make the property now. */
+      int r = api_native_resolve (ctx, o, key);
+      if (r <= 0)
+        return r;
+      return object_get_own (ctx->rt, o, key, value, attrs) ? 1 : 0;
+    }
+  return 0;
 }
 
 JsValue
@@ -163,12 +174,16 @@ set_on_receiver (JsContext *ctx, JsKey key, JsValue v, JsValue receiver)
   return prop_define_data (ctx, r, key, v);
 }
 
+/* Classes whose own properties are not all in their shapes: exotic
+ * ones, and embedders' classes that make properties on first use. */
+#define NOT_ORDINARY (JS_CLASS_EXOTIC | JS_CLASS_RESOLVE)
+
 /* Are o's prototypes all ordinary? */
 static inline bool
 ordinary_chain (JsObject *o)
 {
   for (JsObject *p = object_get_proto (o); p; p = object_get_proto (p))
-    if (p->shape->cls->flags & JS_CLASS_EXOTIC)
+    if (p->shape->cls->flags & NOT_ORDINARY)
       return false;
   return true;
 }
@@ -184,7 +199,7 @@ prop_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
   /* The common case: o is the receiver and it and its prototypes are
      ordinary (object_set walks the chain by itself). */
   if (js_is_object (receiver) && js_get_object (receiver) == o
-      && !(o->shape->cls->flags & JS_CLASS_EXOTIC) && ordinary_chain (o))
+      && !(o->shape->cls->flags & NOT_ORDINARY) && ordinary_chain (o))
     {
       js_resolve_lazy (ctx, o);
       JsValue pair;

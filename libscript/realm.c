@@ -316,44 +316,6 @@ realm_make_prototype (JsRuntime *rt, JsObject *o)
 /* Globals                                                             */
 /* ------------------------------------------------------------------ */
 
-void
-realm_fill_global_ic (JsContext *ctx, JsIC *ic, JsKey key)
-{
-  JsObject *g = ctx->global;
-  uint32_t slot;
-  uint8_t attrs;
-  if (shape_is_dictionary (g->shape) || (g->shape->flags & JS_SHAPE_LAZY))
-    return;
-  JsValue v;
-  if (object_get_own (ctx->rt, ctx->script_scope, key, &v, &attrs))
-    return;
-  if (shape_lookup (g->shape, key, &slot, &attrs)
-      && !(attrs & JS_ATTR_ACCESSOR))
-    {
-      ic->shape = g->shape;
-      ic->holder = NULL;
-      ic->slot = slot;
-    }
-}
-
-void
-realm_fill_global_store_ic (JsContext *ctx, JsIC *ic, JsKey key)
-{
-  JsObject *g = ctx->global;
-  uint32_t slot;
-  uint8_t attrs;
-  JsValue v;
-  if (shape_is_dictionary (g->shape)
-      || object_get_own (ctx->rt, ctx->script_scope, key, &v, &attrs))
-    return;
-  if (shape_lookup (g->shape, key, &slot, &attrs)
-      && (attrs & (JS_ATTR_ACCESSOR | JS_ATTR_WRITABLE)) == JS_ATTR_WRITABLE)
-    {
-      ic->shape = g->shape;
-      ic->slot = slot;
-    }
-}
-
 int
 realm_store_global (JsContext *ctx, JsKey key, JsValue v, bool strict)
 {
@@ -467,10 +429,14 @@ realm_declare_globals (JsContext *ctx, JsValue names)
       uint8_t attrs;
       JsPropResult r = JS_PROP_DONE;
       if (kind >= 2)
-        r = object_define_own (rt, ctx->script_scope, key, JS_EMPTY,
-                               kind == 3 ? JS_ATTR_ENUMERABLE
-                                         : JS_ATTR_ENUMERABLE
-                                               | JS_ATTR_WRITABLE);
+        {
+          r = object_define_own (rt, ctx->script_scope, key, JS_EMPTY,
+                                 kind == 3 ? JS_ATTR_ENUMERABLE
+                                           : JS_ATTR_ENUMERABLE
+                                                 | JS_ATTR_WRITABLE);
+          /* The binding may shadow a global property a cache holds. */
+          rt->global_epoch++;
+        }
       else if (kind == 1)
         {
           /* CreateGlobalFunctionBinding: the closure is stored right
@@ -519,6 +485,7 @@ realm_init_global_lexical (JsContext *ctx, JsKey key, JsValue v)
       JsPropResult r = object_define_own (rt, ctx->script_scope, key, v,
                                           JS_ATTR_ENUMERABLE
                                               | JS_ATTR_WRITABLE);
+      rt->global_epoch++;
       if (r != JS_PROP_DONE)
         {
           js_throw_out_of_memory (ctx);
@@ -1483,6 +1450,25 @@ realm_check_interrupt (JsContext *ctx)
 JsContext *
 realm_of (JsContext *ctx, JsValue fn)
 {
-  (void) fn;
-  return ctx;
+  /* Functions do not record their realm yet (contexts of one runtime
+     share a heap): every live one answers the calling context.  What
+     must already be right is the walk, which throws for a revoked
+     proxy. */
+  for (;;)
+    {
+      if (builtins_is_bound_function (fn))
+        fn = builtins_bound_target (fn);
+      else if (builtins_is_proxy (fn))
+        {
+          fn = builtins_proxy_target (fn);
+          if (js_is_null (fn))
+            {
+              js_throw_type_error (ctx, "Cannot get the realm of a "
+                                        "revoked proxy");
+              return NULL;
+            }
+        }
+      else
+        return ctx;
+    }
 }

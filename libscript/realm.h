@@ -19,12 +19,12 @@ JsValue realm_builtin_trampoline (const JsCallInfo *info, void *fn);
 
 /* Builds the intrinsics and the global object of a new context. */
 bool realm_init (JsContext *ctx);
-/* The realm a function object belongs to (for GetFunctionRealm). */
+/* GetFunctionRealm: the realm a function object belongs to, through
+ * bound functions and proxies; NULL with a TypeError pending for a
+ * revoked proxy. */
 JsContext *realm_of (JsContext *ctx, JsValue fn);
 
 /* Globals. */
-void realm_fill_global_ic (JsContext *ctx, JsIC *ic, JsKey key);
-void realm_fill_global_store_ic (JsContext *ctx, JsIC *ic, JsKey key);
 int realm_store_global (JsContext *ctx, JsKey key, JsValue v, bool strict);
 int realm_declare_globals (JsContext *ctx, JsValue names);
 int realm_init_global_lexical (JsContext *ctx, JsKey key, JsValue v);

@@ -9,10 +9,12 @@
 #include "config.h"
 
 #include "runtime.h"
+#include "api-native.h"
 #include "atom.h"
 #include "jsstring.h"
 #include "object.h"
 #include "bytecode.h"
+#include "ic.h"
 #include "interp.h"
 #include "module.h"
 #include "realm.h"
@@ -104,8 +106,12 @@ runtime_free (JsRuntime *rt)
     }
   rt->persistents = NULL;
   gc_log_summary (&rt->heap);
+  ic_stats_summary (rt);
   module_runtime_free (rt);
+  api_native_runtime_dying (rt);
   heap_destroy (&rt->heap);
+  ic_runtime_free (rt);
+  api_native_runtime_free (rt);
   regexp_cache_free (rt);
   gc_destroy (&rt->heap);
   atom_table_free (rt);
@@ -309,30 +315,11 @@ run_weak_callback (JsRuntime *rt, void *data)
     p->weak_cb (p->weak_data);
 }
 
-/* Inline caches hold shapes weakly: an entry that names a dead shape (or
- * a dead prototype holder) is emptied, so that a new shape born at the
- * same address can never match it. */
-static void
-clear_dead_caches (JsRuntime *rt)
-{
-  for (JsCode *code = rt->codes; code; code = code->next_code)
-    for (uint32_t i = 0; i < code->n_ics; i++)
-      {
-        JsIC *ic = &code->ics[i];
-        if ((ic->shape && !js_cell_is_marked (ic->shape))
-            || (ic->shape2 && !js_cell_is_marked (ic->shape2))
-            || (ic->holder && !js_cell_is_marked (ic->holder)))
-          {
-            ic->shape = ic->shape2 = NULL;
-            ic->holder = NULL;
-          }
-      }
-}
-
 void
 runtime_process_weak (JsRuntime *rt)
 {
-  clear_dead_caches (rt);
+  /* Inline caches hold shapes weakly. */
+  ic_sweep (rt);
   for (JsPersistent *p = rt->persistents; p; p = p->next)
     if (p->weak && js_is_cell (p->value)
         && !js_cell_is_marked (js_get_cell (p->value)))

@@ -112,6 +112,8 @@ typedef struct
   X (done, "done")                                                         \
   X (return, "return")                                                     \
   X (callee, "callee")                                                     \
+  X (caller, "caller")                                                     \
+  X (arguments, "arguments")                                               \
   X (lastIndex, "lastIndex")                                               \
   X (exec, "exec")                                                         \
   X (flags, "flags")                                                       \
@@ -255,15 +257,28 @@ struct JsRuntime
   uint32_t frame_count;     /* frames in use */
   uint32_t native_depth;    /* C re-entries of the dispatch loop */
   uint32_t proto_epoch;     /* bumped when a prototype's layout changes */
+  uint32_t global_epoch;    /* bumped when a global binding may have moved
+                               or become shadowed (ic.h) */
+  struct JsICTotals *ic_dead; /* gscript.ic.stats of dead code, or NULL */
   JsShape *code_shape;      /* shape of JsCode cells */
   JsCode *codes;            /* every live JsCode, for cache clearing */
   GHashTable *modules;      /* canonical path → JsModule (module.c) */
+  /* The embedder's module hook (api-native.c installs it): the default
+   * export of a synthetic module for specifier, JS_EMPTY when the hook
+   * does not serve it, JS_EXCEPTION when loading it failed. */
+  JsValue (*module_hook) (JsContext *ctx, const char *specifier,
+                          const char *referrer, void *data);
+  void *module_hook_data;   /* the hook's argument */
+  struct GsNativeState *native; /* embedder classes and hooks
+                                   (api-native.c), or NULL */
   JsShape *import_ref_shape;/* ImportRef cells of live imports */
   struct RegExpCache *regexp_cache; /* compiled patterns by source
                                        (builtins-regexp.c) */
   volatile bool interrupt_pending; /* checked on loop back edges */
   bool (*interrupt_handler) (void *data); /* true: stop the script */
   void *interrupt_data;
+  gboolean (*api_interrupt) (gpointer); /* the embedder's hook (api.c) */
+  gpointer api_interrupt_data;          /* its data */
 };
 
 /* A subsystem's roots: called by the collector during marking, and (if

@@ -22,6 +22,7 @@ typedef struct
   FuncInfo *func;
   bool outer_dynamic;
   AstArena *arena; /* for synthetic nodes */
+  GPtrArray *block_functions; /* hoisting: sloppy block FUNC_DECLs seen */
 } Resolver;
 
 static void walk (Resolver *r, AstNode *node);
@@ -170,13 +171,21 @@ hoist_vars (Resolver *r, Scope *vs, AstNode *n, bool top)
   switch (n->kind)
     {
     case AST_VAR_DECL:
-      if (n->op == AST_DECL_VAR)
+      /* (A script's vars are globals, not bindings: a script is walked
+         only for its block functions.) */
+      if (n->op == AST_DECL_VAR && vs->kind != SCOPE_SCRIPT)
         for (AstNode *d = n->list.first; d; d = d->next)
           declare_pattern (r, vs, d->a, BIND_VAR, NULL);
       break;
     case AST_FUNC_DECL:
       if (top && n->a)
-        declare (r, vs, n->a->str, BIND_VAR, n);
+        {
+          if (vs->kind != SCOPE_SCRIPT)
+            declare (r, vs, n->a->str, BIND_VAR, n);
+        }
+      else if (n->a && r->block_functions
+               && !(n->flags & (AST_F_ASYNC | AST_F_GENERATOR)))
+        g_ptr_array_add (r->block_functions, n);
       break;
     case AST_BLOCK:
     case AST_BODY:
@@ -223,6 +232,75 @@ hoist_vars (Resolver *r, Scope *vs, AstNode *n, bool top)
       break;
     default:
       break;
+    }
+}
+
+/* Annex B.3.3, which web and GJS code relies on: in sloppy code a plain
+ * function declared in a block is also a var of the enclosing function
+ * (or a global of the script), set to the function when the declaration
+ * is evaluated — unless a var of that name would clash with a lexical
+ * declaration or shadow a parameter.  Clashes at the function's level are
+ * checked here, after its hoisting; those with blocks in between when
+ * the block is walked (block_functions_check). */
+static void
+declare_block_functions (Resolver *r, Scope *vs, GPtrArray *fns,
+                         AstList *top_stmts)
+{
+  for (guint i = 0; i < fns->len; i++)
+    {
+      AstNode *fn = g_ptr_array_index (fns, i);
+      const AstStr *name = fn->a->str;
+      if (name == r->res->s_arguments)
+        continue;
+      if (vs->kind == SCOPE_SCRIPT)
+        {
+          /* Globals are not bindings: look for a let, const or class of
+             the script with that name. */
+          bool clash = false;
+          for (AstNode *st = top_stmts->first; st && !clash; st = st->next)
+            if (st->kind == AST_CLASS_DECL)
+              clash = st->a && st->a->str == name;
+            else if (st->kind == AST_VAR_DECL && st->op != AST_DECL_VAR)
+              for (AstNode *d = st->list.first; d; d = d->next)
+                clash |= d->a->kind == AST_IDENT && d->a->str == name;
+          if (!clash)
+            g_hash_table_insert (r->res->annexb, fn, NULL);
+          continue;
+        }
+      Binding *b = lookup_here (vs, name);
+      if (!b && vs->func->scope != vs)
+        b = lookup_here (vs->func->scope, name);
+      if (b && b->kind != BIND_VAR)
+        continue;
+      if (!b)
+        b = declare (r, vs, name, BIND_VAR, NULL);
+      g_hash_table_insert (r->res->annexb, fn, b);
+    }
+}
+
+/* A block's function keeps its Annex B var only if no block between it
+ * and the var's scope declares the name. */
+static void
+block_functions_check (Resolver *r, Scope *block, AstList *stmts)
+{
+  for (AstNode *n = stmts->first; n; n = n->next)
+    {
+      if (n->kind != AST_FUNC_DECL
+          || !g_hash_table_contains (r->res->annexb, n))
+        continue;
+      Scope *vs = r->func->var_scope;
+      for (Scope *s = block->parent; s && s != vs; s = s->parent)
+        {
+          Binding *b = lookup_here (s, n->a->str);
+          if (b && b->kind != BIND_CATCH)
+            {
+              g_hash_table_remove (r->res->annexb, n);
+              break;
+            }
+        }
+      if (g_hash_table_contains (r->res->annexb, n))
+        g_hash_table_insert (r->res->annexb_block, n,
+                             lookup_here (block, n->a->str));
     }
 }
 
@@ -413,8 +491,16 @@ walk_function (Resolver *r, AstNode *fn)
   f->body_scope = vs;
   if (!expr_body && body)
     {
+      GPtrArray *fns = f->strict ? NULL : g_ptr_array_new ();
+      r->block_functions = fns;
       hoist_vars (r, vs, body, true);
+      r->block_functions = NULL;
       hoist_lexical (r, vs, &body->list, true);
+      if (fns)
+        {
+          declare_block_functions (r, vs, fns, &body->list);
+          g_ptr_array_free (fns, TRUE);
+        }
     }
   /* A named function expression sees its own name, unless a parameter
      or a var of the function shadows it. */
@@ -587,6 +673,7 @@ walk_block (Resolver *r, AstNode *node, AstList *stmts)
     {
       Scope *s = scope_push (r, SCOPE_BLOCK, node);
       hoist_lexical (r, s, stmts, false);
+      block_functions_check (r, s, stmts);
     }
   walk_list (r, stmts);
   if (scoped)
@@ -679,6 +766,8 @@ walk (Resolver *r, AstNode *n)
             Scope *s = scope_push (r, SCOPE_BLOCK, n);
             for (AstNode *c = n->list.first; c; c = c->next)
               hoist_lexical (r, s, &c->list, false);
+            for (AstNode *c = n->list.first; c; c = c->next)
+              block_functions_check (r, s, &c->list);
           }
         for (AstNode *c = n->list.first; c; c = c->next)
           {
@@ -803,8 +892,10 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
 
   res->classes = g_hash_table_new (NULL, NULL);
   res->field_keys = g_hash_table_new (NULL, NULL);
+  res->annexb = g_hash_table_new (NULL, NULL);
+  res->annexb_block = g_hash_table_new (NULL, NULL);
   res->all_classes = g_ptr_array_new_with_free_func (g_free);
-  Resolver r = { res, NULL, NULL, outer_dynamic, arena };
+  Resolver r = { res, NULL, NULL, outer_dynamic, arena, NULL };
   FuncInfo *f = func_new (&r, program);
   f->strict = (program->flags & AST_F_STRICT) != 0;
   r.func = f;
@@ -849,6 +940,15 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
   /* A script's var, function, let, const and class names are globals:
      properties of the global object or entries of the script scope, found
      by name at run time (other scripts share them). */
+  if (top_kind == SCOPE_SCRIPT && !f->strict)
+    {
+      GPtrArray *fns = g_ptr_array_new ();
+      r.block_functions = fns;
+      hoist_vars (&r, top, program, true);
+      r.block_functions = NULL;
+      declare_block_functions (&r, top, fns, &program->list);
+      g_ptr_array_free (fns, TRUE);
+    }
   walk_list (&r, &program->list);
   if (outer_dynamic || (program->flags & AST_F_DIRECT_EVAL))
     top->dynamic = top->kind != SCOPE_SCRIPT;
@@ -878,6 +978,8 @@ scope_resolution_free (Resolution *res)
   g_hash_table_destroy (res->funcs);
   g_hash_table_destroy (res->classes);
   g_hash_table_destroy (res->field_keys);
+  g_hash_table_destroy (res->annexb);
+  g_hash_table_destroy (res->annexb_block);
   g_ptr_array_free (res->all_classes, TRUE);
   memset (res, 0, sizeof *res);
 }

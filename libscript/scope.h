@@ -123,6 +123,10 @@ typedef struct
   GHashTable *funcs;      /* FUNCTION/PROGRAM AstNode* → FuncInfo* */
   GHashTable *classes;    /* CLASS_DECL/CLASS_EXPR → ClassInfo* */
   GHashTable *field_keys; /* computed CLASS_FIELD → its hidden Binding* */
+  GHashTable *annexb;     /* sloppy block FUNC_DECL → the var Binding* its
+                             value is copied to when the declaration is
+                             evaluated (NULL: a global of the script) */
+  GHashTable *annexb_block; /* the same FUNC_DECL → its block Binding* */
   GPtrArray *all_classes; /* ownership */
   Binding *default_binding; /* a module's hidden export default binding */
   GPtrArray *all_scopes;  /* ownership */

@@ -785,6 +785,9 @@ prototype_changed (JsRuntime *rt, JsShape *d)
 {
   if (d->flags & JS_SHAPE_PROTOTYPE)
     rt->proto_epoch++;
+  /* Global caches trust the global object's dictionary the same way. */
+  if (d->flags & JS_SHAPE_GLOBAL)
+    rt->global_epoch++;
 }
 
 uint32_t

@@ -496,6 +496,9 @@ enum
   /* The class's name is the builtinTag Object.prototype.toString shows
      (Date: "[object Date]"). */
   JS_CLASS_BUILTIN_TAG = 1 << 1,
+  /* An embedder's class that makes properties on first use (a resolve
+     hook, api-native.c): an own lookup that misses asks it first. */
+  JS_CLASS_RESOLVE = 1 << 2,
 };
 
 /* The common header: every cell starts with its shape. */
@@ -560,6 +563,9 @@ enum
                                        not made yet */
   JS_SHAPE_PROTOTYPE = 1 << 7,      /* a prototype's dictionary: changes
                                        bump the runtime's proto epoch */
+  JS_SHAPE_GLOBAL = 1 << 8,         /* the global object's or script
+                                       scope's dictionary: changes bump
+                                       the runtime's global epoch */
 };
 
 /* An internal class.  Two slots.  Objects with the same keys added in the

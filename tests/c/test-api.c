@@ -413,6 +413,75 @@ test_gc_log_categories (void)
   gs_log_set_rules (NULL);
 }
 
+static int interrupt_polls;
+
+static gboolean
+stop_at_third_poll (gpointer data)
+{
+  g_assert_true (data == &interrupt_polls);
+  return ++interrupt_polls >= 3;
+}
+
+/* A catastrophic regular expression is stopped by the interrupt hook:
+ * the eval returns a pending Error "interrupted", which script could
+ * have caught, and the runtime goes on working. */
+static void
+test_interrupt_regexp (void)
+{
+  GsRuntime *rt = gs_runtime_new ();
+  GsContext *ctx = gs_context_new (rt);
+  GsHandleScope scope;
+  gs_handle_scope_open (&scope, rt);
+  gs_runtime_set_interrupt_handler (rt, stop_at_third_poll, &interrupt_polls);
+  interrupt_polls = 0;
+  const char *src = "/(a*)*b/.test('a'.repeat(64))";
+  g_assert_null (gs_context_eval (ctx, src, -1, "re.js", GS_EVAL_DEFAULT));
+  g_assert_cmpint (interrupt_polls, ==, 3);
+  g_assert_true (gs_context_has_exception (ctx));
+  GsValue *e = gs_context_take_exception (ctx);
+  GsValue *msg = gs_object_get_property (ctx, e, "message");
+  char *text = gs_value_dup_string (msg);
+  g_assert_cmpstr (text, ==, "interrupted");
+  g_free (text);
+  /* Script sees the same exception. */
+  interrupt_polls = 0;
+  GsValue *r = gs_context_eval (ctx, "try { /(a*)*b/.exec('a'.repeat(64)); "
+                                "'no' } catch (e) { e.message }", -1,
+                                "re.js", GS_EVAL_DEFAULT);
+  text = r ? gs_value_dup_string (r) : NULL;
+  g_assert_cmpstr (text, ==, "interrupted");
+  g_free (text);
+  /* Without the hook, matching works again. */
+  gs_runtime_set_interrupt_handler (rt, NULL, NULL);
+  r = gs_context_eval (ctx, "/(a*)*b/.test('aab')", -1, "re.js",
+                       GS_EVAL_DEFAULT);
+  g_assert_true (r && gs_value_get_boolean (r));
+  gs_handle_scope_close (&scope);
+  gs_context_free (ctx);
+  gs_runtime_free (rt);
+}
+
+/* A script loop polls the hook once an interrupt is requested. */
+static void
+test_interrupt_loop (void)
+{
+  GsRuntime *rt = gs_runtime_new ();
+  GsContext *ctx = gs_context_new (rt);
+  GsHandleScope scope;
+  gs_handle_scope_open (&scope, rt);
+  gs_runtime_set_interrupt_handler (rt, stop_at_third_poll, &interrupt_polls);
+  interrupt_polls = 2;
+  gs_runtime_request_interrupt (rt);
+  g_assert_null (gs_context_eval (ctx, "for (;;) {}", -1, "loop.js",
+                                  GS_EVAL_DEFAULT));
+  g_assert_cmpint (interrupt_polls, ==, 3);
+  g_assert_true (gs_context_has_exception (ctx));
+  gs_context_take_exception (ctx);
+  gs_handle_scope_close (&scope);
+  gs_context_free (ctx);
+  gs_runtime_free (rt);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -432,6 +501,8 @@ main (int argc, char **argv)
                    test_cleanup_after_outermost_call);
   g_test_add_func ("/api/contexts-isolated", test_contexts_isolated);
   g_test_add_func ("/api/statistics", test_statistics);
+  g_test_add_func ("/api/interrupt-regexp", test_interrupt_regexp);
+  g_test_add_func ("/api/interrupt-loop", test_interrupt_loop);
   g_test_add_func ("/api/gc-log-categories", test_gc_log_categories);
   return g_test_run ();
 }

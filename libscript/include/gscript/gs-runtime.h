@@ -205,4 +205,41 @@ GS_API void gs_runtime_memory_pressure_notification (GsRuntime *rt,
 GS_API void gs_runtime_get_heap_statistics (GsRuntime *rt,
                                             GsHeapStatistics *stats);
 
+/**
+ * GsInterruptFunc:
+ * @user_data: the data given to gs_runtime_set_interrupt_handler()
+ *
+ * Asked, while script or a regular expression runs, whether to stop it.
+ *
+ * Returns: %TRUE to stop: the running code throws an Error whose message
+ *   is "interrupted", and the call into the engine returns it as a
+ *   pending exception
+ */
+typedef gboolean (*GsInterruptFunc) (gpointer user_data);
+
+/**
+ * gs_runtime_set_interrupt_handler:
+ * @rt: a runtime
+ * @func: (nullable) (scope notified): the hook, or %NULL for none
+ * @user_data: (closure): data for @func
+ *
+ * Installs the hook that stops runaway code.  A regular expression polls
+ * it every few thousand backtracking steps, so a catastrophic pattern
+ * such as `/(a*)*b/` on a long string can be stopped; script loops poll
+ * it after gs_runtime_request_interrupt().
+ */
+GS_API void gs_runtime_set_interrupt_handler (GsRuntime *rt,
+                                              GsInterruptFunc func,
+                                              gpointer user_data);
+
+/**
+ * gs_runtime_request_interrupt:
+ * @rt: a runtime
+ *
+ * Makes running script ask the interrupt handler at its next loop back
+ * edge.  This only sets a flag: it may be called from another thread or
+ * a signal handler (a watchdog).
+ */
+GS_API void gs_runtime_request_interrupt (GsRuntime *rt);
+
 G_END_DECLS

@@ -7,5 +7,6 @@
 #include <gscript/gs-runtime.h>
 #include <gscript/gs-value.h>
 #include <gscript/gs-log.h>
+#include <gscript/gs-native.h>
 
 #undef __GSCRIPT_H_INSIDE__
