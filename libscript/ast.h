@@ -70,7 +70,8 @@ void ast_str_print (FILE *out, const AstStr *s);
  * slots, list the children list, str/str2 the strings, num the number. */
 #define AST_KINDS(X) \
   /* Programs, statements and declarations. */ \
-  X (PROGRAM, "program", "list: statements; flags STRICT MODULE") \
+  X (PROGRAM, "program", "list: statements; flags STRICT MODULE; " \
+     "str: the interned name arguments") \
   X (EMPTY, "empty", "the ; statement") \
   X (EXPR_STMT, "expr", "a: expression; flag DIRECTIVE for prologue strings") \
   X (BLOCK, "block", "list: statements") \

@@ -28,7 +28,7 @@ throw_compile_error (JsContext *ctx, const CompileError *err)
 /* Compiles and runs eval code.  direct: in frame's scope with this. */
 static JsValue
 perform_eval (JsContext *ctx, JsValue x, bool strict_caller, JsFrame *frame,
-              JsValue this_value)
+              JsValue this_value, JsValue new_target)
 {
   JsRuntime *rt = ctx->rt;
   if (!js_is_string (x))
@@ -43,11 +43,19 @@ perform_eval (JsContext *ctx, JsValue x, bool strict_caller, JsFrame *frame,
   if (frame)
     {
       opts.dynamic_scope = true;
+      /* What the caller's own code may use, arrows and eval code
+         counting as their enclosing function. */
       JsCode *caller = frame->code;
-      bool in_function = !(caller->flags & (JS_CODE_SCRIPT | JS_CODE_EVAL));
+      uint32_t cf = caller->flags;
+      bool in_function = (cf & JS_CODE_IN_FUNCTION)
+                         || !(cf & (JS_CODE_SCRIPT | JS_CODE_EVAL
+                                    | JS_CODE_MODULE | JS_CODE_ARROW));
       opts.allow_new_target = in_function;
-      opts.allow_super_property = (caller->flags & JS_CODE_METHOD) != 0;
-      opts.allow_super_call = (caller->flags & JS_CODE_DERIVED) != 0;
+      opts.allow_super_property = (cf & JS_CODE_METHOD)
+                                  && js_is_object (
+                                      function_home_object (frame));
+      opts.allow_super_call = (cf & JS_CODE_DERIVED) != 0;
+      opts.in_class_field = (cf & JS_CODE_FIELD_INIT) != 0;
     }
   CompileError err;
   JsCode *code = compile_source (ctx, "<eval>", src, len, &opts, &err);
@@ -55,23 +63,176 @@ perform_eval (JsContext *ctx, JsValue x, bool strict_caller, JsFrame *frame,
     return throw_compile_error (ctx, &err);
   if (!frame)
     return js_run_code (ctx, code);
-  return js_run_code_in (ctx, code, frame->env, this_value,
-                         frame->new_target);
+  /* Eval code using super reaches the caller's home object through its
+     own closure, like an arrow. */
+  return js_run_code_in (ctx, code, frame->env, this_value, new_target,
+                         function_home_object (frame));
 }
 
 static JsValue
 global_eval (const JsCallInfo *info)
 {
   return perform_eval (info->ctx, js_arg (info, 0), false, NULL,
-                       JS_UNDEFINED);
+                       JS_UNDEFINED, JS_UNDEFINED);
 }
 
 JsValue
 builtins_direct_eval (JsContext *ctx, JsFrame *frame, JsValue this_value,
-                      JsValue x)
+                      JsValue new_target, JsValue x)
 {
   return perform_eval (ctx, x, (frame->code->flags & JS_CODE_STRICT) != 0,
-                       frame, this_value);
+                       frame, this_value, new_target);
+}
+
+/* ------------------------------------------------------------------ */
+/* EvalDeclarationInstantiation of sloppy eval code                     */
+/* ------------------------------------------------------------------ */
+
+/* Throws the SyntaxError of a name eval may not declare. */
+static int
+redeclared (JsContext *ctx, JsKey key)
+{
+  g_autofree char *s = string_to_utf8 (ctx->rt, atom_key_string (key), NULL);
+  js_throw_error (ctx, JS_ERR_SYNTAX, "Identifier '%s' has already been "
+                                      "declared", s ? s : "?");
+  return -1;
+}
+
+/* The variable environment sloppy eval code running in env declares its
+ * var and function names in: the first environment outwards whose shape
+ * has the eval-vars key, or NULL for the global one.  With names, a name
+ * bound by a scope in between, or lexically in that environment itself,
+ * or as a parameter when eval runs in parameter expressions, is a
+ * SyntaxError (with environments hold no declarations). */
+static int
+find_var_env (JsContext *ctx, JsEnv *env, JsObject *names, JsEnv **out)
+{
+  uint32_t n = names ? object_array_length (names) / 2 : 0;
+  for (; env; env = env->parent)
+    {
+      if (env->shape->cls == &js_with_env_class)
+        continue;
+      uint32_t slot;
+      uint8_t attrs = 0;
+      bool var_env = shape_lookup (env->shape, function_eval_vars_key (),
+                                   &slot, &attrs);
+      bool params = var_env && (attrs & JS_ATTR_CONFIGURABLE);
+      for (uint32_t i = 0; i < n; i++)
+        {
+          JsKey key = atom_key (js_get_string (object_elements (names)[2 * i]));
+          uint8_t a;
+          if (!shape_lookup (env->shape, key, &slot, &a))
+            continue;
+          /* The function's own name (read-only, no TDZ) is shadowed,
+             not redeclared; a var environment's vars and parameters are
+             eval's to reuse. */
+          bool callee = !(a & (JS_ATTR_WRITABLE | JS_ATTR_TDZ));
+          if (!var_env || (a & JS_ATTR_TDZ) || (params && !callee))
+            return redeclared (ctx, key);
+        }
+      if (var_env)
+        {
+          *out = env;
+          return 1;
+        }
+    }
+  *out = NULL;
+  return 1;
+}
+
+/* The object of env's eval-added names, made on first use. */
+static JsObject *
+eval_vars_object (JsContext *ctx, JsEnv *env)
+{
+  JsRuntime *rt = ctx->rt;
+  JsObject *o = function_env_eval_vars (env);
+  if (o)
+    return o;
+  uint32_t slot;
+  uint8_t attrs;
+  shape_lookup (env->shape, function_eval_vars_key (), &slot, &attrs);
+  JsValue *saved = rt_save_roots (rt);
+  rt_push_cell (rt, env);
+  o = object_new_with_proto (rt, NULL, 0);
+  rt_restore_roots (rt, saved);
+  if (!o)
+    return NULL;
+  env->slots[slot] = js_object_value (o);
+  gc_write_barrier (&rt->heap, (JsCell *) env);
+  return o;
+}
+
+/* Whether env binds key itself, other than as the function's own name. */
+static bool
+env_binds (JsEnv *env, JsKey key, uint32_t *slot)
+{
+  uint8_t a;
+  return shape_lookup (env->shape, key, slot, &a)
+         && (a & (JS_ATTR_WRITABLE | JS_ATTR_TDZ));
+}
+
+int
+builtins_eval_declare (JsContext *ctx, JsEnv *env, JsValue names)
+{
+  JsRuntime *rt = ctx->rt;
+  JsEnv *ve;
+  if (find_var_env (ctx, env, js_get_object (names), &ve) < 0)
+    return -1;
+  if (!ve)
+    return realm_declare_globals (ctx, names);
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pn = rt_push_root (rt, names);
+  rt_push_cell (rt, ve);
+  int result = 1;
+  uint32_t n = object_array_length (js_get_object (names)) / 2;
+  for (uint32_t i = 0; i < n && result > 0; i++)
+    {
+      JsKey key = atom_key (js_get_string (
+          object_elements (js_get_object (*pn))[2 * i]));
+      uint32_t slot;
+      if (env_binds (ve, key, &slot))
+        continue;
+      JsObject *o = eval_vars_object (ctx, ve);
+      JsValue v;
+      uint8_t a;
+      if (!o)
+        result = -1;
+      else if (!object_get_own (rt, o, key, &v, &a)
+               && object_define_own (rt, o, key, JS_UNDEFINED,
+                                     JS_ATTR_DEFAULT) != JS_PROP_DONE)
+        result = -1;
+      if (result < 0)
+        js_throw_out_of_memory (ctx);
+    }
+  rt_restore_roots (rt, saved);
+  return result;
+}
+
+int
+builtins_eval_init_function (JsContext *ctx, JsEnv *env, JsKey key,
+                             JsValue fn)
+{
+  JsRuntime *rt = ctx->rt;
+  JsEnv *ve;
+  find_var_env (ctx, env, NULL, &ve);
+  if (!ve)
+    return prop_set (ctx, ctx->global, key, fn,
+                     js_object_value (ctx->global)) < 0 ? -1 : 1;
+  uint32_t slot;
+  if (env_binds (ve, key, &slot))
+    {
+      ve->slots[slot] = fn;
+      gc_write_barrier (&rt->heap, (JsCell *) ve);
+      return 1;
+    }
+  JsObject *o = function_env_eval_vars (ve);
+  if (!o || object_define_own (rt, o, key, fn, JS_ATTR_DEFAULT)
+                != JS_PROP_DONE)
+    {
+      js_throw_out_of_memory (ctx);
+      return -1;
+    }
+  return 1;
 }
 
 /* CreateDynamicFunction: "function anonymous(P\n) {\nbody\n}" is parsed

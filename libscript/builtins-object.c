@@ -1457,7 +1457,7 @@ proto_to_string (const JsCallInfo *info)
         tag = "Array";
       else if (js_is_callable (o))
         tag = "Function";
-      else if (obj->shape->cls == &js_arguments_class)
+      else if (arguments_is_arguments (obj))
         tag = "Arguments";
       else if (js_is_string (pv))
         tag = "String";

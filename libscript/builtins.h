@@ -83,6 +83,9 @@ JsValue builtins_array_of_keys (JsContext *ctx, const JsKey *keys,
  * the ordinary one for key, else 1 done, 0 rejected, -1 exception. */
 int realm_exotic_define_property (JsContext *ctx, JsObject *o, JsKey key,
                                   const JsPropertyDescriptor *d);
+/* The same for a mapped arguments object (arguments.c). */
+int arguments_define_property (JsContext *ctx, JsObject *o, JsKey key,
+                               const JsPropertyDescriptor *d);
 
 /* builtins-iterator.c */
 JsValue builtins_new_array_iterator (JsContext *ctx, JsValue target,
@@ -274,7 +277,15 @@ bool builtins_init_host (JsContext *ctx);
 
 /* builtins-eval.c: a direct eval from frame with this. */
 JsValue builtins_direct_eval (JsContext *ctx, JsFrame *frame,
-                              JsValue this_value, JsValue x);
+                              JsValue this_value, JsValue new_target,
+                              JsValue x);
+/* EvalDeclarationInstantiation for sloppy eval code running in env:
+ * checks and declares the var and function names (DeclareGlobals'
+ * list) in the variable environment; the second binds a function there.
+ * 1 done, -1 exception. */
+int builtins_eval_declare (JsContext *ctx, JsEnv *env, JsValue names);
+int builtins_eval_init_function (JsContext *ctx, JsEnv *env, JsKey key,
+                                 JsValue fn);
 /* Function, GeneratorFunction, AsyncFunction and AsyncGeneratorFunction
  * (CreateDynamicFunction; the magic is the kind, 0 to 3). */
 JsValue builtins_function_ctor (const JsCallInfo *info);

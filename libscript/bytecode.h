@@ -69,6 +69,9 @@
   X (StaGlobal, "ki")        /* global k = acc (sloppy: may create) */ \
   X (StaGlobalStrict, "ki")  /* global k = acc; ReferenceError if absent */ \
   X (DeclareGlobals, "k")    /* var/function names of a script, checked */ \
+  X (DeclareEvalVars, "k")   /* sloppy direct eval's var/function names, \
+                                checked, in the variable environment */ \
+  X (InitEvalFunction, "k")  /* that environment's binding k = acc */ \
   X (InitGlobal, "k")        /* script scope's let/const k = acc */ \
   X (LdaLookup, "k")         /* acc = name k through with/eval scopes */ \
   X (TypeofLookup, "k") \
@@ -123,6 +126,8 @@
   X (InitFields, "r")        /* run r's field initializer on this = acc */ \
   X (CreatePrivateName, "k") /* acc = a new private name described k */ \
   X (CreateArguments, "")    /* acc = the arguments object */ \
+  X (CreateMappedArguments, "k") /* acc = a mapped arguments object over \
+                                    env, parameter slots in k */ \
   X (CreateRest, "n")        /* acc = array of the arguments from n on */ \
   /* Operators: acc = r OP acc, unless noted. */ \
   X (Add, "ri") \
@@ -177,7 +182,11 @@
   /* Calls: rF is the callee, rF+1 this, then n arguments. */ \
   X (Call, "rni") \
   X (CallSpread, "r")        /* rF, rF+1 this, rF+2 an array of args */ \
-  X (CallEval, "rni")        /* eval (...): direct if rF is %eval% */ \
+  X (CallEval, "rni")        /* eval (...): direct if rF is %eval%, \
+                                with the caller's this and new.target in \
+                                the two registers after the arguments */ \
+  X (CallEvalSpread, "r")    /* the same with an array of args in rF+2 \
+                                (this and new.target in rF+3, rF+4) */ \
   X (Construct, "rni")       /* new rF (args); rF+1 receives new.target */ \
   X (ConstructSpread, "r") \
   X (SuperCall, "rn")        /* super (args): r the constructor, r+1 \
@@ -319,6 +328,12 @@ enum
   JS_CODE_EVAL = 1 << 9,              /* eval code */
   JS_CODE_MODULE = 1 << 10,
   JS_CODE_CONSTRUCTOR = 1 << 11,      /* may be called with new */
+  JS_CODE_IN_FUNCTION = 1 << 12,      /* arrows and eval code: inside a
+                                         non-arrow function (an eval there
+                                         may use new.target) */
+  JS_CODE_FIELD_INIT = 1 << 13,       /* a field initializer, an arrow or
+                                         eval code in one (an eval there
+                                         may not use arguments) */
 };
 
 /* Source text shared by all the code compiled from one script. */

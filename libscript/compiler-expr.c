@@ -763,7 +763,10 @@ compile_unary (FuncState *fs, AstNode *n)
         compile_load_ident (fs, n->a, true);
       else
         compile_expr (fs, n->a);
-      if (n->a->kind != AST_IDENT || scope_ref (&fs->c->res, n->a))
+      /* TypeofGlobal and TypeofLookup did it already. */
+      if (n->a->kind != AST_IDENT
+          || (scope_ref (&fs->c->res, n->a)
+              && !scope_ref_is_dynamic (&fs->c->res, n->a)))
         emit_op (fs, JS_OP_Typeof);
       return;
     case LEX_DELETE:
@@ -939,6 +942,24 @@ compile_super_call (FuncState *fs, AstNode *n)
   emit_op (fs, JS_OP_InitFields, base);
 }
 
+/* new.target of the function this code belongs to (arrows and eval code
+ * read their owner's, kept in its environment). */
+static void
+load_new_target (FuncState *fs)
+{
+  FuncInfo *f = fs->info;
+  while (f->is_arrow && f->parent)
+    f = f->parent;
+  if (f->new_target && f->new_target->slot >= 0)
+    {
+      uint32_t reg, depth, slot;
+      binding_location (fs, f->new_target, &reg, &depth, &slot);
+      emit_op (fs, JS_OP_LdaEnv, depth, slot);
+    }
+  else
+    emit_op (fs, JS_OP_LdaNewTarget);
+}
+
 static void
 compile_call (FuncState *fs, AstNode *n)
 {
@@ -1032,11 +1053,7 @@ compile_call (FuncState *fs, AstNode *n)
   else
     {
       compile_expr_to (fs, callee, f);
-      /* A direct eval gets the caller's this in the this slot. */
-      if (n->flags & AST_F_DIRECT_EVAL)
-        compile_load_this_unchecked (fs);
-      else
-        emit_op (fs, JS_OP_LdaUndefined);
+      emit_op (fs, JS_OP_LdaUndefined);
       emit_op (fs, JS_OP_Star, self);
     }
   if (n->flags & AST_F_OPTIONAL)
@@ -1046,10 +1063,21 @@ compile_call (FuncState *fs, AstNode *n)
     }
   bool spread;
   compile_call_args (fs, &n->list, self + 1, &spread);
+  bool eval = (n->flags & AST_F_DIRECT_EVAL) != 0;
+  if (eval)
+    {
+      /* What a direct eval runs with: the caller's this and new.target,
+         after the arguments. */
+      uint32_t t = reg_alloc (fs), nt = reg_alloc (fs);
+      compile_load_this_unchecked (fs);
+      emit_op (fs, JS_OP_Star, t);
+      load_new_target (fs);
+      emit_op (fs, JS_OP_Star, nt);
+    }
   mark_position (fs, n);
   if (spread)
-    emit_op (fs, JS_OP_CallSpread, f);
-  else if (n->flags & AST_F_DIRECT_EVAL)
+    emit_op (fs, eval ? JS_OP_CallEvalSpread : JS_OP_CallSpread, f);
+  else if (eval)
     emit_op (fs, JS_OP_CallEval, f, n->list.count, ic_alloc (fs));
   else
     emit_op (fs, JS_OP_Call, f, n->list.count, ic_alloc (fs));
@@ -1669,19 +1697,7 @@ compile_expr (FuncState *fs, AstNode *n)
       compile_optional_chain (fs, n);
       break;
     case AST_NEW_TARGET:
-      {
-        FuncInfo *f = fs->info;
-        while (f->is_arrow && f->parent)
-          f = f->parent;
-        if (f->new_target && f->new_target->slot >= 0)
-          {
-            uint32_t reg, depth, slot;
-            binding_location (fs, f->new_target, &reg, &depth, &slot);
-            emit_op (fs, JS_OP_LdaEnv, depth, slot);
-          }
-        else
-          emit_op (fs, JS_OP_LdaNewTarget);
-      }
+      load_new_target (fs);
       break;
     case AST_YIELD:
       compile_yield (fs, n);

@@ -33,6 +33,9 @@ typedef enum
   CONST_BIGINT,   /* digits in str, radix in num */
   CONST_NAMES,    /* a list of atoms: node (DeclareGlobals) */
   CONST_MODULE,   /* a module's imports and exports: node (module.c) */
+  CONST_ARGMAP,   /* the environment slot of each parameter of function
+                     node (scope: its parameters), -1 for a name a later
+                     parameter repeats: CreateMappedArguments */
 } ConstKind;
 
 /* Kinds of names DeclareGlobals declares. */

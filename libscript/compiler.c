@@ -620,9 +620,23 @@ compile_var_decl (FuncState *fs, AstNode *n)
   fs->init_global_lexical = saved;
 }
 
+/* Statements whose completion value is never empty (if, loops, switch,
+ * try, with) start it at undefined, so that a body that completes empty
+ * (or breaks with nothing) leaves undefined, not an earlier statement's
+ * value (the spec's UpdateEmpty).  Only scripts and eval code keep one. */
+static void
+completion_reset (FuncState *fs)
+{
+  if (fs->completion_reg < 0)
+    return;
+  emit_op (fs, JS_OP_LdaUndefined);
+  emit_op (fs, JS_OP_Star, (uint32_t) fs->completion_reg);
+}
+
 static void
 compile_if (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   Label otherwise, end;
   label_init (&otherwise);
   label_init (&end);
@@ -657,6 +671,7 @@ take_labels_fs (FuncState *fs, Jumps *j)
 static void
 compile_while (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   Jumps j;
   jumps_push (fs, &j, NULL, true);
   take_labels (&j);
@@ -673,6 +688,7 @@ compile_while (FuncState *fs, AstNode *n)
 static void
 compile_do_while (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   Jumps j;
   jumps_push (fs, &j, NULL, true);
   take_labels (&j);
@@ -693,6 +709,7 @@ compile_do_while (FuncState *fs, AstNode *n)
 static void
 compile_for (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   uint32_t mark = fs->next_reg;
   Scope *s = scope_of (&fs->c->res, n);
   scope_enter (fs, s);
@@ -748,6 +765,7 @@ compile_close_on_throw (FuncState *fs, JsHandler *h, uint32_t it)
 static void
 compile_for_in_of (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   bool of = n->kind == AST_FOR_OF;
   bool async = of && (n->flags & AST_F_AWAIT);
   uint32_t mark = fs->next_reg;
@@ -773,7 +791,6 @@ compile_for_in_of (FuncState *fs, AstNode *n)
   j.iterator_reg = of ? (int32_t) it : -1;
   j.iterator_async = async;
   uint32_t top = fs->code->len;
-  label_bind (fs, &j.continues);
   Label done;
   label_init (&done);
   if (async)
@@ -808,6 +825,9 @@ compile_for_in_of (FuncState *fs, AstNode *n)
     compile_pattern_assign (fs, head, false);
   compile_statement (fs, n->d);
   scope_leave (fs, s, body_mark);
+  /* continue has left the body's scope (emit_exit_to): it goes on to the
+     next step from here. */
+  label_bind (fs, &j.continues);
   emit_jump_back (fs, JS_OP_JumpLoop, top);
   if (async)
     {
@@ -842,6 +862,7 @@ compile_for_in_of (FuncState *fs, AstNode *n)
 static void
 compile_switch (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   uint32_t mark = fs->next_reg;
   uint32_t disc = reg_alloc (fs);
   compile_expr_to (fs, n->a, disc);
@@ -891,6 +912,7 @@ compile_switch (FuncState *fs, AstNode *n)
 static void
 compile_try (FuncState *fs, AstNode *n)
 {
+  completion_reset (fs);
   uint32_t mark = fs->next_reg;
   uint32_t env_reg = reg_alloc (fs);
   emit_op (fs, JS_OP_SaveEnv, env_reg);
@@ -912,6 +934,7 @@ compile_try (FuncState *fs, AstNode *n)
       Scope *cs = scope_of (&fs->c->res, cat);
       uint32_t exc = reg_alloc (fs);
       emit_op (fs, JS_OP_Star, exc);
+      completion_reset (fs);
       scope_enter (fs, cs);
       if (cat->a)
         {
@@ -951,6 +974,7 @@ compile_try (FuncState *fs, AstNode *n)
       Scope *cs = scope_of (&fs->c->res, cat);
       uint32_t exc = reg_alloc (fs);
       emit_op (fs, JS_OP_Star, exc);
+      completion_reset (fs);
       scope_enter (fs, cs);
       if (cat->a)
         {
@@ -985,7 +1009,21 @@ compile_try (FuncState *fs, AstNode *n)
   label_bind (fs, &run_finally);
   label_free (&run_finally);
   label_free (&fin.entry);
+  /* The finally block's own value counts only if it ends abruptly. */
+  int32_t saved_cpl = -1;
+  if (fs->completion_reg >= 0)
+    {
+      saved_cpl = (int32_t) reg_alloc (fs);
+      emit_op (fs, JS_OP_Ldar, (uint32_t) fs->completion_reg);
+      emit_op (fs, JS_OP_Star, (uint32_t) saved_cpl);
+      completion_reset (fs);
+    }
   compile_statement (fs, n->c);
+  if (saved_cpl >= 0)
+    {
+      emit_op (fs, JS_OP_Ldar, (uint32_t) saved_cpl);
+      emit_op (fs, JS_OP_Star, (uint32_t) fs->completion_reg);
+    }
   /* Resume the completion. */
   Label normal;
   label_init (&normal);
@@ -1234,6 +1272,7 @@ compile_statement (FuncState *fs, AstNode *n)
       {
         /* Names inside are looked up through the object environment
            (the resolver made them dynamic). */
+        completion_reset (fs);
         compile_expr (fs, n->a);
         mark_position (fs, n);
         emit_op (fs, JS_OP_PushWithEnv);
@@ -1375,8 +1414,16 @@ compile_function (FuncState *parent, AstNode *fn)
     fs.flags |= JS_CODE_METHOD;
   /* Arrows that use super reach the home object through the function
      that made them: they carry it too. */
-  if (arrow && info->uses_super)
+  if (arrow && (info->uses_super || info->has_eval))
     fs.flags |= JS_CODE_METHOD;
+  /* What eval code in an arrow may use depends on where the arrow is. */
+  if (arrow)
+    fs.flags |= parent->flags & (JS_CODE_IN_FUNCTION | JS_CODE_FIELD_INIT);
+  if (arrow && !(parent->flags & (JS_CODE_SCRIPT | JS_CODE_EVAL
+                                  | JS_CODE_MODULE | JS_CODE_ARROW)))
+    fs.flags |= JS_CODE_IN_FUNCTION;
+  if (fn->flags & AST_F_FIELD_INIT)
+    fs.flags |= JS_CODE_FIELD_INIT;
 
   /* r0 is this, r1.. the parameters' incoming values.  (A static
      block's list is its statements: it has no parameters.) */
@@ -1423,7 +1470,7 @@ compile_function (FuncState *parent, AstNode *fn)
       emit_op (&fs, JS_OP_LdaNewTarget);
       store_binding (&fs, info->new_target);
     }
-  if (info->arguments)
+  if (info->arguments && !info->mapped_arguments)
     {
       emit_op (&fs, JS_OP_CreateArguments);
       store_binding (&fs, info->arguments);
@@ -1438,8 +1485,21 @@ compile_function (FuncState *parent, AstNode *fn)
         }
     }
 
+  /* An async function's parameters are bound inside its body's
+     promise: an error there rejects it. */
+  bool async_fn = (fn->flags & AST_F_ASYNC) && !(fn->flags & AST_F_GENERATOR);
+  if (async_fn)
+    emit_op (&fs, JS_OP_InitAsync);
   if (!block)
     compile_params (&fs, fn);
+  if (info->mapped_arguments)
+    {
+      /* After the parameters reached their slots, which it aliases. */
+      uint32_t k = const_add (&fs, (ConstEntry){ .kind = CONST_ARGMAP,
+                                                 .node = fn, .scope = ps });
+      emit_op (&fs, JS_OP_CreateMappedArguments, k);
+      store_binding (&fs, info->arguments);
+    }
   Scope *vs = info->var_scope;
   if (vs != ps)
     {
@@ -1466,8 +1526,6 @@ compile_function (FuncState *parent, AstNode *fn)
      generator object, and its body runs when that is resumed. */
   if (fn->flags & AST_F_GENERATOR)
     emit_op (&fs, JS_OP_InitGenerator);
-  else if (fn->flags & AST_F_ASYNC)
-    emit_op (&fs, JS_OP_InitAsync);
 
   if (fn->flags & AST_F_FIELD_INIT)
     compile_field_init_body (&fs, fn->d, (fn->flags & AST_F_STATIC) != 0);
@@ -1592,9 +1650,13 @@ scope_shape_value (Compiler *c, Scope *s)
             }
           key = (JsKey) (uintptr_t) a;
         }
+      else if (b->kind == BIND_EVAL_VARS || b->kind == BIND_EVAL_PARAM_VARS)
+        key = function_eval_vars_key ();
       else
         key = js_key_from_index (JS_MAX_INDEX - (uint32_t) b->kind);
       uint8_t attrs = JS_ATTR_ENUMERABLE;
+      if (b->kind == BIND_EVAL_PARAM_VARS)
+        attrs |= JS_ATTR_CONFIGURABLE;
       if (b->kind != BIND_CONST && b->kind != BIND_CLASS
           && b->kind != BIND_IMPORT && b->kind != BIND_CALLEE)
         attrs |= JS_ATTR_WRITABLE;
@@ -1904,6 +1966,29 @@ names_value (Compiler *c, ConstEntry *e)
   return r;
 }
 
+/* CreateMappedArguments' operand: an array of the parameters' slots;
+ * of two parameters of one name only the last is mapped. */
+static JsValue
+argmap_value (Compiler *c, ConstEntry *e)
+{
+  JsRuntime *rt = c->rt;
+  JsObject *a = object_new_array (rt, (JsCell *) c->ctx->array_proto,
+                                  e->node->list.count);
+  if (!a)
+    return JS_EXCEPTION;
+  for (AstNode *p = e->node->list.first; p; p = p->next)
+    {
+      Binding *b = g_hash_table_lookup (e->scope->by_name, p->str);
+      bool repeated = false;
+      for (AstNode *q = p->next; q; q = q->next)
+        repeated = repeated || q->str == p->str;
+      int32_t slot = b && !repeated ? b->slot : -1;
+      if (object_array_push (rt, a, js_int32 (slot)) != JS_PROP_DONE)
+        return JS_EXCEPTION;
+    }
+  return js_object_value (a);
+}
+
 static JsValue
 const_value (FuncState *fs, ConstEntry *e)
 {
@@ -1925,6 +2010,8 @@ const_value (FuncState *fs, ConstEntry *e)
       return template_value (c, e->node);
     case CONST_MODULE:
       return module_info_value (c, e->node);
+    case CONST_ARGMAP:
+      return argmap_value (c, e);
     case CONST_BIGINT:
       return bigint_from_literal (c->ctx, e->str->data, e->str->len,
                                   (int) e->num);
@@ -2171,7 +2258,9 @@ compile_global_declarations (FuncState *fs, AstNode *program)
       g_ptr_array_add (fs->c->owned_arrays, g.names);
       g_ptr_array_add (fs->c->owned_arrays, g.kinds);
       uint32_t k = const_add (fs, e);
-      emit_op (fs, JS_OP_DeclareGlobals, k);
+      /* Sloppy eval code declares in the variable environment of its
+         caller, which is the global one only at top level. */
+      emit_op (fs, eval ? JS_OP_DeclareEvalVars : JS_OP_DeclareGlobals, k);
       return;
     }
   g_ptr_array_free (g.names, TRUE);
@@ -2191,6 +2280,14 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
   fs.flags |= opts && opts->eval     ? JS_CODE_EVAL
                : opts && opts->module ? JS_CODE_MODULE
                                       : JS_CODE_SCRIPT;
+  /* Eval code in a method may use super: its closure carries the
+     caller's home object. */
+  if (opts && opts->eval && opts->allow_super_property)
+    fs.flags |= JS_CODE_METHOD;
+  if (opts && opts->eval && opts->allow_new_target)
+    fs.flags |= JS_CODE_IN_FUNCTION;
+  if (opts && opts->eval && opts->in_class_field)
+    fs.flags |= JS_CODE_FIELD_INIT;
   c->flags = fs.flags;
   fs.next_reg = fs.max_reg = 1;
   FuncInfo *info = fs.info;
@@ -2211,13 +2308,26 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
       top->env_level = 1;
     }
   else
-    scope_enter (&fs, info->scope);
+    {
+      /* Eval code declares its vars from the caller's environment, not
+         its own lexical one. */
+      if (fs.flags & JS_CODE_EVAL)
+        compile_global_declarations (&fs, program);
+      scope_enter (&fs, info->scope);
+    }
   if (info->this_binding && info->this_binding->slot >= 0)
     {
       emit_op (&fs, JS_OP_Ldar, 0u);
       store_binding (&fs, info->this_binding);
     }
-  compile_global_declarations (&fs, program);
+  if (info->new_target)
+    {
+      /* Eval code's new.target is its caller's, for its arrows too. */
+      emit_op (&fs, JS_OP_LdaNewTarget);
+      store_binding (&fs, info->new_target);
+    }
+  if (!(fs.flags & JS_CODE_EVAL))
+    compile_global_declarations (&fs, program);
   /* Top-level function declarations of a script are globals: made first,
      as the spec's GlobalDeclarationInstantiation does. */
   for (AstNode *st = program->list.first; st; st = st->next)
@@ -2232,6 +2342,12 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
       emit_op (&fs, JS_OP_CreateClosure, k);
       if (d->a && (fs.flags & JS_CODE_MODULE))
         store_binding (&fs, module_binding (info->scope, d->a->str));
+      else if (d->a && (fs.flags & JS_CODE_EVAL) && !fs.strict)
+        emit_op (&fs, JS_OP_InitEvalFunction, const_atom (&fs, d->a->str));
+      else if (d->a && (fs.flags & JS_CODE_EVAL))
+        /* Strict eval code's functions are its own. */
+        store_binding (&fs, g_hash_table_lookup (info->scope->by_name,
+                                                 d->a->str));
       else if (d->a)
         compile_store_ident (&fs, d->a, true);
       else

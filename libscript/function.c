@@ -119,6 +119,19 @@ function_new_env (JsRuntime *rt, JsShape *shape, JsEnv *parent)
   return e;
 }
 
+JsObject *
+function_env_eval_vars (JsEnv *env)
+{
+  uint32_t slot;
+  uint8_t attrs;
+  if (env->shape->cls != &js_env_class
+      || !shape_lookup (env->shape, function_eval_vars_key (), &slot,
+                        &attrs))
+    return NULL;
+  JsValue v = env->slots[slot];
+  return js_is_object (v) ? js_get_object (v) : NULL;
+}
+
 JsEnv *
 function_copy_env (JsRuntime *rt, JsEnv *env)
 {

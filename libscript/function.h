@@ -76,6 +76,22 @@ JsEnv *function_new_env (JsRuntime *rt, JsShape *shape, JsEnv *parent);
 JsEnv *function_copy_env (JsRuntime *rt, JsEnv *env);
 /* A with statement's object environment. */
 JsEnv *function_new_with_env (JsContext *ctx, JsObject *o, JsEnv *parent);
+
+/* The hidden key, in the shape of a sloppy function's variable
+ * environment (or of the parameter scope of one with parameter
+ * expressions), of the slot holding the object of the var and function
+ * names direct eval added there (undefined until the first).  The
+ * parameter scope's property has the configurable attribute: its own
+ * names may not be redeclared by such an eval. */
+static inline JsKey
+function_eval_vars_key (void)
+{
+  return js_key_from_index (JS_MAX_INDEX - 64);
+}
+
+/* The object of names eval added to env, or NULL (none, or env does not
+ * take them). */
+JsObject *function_env_eval_vars (JsEnv *env);
 void function_set_home (JsRuntime *rt, JsValue fn, JsValue home);
 JsValue function_home_object (JsFrame *frame);
 /* SetFunctionName: name is a string or symbol key value; prefix "get" or

@@ -194,8 +194,25 @@ lookup_global (JsContext *ctx, JsKey key, bool *found)
   return prop_get (ctx, ctx->global, key, js_object_value (ctx->global));
 }
 
+/* Whether the object of names eval added to env holds key: such a name
+ * is found before the env's own bindings only when those are the
+ * function's name (read-only, no TDZ), which eval's var shadows. */
+static JsObject *
+eval_vars_holding (JsRuntime *rt, JsEnv *env, JsKey key, bool found,
+                   uint8_t attrs)
+{
+  if (found && ((attrs & JS_ATTR_WRITABLE) || (attrs & JS_ATTR_TDZ)))
+    return NULL;
+  JsObject *o = function_env_eval_vars (env);
+  JsValue v;
+  uint8_t a;
+  return o && object_get_own (rt, o, key, &v, &a) ? o : NULL;
+}
+
 /* Finds the environment holding name along the chain, for eval and with
- * code: returns the depth's env and slot, or a with object. */
+ * code: returns the depth's env and slot, or an object holding it (a
+ * with object, or the names eval added to a variable environment: then
+ * *where is not a with environment). */
 static bool
 env_find (JsContext *ctx, JsEnv *env, JsKey key, JsEnv **where,
           uint32_t *slot, JsObject **with_obj, int *err)
@@ -224,11 +241,13 @@ env_find (JsContext *ctx, JsEnv *env, JsKey key, JsEnv **where,
             return false;
           continue;
         }
-      uint8_t attrs;
-      if (shape_lookup (env->shape, key, slot, &attrs))
+      uint8_t attrs = 0;
+      bool found = shape_lookup (env->shape, key, slot, &attrs);
+      JsObject *ev = eval_vars_holding (ctx->rt, env, key, found, attrs);
+      if (ev || found)
         {
           *where = env;
-          *with_obj = NULL;
+          *with_obj = ev;
           return true;
         }
     }
@@ -937,6 +956,23 @@ op_DeclareGlobals:
       THROW ();
     NEXT (3);
   }
+op_DeclareEvalVars:
+op_InitEvalFunction:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = *pc == JS_OP_DeclareEvalVars
+                ? builtins_eval_declare (ctx, frame->env,
+                                         code->consts[U16 (0)])
+                : builtins_eval_init_function (ctx, frame->env,
+                                               const_key (code, U16 (0)),
+                                               acc);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (3);
+  }
 op_InitGlobal:
   {
     SYNC ();
@@ -964,7 +1000,8 @@ op_LdaLookupThis:
         if (with_obj)
           {
             acc = prop_get (ctx, with_obj, key, js_object_value (with_obj));
-            this_v = js_object_value (with_obj);
+            if (where->shape->cls == &js_with_env_class)
+              this_v = js_object_value (with_obj);
           }
         else
           acc = where->slots[slot];
@@ -1034,7 +1071,9 @@ op_StaLookupStrict:
               }
             else if (!(attrs & JS_ATTR_WRITABLE))
               {
-                if (strict || !(attrs & JS_ATTR_TDZ))
+                /* A const (TDZ) always throws; the name of a function
+                   expression only in strict code. */
+                if (strict || (attrs & JS_ATTR_TDZ))
                   {
                     js_throw_type_error (ctx, "Assignment to constant "
                                               "variable.");
@@ -1617,6 +1656,13 @@ op_CreateArguments:
     CHECK (acc);
     NEXT (1);
   }
+op_CreateMappedArguments:
+  {
+    SYNC ();
+    acc = arguments_create_mapped (ctx, frame, code->consts[U16 (0)]);
+    CHECK (acc);
+    NEXT (3);
+  }
 op_CreateRest:
   {
     SYNC ();
@@ -2009,21 +2055,21 @@ do_return:
 op_CallEval:
   {
     /* eval (...) spelled directly: a direct eval only if the callee is
-       this realm's %eval%; the compiler put the caller's this in the this
-       slot for that case. */
+       this realm's %eval%; the compiler put the caller's this and
+       new.target after the arguments for that case.  Otherwise an
+       ordinary call (this: undefined, or a with object). */
     JsValue *win = &REG (0);
     if (win[0] == ctx->eval_fn)
       {
         SYNC ();
         uint32_t argc = U16 (2);
-        acc = argc ? builtins_direct_eval (ctx, frame, win[1], win[2])
+        acc = argc ? builtins_direct_eval (ctx, frame, win[2 + argc],
+                                           win[3 + argc], win[2])
                    : JS_UNDEFINED;
         rt->stack_top = frame->top;
         CHECK (acc);
         NEXT (7);
       }
-    /* Not %eval%: an ordinary call with this undefined. */
-    win[1] = JS_UNDEFINED;
   }
 op_Call:
 op_Construct:
@@ -2103,6 +2149,25 @@ op_Construct:
     js_throw_type_error (ctx, "%s is not a constructor",
                          realm_describe (ctx, callee));
     THROW ();
+  }
+op_CallEvalSpread:
+  {
+    JsValue *win = &REG (0);
+    if (win[0] == ctx->eval_fn)
+      {
+        SYNC ();
+        JsObject *arr = js_get_object (win[2]);
+        JsValue x = object_array_length (arr) && object_elem_len (arr)
+                        ? object_elements (arr)[0]
+                        : JS_UNDEFINED;
+        acc = object_array_length (arr)
+                  ? builtins_direct_eval (ctx, frame, win[3], win[4],
+                                          js_is_empty (x) ? JS_UNDEFINED : x)
+                  : JS_UNDEFINED;
+        rt->stack_top = frame->top;
+        CHECK (acc);
+        NEXT (3);
+      }
   }
 op_CallSpread:
 op_ConstructSpread:
@@ -2404,18 +2469,24 @@ js_construct (JsContext *ctx, JsValue fn, uint32_t argc, const JsValue *argv,
 
 JsValue
 js_run_code_in (JsContext *ctx, JsCode *code, JsEnv *env, JsValue this_value,
-                JsValue new_target)
+                JsValue new_target, JsValue home)
 {
   JsRuntime *rt = ctx->rt;
   JsValue *saved = rt->stack_top;
   rt_push_cell (rt, code);
   rt_push_root (rt, this_value);
   rt_push_root (rt, new_target);
+  rt_push_root (rt, home);
   JsFunction *fn = function_new_closure (ctx, code, env);
   if (!fn)
     {
       rt->stack_top = saved;
       return js_throw_out_of_memory (ctx);
+    }
+  if (code->flags & JS_CODE_METHOD)
+    {
+      fn->extra[0] = saved[3];
+      gc_write_barrier (&rt->heap, (JsCell *) fn);
     }
   JsValue *base = rt->stack_top;
   base[0] = js_object_value ((JsObject *) fn);
@@ -2430,7 +2501,8 @@ JsValue
 js_run_code (JsContext *ctx, JsCode *code)
 {
   return js_run_code_in (ctx, code, ctx->script_env,
-                         js_object_value (ctx->global), JS_UNDEFINED);
+                         js_object_value (ctx->global), JS_UNDEFINED,
+                         JS_UNDEFINED);
 }
 
 uint32_t

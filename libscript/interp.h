@@ -123,9 +123,11 @@ JsValue js_construct (JsContext *ctx, JsValue fn, uint32_t argc,
                       const JsValue *argv, JsValue new_target);
 /* Runs top-level code (a script) with this = the global object. */
 JsValue js_run_code (JsContext *ctx, JsCode *code);
-/* Runs eval code in env with this and new.target. */
+/* Runs eval code in env with this and new.target (and the home object
+ * of super, when the code uses it). */
 JsValue js_run_code_in (JsContext *ctx, JsCode *code, JsEnv *env,
-                        JsValue this_value, JsValue new_target);
+                        JsValue this_value, JsValue new_target,
+                        JsValue home);
 
 bool js_is_callable (JsValue v);
 bool js_is_constructor (JsValue v);

@@ -591,7 +591,7 @@ evaluate (JsContext *ctx, JsModule *m)
       }
   JsValue r = js_run_code_in (ctx, module_code (m),
                               (JsEnv *) js_get_cell (m->env), JS_UNDEFINED,
-                              JS_UNDEFINED);
+                              JS_UNDEFINED, JS_UNDEFINED);
   if (!js_is_exception (r) && promise_is_promise (r))
     {
       /* The body's promise: a module that awaits at top level finishes

@@ -4223,6 +4223,9 @@ parse_program (AstArena *arena, const char *src, size_t len,
     P->module_scope = &scope;
 
   prog = node_at (P, AST_PROGRAM, (Pos){ 0, 1, 1, true });
+  /* The resolver declares arguments objects the text may not name (a
+     direct eval can): it needs the interned name. */
+  prog->str = P->n_arguments;
   next (P);
   if (parse_body_items (P, &prog->list, NULL, LEX_EOF)
       && (!P->opts.module || check_export_refs (P, &scope)))

@@ -115,6 +115,8 @@ int
 realm_exotic_get_own (JsContext *ctx, JsObject *o, JsKey key, JsValue *value,
                       uint8_t *attrs)
 {
+  if (o->shape->cls == &js_mapped_arguments_class)
+    return arguments_get_own (ctx, o, key, value, attrs);
   if (o->shape->cls == &js_proxy_class)
     return builtins_proxy_get_own (ctx, o, key, value, attrs);
   if (module_is_namespace (o))
@@ -148,6 +150,8 @@ int
 realm_exotic_get (JsContext *ctx, JsObject *o, JsKey key, JsValue receiver,
                   JsValue *out)
 {
+  if (o->shape->cls == &js_mapped_arguments_class)
+    return arguments_get (ctx, o, key, out);
   if (o->shape->cls == &js_proxy_class)
     return builtins_proxy_get (ctx, o, key, receiver, out);
   if (builtins_is_typed_array (js_object_value (o)))
@@ -169,6 +173,8 @@ int
 realm_exotic_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
                   JsValue receiver)
 {
+  if (o->shape->cls == &js_mapped_arguments_class)
+    return arguments_set (ctx, o, key, v, receiver);
   if (o->shape->cls == &js_proxy_class)
     return builtins_proxy_set (ctx, o, key, v, receiver);
   if (builtins_is_typed_array (js_object_value (o)))
@@ -179,6 +185,8 @@ realm_exotic_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
 int
 realm_exotic_delete (JsContext *ctx, JsObject *o, JsKey key)
 {
+  if (o->shape->cls == &js_mapped_arguments_class)
+    return arguments_delete (ctx, o, key);
   if (o->shape->cls == &js_proxy_class)
     return builtins_proxy_delete (ctx, o, key);
   if (module_is_namespace (o))
@@ -210,6 +218,8 @@ int
 realm_exotic_define_property (JsContext *ctx, JsObject *o, JsKey key,
                               const JsPropertyDescriptor *d)
 {
+  if (o->shape->cls == &js_mapped_arguments_class)
+    return arguments_define_property (ctx, o, key, d);
   if (o->shape->cls == &js_proxy_class)
     return builtins_proxy_define (ctx, o, key, d);
   if (builtins_is_typed_array (js_object_value (o)))
@@ -221,6 +231,8 @@ int
 realm_exotic_define (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
                      uint8_t attrs)
 {
+  if (o->shape->cls == &js_mapped_arguments_class)
+    return arguments_define (ctx, o, key, v, attrs);
   if (o->shape->cls == &js_proxy_class)
     {
       /* Only [[Set]]'s receiver step comes here for a proxy (prop_define_data
@@ -257,12 +269,6 @@ ordinary_trace (JsTracer *trc, JsCell *cell)
 {
   js_object_class.trace (trc, cell);
 }
-
-const JsCellClass js_arguments_class = {
-  .name = "Arguments",
-  .kind = JS_KIND_OBJECT,
-  .trace = ordinary_trace,
-};
 
 const JsCellClass js_error_class = {
   .name = "Error",
@@ -1273,67 +1279,8 @@ realm_for_in_next (JsContext *ctx, JsValue *regs, bool *done)
 }
 
 /* ------------------------------------------------------------------ */
-/* Arguments                                                           */
+/* Rest parameters (arguments objects: arguments.c)                   */
 /* ------------------------------------------------------------------ */
-
-JsValue
-realm_create_arguments (JsContext *ctx, JsFrame *frame)
-{
-  JsRuntime *rt = ctx->rt;
-  uint32_t argc = frame->argc;
-  JsShape *s = shape_root_for (rt, &js_arguments_class,
-                               (JsCell *) ctx->object_proto, 4);
-  JsObject *a = s ? object_new (rt, s) : NULL;
-  if (!a)
-    return js_throw_out_of_memory (ctx);
-  JsValue *saved = rt_save_roots (rt);
-  JsValue *pa = rt_push_root (rt, js_object_value (a));
-  for (uint32_t i = 0; i < argc; i++)
-    {
-      JsValue v = object_elements (frame->args)[i];
-      if (object_define_own (rt, js_get_object (*pa), js_key_from_index (i),
-                             v, JS_ATTR_DEFAULT)
-          != JS_PROP_DONE)
-        goto oom;
-    }
-  if (object_define_own (rt, js_get_object (*pa),
-                         atom_common_key (rt, JS_ATOM_length),
-                         js_int32 ((int32_t) argc),
-                         JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE)
-          != JS_PROP_DONE
-      || object_define_own (rt, js_get_object (*pa),
-                            symbol_key (rt->well_known[JS_SYM_iterator]),
-                            ctx->array_values,
-                            JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE)
-             != JS_PROP_DONE)
-    goto oom;
-  if (frame->code->flags & JS_CODE_STRICT)
-    {
-      JsAccessorPair *p = object_new_accessor (rt, ctx->throw_type_error,
-                                               ctx->throw_type_error);
-      if (!p
-          || object_define_own (rt, js_get_object (*pa),
-                                atom_common_key (rt, JS_ATOM_callee),
-                                js_cell_value (JS_TAG_INTERNAL, p),
-                                JS_ATTR_ACCESSOR)
-                 != JS_PROP_DONE)
-        goto oom;
-    }
-  else if (object_define_own (rt, js_get_object (*pa),
-                              atom_common_key (rt, JS_ATOM_callee),
-                              frame->base[0],
-                              JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE)
-           != JS_PROP_DONE)
-    goto oom;
-  {
-    JsValue r = *pa;
-    rt_restore_roots (rt, saved);
-    return r;
-  }
-oom:
-  rt_restore_roots (rt, saved);
-  return js_throw_out_of_memory (ctx);
-}
 
 JsValue
 realm_create_rest (JsContext *ctx, JsFrame *frame, uint32_t from)

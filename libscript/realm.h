@@ -93,7 +93,25 @@ int realm_for_in_prepare (JsContext *ctx, JsValue v, JsValue *regs);
 JsValue realm_for_in_next (JsContext *ctx, JsValue *regs, bool *done);
 
 /* Frames. */
+
+/* arguments.c: arguments objects.  An unmapped one copies the frame's
+ * arguments; a mapped one aliases the parameters, which live in the
+ * frame's environment at the slots slots (an internal array) names. */
+extern const JsCellClass js_mapped_arguments_class;
 JsValue realm_create_arguments (JsContext *ctx, JsFrame *frame);
+JsValue arguments_create_mapped (JsContext *ctx, JsFrame *frame,
+                                 JsValue slots);
+bool arguments_is_arguments (JsObject *o);
+/* Its exotic internal methods, as realm_exotic_*'s (2: ordinary). */
+int arguments_get_own (JsContext *ctx, JsObject *o, JsKey key,
+                       JsValue *value, uint8_t *attrs);
+int arguments_get (JsContext *ctx, JsObject *o, JsKey key, JsValue *out);
+int arguments_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
+                   JsValue receiver);
+int arguments_delete (JsContext *ctx, JsObject *o, JsKey key);
+int arguments_define (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
+                      uint8_t attrs);
+
 JsValue realm_create_rest (JsContext *ctx, JsFrame *frame, uint32_t from);
 
 /* Exotic callables (bound functions, proxies). */

@@ -373,7 +373,10 @@ static Binding *
 resolve_name (Resolver *r, AstNode *ident)
 {
   const AstStr *name = ident->str;
-  bool crossed_function = false, dynamic = r->outer_dynamic;
+  /* A reference is dynamic when a with object or an eval-extended
+     variable environment between it and its binding may hold the name
+     first; a binding of the eval code's own scopes is never shadowed. */
+  bool crossed_function = false, dynamic = false;
   for (Scope *s = r->scope; s; s = s->parent)
     {
       Binding *b = lookup_here (s, name);
@@ -386,6 +389,15 @@ resolve_name (Resolver *r, AstNode *ident)
         }
       if (b)
         {
+          /* A parameter named in the parameter list (a default, or a
+             closure there) may be read before it is bound: it gets a
+             TDZ. */
+          if (b->kind == BIND_PARAM && b->scope->func->walking_params)
+            b->lexical = true;
+          /* A function expression's own name gives way to a var that
+             eval adds to the function's variable environment. */
+          if (b->kind == BIND_CALLEE && s->dynamic)
+            dynamic = true;
           b->used = true;
           if (crossed_function || dynamic)
             b->captured = true;
@@ -399,7 +411,7 @@ resolve_name (Resolver *r, AstNode *ident)
       if (s->parent && s->parent->func != s->func)
         crossed_function = true;
     }
-  if (dynamic)
+  if (dynamic || r->outer_dynamic)
     g_hash_table_add (r->res->dynamic, ident);
   return NULL;
 }
@@ -445,6 +457,68 @@ func_new (Resolver *r, AstNode *node)
   return f;
 }
 
+/* Whether an expression (not the functions or classes in it) calls eval
+ * directly: arrow parameters parsed as a parenthesized expression do not
+ * mark the arrow themselves. */
+static bool
+contains_direct_eval (AstNode *n)
+{
+  if (!n)
+    return false;
+  switch (n->kind)
+    {
+    case AST_FUNCTION:
+    case AST_FUNC_EXPR:
+    case AST_FUNC_DECL:
+    case AST_CLASS_EXPR:
+    case AST_CLASS_DECL:
+      return false;
+    case AST_CALL:
+      if (n->flags & AST_F_DIRECT_EVAL)
+        return true;
+      break;
+    default:
+      break;
+    }
+  if (contains_direct_eval (n->a) || contains_direct_eval (n->b)
+      || contains_direct_eval (n->c) || contains_direct_eval (n->d))
+    return true;
+  for (AstNode *e = n->list.first; e; e = e->next)
+    if (contains_direct_eval (e))
+      return true;
+  return false;
+}
+
+/* FunctionDeclarationInstantiation's arguments object: a non-arrow
+ * function that names arguments (or has a direct eval, which may) gets
+ * one unless a parameter is called arguments or, with simple parameters,
+ * a function or lexical declaration of the body is.  A var of that name
+ * starts as the object. */
+static void
+declare_arguments (Resolver *r, FuncInfo *f, AstNode *fn)
+{
+  if (f->is_arrow
+      || (fn->kind != AST_FUNCTION && fn->kind != AST_FUNC_DECL
+          && fn->kind != AST_FUNC_EXPR))
+    return;
+  if (!(fn->flags & (AST_F_USES_ARGUMENTS | AST_F_DIRECT_EVAL))
+      || (fn->flags & AST_F_FIELD_INIT))
+    return;
+  const AstStr *name = r->res->s_arguments;
+  Binding *b = lookup_here (f->scope, name);
+  if (b && b->kind == BIND_ARGUMENTS)
+    return;
+  if (b && (b->kind == BIND_PARAM || b->lexical || b->kind == BIND_CALLEE
+            || (b->decl && b->decl->kind == AST_FUNC_DECL)))
+    return;
+  if (b)
+    b->kind = BIND_ARGUMENTS;
+  else
+    b = declare (r, f->scope, name, BIND_ARGUMENTS, NULL);
+  f->arguments = b;
+  f->uses_arguments = true;
+}
+
 static void
 walk_function (Resolver *r, AstNode *fn)
 {
@@ -452,6 +526,9 @@ walk_function (Resolver *r, AstNode *fn)
   FuncInfo *saved_func = r->func;
   FuncInfo *f = func_new (r, fn);
   r->func = f;
+  if (f->is_arrow && !f->has_eval)
+    for (AstNode *p = fn->list.first; p && !f->has_eval; p = p->next)
+      f->has_eval = contains_direct_eval (p);
   Scope *ps = scope_push (r, SCOPE_FUNCTION, fn);
   f->scope = ps;
   if (!f->is_arrow)
@@ -482,9 +559,14 @@ walk_function (Resolver *r, AstNode *fn)
   Scope *vs = ps;
   if (!(fn->flags & AST_F_SIMPLE_PARAMS) && !expr_body)
     {
-      /* Defaults are walked in the parameter scope first. */
+      /* Defaults are walked in the parameter scope first (where an
+         eval may already add names). */
+      if (f->has_eval)
+        capture_all_visible (ps);
+      f->walking_params = true;
       for (AstNode *p = fn->list.first; p; p = p->next)
         walk (r, p);
+      f->walking_params = false;
       vs = scope_push (r, SCOPE_VAR, body);
     }
   f->var_scope = vs;
@@ -507,12 +589,51 @@ walk_function (Resolver *r, AstNode *fn)
   if (fn->kind == AST_FUNC_EXPR && fn->a && !lookup_here (ps, fn->a->str)
       && !lookup_here (vs, fn->a->str))
     declare (r, ps, fn->a->str, BIND_CALLEE, fn);
+  declare_arguments (r, f, fn);
+  if (f->has_eval && !f->strict)
+    {
+      /* Sloppy direct eval adds var and function names to the variable
+         environment (or, from parameter expressions, to the parameters'
+         scope): each gets a hidden binding for the object that holds
+         them, which eval finds by its key in the environment's shape. */
+      f->eval_vars = declare_hidden (r, vs, BIND_EVAL_VARS);
+      f->eval_vars->captured = true;
+      if (vs != ps)
+        {
+          f->eval_param_vars = declare_hidden (r, ps, BIND_EVAL_PARAM_VARS);
+          f->eval_param_vars->captured = true;
+        }
+    }
+  if (f->has_eval && f->is_arrow)
+    {
+      /* Eval code in an arrow uses the enclosing function's this and
+         new.target. */
+      use_hidden (r, BIND_THIS);
+      use_hidden (r, BIND_NEW_TARGET);
+    }
   if (f->has_eval)
     capture_all_visible (r->scope);
+  if (f->arguments && !f->strict
+      && (fn->flags & AST_F_SIMPLE_PARAMS))
+    {
+      /* A mapped arguments object aliases the parameters: they live in
+         the environment, where it can reach them (realm.c). */
+      f->mapped_arguments = true;
+      for (AstNode *p = fn->list.first; p; p = p->next)
+        {
+          Binding *b = lookup_here (ps, p->str);
+          if (b)
+            b->captured = true;
+        }
+    }
 
   if (fn->flags & AST_F_SIMPLE_PARAMS || expr_body)
-    for (AstNode *p = fn->list.first; p; p = p->next)
-      walk (r, p);
+    {
+      f->walking_params = !(fn->flags & AST_F_SIMPLE_PARAMS);
+      for (AstNode *p = fn->list.first; p; p = p->next)
+        walk (r, p);
+      f->walking_params = false;
+    }
   if (expr_body)
     walk (r, body);
   else if (body)
@@ -895,6 +1016,7 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
   res->annexb = g_hash_table_new (NULL, NULL);
   res->annexb_block = g_hash_table_new (NULL, NULL);
   res->all_classes = g_ptr_array_new_with_free_func (g_free);
+  res->s_arguments = program->str;
   Resolver r = { res, NULL, NULL, outer_dynamic, arena, NULL };
   FuncInfo *f = func_new (&r, program);
   f->strict = (program->flags & AST_F_STRICT) != 0;

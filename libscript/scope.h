@@ -35,6 +35,12 @@ typedef enum
   BIND_NEW_TARGET,/* new.target */
   BIND_HOME,      /* the home object for super */
   BIND_PRIVATE,   /* a #name of a class: holds its private symbol */
+  BIND_EVAL_VARS, /* hidden: the object holding the var and function
+                     names sloppy direct eval adds to this variable
+                     environment (undefined until the first) */
+  BIND_EVAL_PARAM_VARS, /* the same for the parameter scope of a function
+                     with parameter expressions, whose own names an
+                     eval there may not redeclare */
 } BindingKind;
 
 struct Binding
@@ -89,9 +95,16 @@ struct FuncInfo
   Binding *arguments;     /* when referenced */
   Binding *new_target;    /* when referenced from an arrow */
   Binding *home;          /* when super is used from an arrow */
+  Binding *eval_vars;     /* sloppy functions with a direct eval: what
+                             it adds to the variable environment */
+  Binding *eval_param_vars; /* ... and to the parameter scope */
   bool is_arrow;
   bool has_eval;          /* contains a direct eval (arrows included) */
   bool uses_arguments;
+  bool walking_params;    /* the resolver is in the parameter list */
+  bool mapped_arguments;  /* sloppy, simple parameters: arguments[i] and
+                             the parameters alias (they live in the
+                             environment) */
   bool uses_super;        /* super.x inside (arrows: inside them) */
   bool strict;
   struct ClassInfoTag *class_info; /* constructors and field initializers:
