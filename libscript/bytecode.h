@@ -203,11 +203,17 @@
   X (TailCall, "rni")        /* reserved */ \
   /* Iteration. */ \
   X (GetIterator, "r")       /* r, r+1 = iterator of acc and its next */ \
-  X (GetAsyncIterator, "r") \
+  X (GetAsyncIterator, "r")  /* r, r+1 = GetIterator (acc, async) */ \
   X (IteratorStep, "rj")     /* acc = next value of r, or jump when done */ \
+  X (IteratorComplete, "rj") /* acc (a result of r): TypeError if not an \
+                                object; done: jump; else acc = value */ \
   X (IteratorClose, "r")     /* call r.return () if any */ \
   X (IteratorCloseThrow, "r") /* the same, its errors ignored; then \
-                                throw acc again */ \
+                                 throw acc again */ \
+  X (IteratorCloseCall, "rn")/* acc = r.return () unchecked, or a hole if \
+                                none (AsyncIteratorClose awaits it); n 1: \
+                                a throw completion (errors give a hole) */ \
+  X (CheckIterResult, "")    /* acc not an object: TypeError */ \
   X (ForInPrepare, "r")      /* r = key enumerator of acc */ \
   X (ForInNext, "rj")        /* acc = next key of r, or jump when done */ \
   /* Generators and async functions. */ \

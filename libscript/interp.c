@@ -386,6 +386,12 @@ const JsCellClass js_generator_class = {
   .trace = generator_trace,
 };
 
+const JsCellClass js_async_generator_class = {
+  .name = "AsyncGenerator",
+  .kind = JS_KIND_OBJECT,
+  .trace = generator_trace,
+};
+
 /* Copies the frame's window into the generator. */
 static void
 generator_save (JsRuntime *rt, JsGenerator *g, JsFrame *f)
@@ -407,11 +413,16 @@ generator_create (JsContext *ctx, JsFrame *f, uint32_t start_pc)
                           atom_common_key (rt, JS_ATOM_prototype));
   if (js_is_exception (proto))
     return proto;
+  bool async_gen = (f->code->flags & (JS_CODE_ASYNC | JS_CODE_GENERATOR))
+                   == (JS_CODE_ASYNC | JS_CODE_GENERATOR);
   JsCell *p = js_is_object (proto) ? js_get_cell (proto)
+              : async_gen          ? (JsCell *) ctx->async_generator_proto
                                    : (JsCell *) ctx->generator_proto;
   JsValue *saved = rt_save_roots (rt);
   rt_push_cell (rt, p);
-  JsShape *s = shape_root_for (rt, &js_generator_class, p, 0);
+  JsShape *s = shape_root_for (rt, async_gen ? &js_async_generator_class
+                                             : &js_generator_class,
+                               p, 0);
   JsValue *ps = rt_push_cell (rt, s);
   uint32_t n = (uint32_t) (f->top - f->base);
   JsGenerator *g = s ? (JsGenerator *) heap_alloc_slots (
@@ -593,6 +604,69 @@ async_start (JsContext *ctx, JsFrame *frame, uint32_t start_pc)
   return r;
 }
 
+/* ------------------------------------------------------------------ */
+/* Async generators                                                    */
+/* ------------------------------------------------------------------ */
+
+/* The reaction of a promise an async generator awaits. */
+static JsValue
+async_generator_resume_handler (JsContext *ctx, JsValue data,
+                                JsValue argument, bool rejected)
+{
+  js_async_generator_resume (ctx, data,
+                             rejected ? JS_RESUME_THROW : JS_RESUME_NEXT,
+                             argument);
+  return JS_UNDEFINED;
+}
+
+/* The frame runs until it awaits (the state stays executing: requests
+ * made meanwhile queue up), yields (the first request settles, and the
+ * next one waiting resumes the frame at once, as AsyncGeneratorYield
+ * says), or completes (every request waiting settles).  The queue and
+ * the requests are builtins-async-generator.c's. */
+void
+js_async_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
+                           JsValue value)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pg = rt_push_root (rt, gv);
+  JsValue *pv = rt_push_root (rt, value);
+  for (;;)
+    {
+      bool done;
+      JsValue r = generator_run (ctx, *pg, kind, *pv, &done);
+      JsGenerator *g = (JsGenerator *) js_get_cell (*pg);
+      if (js_is_exception (r) || done)
+        {
+          bool threw = js_is_exception (r);
+          *pv = threw ? js_take_exception (ctx) : r;
+          g->state = JS_GEN_COMPLETED;
+          builtins_async_generator_finish (ctx, *pg, threw, *pv);
+          break;
+        }
+      if (g->awaiting)
+        {
+          g->state = JS_GEN_EXECUTING;
+          *pv = r;
+          JsValue p = promise_resolve (ctx, ctx->promise_ctor, *pv);
+          if (!js_is_exception (p)
+              && promise_then_native (ctx, p, async_generator_resume_handler,
+                                      *pg, NULL))
+            break;
+          /* PromiseResolve threw (a getter of constructor): the await
+             throws into the body. */
+          kind = JS_RESUME_THROW;
+          *pv = js_take_exception (ctx);
+          continue;
+        }
+      *pv = r;
+      if (!builtins_async_generator_yield (ctx, *pg, pv, &kind))
+        break;
+    }
+  rt_restore_roots (rt, saved);
+}
+
 JsValue
 js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
                      JsValue value)
@@ -624,10 +698,14 @@ js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
 /* One step of yield*: it[0] the iterator, it[1] its next method; *mode
  * the resumption (next, throw, return); value what was sent.  Returns the
  * inner result object; *mode becomes 3 when a return found no return
- * method (the generator then returns value itself). */
+ * method (the generator then returns value itself).  In an async
+ * generator the result is returned unchecked (it is awaited first), and
+ * a throw that finds no throw method sets *mode to 4 and returns what
+ * the iterator's return method gave (a hole if it has none): the code
+ * awaits it and throws the TypeError. */
 static JsValue
 generator_delegate_step (JsContext *ctx, JsValue *it, JsValue *mode,
-                         JsValue value)
+                         JsValue value, bool async)
 {
   JsRuntime *rt = ctx->rt;
   int m = js_get_int32 (*mode);
@@ -648,6 +726,11 @@ generator_delegate_step (JsContext *ctx, JsValue *it, JsValue *mode,
               *mode = js_int32 (3);
               return value;
             }
+          if (async)
+            {
+              *mode = js_int32 (4);
+              return builtins_iterator_close_call (ctx, it[0], false);
+            }
           /* throw without a throw method: close the inner iterator,
              then a TypeError. */
           if (realm_iterator_close (ctx, it[0]) < 0)
@@ -657,7 +740,7 @@ generator_delegate_step (JsContext *ctx, JsValue *it, JsValue *mode,
         }
       r = js_call (ctx, method, it[0], 1, &value);
     }
-  if (js_is_exception (r))
+  if (js_is_exception (r) || async)
     return r;
   if (!js_is_object (r))
     return js_throw_type_error (ctx, "Iterator result %s is not an object",
@@ -1761,7 +1844,6 @@ op_GetTemplateObject:
 op_AsyncReturn:
 
 op_TailCall:
-op_GetAsyncIterator:
 op_SwitchJump:
   SYNC ();
   js_throw_error (ctx, JS_ERR_SYNTAX, "%s is not supported yet",
@@ -2129,7 +2211,8 @@ op_ResumeKind:
 op_DelegateStep:
   {
     SYNC ();
-    acc = generator_delegate_step (ctx, &REG (0), &REG (2), REG (4));
+    acc = generator_delegate_step (ctx, &REG (0), &REG (2), REG (4),
+                                   (code->flags & JS_CODE_ASYNC) != 0);
     rt->stack_top = frame->top;
     CHECK (acc);
     NEXT (7);
@@ -2369,6 +2452,52 @@ op_IteratorStep:
       }
     NEXT (7);
   }
+op_GetAsyncIterator:
+  {
+    SYNC ();
+    if (builtins_get_async_iterator (ctx, acc, &REG (0)) < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_IteratorComplete:
+  {
+    JsValue *it = &REG (0);
+    SYNC ();
+    bool done;
+    acc = builtins_iterator_complete (ctx, acc, &done);
+    CHECK (acc);
+    if (done)
+      {
+        it[1] = JS_UNDEFINED;
+        NEXT (7 + I32 (2));
+      }
+    NEXT (7);
+  }
+op_IteratorCloseCall:
+  {
+    JsValue *it = &REG (0);
+    uint32_t flags = U16 (2);
+    if (js_is_undefined (it[1]))
+      {
+        acc = JS_EMPTY;
+        NEXT (5);
+      }
+    SYNC ();
+    it[1] = JS_UNDEFINED;
+    acc = builtins_iterator_close_call (ctx, it[0], (flags & 1) != 0);
+    rt->stack_top = frame->top;
+    CHECK (acc);
+    NEXT (5);
+  }
+op_CheckIterResult:
+  if (G_UNLIKELY (!js_is_object (acc)))
+    {
+      SYNC ();
+      js_throw_type_error (ctx, "Iterator result %s is not an object",
+                           realm_describe (ctx, acc));
+      THROW ();
+    }
+  NEXT (1);
 op_IteratorClose:
   {
     JsValue *it = &REG (0);
