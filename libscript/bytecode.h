@@ -157,6 +157,22 @@
   X (Le, "r") \
   X (Gt, "r") \
   X (Ge, "r") \
+  /* The same with a literal int32 right operand: acc = acc OP s. */ \
+  X (AddSmi, "s") \
+  X (SubSmi, "s") \
+  X (MulSmi, "s") \
+  X (BitAndSmi, "s") \
+  X (BitOrSmi, "s") \
+  X (BitXorSmi, "s") \
+  X (ShlSmi, "s") \
+  X (SarSmi, "s") \
+  X (ShrSmi, "s") \
+  X (LtSmi, "s") \
+  X (LeSmi, "s") \
+  X (GtSmi, "s") \
+  X (GeSmi, "s") \
+  X (StrictEqSmi, "s") \
+  X (StrictNeSmi, "s") \
   X (InstanceOf, "r")        /* acc = r instanceof acc */ \
   X (In, "r")                /* acc = r in acc */ \
   X (Inc, "")                /* acc = acc + 1 (numeric) */ \

@@ -396,9 +396,74 @@ emit_binary (FuncState *fs, JsOpcode op, uint32_t r)
     emit_op (fs, op, r);
 }
 
+/* The form of op taking a literal int32 right operand, or Nop. */
+static JsOpcode
+smi_op (JsOpcode op)
+{
+  switch (op)
+    {
+    case JS_OP_Add: return JS_OP_AddSmi;
+    case JS_OP_Sub: return JS_OP_SubSmi;
+    case JS_OP_Mul: return JS_OP_MulSmi;
+    case JS_OP_BitAnd: return JS_OP_BitAndSmi;
+    case JS_OP_BitOr: return JS_OP_BitOrSmi;
+    case JS_OP_BitXor: return JS_OP_BitXorSmi;
+    case JS_OP_Shl: return JS_OP_ShlSmi;
+    case JS_OP_Sar: return JS_OP_SarSmi;
+    case JS_OP_Shr: return JS_OP_ShrSmi;
+    case JS_OP_Lt: return JS_OP_LtSmi;
+    case JS_OP_Le: return JS_OP_LeSmi;
+    case JS_OP_Gt: return JS_OP_GtSmi;
+    case JS_OP_Ge: return JS_OP_GeSmi;
+    case JS_OP_StrictEq: return JS_OP_StrictEqSmi;
+    case JS_OP_StrictNe: return JS_OP_StrictNeSmi;
+    default: return JS_OP_Nop;
+    }
+}
+
+/* Whether n is a number literal that is an int32 (not -0): *v gets it. */
+static bool
+int32_literal (const AstNode *n, int32_t *v)
+{
+  if (n->kind != AST_NUMBER || !(n->num >= -2147483648.0
+                                 && n->num <= 2147483647.0))
+    return false;
+  int32_t i = (int32_t) n->num;
+  if ((double) i != n->num || (i == 0 && 1 / n->num < 0))
+    return false;
+  *v = i;
+  return true;
+}
+
+/* Whether op (a binary operator's token) with right operand right has
+ * the immediate form. */
+static bool
+has_smi_form (uint16_t tok, const AstNode *right)
+{
+  int32_t v;
+  return smi_op (binary_op (tok)) != JS_OP_Nop && int32_literal (right, &v);
+}
+
+/* acc = acc OP right, right being an int32 literal (has_smi_form). */
+static void
+emit_binary_smi (FuncState *fs, uint16_t tok, const AstNode *right,
+                 const AstNode *where)
+{
+  int32_t v = 0;
+  int32_literal (right, &v);
+  mark_position (fs, where);
+  emit_op (fs, smi_op (binary_op (tok)), (uint32_t) v);
+}
+
 static void
 compile_binary (FuncState *fs, AstNode *n)
 {
+  if (n->a->kind != AST_PRIVATE_NAME && has_smi_form (n->op, n->b))
+    {
+      compile_expr (fs, n->a);
+      emit_binary_smi (fs, n->op, n->b, n);
+      return;
+    }
   if (n->a->kind == AST_PRIVATE_NAME)
     {
       /* #x in o */
@@ -586,6 +651,24 @@ compile_member (FuncState *fs, AstNode *n)
 {
   uint32_t mark = fs->next_reg;
   uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
+  if ((n->flags & AST_F_COMPUTED) && !(n->flags & AST_F_OPTIONAL)
+      && n->a->kind != AST_SUPER)
+    {
+      /* o[k]: the key goes from acc straight to the access. */
+      int32_t o = operand_in_place (fs, n->a, n->b);
+      if (o >= 0)
+        obj = (uint32_t) o;
+      else
+        {
+          compile_expr (fs, n->a);
+          emit_op (fs, JS_OP_Star, obj);
+        }
+      compile_expr (fs, n->b);
+      mark_position (fs, n);
+      emit_op (fs, JS_OP_GetKeyed, obj, ic_alloc (fs));
+      reg_free_to (fs, mark);
+      return;
+    }
   member_operands_in_place (fs, n, &obj, &key, NULL);
   if (n->flags & AST_F_OPTIONAL)
     {
@@ -641,6 +724,11 @@ compile_member_assign (FuncState *fs, AstNode *n)
       label_free (&end);
       reg_free_to (fs, mark);
       return;
+    }
+  else if (has_smi_form (n->op, n->b))
+    {
+      member_get (fs, m, obj, key);
+      emit_binary_smi (fs, n->op, n->b, n);
     }
   else
     {
@@ -758,6 +846,11 @@ compile_assign (FuncState *fs, AstNode *n)
           label_free (&end);
           return;
         }
+      else if (has_smi_form (n->op, n->b))
+        {
+          compile_load_ident (fs, t, false);
+          emit_binary_smi (fs, n->op, n->b, n);
+        }
       else
         {
           int32_t in_place = operand_in_place (fs, t, n->b);
@@ -807,6 +900,13 @@ compile_update (FuncState *fs, AstNode *n)
       emit_op (fs, JS_OP_Star, old);
       emit_op (fs, op);
       store_ref (fs, t, ref);
+    }
+  else if (t->kind == AST_IDENT && prefix)
+    {
+      /* Inc and Dec convert their operand themselves. */
+      compile_load_ident (fs, t, false);
+      emit_op (fs, op);
+      compile_store_ident (fs, t, false);
     }
   else if (t->kind == AST_IDENT)
     {

@@ -1965,6 +1965,112 @@ op_CreateRest:
   })
 #undef ARITH
 
+  /* A literal right operand: acc = acc OP s. */
+#define ARITH_SMI(NAME, OPCHAR, FAST, DFAST)                                \
+  op_##NAME##Smi:                                                           \
+  {                                                                         \
+    JsValue a = acc;                                                        \
+    int32_t y = I32 (0);                                                    \
+    if (G_LIKELY (js_is_int32 (a)))                                         \
+      {                                                                     \
+        int32_t x = js_get_int32 (a);                                       \
+        FAST                                                                \
+      }                                                                     \
+    else if (js_is_double (a))                                              \
+      {                                                                     \
+        double x = js_get_double (a);                                       \
+        DFAST                                                               \
+      }                                                                     \
+    SYNC ();                                                                \
+    acc = OPCHAR == '+' ? js_add (ctx, a, js_int32 (y))                     \
+                        : js_arith (ctx, OPCHAR, a, js_int32 (y));          \
+    CHECK (acc);                                                            \
+    NEXT (5);                                                               \
+  }
+#define DOUBLE_RESULT(EXPR)                                                 \
+  {                                                                         \
+    acc = js_number (EXPR);                                                 \
+    NEXT (5);                                                               \
+  }
+#define INT_RESULT(EXPR)                                                    \
+  {                                                                         \
+    acc = js_int32 (EXPR);                                                  \
+    NEXT (5);                                                               \
+  }
+
+  ARITH_SMI (Add, '+', {
+    int32_t r;
+    if (!__builtin_add_overflow (x, y, &r))
+      INT_RESULT (r)
+  }, DOUBLE_RESULT (x + y))
+  ARITH_SMI (Sub, '-', {
+    int32_t r;
+    if (!__builtin_sub_overflow (x, y, &r))
+      INT_RESULT (r)
+  }, DOUBLE_RESULT (x - y))
+  ARITH_SMI (Mul, '*', {
+    int32_t r;
+    if (!__builtin_mul_overflow (x, y, &r) && r != 0)
+      INT_RESULT (r)
+  }, DOUBLE_RESULT (x * y))
+  ARITH_SMI (BitAnd, '&', INT_RESULT (x & y), (void) x;)
+  ARITH_SMI (BitOr, '|', INT_RESULT (x | y), (void) x;)
+  ARITH_SMI (BitXor, '^', INT_RESULT (x ^ y), (void) x;)
+  ARITH_SMI (Shl, '<', INT_RESULT ((int32_t) ((uint32_t) x << (y & 31))),
+             (void) x;)
+  ARITH_SMI (Sar, '>', INT_RESULT (x >> (y & 31)), (void) x;)
+  ARITH_SMI (Shr, 'u',
+             {
+               acc = js_number ((double) ((uint32_t) x >> (y & 31)));
+               NEXT (5);
+             },
+             (void) x;)
+#undef ARITH_SMI
+#undef DOUBLE_RESULT
+#undef INT_RESULT
+
+#define COMPARE_SMI(NAME, CMP, LEFT, SWAP, OREQ)                            \
+  op_##NAME##Smi:                                                           \
+  {                                                                         \
+    JsValue a = acc;                                                        \
+    int32_t y = I32 (0);                                                    \
+    if (G_LIKELY (js_is_int32 (a)))                                         \
+      {                                                                     \
+        acc = js_bool (js_get_int32 (a) CMP y);                             \
+        NEXT (5);                                                           \
+      }                                                                     \
+    if (js_is_double (a))                                                   \
+      {                                                                     \
+        acc = js_bool (js_get_double (a) CMP (double) y);                   \
+        NEXT (5);                                                           \
+      }                                                                     \
+    SYNC ();                                                                \
+    JsValue b = js_int32 (y);                                               \
+    int r = SWAP ? js_less_than (ctx, b, a, LEFT, OREQ)                     \
+                 : js_less_than (ctx, a, b, LEFT, OREQ);                    \
+    if (r < 0)                                                              \
+      THROW ();                                                             \
+    acc = js_bool (r);                                                      \
+    NEXT (5);                                                               \
+  }
+  COMPARE_SMI (Lt, <, true, false, false)
+  COMPARE_SMI (Le, <=, true, false, true)
+  COMPARE_SMI (Gt, >, false, true, false)
+  COMPARE_SMI (Ge, >=, false, true, true)
+#undef COMPARE_SMI
+op_StrictEqSmi:
+op_StrictNeSmi:
+  {
+    JsValue b = js_int32 (I32 (0));
+    bool eq;
+    if (js_is_int32 (acc))
+      eq = acc == b;
+    else
+      eq = js_strict_equals (rt, acc, b);
+    acc = js_bool (eq == (*pc == JS_OP_StrictEqSmi));
+    NEXT (5);
+  }
+
 op_StrictEq:
 op_StrictNe:
   {
