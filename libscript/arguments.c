@@ -76,55 +76,72 @@ arguments_is_arguments (JsObject *o)
          || o->shape->cls == &js_mapped_arguments_class;
 }
 
-/* Defines the indices (from the frame's saved arguments), length,
- * @@iterator and callee of a new arguments object. */
+/* Gives a new arguments object (of its root shape, no properties yet) its
+ * indices (from the frame's saved arguments), length, @@iterator and
+ * callee: the layout a definition of each in that order makes, built
+ * directly (the shape by three transitions, the values stored), since
+ * functions that use arguments make one per call. */
 static bool
 define_properties (JsContext *ctx, JsValue *pa, JsFrame *frame,
                    bool strict)
 {
   JsRuntime *rt = ctx->rt;
   uint32_t argc = frame->argc;
-  /* Room for the elements and length, @@iterator and callee at once,
-     rather than a storage cell regrown by each definition. */
-  uint32_t cap = js_get_object (*pa)->shape->inline_cap;
-  if (!object_reserve (rt, js_get_object (*pa), cap < 3 ? 3 - cap : 0,
-                       argc))
-    return false;
-  for (uint32_t i = 0; i < argc; i++)
-    {
-      JsValue v = object_elements (frame->args)[i];
-      if (object_define_own (rt, js_get_object (*pa), js_key_from_index (i),
-                             v, JS_ATTR_DEFAULT)
-          != JS_PROP_DONE)
-        return false;
-    }
-  if (object_define_own (rt, js_get_object (*pa),
-                         atom_common_key (rt, JS_ATOM_length),
-                         js_int32 ((int32_t) argc),
-                         JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE)
-          != JS_PROP_DONE
-      || object_define_own (rt, js_get_object (*pa),
-                            symbol_key (rt->well_known[JS_SYM_iterator]),
-                            ctx->array_values,
-                            JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE)
-             != JS_PROP_DONE)
-    return false;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue callee = frame->base[0];
   if (strict)
     {
       JsAccessorPair *p = object_new_accessor (rt, ctx->throw_type_error,
                                                ctx->throw_type_error);
-      return p
-             && object_define_own (rt, js_get_object (*pa),
-                                   atom_common_key (rt, JS_ATOM_callee),
-                                   js_cell_value (JS_TAG_INTERNAL, p),
-                                   JS_ATTR_ACCESSOR)
-                    == JS_PROP_DONE;
+      if (!p)
+        goto fail;
+      callee = js_cell_value (JS_TAG_INTERNAL, p);
     }
-  return object_define_own (rt, js_get_object (*pa),
-                            atom_common_key (rt, JS_ATOM_callee),
-                            frame->base[0],
-                            JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE)
-         == JS_PROP_DONE;
+  JsValue *pc = rt_push_root (rt, callee);
+  JsShape *shape = js_get_object (*pa)->shape;
+  JsValue *ps = rt_push_cell (rt, shape);
+  const struct
+  {
+    JsKey key;
+    uint8_t attrs;
+  } props[3] = {
+    { atom_common_key (rt, JS_ATOM_length),
+      JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE },
+    { symbol_key (rt->well_known[JS_SYM_iterator]),
+      JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE },
+    { atom_common_key (rt, JS_ATOM_callee),
+      strict ? JS_ATTR_ACCESSOR : JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE },
+  };
+  g_assert (shape->count == 0 && !shape_is_dictionary (shape));
+  for (int i = 0; i < 3; i++)
+    {
+      shape = shape_add_property (rt, shape, props[i].key, props[i].attrs);
+      if (!shape)
+        goto fail;
+      *ps = js_cell_value (JS_TAG_INTERNAL, shape);
+    }
+  JsObject *o = js_get_object (*pa);
+  uint32_t cap = shape->inline_cap;
+  if (!object_reserve (rt, o, cap < 3 ? 3 - cap : 0, argc))
+    goto fail;
+  o = js_get_object (*pa);
+  o->shape = (JsShape *) js_get_cell (*ps);
+  gc_write_barrier (&rt->heap, (JsCell *) o);
+  object_store_slot (rt, o, 0, js_int32 ((int32_t) argc));
+  object_store_slot (rt, o, 1, ctx->array_values);
+  object_store_slot (rt, o, 2, *pc);
+  if (argc)
+    {
+      memcpy (object_elements (o), object_elements (frame->args),
+              argc * sizeof (JsValue));
+      o->storage->elem_len = argc;
+      gc_write_barrier (&rt->heap, (JsCell *) o->storage);
+    }
+  rt_restore_roots (rt, saved);
+  return true;
+fail:
+  rt_restore_roots (rt, saved);
+  return false;
 }
 
 JsValue
@@ -235,6 +252,33 @@ arguments_get_own (JsContext *ctx, JsObject *o, JsKey key, JsValue *value,
     return 0;
   *value = slot_value (o, slot);
   return 1;
+}
+
+int64_t
+arguments_copy_list (JsRuntime *rt, JsObject *o, JsValue *out, uint32_t max)
+{
+  JsValue len;
+  uint8_t attrs;
+  if (!arguments_is_arguments (o) || (o->shape->flags & JS_SHAPE_HAS_INDEXED)
+      || !object_get_own (rt, o, atom_common_key (rt, JS_ATOM_length), &len,
+                          &attrs)
+      || (attrs & JS_ATTR_ACCESSOR) || !js_is_int32 (len)
+      || js_get_int32 (len) < 0 || (uint32_t) js_get_int32 (len) > max)
+    return -1;
+  uint32_t n = (uint32_t) js_get_int32 (len);
+  if (n == 0)
+    return 0;
+  if (n > object_elem_len (o))
+    return -1;
+  const JsValue *elems = object_elements (o);
+  for (uint32_t i = 0; i < n; i++)
+    {
+      if (js_is_empty (elems[i]))
+        return -1;
+      int32_t slot = mapped_slot (o, js_key_from_index (i));
+      out[i] = slot >= 0 ? slot_value (o, slot) : elems[i];
+    }
+  return n;
 }
 
 int

@@ -31,6 +31,40 @@ push_array_like (JsContext *ctx, JsValue a)
     }
   JsValue *base = rt->stack_top;
   rt_push_root (rt, a);
+  /* Arrays and arguments objects whose elements are plain: copied at
+     once (nothing they hold can run script). */
+  JsObject *o = js_get_object (a);
+  size_t room = (size_t) (rt->stack_limit - rt->stack_top);
+  uint32_t max = room > 65535 + 64 ? 65535u : 0u;
+  if (o->shape->cls == &js_array_class
+      && !(o->shape->flags & JS_SHAPE_HAS_INDEXED))
+    {
+      uint32_t n = object_array_length (o);
+      if (n == 0)
+        return 0;
+      if (n <= max && n <= object_elem_len (o))
+        {
+          const JsValue *elems = object_elements (o);
+          uint32_t i = 0;
+          while (i < n && !js_is_empty (elems[i]))
+            i++;
+          if (i == n)
+            {
+              memcpy (rt->stack_top, elems, n * sizeof (JsValue));
+              rt->stack_top += n;
+              return n;
+            }
+        }
+    }
+  else if (max)
+    {
+      int64_t n = arguments_copy_list (rt, o, rt->stack_top, max);
+      if (n >= 0)
+        {
+          rt->stack_top += n;
+          return n;
+        }
+    }
   JsValue lv = js_get (ctx, a, atom_common_key (rt, JS_ATOM_length));
   double len;
   if (js_is_exception (lv) || !js_to_length (ctx, lv, &len))

@@ -104,6 +104,12 @@ JsValue realm_create_arguments (JsContext *ctx, JsFrame *frame);
 JsValue arguments_create_mapped (JsContext *ctx, JsFrame *frame,
                                  JsValue slots);
 bool arguments_is_arguments (JsObject *o);
+/* CreateListFromArrayLike of an arguments object whose length is an own
+ * data property (at most max) and whose indices are all plain: copies
+ * the values to out (which has room for max) and returns how many; -1
+ * when the generic path must do it.  Runs no script. */
+int64_t arguments_copy_list (JsRuntime *rt, JsObject *o, JsValue *out,
+                             uint32_t max);
 /* Its exotic internal methods, as realm_exotic_*'s (2: ordinary). */
 int arguments_get_own (JsContext *ctx, JsObject *o, JsKey key,
                        JsValue *value, uint8_t *attrs);
