@@ -59,7 +59,7 @@
 #include <stdlib.h>
 
 #define JS_MARK_STACK_DEFAULT 4096u
-#define JS_GC_MIN_TRIGGER (1024u * 1024u)
+#define JS_GC_MIN_TRIGGER (4096u * 1024u)
 #define JS_UNMANAGED_MIN_THRESHOLD (8 * 1024 * 1024)
 /* Debug incremental mode: allocations between cycles, cells per step. */
 #define JS_INCREMENTAL_PERIOD 2000u
