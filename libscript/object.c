@@ -602,6 +602,21 @@ object_array_push (JsRuntime *rt, JsObject *a, JsValue v)
   uint32_t len = object_array_length (a);
   if (len == UINT32_MAX)
     return JS_PROP_REJECTED;
+  /* A plain array (no property but its writable length, extensible)
+     with room past its last element: one store. */
+  JsStorage *st = a->storage;
+  JsShape *s = a->shape;
+  if (st && st->elem_len == len && len < st->elem_cap && s->count == 1
+      && s->attrs == JS_ATTR_WRITABLE && !shape_is_dictionary (s)
+      && shape_is_extensible (s)
+      && s->key == atom_common_key (rt, JS_ATOM_length))
+    {
+      elems (st)[len] = v;
+      st->elem_len = len + 1;
+      gc_write_barrier (&rt->heap, (JsCell *) st);
+      set_length_slot (a, len + 1);
+      return JS_PROP_DONE;
+    }
   return define_element (rt, a, len, v, JS_ATTR_DEFAULT);
 }
 
