@@ -310,7 +310,8 @@ typedef struct
   };
   JsShape *shape2;    /* stores: shape after a transition */
   JsObject *holder;   /* loads: prototype holding the property, or NULL;
-                         globals: the global object or script scope */
+                         globals: the global object or script scope;
+                         calls (entry 0): the closure called last */
   uint32_t slot;      /* the property's slot, encoded (ic.h) */
   uint32_t epoch;     /* prototype (globals: global) epoch when cached */
 } JsICEntry;

@@ -98,7 +98,7 @@ js_is_constructor (JsValue v)
 /* Sets up a frame for code over window base (base[0] the callee, base[1]
  * this, base[2..2+argc) the arguments).  False with a RangeError when the
  * stack is exhausted. */
-static bool
+static inline __attribute__ ((always_inline)) bool
 frame_push (JsContext *ctx, JsFunction *fn, JsValue *base, uint32_t argc,
             JsValue new_target, uint32_t flags)
 {
@@ -2398,15 +2398,29 @@ op_Construct:
     bool construct = *pc == JS_OP_Construct;
     SYNC ();
     JsIC *ic = &code->ics[U16 (4)];
-    if (G_LIKELY (js_is_object (callee)
-                  && js_get_cell (callee)->shape->cls
-                         == &js_function_class))
+    JsFunction *fn = NULL;
+    if (G_LIKELY (js_is_object (callee)))
       {
-        JsFunction *fn = (JsFunction *) js_get_cell (callee);
-        if (G_LIKELY (ic->target == (JsCell *) fn->code))
-          IC_COUNT_HIT (rt, code, ic);
-        else
-          ic_call_miss (rt, code, ic, (JsCell *) fn->code);
+        /* The closure this site called last (a function for sure): no
+           need to look at its class. */
+        if (G_LIKELY ((JsObject *) js_get_cell (callee) == ic->holder))
+          {
+            fn = (JsFunction *) ic->holder;
+            IC_COUNT_HIT (rt, code, ic);
+          }
+        else if (js_get_cell (callee)->shape->cls == &js_function_class)
+          {
+            fn = (JsFunction *) js_get_cell (callee);
+            if (ic->target == (JsCell *) fn->code)
+              IC_COUNT_HIT (rt, code, ic);
+            else
+              ic_call_miss (rt, code, ic, (JsCell *) fn->code);
+            if (ic->state != JS_IC_MEGA)
+              ic->holder = (JsObject *) fn;
+          }
+      }
+    if (G_LIKELY (fn))
+      {
         uint32_t flags = 0;
         JsValue nt = JS_UNDEFINED;
         if (construct)
