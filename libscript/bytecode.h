@@ -102,7 +102,12 @@
   X (SetHomeObject, "r")     /* r (a method)'s home object = acc */ \
   X (LdaHomeOfCallee, "")    /* acc = home object of the function acc */ \
   X (DefinePrivateMethod, "rrn") /* r1.#r2 = acc: method (n 0), getter \
-                                    (1) or setter (2) */ \
+                                    (1) or setter (2); TypeError if r1 \
+                                    has #r2, unless n has 4: the other \
+                                    half of an accessor just added; 8: \
+                                    acc is named already */ \
+  X (NamePrivateMethod, "rn") /* acc (a function)'s name = "#r", with \
+                                 "get " (n 1) or "set " (n 2) */ \
   X (SetFunctionName, "r")   /* r (a function)'s name = key acc */ \
   X (DeleteProp, "r")        /* acc = delete r[acc] (sloppy) */ \
   X (DeletePropStrict, "r") \

@@ -2484,6 +2484,21 @@ member_key (FuncState *fs, Scope *cs, AstNode *m, uint32_t reg,
  * kind, in order, private methods and accessors first (instance side),
  * then fields as CreateDataPropertyOrThrow or PrivateFieldAdd on this;
  * static blocks run in place, as calls with this. */
+/* The DefinePrivateMethod kind of private method m: 4 when it is the
+ * second half of an accessor pair of the class (added together). */
+static uint32_t
+private_method_kind (AstNode *cls, AstNode *m)
+{
+  uint32_t kind = (m->flags & AST_F_GETTER)   ? 1
+                  : (m->flags & AST_F_SETTER) ? 2
+                                              : 0;
+  for (AstNode *o = cls->list.first; o && o != m; o = o->next)
+    if (o->kind == AST_CLASS_METHOD && o->a
+        && o->a->kind == AST_PRIVATE_NAME && o->a->str == m->a->str)
+      kind |= 4;
+  return kind;
+}
+
 static void
 compile_field_init_body (FuncState *fs, AstNode *cls, bool statics)
 {
@@ -2496,17 +2511,11 @@ compile_field_init_body (FuncState *fs, AstNode *cls, bool statics)
         if (m->kind != AST_CLASS_METHOD || (m->flags & AST_F_STATIC)
             || m->a->kind != AST_PRIVATE_NAME)
           continue;
+        /* The class made the function once (and named it). */
         member_key (fs, cs, m, key, true);
-        emit_op (fs, JS_OP_CreateClosure, compile_function (fs, m->b));
-        emit_op (fs, JS_OP_Star, val);
-        emit_op (fs, JS_OP_LdaCallee);
-        emit_op (fs, JS_OP_LdaHomeOfCallee);
-        emit_op (fs, JS_OP_SetHomeObject, val);
-        emit_op (fs, JS_OP_Ldar, val);
-        uint32_t kind = (m->flags & AST_F_GETTER)   ? 1
-                        : (m->flags & AST_F_SETTER) ? 2
-                                                    : 0;
-        emit_op (fs, JS_OP_DefinePrivateMethod, 0u, key, kind);
+        load_binding (fs, g_hash_table_lookup (fs->c->res.field_keys, m));
+        emit_op (fs, JS_OP_DefinePrivateMethod, 0u, key,
+                 private_method_kind (cls, m) | 8);
       }
   for (AstNode *m = cls->list.first; m; m = m->next)
     {
@@ -2662,7 +2671,19 @@ compile_class (FuncState *fs, AstNode *cls)
         continue;
       bool is_static = (m->flags & AST_F_STATIC) != 0;
       if (m->a->kind == AST_PRIVATE_NAME && !is_static)
-        continue; /* installed on each instance by the initializer */
+        {
+          /* Made once, installed on each instance by the initializer. */
+          member_key (fs, s, m, key, false);
+          emit_op (fs, JS_OP_CreateClosure, compile_function (fs, m->b));
+          emit_op (fs, JS_OP_Star, fn);
+          emit_op (fs, JS_OP_Ldar, proto);
+          emit_op (fs, JS_OP_SetHomeObject, fn);
+          emit_op (fs, JS_OP_Ldar, fn);
+          emit_op (fs, JS_OP_NamePrivateMethod, key,
+                   private_method_kind (cls, m) & 3);
+          store_binding (fs, g_hash_table_lookup (res->field_keys, m));
+          continue;
+        }
       uint32_t target = is_static ? ctor : proto;
       member_key (fs, s, m, key, false);
       emit_op (fs, JS_OP_CreateClosure, compile_function (fs, m->b));
@@ -2672,10 +2693,8 @@ compile_class (FuncState *fs, AstNode *cls)
       emit_op (fs, JS_OP_Ldar, fn);
       if (m->a->kind == AST_PRIVATE_NAME)
         {
-          uint32_t kind = (m->flags & AST_F_GETTER)   ? 1
-                          : (m->flags & AST_F_SETTER) ? 2
-                                                      : 0;
-          emit_op (fs, JS_OP_DefinePrivateMethod, target, key, kind);
+          emit_op (fs, JS_OP_DefinePrivateMethod, target, key,
+                   private_method_kind (cls, m));
           continue;
         }
       emit_op (fs, (m->flags & AST_F_GETTER)   ? JS_OP_DefineClassGetter

@@ -1623,6 +1623,17 @@ op_LdaHomeOfCallee:
     acc = home;
     NEXT (1);
   }
+op_NamePrivateMethod:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = realm_name_private_method (ctx, acc, REG (0), U16 (2));
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (5);
+  }
 op_DefinePrivateMethod:
   {
     SYNC ();

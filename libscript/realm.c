@@ -557,6 +557,21 @@ realm_define_member (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
   bool getter = op == JS_OP_DefineGetter || op == JS_OP_DefineClassGetter;
   bool setter = op == JS_OP_DefineSetter || op == JS_OP_DefineClassSetter;
   js_resolve_lazy (ctx, o);
+  {
+    /* DefinePropertyOrThrow: a configurable member cannot replace a
+       non-configurable property (a class's static "prototype"). */
+    JsValue cur;
+    uint8_t attrs;
+    if (object_get_own (rt, o, key, &cur, &attrs)
+        && !(attrs & JS_ATTR_CONFIGURABLE))
+      {
+        JsValue kv = atom_key_to_value (key);
+        js_throw_type_error (ctx, "Cannot redefine property: %s",
+                             js_is_symbol (kv) ? "a symbol"
+                                               : realm_describe (ctx, kv));
+        goto out;
+      }
+  }
   if (getter || setter)
     {
       JsValue name = atom_key_to_value (key);
@@ -829,6 +844,23 @@ realm_private_op (JsContext *ctx, int op, JsValue obj, JsValue key,
 }
 
 int
+realm_name_private_method (JsContext *ctx, JsValue fn, JsValue key, int kind)
+{
+  /* The method's name: "#m", "get #m", "set #m". */
+  if (!js_is_symbol (key) || !js_get_symbol (key)->description)
+    {
+      js_throw_type_error (ctx, "invalid private name");
+      return -1;
+    }
+  return function_set_name (ctx, fn,
+                            js_string_value (js_get_symbol (key)->description),
+                            kind == 1 ? "get" : kind == 2 ? "set" : NULL)
+             < 0
+             ? -1
+             : 1;
+}
+
+int
 realm_define_private_method (JsContext *ctx, JsValue obj, JsValue key,
                              JsValue fn, int kind)
 {
@@ -844,26 +876,22 @@ realm_define_private_method (JsContext *ctx, JsValue obj, JsValue key,
   rt_push_root (rt, key);
   rt_push_root (rt, fn);
   int result = -1;
-  /* The method's name: "#m", "get #m", "set #m". */
-  if (!js_is_symbol (key) || !js_get_symbol (key)->description)
+  bool other_half = (kind & 4) != 0, named = (kind & 8) != 0;
+  kind &= 3;
+  if (!named && realm_name_private_method (ctx, fn, key, kind) < 0)
+    goto out;
+  /* PrivateMethodOrAccessorAdd: an object gets a class's private methods
+     once (a constructor returning an object already initialized tries
+     again). */
+  if (has && !other_half)
     {
-      js_throw_type_error (ctx, "invalid private name");
+      js_throw_type_error (ctx, "Cannot initialize %s twice on the same "
+                                "object",
+                           private_name (ctx, key, name, sizeof name));
       goto out;
     }
-  if (function_set_name (ctx, fn, js_string_value (
-                                      js_get_symbol (key)->description),
-                         kind == 1 ? "get" : kind == 2 ? "set" : NULL)
-      < 0)
-    goto out;
   if (kind == 0)
     {
-      if (has)
-        {
-          js_throw_type_error (ctx, "Cannot initialize %s twice on the same "
-                                    "object",
-                               private_name (ctx, key, name, sizeof name));
-          goto out;
-        }
       result = object_define_own (rt, js_get_object (saved[0]), k, saved[2],
                                   0) == JS_PROP_DONE ? 1 : -1;
       if (result < 0)

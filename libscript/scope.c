@@ -711,6 +711,16 @@ walk_class (Resolver *r, AstNode *cls)
         b->captured = true;
         g_hash_table_insert (r->res->field_keys, m, b);
       }
+  /* Private instance methods are made once, when the class is defined,
+     and added to each instance by its initializer. */
+  for (AstNode *m = cls->list.first; m; m = m->next)
+    if (m->kind == AST_CLASS_METHOD && !(m->flags & AST_F_STATIC) && m->a
+        && m->a->kind == AST_PRIVATE_NAME)
+      {
+        Binding *b = declare_hidden (r, s, BIND_VAR);
+        b->captured = true;
+        g_hash_table_insert (r->res->field_keys, m, b);
+      }
   /* The home object and the constructor, for the initializers' super and
      for super () in arrows: hidden, captured. */
   ci->proto = declare_hidden (r, s, BIND_VAR);
