@@ -9,4 +9,5 @@ tryClass(() => class { static set ['prototype'](v) {} }); // expect: TypeError
 tryClass(() => class { static *['prototype']() {} }); // expect: TypeError
 tryClass(() => class { ['prototype']() {} }); // expect: ok
 tryClass(() => class { static ['constructor']() {} }); // expect: ok
-class X { static prototype() {} } // expect runtime error: TypeError
+var k = "prototype";
+class X { static [k]() {} } // expect runtime error: TypeError
