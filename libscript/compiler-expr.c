@@ -940,7 +940,7 @@ compile_call_args (FuncState *fs, AstList *args, uint32_t first,
          are evaluated (they may need registers of their own). */
       g_assert (fs->next_reg == first);
       reg_alloc (fs);
-      emit_op (fs, JS_OP_CreateArray, args->count);
+      emit_op (fs, JS_OP_CreateArray, MIN (args->count, 0xFFFFu));
       emit_op (fs, JS_OP_Star, first);
       for (AstNode *a = args->first; a; a = a->next)
         {
@@ -1233,7 +1233,8 @@ static void
 compile_array (FuncState *fs, AstNode *n)
 {
   uint32_t arr = reg_alloc (fs);
-  emit_op (fs, JS_OP_CreateArray, n->list.count);
+  /* The count is a capacity hint: a bigger literal grows. */
+  emit_op (fs, JS_OP_CreateArray, MIN (n->list.count, 0xFFFFu));
   emit_op (fs, JS_OP_Star, arr);
   for (AstNode *e = n->list.first; e; e = e->next)
     {
@@ -1298,7 +1299,7 @@ compile_object (FuncState *fs, AstNode *n)
 {
   uint32_t mark = fs->next_reg;
   uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
-  emit_op (fs, JS_OP_CreateObject, n->list.count);
+  emit_op (fs, JS_OP_CreateObject, MIN (n->list.count, 0xFFFFu));
   emit_op (fs, JS_OP_Star, obj);
   for (AstNode *p = n->list.first; p; p = p->next)
     {
@@ -1598,7 +1599,7 @@ compile_expr (FuncState *fs, AstNode *n)
       break;
     case AST_BIGINT:
       emit_op (fs, JS_OP_LdaConst,
-               const_add_entry (fs, (ConstEntry){ .kind = CONST_BIGINT,
+               const_add_value (fs, (ConstEntry){ .kind = CONST_BIGINT,
                                                   .str = n->str,
                                                   .num = n->op ? n->op
                                                                : 10 }));
@@ -1606,8 +1607,8 @@ compile_expr (FuncState *fs, AstNode *n)
     case AST_REGEXP:
       /* A new RegExp object each evaluation; the pattern's compiled form
          is cached by the engine. */
-      emit_op (fs, JS_OP_CreateRegExp, const_string (fs, n->str),
-               const_string (fs, n->str2));
+      emit_op (fs, JS_OP_CreateRegExp, const_atom (fs, n->str),
+               const_atom (fs, n->str2));
       break;
     case AST_TAGGED_TEMPLATE:
       compile_tagged_template (fs, n);

@@ -130,6 +130,12 @@ struct FuncState
   bool top_level;          /* compiling a script's top-level statements */
   bool init_global_lexical;/* stores initialize script-scope entries */
   uint32_t block_depth;    /* blocks entered (0: directly at top level) */
+  bool const_split;        /* the pool passed CONST_SPLIT (compiler.c) */
+  uint32_t const_low;      /* then: the next index for a non-value */
+  GHashTable *const_atoms; /* AstStr* → index + 1, for dedup */
+  GHashTable *const_strings;
+  GHashTable *const_numbers; /* double bits → index + 1 */
+  GHashTable *const_ascii; /* compiler-spelled atoms, by content */
 };
 
 struct Compiler
@@ -172,6 +178,8 @@ uint32_t const_number (FuncState *fs, double d);
 uint32_t const_ascii_atom (FuncState *fs, const char *s);
 uint32_t ic_alloc (FuncState *fs);
 uint32_t const_template (FuncState *fs, AstNode *tpl);
+/* A constant only LdaConst loads (it may get an index past 0xFFFF). */
+uint32_t const_add_value (FuncState *fs, ConstEntry e);
 uint32_t const_add_entry (FuncState *fs, ConstEntry e);
 void mark_position (FuncState *fs, const AstNode *n);
 void compile_error (FuncState *fs, const AstNode *n, const char *fmt, ...)

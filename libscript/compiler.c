@@ -75,6 +75,17 @@ emit_op (FuncState *fs, JsOpcode op, ...)
         wide = true;
     }
   va_end (ap);
+  if (wide && !bc_has_long_form (op))
+    {
+      /* Only the moves have a long form: registers stay below 0x10000
+         (scope.c keeps a function's register bindings few) and so do
+         caches (ic_alloc) and the constants of other instructions
+         (const_add_kind).  What is left is a call with more arguments, a
+         literal nested deeper than that... */
+      compile_error (fs, NULL, "function too large (%s needs an operand "
+                               "past 65535)", js_op_name[op]);
+      return;
+    }
   if (wide)
     g_byte_array_append (fs->code, (guint8[]){ JS_OP_Wide }, 1);
   guint8 b = (guint8) op;
@@ -221,32 +232,90 @@ reg_free_to (FuncState *fs, uint32_t mark)
   fs->next_reg = mark;
 }
 
+/* Constants.  One pool, indexed by the instructions' operands.  Only
+ * LdaConst has a long form besides the register and environment moves
+ * (interp.c's op_Wide), so every other instruction's constants (names,
+ * scopes, functions, ...) must sit below 0x10000: once a pool reaches
+ * CONST_SPLIT entries, the values only LdaConst loads (numbers, strings,
+ * BigInts) go on from 0x10000 up, while the others fill the rest of the
+ * low part; the gap between is padding.  Lookups of existing constants
+ * go through hash tables: generated code can have 100,000 of them. */
+#define CONST_SPLIT 0xC000u
+
 static uint32_t
-const_add (FuncState *fs, ConstEntry e)
+const_add_kind (FuncState *fs, ConstEntry e, bool value)
 {
-  g_array_append_val (fs->consts, e);
-  return fs->consts->len - 1;
+  if (!fs->const_split && fs->consts->len >= CONST_SPLIT)
+    {
+      fs->const_split = true;
+      fs->const_low = fs->consts->len;
+      ConstEntry pad = { .kind = CONST_NUMBER, .num = 0 };
+      while (fs->consts->len < 0x10000)
+        g_array_append_val (fs->consts, pad);
+    }
+  if (!fs->const_split || value)
+    {
+      g_array_append_val (fs->consts, e);
+      return fs->consts->len - 1;
+    }
+  if (fs->const_low >= 0x10000)
+    {
+      compile_error (fs, fs->node, "function has too many constants");
+      return 0;
+    }
+  g_array_index (fs->consts, ConstEntry, fs->const_low) = e;
+  return fs->const_low++;
 }
 
 static uint32_t
-const_find_str (FuncState *fs, ConstKind kind, const AstStr *s)
+const_add (FuncState *fs, ConstEntry e)
 {
-  for (guint i = 0; i < fs->consts->len; i++)
-    {
-      ConstEntry *e = &g_array_index (fs->consts, ConstEntry, i);
-      if (e->kind == kind && e->str == s)
-        return i;
-    }
-  return G_MAXUINT32;
+  return const_add_kind (fs, e, false);
+}
+
+/* The index of key in a dedup table, or G_MAXUINT32 (values are index
+ * + 1). */
+static uint32_t
+const_lookup (GHashTable **table, gconstpointer key)
+{
+  if (!*table)
+    return G_MAXUINT32;
+  gpointer v;
+  if (!g_hash_table_lookup_extended (*table, key, NULL, &v))
+    return G_MAXUINT32;
+  return GPOINTER_TO_UINT (v) - 1;
+}
+
+/* Pointers and double bits alike: their entropy is spread over 64 bits
+ * (small doubles' low half is zero). */
+static guint
+bits_hash (gconstpointer p)
+{
+  uint64_t x = (uint64_t) (uintptr_t) p;
+  x ^= x >> 33;
+  x *= UINT64_C (0xff51afd7ed558ccd);
+  x ^= x >> 33;
+  return (guint) x;
+}
+
+static uint32_t
+const_remember (GHashTable **table, gpointer key, uint32_t i)
+{
+  if (!*table)
+    *table = g_hash_table_new (bits_hash, NULL);
+  g_hash_table_insert (*table, key, GUINT_TO_POINTER (i + 1));
+  return i;
 }
 
 uint32_t
 const_atom (FuncState *fs, const AstStr *s)
 {
-  uint32_t i = const_find_str (fs, CONST_ATOM, s);
+  uint32_t i = const_lookup (&fs->const_atoms, s);
   if (i != G_MAXUINT32)
     return i;
-  return const_add (fs, (ConstEntry){ .kind = CONST_ATOM, .str = s });
+  return const_remember (&fs->const_atoms, (gpointer) s,
+                         const_add (fs, (ConstEntry){ .kind = CONST_ATOM,
+                                                      .str = s }));
 }
 
 bool
@@ -267,28 +336,41 @@ const_str_is_index (const AstStr *s)
 uint32_t
 const_string (FuncState *fs, const AstStr *s)
 {
-  uint32_t i = const_find_str (fs, CONST_STRING, s);
+  uint32_t i = const_lookup (&fs->const_strings, s);
   if (i != G_MAXUINT32)
     return i;
-  return const_add (fs, (ConstEntry){ .kind = CONST_STRING, .str = s });
+  return const_remember (&fs->const_strings, (gpointer) s,
+                         const_add_kind (fs, (ConstEntry){
+                                               .kind = CONST_STRING,
+                                               .str = s }, true));
 }
 
 uint32_t
 const_number (FuncState *fs, double d)
 {
-  for (guint i = 0; i < fs->consts->len; i++)
-    {
-      ConstEntry *e = &g_array_index (fs->consts, ConstEntry, i);
-      if (e->kind == CONST_NUMBER && memcmp (&e->num, &d, sizeof d) == 0)
-        return i;
-    }
-  return const_add (fs, (ConstEntry){ .kind = CONST_NUMBER, .num = d });
+  uint64_t bits;
+  memcpy (&bits, &d, sizeof bits);
+  gpointer key = (gpointer) (uintptr_t) bits;
+  uint32_t i = const_lookup (&fs->const_numbers, key);
+  if (i != G_MAXUINT32)
+    return i;
+  return const_remember (&fs->const_numbers, key,
+                         const_add_kind (fs, (ConstEntry){
+                                               .kind = CONST_NUMBER,
+                                               .num = d }, true));
 }
 
 /* An atom for a name the compiler itself spells (not from the source). */
 uint32_t
 const_ascii_atom (FuncState *fs, const char *s)
 {
+  /* Not interned with the source's names: looked up by content. */
+  if (!fs->const_ascii)
+    fs->const_ascii = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             NULL);
+  gpointer v;
+  if (g_hash_table_lookup_extended (fs->const_ascii, s, NULL, &v))
+    return GPOINTER_TO_UINT (v) - 1;
   size_t len = strlen (s);
   uint16_t *units = ast_alloc (fs->c->arena, (len + 1) * 2);
   for (size_t i = 0; i <= len; i++)
@@ -299,15 +381,16 @@ const_ascii_atom (FuncState *fs, const char *s)
   str->len = (uint32_t) len;
   str->latin1 = true;
   str->well_formed = true;
-  /* Not interned with the source's names, so look it up by content. */
-  for (guint i = 0; i < fs->consts->len; i++)
-    {
-      ConstEntry *e = &g_array_index (fs->consts, ConstEntry, i);
-      if (e->kind == CONST_ATOM && e->str->len == len
-          && memcmp (e->str->data, units, len * 2) == 0)
-        return i;
-    }
-  return const_add (fs, (ConstEntry){ .kind = CONST_ATOM, .str = str });
+  uint32_t i = const_add (fs, (ConstEntry){ .kind = CONST_ATOM, .str = str });
+  g_hash_table_insert (fs->const_ascii, g_strdup (s), GUINT_TO_POINTER (i + 1));
+  return i;
+}
+
+/* A value only LdaConst loads (a BigInt literal). */
+uint32_t
+const_add_value (FuncState *fs, ConstEntry e)
+{
+  return const_add_kind (fs, e, true);
 }
 
 uint32_t
@@ -322,9 +405,19 @@ const_template (FuncState *fs, AstNode *tpl)
   return const_add (fs, (ConstEntry){ .kind = CONST_TEMPLATE, .node = tpl });
 }
 
+/* Caches past the u16 operands' reach share the last one, which the
+ * code keeps megamorphic (materialize): it never caches, so sharing it
+ * between instructions of any kind is safe. */
+#define IC_SHARED 0xFFFFu
+
 uint32_t
 ic_alloc (FuncState *fs)
 {
+  if (fs->n_ics >= IC_SHARED)
+    {
+      fs->n_ics = IC_SHARED + 1;
+      return IC_SHARED;
+    }
   return fs->n_ics++;
 }
 
@@ -1265,6 +1358,14 @@ fs_init (FuncState *fs, FuncState *parent, Compiler *c, AstNode *node)
 static void
 fs_free (FuncState *fs)
 {
+  if (fs->const_atoms)
+    g_hash_table_destroy (fs->const_atoms);
+  if (fs->const_strings)
+    g_hash_table_destroy (fs->const_strings);
+  if (fs->const_numbers)
+    g_hash_table_destroy (fs->const_numbers);
+  if (fs->const_ascii)
+    g_hash_table_destroy (fs->const_ascii);
   g_byte_array_free (fs->code, TRUE);
   g_array_free (fs->consts, TRUE);
   g_array_free (fs->handlers, TRUE);
@@ -2018,6 +2119,8 @@ materialize (FuncState *fs, const AstStr *name, uint32_t length)
   code->consts = g_memdup2 (vals, n * sizeof (JsValue));
   code->n_ics = fs->n_ics;
   code->ics = g_new0 (JsIC, MAX (fs->n_ics, 1u));
+  if (fs->n_ics > IC_SHARED)
+    code->ics[IC_SHARED].state = JS_IC_MEGA;
   code->n_handlers = fs->handlers->len;
   code->handlers = g_memdup2 (fs->handlers->data,
                               fs->handlers->len * sizeof (JsHandler));

@@ -680,10 +680,42 @@ run (JsContext *ctx, JsValue initial_acc)
   goto *dispatch[*pc];
 
 op_Wide:
-  /* The compiler rejects functions that need the long form today. */
-  SYNC ();
-  js_throw_range_error (ctx, "function too large");
-  THROW ();
+  /* The long forms (bytecode.h): a u32 for each u16 operand.  Only
+     here, so the short forms' handlers never test for them. */
+  switch (pc[1])
+    {
+    case JS_OP_Ldar:
+      acc = regs[bc_u32 (pc + 2)];
+      NEXT (6);
+    case JS_OP_Star:
+      regs[bc_u32 (pc + 2)] = acc;
+      NEXT (6);
+    case JS_OP_Mov:
+      regs[bc_u32 (pc + 6)] = regs[bc_u32 (pc + 2)];
+      NEXT (10);
+    case JS_OP_LdaConst:
+      acc = code->consts[bc_u32 (pc + 2)];
+      NEXT (6);
+    case JS_OP_LdaEnv:
+    case JS_OP_StaEnv:
+      {
+        JsEnv *e = frame->env;
+        for (uint32_t d = bc_u32 (pc + 2); d > 0; d--)
+          e = e->parent;
+        if (pc[1] == JS_OP_LdaEnv)
+          acc = e->slots[bc_u32 (pc + 6)];
+        else
+          {
+            e->slots[bc_u32 (pc + 6)] = acc;
+            gc_write_barrier (&rt->heap, (JsCell *) e);
+          }
+        NEXT (10);
+      }
+    default:
+      SYNC ();
+      js_throw_range_error (ctx, "no long form of %s", js_op_name[pc[1]]);
+      THROW ();
+    }
 
 op_Nop:
   NEXT (1);

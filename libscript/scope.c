@@ -1004,6 +1004,25 @@ assign_slots (Scope *s)
   s->has_env = s->env_slots > 0 || s->dynamic;
 }
 
+/* A function keeps at most this many bindings in registers; the rest
+ * live in its environments (whose slots the long-form moves reach), so
+ * its temporaries, allocated above the bindings, keep u16 numbers
+ * (bytecode.h).  Only generated code has that many names. */
+#define REG_BINDINGS_MAX 0x8000u
+
+static void
+limit_register_bindings (Scope *s)
+{
+  if (s->dynamic || s->kind == SCOPE_MODULE)
+    return;
+  for (guint i = 0; i < s->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (s->bindings, i);
+      if (!b->captured && ++s->func->reg_bindings > REG_BINDINGS_MAX)
+        b->captured = true;
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* Entry                                                               */
 /* ------------------------------------------------------------------ */
@@ -1085,6 +1104,8 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
   if (outer_dynamic || (program->flags & AST_F_DIRECT_EVAL))
     top->dynamic = top->kind != SCOPE_SCRIPT;
 
+  for (guint i = 0; i < res->all_scopes->len; i++)
+    limit_register_bindings (g_ptr_array_index (res->all_scopes, i));
   for (guint i = 0; i < res->all_scopes->len; i++)
     assign_slots (g_ptr_array_index (res->all_scopes, i));
 }
