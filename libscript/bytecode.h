@@ -106,13 +106,9 @@
   X (DefineClassSetter, "rr") \
   X (SetHomeObject, "r")     /* r (a method)'s home object = acc */ \
   X (LdaHomeOfCallee, "")    /* acc = home object of the function acc */ \
-  X (DefinePrivateMethod, "rrn") /* r1.#r2 = acc: method (n 0), getter \
-                                    (1) or setter (2); TypeError if r1 \
-                                    has #r2, unless n has 4: the other \
-                                    half of an accessor just added; 8: \
-                                    acc is named already */ \
-  X (NamePrivateMethod, "rn") /* acc (a function)'s name = "#r", with \
-                                 "get " (n 1) or "set " (n 2) */ \
+  X (DefinePrivateMethod, "rrn") /* r1.#r2 = acc: n, JS_PRIVATE_* */ \
+  X (NamePrivateMethod, "rn") /* names the function acc after #r, n \
+                                 JS_PRIVATE_* */ \
   X (SetFunctionName, "r")   /* r (a function)'s name = key acc */ \
   X (DeleteProp, "r")        /* acc = delete r[acc] (sloppy) */ \
   X (DeletePropStrict, "r") \
@@ -212,11 +208,17 @@
   X (TailCall, "rni")        /* reserved */ \
   /* Iteration. */ \
   X (GetIterator, "r")       /* r, r+1 = iterator of acc and its next */ \
-  X (GetAsyncIterator, "r") \
+  X (GetAsyncIterator, "r")  /* r, r+1 = GetIterator (acc, async) */ \
   X (IteratorStep, "rj")     /* acc = next value of r, or jump when done */ \
+  X (IteratorComplete, "rj") /* acc (a result of r): TypeError if not an \
+                                object; done: jump; else acc = value */ \
   X (IteratorClose, "r")     /* call r.return () if any */ \
   X (IteratorCloseThrow, "r") /* the same, its errors ignored; then \
-                                throw acc again */ \
+                                 throw acc again */ \
+  X (IteratorCloseCall, "rn")/* acc = r.return () unchecked, or a hole if \
+                                none (AsyncIteratorClose awaits it); n 1: \
+                                a throw completion (errors give a hole) */ \
+  X (CheckIterResult, "")    /* acc not an object: TypeError */ \
   X (ForInPrepare, "r")      /* r = key enumerator of acc */ \
   X (ForInNext, "rj")        /* acc = next key of r, or jump when done */ \
   /* Generators and async functions. */ \
@@ -248,6 +250,18 @@ typedef enum
 #undef JS_OP_ENUM
   JS_OP_COUNT
 } JsOpcode;
+
+/* The kind operand of DefinePrivateMethod and NamePrivateMethod. */
+enum
+{
+  JS_PRIVATE_METHOD = 0,
+  JS_PRIVATE_GETTER = 1,
+  JS_PRIVATE_SETTER = 2,
+  JS_PRIVATE_KIND_MASK = 3,
+  JS_PRIVATE_NAMED = 4, /* the function has its name already */
+  JS_PRIVATE_PAIR = 8,  /* completes the accessor an earlier member of
+                           the same name began */
+};
 
 /* The operand signature of each opcode. */
 extern const char *const js_op_signature[JS_OP_COUNT];
@@ -286,7 +300,7 @@ typedef struct
   JsShape *shape2;    /* stores: shape after a transition */
   JsObject *holder;   /* loads: prototype holding the property, or NULL;
                          globals: the global object or script scope */
-  uint32_t slot;      /* the property's slot */
+  uint32_t slot;      /* the property's slot, encoded (ic.h) */
   uint32_t epoch;     /* prototype (globals: global) epoch when cached */
 } JsICEntry;
 

@@ -79,6 +79,7 @@ struct Jumps
   uint32_t env_depth;      /* environments pushed when it started */
   uint32_t finally_depth;  /* finally blocks open when it started */
   int32_t iterator_reg;    /* for-of: iterator to close on break, or -1 */
+  bool iterator_async;     /* for await: AsyncIteratorClose, not sync */
 };
 
 /* A break or continue that leaves through a finally block. */
@@ -215,6 +216,8 @@ void compile_load_this_unchecked (FuncState *fs);
 void compile_call_args (FuncState *fs, AstList *args, uint32_t first,
                         bool *spread);
 bool compile_is_anonymous_fn (AstNode *n);
+/* await acc (in an async function, async generator or module). */
+void compile_await (FuncState *fs);
 void compile_named_value (FuncState *fs, AstNode *value, const AstStr *name);
 
 /* compiler-pattern.c */

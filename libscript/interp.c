@@ -36,6 +36,8 @@
 /* Frames                                                              */
 /* ------------------------------------------------------------------ */
 
+static void init_op_lengths (void);
+
 void
 interp_runtime_init (JsRuntime *rt)
 {
@@ -45,6 +47,7 @@ interp_runtime_init (JsRuntime *rt)
   g_assert (p != MAP_FAILED);
   rt->frames = p;
   rt->frame_count = 0;
+  init_op_lengths ();
 }
 
 void
@@ -171,6 +174,43 @@ static JsKey
 const_key (JsCode *code, uint32_t k)
 {
   return atom_key (js_get_string (code->consts[k]));
+}
+
+/* ToBoolean, with the booleans the comparisons give inline. */
+static inline bool
+truthy (JsValue v)
+{
+  if (G_LIKELY (js_is_bool (v)))
+    return js_get_bool (v);
+  return js_to_boolean (v);
+}
+
+/* Whether o's elements are plain (not a typed array, arguments, ...). */
+static inline bool
+plain_elements (JsObject *o)
+{
+  return !(o->shape->cls->flags & JS_CLASS_EXOTIC);
+}
+
+/* Bytes of each instruction in its short form, for the return to a
+ * caller (whose pc is on its call instruction). */
+static uint8_t op_length[JS_OP_COUNT];
+
+static void
+init_op_lengths (void)
+{
+  static gsize done;
+  if (g_once_init_enter (&done))
+    {
+      for (uint32_t op = 0; op < JS_OP_COUNT; op++)
+        {
+          uint32_t n = 1;
+          for (const char *c = js_op_signature[op]; *c; c++)
+            n += bc_operand_size (*c, false);
+          op_length[op] = (uint8_t) n;
+        }
+      g_once_init_leave (&done, 1);
+    }
 }
 
 static JsValue
@@ -346,6 +386,12 @@ const JsCellClass js_generator_class = {
   .trace = generator_trace,
 };
 
+const JsCellClass js_async_generator_class = {
+  .name = "AsyncGenerator",
+  .kind = JS_KIND_OBJECT,
+  .trace = generator_trace,
+};
+
 /* Copies the frame's window into the generator. */
 static void
 generator_save (JsRuntime *rt, JsGenerator *g, JsFrame *f)
@@ -367,11 +413,16 @@ generator_create (JsContext *ctx, JsFrame *f, uint32_t start_pc)
                           atom_common_key (rt, JS_ATOM_prototype));
   if (js_is_exception (proto))
     return proto;
+  bool async_gen = (f->code->flags & (JS_CODE_ASYNC | JS_CODE_GENERATOR))
+                   == (JS_CODE_ASYNC | JS_CODE_GENERATOR);
   JsCell *p = js_is_object (proto) ? js_get_cell (proto)
+              : async_gen          ? (JsCell *) ctx->async_generator_proto
                                    : (JsCell *) ctx->generator_proto;
   JsValue *saved = rt_save_roots (rt);
   rt_push_cell (rt, p);
-  JsShape *s = shape_root_for (rt, &js_generator_class, p, 0);
+  JsShape *s = shape_root_for (rt, async_gen ? &js_async_generator_class
+                                             : &js_generator_class,
+                               p, 0);
   JsValue *ps = rt_push_cell (rt, s);
   uint32_t n = (uint32_t) (f->top - f->base);
   JsGenerator *g = s ? (JsGenerator *) heap_alloc_slots (
@@ -553,6 +604,69 @@ async_start (JsContext *ctx, JsFrame *frame, uint32_t start_pc)
   return r;
 }
 
+/* ------------------------------------------------------------------ */
+/* Async generators                                                    */
+/* ------------------------------------------------------------------ */
+
+/* The reaction of a promise an async generator awaits. */
+static JsValue
+async_generator_resume_handler (JsContext *ctx, JsValue data,
+                                JsValue argument, bool rejected)
+{
+  js_async_generator_resume (ctx, data,
+                             rejected ? JS_RESUME_THROW : JS_RESUME_NEXT,
+                             argument);
+  return JS_UNDEFINED;
+}
+
+/* The frame runs until it awaits (the state stays executing: requests
+ * made meanwhile queue up), yields (the first request settles, and the
+ * next one waiting resumes the frame at once, as AsyncGeneratorYield
+ * says), or completes (every request waiting settles).  The queue and
+ * the requests are builtins-async-generator.c's. */
+void
+js_async_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
+                           JsValue value)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pg = rt_push_root (rt, gv);
+  JsValue *pv = rt_push_root (rt, value);
+  for (;;)
+    {
+      bool done;
+      JsValue r = generator_run (ctx, *pg, kind, *pv, &done);
+      JsGenerator *g = (JsGenerator *) js_get_cell (*pg);
+      if (js_is_exception (r) || done)
+        {
+          bool threw = js_is_exception (r);
+          *pv = threw ? js_take_exception (ctx) : r;
+          g->state = JS_GEN_COMPLETED;
+          builtins_async_generator_finish (ctx, *pg, threw, *pv);
+          break;
+        }
+      if (g->awaiting)
+        {
+          g->state = JS_GEN_EXECUTING;
+          *pv = r;
+          JsValue p = promise_resolve (ctx, ctx->promise_ctor, *pv);
+          if (!js_is_exception (p)
+              && promise_then_native (ctx, p, async_generator_resume_handler,
+                                      *pg, NULL))
+            break;
+          /* PromiseResolve threw (a getter of constructor): the await
+             throws into the body. */
+          kind = JS_RESUME_THROW;
+          *pv = js_take_exception (ctx);
+          continue;
+        }
+      *pv = r;
+      if (!builtins_async_generator_yield (ctx, *pg, pv, &kind))
+        break;
+    }
+  rt_restore_roots (rt, saved);
+}
+
 JsValue
 js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
                      JsValue value)
@@ -584,10 +698,14 @@ js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
 /* One step of yield*: it[0] the iterator, it[1] its next method; *mode
  * the resumption (next, throw, return); value what was sent.  Returns the
  * inner result object; *mode becomes 3 when a return found no return
- * method (the generator then returns value itself). */
+ * method (the generator then returns value itself).  In an async
+ * generator the result is returned unchecked (it is awaited first), and
+ * a throw that finds no throw method sets *mode to 4 and returns what
+ * the iterator's return method gave (a hole if it has none): the code
+ * awaits it and throws the TypeError. */
 static JsValue
 generator_delegate_step (JsContext *ctx, JsValue *it, JsValue *mode,
-                         JsValue value)
+                         JsValue value, bool async)
 {
   JsRuntime *rt = ctx->rt;
   int m = js_get_int32 (*mode);
@@ -608,6 +726,11 @@ generator_delegate_step (JsContext *ctx, JsValue *it, JsValue *mode,
               *mode = js_int32 (3);
               return value;
             }
+          if (async)
+            {
+              *mode = js_int32 (4);
+              return builtins_iterator_close_call (ctx, it[0], false);
+            }
           /* throw without a throw method: close the inner iterator,
              then a TypeError. */
           if (realm_iterator_close (ctx, it[0]) < 0)
@@ -617,7 +740,7 @@ generator_delegate_step (JsContext *ctx, JsValue *it, JsValue *mode,
         }
       r = js_call (ctx, method, it[0], 1, &value);
     }
-  if (js_is_exception (r))
+  if (js_is_exception (r) || async)
     return r;
   if (!js_is_object (r))
     return js_throw_type_error (ctx, "Iterator result %s is not an object",
@@ -908,7 +1031,7 @@ op_TypeofGlobal:
     if (G_LIKELY (h && h->shape == ic->shape
                   && ic->epoch == rt->global_epoch))
       {
-        acc = *object_slot_ptr (h, ic->slot);
+        acc = *ic_slot_ptr (h, ic->slot);
         if (G_LIKELY (!js_is_empty (acc)))
           {
             IC_COUNT_HIT (rt, code, ic);
@@ -957,10 +1080,10 @@ op_StaGlobalStrict:
     JsObject *holder = ic->holder;
     if (G_LIKELY (holder && holder->shape == ic->shape
                   && ic->epoch == rt->global_epoch
-                  && !js_is_empty (*object_slot_ptr (holder, ic->slot))))
+                  && !js_is_empty (*ic_slot_ptr (holder, ic->slot))))
       {
         IC_COUNT_HIT (rt, code, ic);
-        object_store_slot (rt, holder, ic->slot, acc);
+        ic_store_slot (rt, holder, ic->slot, acc);
         NEXT (5);
       }
     SYNC ();
@@ -1226,13 +1349,13 @@ op_GetNamed:
             if (!ic->holder)
               {
                 IC_COUNT_HIT (rt, code, ic);
-                acc = *object_slot_ptr (obj, ic->slot);
+                acc = *ic_slot_ptr (obj, ic->slot);
                 NEXT (7);
               }
             if (ic->epoch == rt->proto_epoch)
               {
                 IC_COUNT_HIT (rt, code, ic);
-                acc = *object_slot_ptr (ic->holder, ic->slot);
+                acc = *ic_slot_ptr (ic->holder, ic->slot);
                 NEXT (7);
               }
           }
@@ -1255,7 +1378,7 @@ op_SetNamedStrict:
             if (!ic->shape2)
               {
                 IC_COUNT_HIT (rt, code, ic);
-                object_store_slot (rt, obj, ic->slot, acc);
+                ic_store_slot (rt, obj, ic->slot, acc);
                 NEXT (7);
               }
             if (ic->epoch == rt->proto_epoch
@@ -1263,7 +1386,7 @@ op_SetNamedStrict:
               {
                 IC_COUNT_HIT (rt, code, ic);
                 obj->shape = ic->shape2;
-                object_store_slot (rt, obj, ic->slot, acc);
+                ic_store_slot (rt, obj, ic->slot, acc);
                 NEXT (7);
               }
           }
@@ -1285,7 +1408,7 @@ op_GetKeyed:
       {
         JsObject *obj = js_get_object (o);
         uint32_t i = (uint32_t) js_get_int32 (acc);
-        if (i < object_elem_len (obj) && !realm_is_exotic (obj))
+        if (i < object_elem_len (obj) && plain_elements (obj))
           {
             JsValue v = object_elements (obj)[i];
             if (!js_is_empty (v))
@@ -1318,7 +1441,7 @@ op_SetKeyedStrict:
       {
         JsObject *obj = js_get_object (o);
         uint32_t i = (uint32_t) js_get_int32 (k);
-        if (i < object_elem_len (obj) && !realm_is_exotic (obj)
+        if (i < object_elem_len (obj) && plain_elements (obj)
             && !js_is_empty (object_elements (obj)[i]))
           {
             object_elements (obj)[i] = acc;
@@ -1655,17 +1778,6 @@ op_LdaHomeOfCallee:
     acc = home;
     NEXT (1);
   }
-op_NamePrivateMethod:
-  {
-    SYNC ();
-    JsValue *r = rt_push_root (rt, acc);
-    int h = realm_name_private_method (ctx, acc, REG (0), U16 (2));
-    acc = *r;
-    rt->stack_top = frame->top;
-    if (h < 0)
-      THROW ();
-    NEXT (5);
-  }
 op_DefinePrivateMethod:
   {
     SYNC ();
@@ -1677,6 +1789,17 @@ op_DefinePrivateMethod:
     if (h < 0)
       THROW ();
     NEXT (7);
+  }
+op_NamePrivateMethod:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = realm_name_private_method (ctx, REG (0), acc, U16 (2));
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (5);
   }
 op_SuperCall:
 op_SuperCallSpread:
@@ -1753,7 +1876,6 @@ op_GetTemplateObject:
 op_AsyncReturn:
 
 op_TailCall:
-op_GetAsyncIterator:
 op_SwitchJump:
   SYNC ();
   js_throw_error (ctx, JS_ERR_SYNTAX, "%s is not supported yet",
@@ -1986,7 +2108,7 @@ op_BitNot:
   CHECK (acc);
   NEXT (1);
 op_Not:
-  acc = js_bool (!js_to_boolean (acc));
+  acc = js_bool (!truthy (acc));
   NEXT (1);
 op_Typeof:
   acc = js_typeof (ctx, acc);
@@ -2044,9 +2166,9 @@ op_JumpLoop:
     }
   NEXT (5 + I32 (0));
 op_JumpIfTrue:
-  NEXT (js_to_boolean (acc) ? 5 + I32 (0) : 5);
+  NEXT (truthy (acc) ? 5 + I32 (0) : 5);
 op_JumpIfFalse:
-  NEXT (js_to_boolean (acc) ? 5 : 5 + I32 (0));
+  NEXT (truthy (acc) ? 5 : 5 + I32 (0));
 op_JumpIfNullish:
   NEXT (js_is_nullish (acc) ? 5 + I32 (0) : 5);
 op_JumpIfNotNullish:
@@ -2121,7 +2243,8 @@ op_ResumeKind:
 op_DelegateStep:
   {
     SYNC ();
-    acc = generator_delegate_step (ctx, &REG (0), &REG (2), REG (4));
+    acc = generator_delegate_step (ctx, &REG (0), &REG (2), REG (4),
+                                   (code->flags & JS_CODE_ASYNC) != 0);
     rt->stack_top = frame->top;
     CHECK (acc);
     NEXT (7);
@@ -2138,7 +2261,7 @@ do_return:
             SYNC ();
             js_throw_type_error (ctx, "Derived constructors may only return "
                                       "object or undefined");
-            THROW ();
+            goto throw_from_caller;
           }
         acc = regs[0];
         if (js_is_empty (acc))
@@ -2147,7 +2270,7 @@ do_return:
             js_throw_reference_error (ctx, "Must call super constructor "
                                            "before returning from derived "
                                            "constructor");
-            THROW ();
+            goto throw_from_caller;
           }
       }
     rt->frame_count--;
@@ -2156,8 +2279,22 @@ do_return:
     RELOAD ();
     rt->stack_top = frame->top;
     /* Resume after the call instruction. */
-    pc += bc_instruction_length (pc);
+    pc += G_LIKELY (*pc != JS_OP_Wide) ? op_length[*pc]
+                                       : bc_instruction_length (pc);
     goto *dispatch[*pc];
+  }
+
+throw_from_caller:
+  {
+    /* [[Construct]] throws after the body has returned: the
+       constructor's own handlers must not see it. */
+    uint32_t flags = frame->flags;
+    rt->frame_count--;
+    if (flags & JS_FRAME_ENTRY)
+      return JS_EXCEPTION;
+    RELOAD ();
+    rt->stack_top = frame->top;
+    THROW ();
   }
 
   /* Calls. */
@@ -2188,20 +2325,16 @@ op_Construct:
     JsValue callee = win[0];
     bool construct = *pc == JS_OP_Construct;
     SYNC ();
-    if (js_is_object (callee))
-      {
-        JsIC *ic = &code->ics[U16 (4)];
-        JsCell *target = ic_call_target (callee);
-        if (G_LIKELY (ic->target == target))
-          IC_COUNT_HIT (rt, code, ic);
-        else
-          ic_call_miss (rt, code, ic, target);
-      }
+    JsIC *ic = &code->ics[U16 (4)];
     if (G_LIKELY (js_is_object (callee)
                   && js_get_cell (callee)->shape->cls
                          == &js_function_class))
       {
         JsFunction *fn = (JsFunction *) js_get_cell (callee);
+        if (G_LIKELY (ic->target == (JsCell *) fn->code))
+          IC_COUNT_HIT (rt, code, ic);
+        else
+          ic_call_miss (rt, code, ic, (JsCell *) fn->code);
         uint32_t flags = 0;
         JsValue nt = JS_UNDEFINED;
         if (construct)
@@ -2235,6 +2368,13 @@ op_Construct:
         goto *dispatch[*pc];
       }
     /* Native functions, bound functions, proxies: through C. */
+    if (js_is_object (callee))
+      {
+        if (ic->target == js_get_cell (callee))
+          IC_COUNT_HIT (rt, code, ic);
+        else
+          ic_call_miss (rt, code, ic, js_get_cell (callee));
+      }
     if (construct)
       {
         if (!js_is_constructor (callee))
@@ -2344,6 +2484,52 @@ op_IteratorStep:
       }
     NEXT (7);
   }
+op_GetAsyncIterator:
+  {
+    SYNC ();
+    if (builtins_get_async_iterator (ctx, acc, &REG (0)) < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_IteratorComplete:
+  {
+    JsValue *it = &REG (0);
+    SYNC ();
+    bool done;
+    acc = builtins_iterator_complete (ctx, acc, &done);
+    CHECK (acc);
+    if (done)
+      {
+        it[1] = JS_UNDEFINED;
+        NEXT (7 + I32 (2));
+      }
+    NEXT (7);
+  }
+op_IteratorCloseCall:
+  {
+    JsValue *it = &REG (0);
+    uint32_t flags = U16 (2);
+    if (js_is_undefined (it[1]))
+      {
+        acc = JS_EMPTY;
+        NEXT (5);
+      }
+    SYNC ();
+    it[1] = JS_UNDEFINED;
+    acc = builtins_iterator_close_call (ctx, it[0], (flags & 1) != 0);
+    rt->stack_top = frame->top;
+    CHECK (acc);
+    NEXT (5);
+  }
+op_CheckIterResult:
+  if (G_UNLIKELY (!js_is_object (acc)))
+    {
+      SYNC ();
+      js_throw_type_error (ctx, "Iterator result %s is not an object",
+                           realm_describe (ctx, acc));
+      THROW ();
+    }
+  NEXT (1);
 op_IteratorClose:
   {
     JsValue *it = &REG (0);

@@ -558,17 +558,15 @@ realm_define_member (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
   bool setter = op == JS_OP_DefineSetter || op == JS_OP_DefineClassSetter;
   js_resolve_lazy (ctx, o);
   {
-    /* DefinePropertyOrThrow: a configurable member cannot replace a
-       non-configurable property (a class's static "prototype"). */
+    /* DefinePropertyOrThrow: the only own properties a fresh object or
+       class can hold that refuse it are non-configurable ones, such as
+       a class's prototype (static prototype () {} is a TypeError). */
     JsValue cur;
     uint8_t attrs;
     if (object_get_own (rt, o, key, &cur, &attrs)
         && !(attrs & JS_ATTR_CONFIGURABLE))
       {
-        JsValue kv = atom_key_to_value (key);
-        js_throw_type_error (ctx, "Cannot redefine property: %s",
-                             js_is_symbol (kv) ? "a symbol"
-                                               : realm_describe (ctx, kv));
+        js_throw_type_error (ctx, "Cannot redefine property");
         goto out;
       }
   }
@@ -843,21 +841,24 @@ realm_private_op (JsContext *ctx, int op, JsValue obj, JsValue key,
   return JS_UNDEFINED;
 }
 
+/* Names a private method "#m", "get #m" or "set #m" (kind:
+ * JS_PRIVATE_*); 0, or -1 with an exception. */
 int
-realm_name_private_method (JsContext *ctx, JsValue fn, JsValue key, int kind)
+realm_name_private_method (JsContext *ctx, JsValue key, JsValue fn,
+                           int kind)
 {
-  /* The method's name: "#m", "get #m", "set #m". */
   if (!js_is_symbol (key) || !js_get_symbol (key)->description)
     {
       js_throw_type_error (ctx, "invalid private name");
       return -1;
     }
+  kind &= JS_PRIVATE_KIND_MASK;
   return function_set_name (ctx, fn,
                             js_string_value (js_get_symbol (key)->description),
-                            kind == 1 ? "get" : kind == 2 ? "set" : NULL)
-             < 0
-             ? -1
-             : 1;
+                            kind == JS_PRIVATE_GETTER   ? "get"
+                            : kind == JS_PRIVATE_SETTER ? "set"
+                                                        : NULL)
+         < 0 ? -1 : 0;
 }
 
 int
@@ -876,22 +877,18 @@ realm_define_private_method (JsContext *ctx, JsValue obj, JsValue key,
   rt_push_root (rt, key);
   rt_push_root (rt, fn);
   int result = -1;
-  bool other_half = (kind & 4) != 0, named = (kind & 8) != 0;
-  kind &= 3;
-  if (!named && realm_name_private_method (ctx, fn, key, kind) < 0)
+  if (!(kind & JS_PRIVATE_NAMED)
+      && realm_name_private_method (ctx, key, fn, kind) < 0)
     goto out;
-  /* PrivateMethodOrAccessorAdd: an object gets a class's private methods
-     once (a constructor returning an object already initialized tries
-     again). */
-  if (has && !other_half)
+  if ((kind & JS_PRIVATE_KIND_MASK) == JS_PRIVATE_METHOD)
     {
-      js_throw_type_error (ctx, "Cannot initialize %s twice on the same "
-                                "object",
-                           private_name (ctx, key, name, sizeof name));
-      goto out;
-    }
-  if (kind == 0)
-    {
+      if (has)
+        {
+          js_throw_type_error (ctx, "Cannot initialize %s twice on the same "
+                                    "object",
+                               private_name (ctx, key, name, sizeof name));
+          goto out;
+        }
       result = object_define_own (rt, js_get_object (saved[0]), k, saved[2],
                                   0) == JS_PROP_DONE ? 1 : -1;
       if (result < 0)
@@ -900,12 +897,21 @@ realm_define_private_method (JsContext *ctx, JsValue obj, JsValue key,
     }
   JsValue g = JS_UNDEFINED, st = JS_UNDEFINED;
   has = object_get_own (rt, js_get_object (saved[0]), k, &cur, &attrs);
+  if (has && !(kind & JS_PRIVATE_PAIR))
+    {
+      /* The object has this element already: it was initialised twice
+         (a constructor returning the same object to two classes). */
+      js_throw_type_error (ctx, "Cannot initialize %s twice on the same "
+                                "object",
+                           private_name (ctx, key, name, sizeof name));
+      goto out;
+    }
   if (has && (attrs & JS_ATTR_ACCESSOR))
     {
       g = ((JsAccessorPair *) js_get_cell (cur))->getter;
       st = ((JsAccessorPair *) js_get_cell (cur))->setter;
     }
-  if (kind == 1)
+  if ((kind & JS_PRIVATE_KIND_MASK) == JS_PRIVATE_GETTER)
     g = saved[2];
   else
     st = saved[2];

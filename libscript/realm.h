@@ -73,12 +73,10 @@ int realm_copy_data_properties (JsContext *ctx, JsObject *target, JsValue src,
                                 const JsValue *excluded, uint32_t n);
 JsValue realm_private_op (JsContext *ctx, int op, JsValue obj, JsValue key,
                           JsValue value);
+int realm_name_private_method (JsContext *ctx, JsValue key, JsValue fn,
+                               int kind);
 int realm_define_private_method (JsContext *ctx, JsValue obj, JsValue key,
                                  JsValue fn, int kind);
-/* Names a private method after its private name key (kind 1 getter,
- * 2 setter). */
-int realm_name_private_method (JsContext *ctx, JsValue fn, JsValue key,
-                               int kind);
 /* Classes: the constructor and prototype (ClassDefinitionEvaluation's
  * first steps); the instance fields of a constructor run on this. */
 bool realm_create_class (JsContext *ctx, JsValue heritage, JsCode *code,
