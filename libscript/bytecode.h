@@ -54,6 +54,8 @@
   X (Star, "r")              /* r = acc */ \
   X (Mov, "rr")              /* r2 = r1 */ \
   X (LdaCallee, "")          /* acc = the running function */ \
+  X (ClearRegs, "rn")        /* r .. r+n-1 = undefined (dead registers, so \
+                                they keep nothing alive) */ \
   X (LdaNewTarget, "")       /* acc = new.target or undefined */ \
   X (CheckHole, "k")         /* acc empty: ReferenceError naming k */ \
   X (CheckThis, "")          /* acc empty: ReferenceError (super() first) */ \

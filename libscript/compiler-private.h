@@ -117,6 +117,8 @@ struct FuncState
   uint32_t n_params;     /* registers r1..r(n_params) */
   uint32_t next_reg;     /* first free register */
   uint32_t max_reg;      /* registers ever used */
+  uint32_t used_high;    /* registers used since a loop began (those it
+                            clears after it) */
   uint32_t flags;        /* JS_CODE_* */
   uint32_t env_depth;    /* environments pushed beyond the function's */
   int32_t env_level;     /* absolute depth of the environment chain */

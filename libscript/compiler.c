@@ -58,9 +58,28 @@ put_u32 (GByteArray *b, uint32_t v)
   g_byte_array_append (b, (guint8 *) &v, 4);
 }
 
+/* Registers from..to-1 are dead: ClearRegs them, so that what they
+ * held can be collected.  Registers are a stack (reg_alloc), so
+ * everything from next_reg up is dead at any point; the compiler clears
+ * them where a frame may live on while its old values would keep objects
+ * alive: at a suspension (a generator's saved frame keeps every register)
+ * and after a loop (its body's temporaries and bindings). */
+static void
+emit_clear_regs (FuncState *fs, uint32_t from, uint32_t to)
+{
+  while (from < to && from <= 0xFFFF)
+    {
+      uint32_t n = MIN (to - from, 0xFFFFu);
+      emit_op (fs, JS_OP_ClearRegs, from, n);
+      from += n;
+    }
+}
+
 void
 emit_op (FuncState *fs, JsOpcode op, ...)
 {
+  if (op == JS_OP_Await || op == JS_OP_Yield || op == JS_OP_YieldRaw)
+    emit_clear_regs (fs, fs->next_reg, fs->max_reg);
   const char *sig = js_op_signature[op];
   uint32_t ops[8];
   size_t n = strlen (sig);
@@ -220,6 +239,8 @@ reg_alloc_n (FuncState *fs, uint32_t n)
   fs->next_reg += n;
   if (fs->next_reg > fs->max_reg)
     fs->max_reg = fs->next_reg;
+  if (fs->next_reg > fs->used_high)
+    fs->used_high = fs->next_reg;
   if (fs->next_reg > 0xFFFFF)
     compile_error (fs, fs->node, "function needs too many registers");
   return r;
@@ -1313,17 +1334,27 @@ compile_statement (FuncState *fs, AstNode *n)
       compile_if (fs, n);
       break;
     case AST_WHILE:
-      compile_while (fs, n);
-      break;
     case AST_DO_WHILE:
-      compile_do_while (fs, n);
-      break;
     case AST_FOR:
-      compile_for (fs, n);
-      break;
     case AST_FOR_IN:
     case AST_FOR_OF:
-      compile_for_in_of (fs, n);
+      {
+        /* The registers the loop used are dead after it: cleared once
+           (not per iteration), so an object made in the last iteration
+           does not outlive the loop. */
+        uint32_t from = fs->next_reg, saved_high = fs->used_high;
+        fs->used_high = fs->next_reg;
+        if (n->kind == AST_WHILE)
+          compile_while (fs, n);
+        else if (n->kind == AST_DO_WHILE)
+          compile_do_while (fs, n);
+        else if (n->kind == AST_FOR)
+          compile_for (fs, n);
+        else
+          compile_for_in_of (fs, n);
+        emit_clear_regs (fs, from, fs->used_high);
+        fs->used_high = MAX (fs->used_high, saved_high);
+      }
       break;
     case AST_SWITCH:
       compile_switch (fs, n);

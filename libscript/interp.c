@@ -872,6 +872,13 @@ op_Star:
 op_Mov:
   REG (2) = REG (0);
   NEXT (5);
+op_ClearRegs:
+  {
+    JsValue *r = &REG (0);
+    for (uint32_t n = U16 (2); n > 0; n--)
+      *r++ = JS_UNDEFINED;
+    NEXT (5);
+  }
 op_LdaCallee:
   acc = frame->base[0];
   NEXT (1);
