@@ -1840,7 +1840,12 @@ compile_expr (FuncState *fs, AstNode *n)
       {
         Binding *b = scope_ref (&fs->c->res, n);
         uint32_t reg, depth, slot;
-        if (!b)
+        if (!b && (fs->c->flags & JS_CODE_EVAL))
+          /* Eval code: a private name of the caller's classes (the
+             parser checked that one is visible). */
+          emit_op (fs, JS_OP_LdaLookup,
+                   const_private_description (fs, n->str));
+        else if (!b)
           compile_error (fs, n, "undeclared private name");
         else if (binding_location (fs, b, &reg, &depth, &slot))
           emit_op (fs, JS_OP_Ldar, reg);

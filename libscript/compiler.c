@@ -1789,6 +1789,21 @@ atom_value (Compiler *c, const AstStr *s)
   return a ? js_string_value (a) : JS_EXCEPTION;
 }
 
+JsString *
+compile_private_atom (JsRuntime *rt, const AstStr *name)
+{
+  uint16_t buf[64];
+  uint16_t *units = name->len < G_N_ELEMENTS (buf)
+                        ? buf
+                        : g_new (uint16_t, name->len + 1);
+  units[0] = '#';
+  memcpy (units + 1, name->data, name->len * 2);
+  JsString *a = atom_intern_utf16 (rt, units, name->len + 1);
+  if (units != buf)
+    g_free (units);
+  return a;
+}
+
 /* The environment shape of a scope: one property per slot, named after
  * the binding (hidden bindings get the empty name's place by index), so
  * eval and with can find names at run time. */
@@ -1806,7 +1821,19 @@ scope_shape_value (Compiler *c, Scope *s)
         continue;
       g_assert ((uint32_t) b->slot == shape->count);
       JsKey key;
-      if (b->name)
+      if (b->name && b->kind == BIND_PRIVATE)
+        {
+          /* "#x": no identifier is spelled so, and eval code finds the
+             private names of its caller's classes by it. */
+          JsString *a = compile_private_atom (rt, b->name);
+          if (!a)
+            {
+              shape = NULL;
+              break;
+            }
+          key = (JsKey) (uintptr_t) a;
+        }
+      else if (b->name)
         {
           JsString *a = atom_intern_utf16 (rt, b->name->data, b->name->len);
           if (!a)
@@ -2562,6 +2589,8 @@ compile_source (JsContext *ctx, const char *filename, const char *src,
       popts.allow_super_property = opts->allow_super_property;
       popts.allow_super_call = opts->allow_super_call;
       popts.in_class_field = opts->in_class_field;
+      popts.private_name_visible = opts->private_name_visible;
+      popts.private_name_data = opts->private_name_data;
     }
   AstArena arena;
   ast_arena_init (&arena);
