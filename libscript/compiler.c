@@ -740,6 +740,20 @@ compile_var_decl (FuncState *fs, AstNode *n)
           continue;
         }
       mark_position (fs, d);
+      if (n->op == AST_DECL_VAR && d->a->kind == AST_IDENT
+          && scope_ref_is_dynamic (&fs->c->res, d->a))
+        {
+          /* var x = v in with (or beside eval): x is resolved before v
+             runs, and that binding is the one set. */
+          uint32_t k = const_atom (fs, d->a->str);
+          uint32_t ref = reg_alloc_n (fs, 2);
+          emit_op (fs, JS_OP_ResolveLookup, k, ref);
+          compile_named_value (fs, d->b, d->a->str);
+          emit_op (fs, fs->strict ? JS_OP_StaRefStrict : JS_OP_StaRef, k,
+                   ref);
+          reg_free_to (fs, ref);
+          continue;
+        }
       if (d->a->kind == AST_IDENT)
         compile_named_value (fs, d->b, d->a->str);
       else
@@ -850,8 +864,11 @@ compile_for (FuncState *fs, AstNode *n)
         compile_expr_effect (fs, n->a);
     }
   /* A captured let of the head gets a fresh environment per iteration:
-     the copy is made before the update expression. */
+     the copy is made before the first test (closures in the head's
+     initializers keep the first) and before each update expression. */
   bool per_iteration = s && s->has_env;
+  if (per_iteration)
+    emit_op (fs, JS_OP_CopyEnv);
   Jumps j;
   jumps_push (fs, &j, NULL, true);
   take_labels (&j);
@@ -1676,7 +1693,8 @@ compile_function (FuncState *parent, AstNode *fn)
           Binding *b = g_ptr_array_index (vs->bindings, i);
           Binding *p = b->name ? g_hash_table_lookup (ps->by_name, b->name)
                                : NULL;
-          if (b->kind == BIND_VAR && p)
+          if (b->kind == BIND_VAR && p
+              && (p->kind == BIND_PARAM || p->kind == BIND_ARGUMENTS))
             {
               uint32_t reg, depth, slot;
               if (binding_location (&fs, p, &reg, &depth, &slot))

@@ -1548,20 +1548,28 @@ op_DeletePropStrict:
   }
 op_GetSuper:
   {
+    /* MakeSuperPropertyReference takes the base (GetSuperBase) before
+       GetValue converts the key. */
     SYNC ();
-    JsKey key;
-    if (!js_to_property_key (ctx, acc, &key))
-      THROW ();
+    JsValue *r = rt_push_root (rt, acc);
     JsValue home = function_home_object (frame);
     JsValue proto = js_is_object (home)
                         ? prop_get_prototype_of (ctx, js_get_object (home))
                         : JS_UNDEFINED;
-    CHECK (proto);
-    if (!js_is_object (proto))
+    if (G_UNLIKELY (!js_is_object (proto)))
       {
+        rt->stack_top = frame->top;
+        CHECK (proto);
         js_throw_type_error (ctx, "super: no prototype");
         THROW ();
       }
+    JsValue *pp = rt_push_root (rt, proto);
+    JsKey key;
+    bool ok = js_to_property_key (ctx, *r, &key);
+    proto = *pp;
+    rt->stack_top = frame->top;
+    if (!ok)
+      THROW ();
     acc = prop_get (ctx, js_get_object (proto), key, REG (0));
     CHECK (acc);
     NEXT (3);
@@ -1572,28 +1580,27 @@ op_SetSuper:
     JsValue *r = rt_push_root (rt, acc);
     JsKey key;
     int h = -1;
-    if (js_to_property_key (ctx, REG (2), &key))
+    /* The base first (GetSuperBase), then the key (PutValue). */
+    JsValue home = function_home_object (frame);
+    JsValue proto = js_is_object (home)
+                        ? prop_get_prototype_of (ctx, js_get_object (home))
+                        : JS_UNDEFINED;
+    JsValue *pp = rt_push_root (rt, proto);
+    if (js_is_exception (proto))
+      h = -1;
+    else if (!js_is_object (proto))
       {
-        JsValue home = function_home_object (frame);
-        JsValue proto = js_is_object (home)
-                            ? prop_get_prototype_of (ctx, js_get_object (home))
-                            : JS_UNDEFINED;
-        if (js_is_exception (proto))
-          h = -1;
-        else if (!js_is_object (proto))
+        js_throw_type_error (ctx, "super: no prototype");
+        h = -1;
+      }
+    else if (js_to_property_key (ctx, REG (2), &key))
+      {
+        h = prop_set (ctx, js_get_object (*pp), key, *r, REG (0));
+        if (h == 0 && (code->flags & JS_CODE_STRICT))
           {
-            js_throw_type_error (ctx, "super: no prototype");
+            js_throw_type_error (ctx, "Cannot assign to read only "
+                                      "property");
             h = -1;
-          }
-        else
-          {
-            h = prop_set (ctx, js_get_object (proto), key, *r, REG (0));
-            if (h == 0)
-              {
-                js_throw_type_error (ctx, "Cannot assign to read only "
-                                          "property");
-                h = -1;
-              }
           }
       }
     acc = *r;

@@ -557,6 +557,13 @@ walk_function (Resolver *r, AstNode *fn)
   AstNode *body = fn->b;
   bool expr_body = (fn->flags & AST_F_EXPR_BODY) != 0;
   Scope *vs = ps;
+  /* With parameter expressions, a function expression's own name is
+     seen from them unless a parameter takes it (the body's vars live
+     apart and shadow it from inside). */
+  bool simple = (fn->flags & AST_F_SIMPLE_PARAMS) != 0;
+  if (!simple && fn->kind == AST_FUNC_EXPR && fn->a
+      && !lookup_here (ps, fn->a->str))
+    declare (r, ps, fn->a->str, BIND_CALLEE, fn);
   if (!(fn->flags & AST_F_SIMPLE_PARAMS) && !expr_body)
     {
       /* Defaults are walked in the parameter scope first (where an
