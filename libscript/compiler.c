@@ -534,8 +534,11 @@ hoist_functions (FuncState *fs, Scope *s)
   for (guint i = 0; i < s->bindings->len; i++)
     {
       Binding *b = g_ptr_array_index (s->bindings, i);
+      /* A function declaration named like a parameter replaces its
+         value too. */
       if (!b->decl || b->decl->kind != AST_FUNC_DECL
-          || (b->kind != BIND_VAR && b->kind != BIND_FUNCTION))
+          || (b->kind != BIND_VAR && b->kind != BIND_FUNCTION
+              && b->kind != BIND_PARAM))
         continue;
       uint32_t k = compile_function (fs, b->decl);
       emit_op (fs, JS_OP_CreateClosure, k);
