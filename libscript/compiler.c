@@ -2585,7 +2585,12 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
   fs.top_level = true;
   for (AstNode *st = program->list.first; st; st = st->next)
     compile_statement (&fs, st);
-  emit_op (&fs, JS_OP_Ldar, (uint32_t) fs.completion_reg);
+  /* A module's body promise fulfills with undefined: its completion
+     value (a promise, say) is nobody's to wait for. */
+  if (fs.flags & JS_CODE_MODULE)
+    emit_op (&fs, JS_OP_LdaUndefined);
+  else
+    emit_op (&fs, JS_OP_Ldar, (uint32_t) fs.completion_reg);
   emit_op (&fs, JS_OP_Return);
   uint32_t root = materialize (&fs, NULL, 0);
   fs_free (&fs);
