@@ -120,8 +120,8 @@ JsValue builtins_array_from_list (JsContext *ctx, const JsValue *values,
  * joined with a comma. */
 JsValue builtins_array_join (JsContext *ctx, JsValue o, double len,
                              JsValue separator, bool locale);
-/* A list of values the collector sees: a hidden array held in a rooted
- * slot, which only its maker touches. */
+/* builtins-array-algo.c: a list of values the collector sees, a hidden
+ * array held in a rooted slot, which only its maker touches. */
 bool builtins_array_list_new (JsContext *ctx, JsValue *slot, uint32_t cap);
 bool builtins_array_list_push (JsContext *ctx, JsValue *slot, JsValue v);
 

@@ -596,6 +596,23 @@ compile_member (FuncState *fs, AstNode *n)
   reg_free_to (fs, mark);
 }
 
+/* A computed key read and then written (compound assignment, ++): the
+ * base is checked, then the key converted once, as GetValue does.
+ * Returns the register of the converted key (a new one: key may be a
+ * variable's own). */
+static uint32_t
+member_key_once (FuncState *fs, AstNode *m, uint32_t obj, uint32_t key)
+{
+  if (!(m->flags & AST_F_COMPUTED) || m->a->kind == AST_SUPER)
+    return key;
+  uint32_t k = reg_alloc (fs);
+  emit_op (fs, JS_OP_CheckBase, obj);
+  emit_op (fs, JS_OP_Ldar, key);
+  emit_op (fs, JS_OP_ToPropertyKey);
+  emit_op (fs, JS_OP_Star, k);
+  return k;
+}
+
 /* Assignment to a MEMBER target, simple or compound. */
 static void
 compile_member_assign (FuncState *fs, AstNode *n)
@@ -604,6 +621,8 @@ compile_member_assign (FuncState *fs, AstNode *n)
   uint32_t mark = fs->next_reg;
   uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
   member_operands_in_place (fs, m, &obj, &key, n->b);
+  if (n->op != LEX_ASSIGN)
+    key = member_key_once (fs, m, obj, key);
   if (n->op == LEX_ASSIGN)
     compile_expr (fs, n->b);
   else if (n->op == LEX_AND_ASSIGN || n->op == LEX_OR_ASSIGN
@@ -636,6 +655,75 @@ compile_member_assign (FuncState *fs, AstNode *n)
   reg_free_to (fs, mark);
 }
 
+/* Whether an identifier is resolved at run time (with, eval). */
+static bool
+ident_is_dynamic (FuncState *fs, AstNode *ident)
+{
+  return scope_ref_is_dynamic (&fs->c->res, ident);
+}
+
+/* A reference to a name resolved at run time, in registers ref, ref+1:
+ * the binding found before the right side runs is the one assigned. */
+static uint32_t
+resolve_ref (FuncState *fs, AstNode *ident)
+{
+  uint32_t ref = reg_alloc_n (fs, 2);
+  emit_op (fs, JS_OP_ResolveLookup, const_atom (fs, ident->str), ref);
+  return ref;
+}
+
+static void
+load_ref (FuncState *fs, AstNode *ident, uint32_t ref)
+{
+  emit_op (fs, JS_OP_LdaRef, const_atom (fs, ident->str), ref);
+}
+
+static void
+store_ref (FuncState *fs, AstNode *ident, uint32_t ref)
+{
+  emit_op (fs, fs->strict ? JS_OP_StaRefStrict : JS_OP_StaRef,
+           const_atom (fs, ident->str), ref);
+}
+
+/* Assignment to a name found at run time. */
+static void
+compile_dynamic_assign (FuncState *fs, AstNode *n)
+{
+  AstNode *t = n->a;
+  uint32_t mark = fs->next_reg;
+  uint32_t ref = resolve_ref (fs, t);
+  if (n->op == LEX_ASSIGN)
+    compile_named_value (fs, n->b, t->str);
+  else if (n->op == LEX_AND_ASSIGN || n->op == LEX_OR_ASSIGN
+           || n->op == LEX_NULLISH_ASSIGN)
+    {
+      Label end;
+      label_init (&end);
+      load_ref (fs, t, ref);
+      emit_jump (fs, n->op == LEX_AND_ASSIGN  ? JS_OP_JumpIfFalse
+                     : n->op == LEX_OR_ASSIGN ? JS_OP_JumpIfTrue
+                                              : JS_OP_JumpIfNotNullish,
+                 &end);
+      compile_named_value (fs, n->b, t->str);
+      store_ref (fs, t, ref);
+      label_bind (fs, &end);
+      label_free (&end);
+      reg_free_to (fs, mark);
+      return;
+    }
+  else
+    {
+      uint32_t old = reg_alloc (fs);
+      load_ref (fs, t, ref);
+      emit_op (fs, JS_OP_Star, old);
+      compile_expr (fs, n->b);
+      mark_position (fs, n);
+      emit_binary (fs, binary_op (n->op), old);
+    }
+  store_ref (fs, t, ref);
+  reg_free_to (fs, mark);
+}
+
 static void
 compile_assign (FuncState *fs, AstNode *n)
 {
@@ -643,6 +731,11 @@ compile_assign (FuncState *fs, AstNode *n)
   if (t->kind == AST_MEMBER)
     {
       compile_member_assign (fs, n);
+      return;
+    }
+  if (t->kind == AST_IDENT && ident_is_dynamic (fs, t))
+    {
+      compile_dynamic_assign (fs, n);
       return;
     }
   if (t->kind == AST_IDENT)
@@ -706,7 +799,16 @@ compile_update (FuncState *fs, AstNode *n)
   AstNode *t = n->a;
   uint32_t mark = fs->next_reg;
   uint32_t old = reg_alloc (fs);
-  if (t->kind == AST_IDENT)
+  if (t->kind == AST_IDENT && ident_is_dynamic (fs, t))
+    {
+      uint32_t ref = resolve_ref (fs, t);
+      load_ref (fs, t, ref);
+      emit_op (fs, JS_OP_ToNumeric);
+      emit_op (fs, JS_OP_Star, old);
+      emit_op (fs, op);
+      store_ref (fs, t, ref);
+    }
+  else if (t->kind == AST_IDENT)
     {
       compile_load_ident (fs, t, false);
       emit_op (fs, JS_OP_ToNumeric);
@@ -718,6 +820,7 @@ compile_update (FuncState *fs, AstNode *n)
     {
       uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
       member_operands_in_place (fs, t, &obj, &key, NULL);
+      key = member_key_once (fs, t, obj, key);
       member_get (fs, t, obj, key);
       emit_op (fs, JS_OP_ToNumeric);
       emit_op (fs, JS_OP_Star, old);
@@ -736,7 +839,8 @@ compile_expr_effect (FuncState *fs, AstNode *n)
 {
   if (fs->c->failed)
     return;
-  if (n->kind == AST_UPDATE && n->a->kind == AST_IDENT)
+  if (n->kind == AST_UPDATE && n->a->kind == AST_IDENT
+      && !ident_is_dynamic (fs, n->a))
     {
       mark_position (fs, n);
       compile_load_ident (fs, n->a, false);
@@ -792,6 +896,18 @@ compile_unary (FuncState *fs, AstNode *n)
               emit_op (fs, JS_OP_LdaFalse);
             else
               emit_op (fs, JS_OP_DeleteLookup, const_atom (fs, a->str));
+          }
+        else if (a->kind == AST_MEMBER)
+          {
+            /* delete super.x: the reference is made (this must be
+               bound, a computed key is evaluated), then deleting a
+               super reference is a ReferenceError. */
+            compile_load_this (fs);
+            if (a->flags & AST_F_COMPUTED)
+              compile_expr (fs, a->b);
+            emit_op (fs, JS_OP_ThrowError, (uint32_t) JS_ERROR_REFERENCE,
+                     const_ascii_atom (fs, "Unsupported reference to "
+                                           "'super'"));
           }
         else
           {

@@ -190,6 +190,12 @@ void compile_member_key (FuncState *fs, AstNode *key, bool computed,
 bool binding_location (FuncState *fs, Binding *b, uint32_t *reg,
                        uint32_t *depth, uint32_t *slot);
 
+/* Marks registers it (an iterator being destructured) as closed by a
+ * return leaving the code emitted until the end call (a generator
+ * resumed with return at a yield inside a pattern). */
+void compile_iterator_scope_begin (FuncState *fs, Jumps *j, uint32_t it);
+void compile_iterator_scope_end (FuncState *fs, Jumps *j);
+
 /* compiler-expr.c */
 void compile_expr (FuncState *fs, AstNode *n);
 void compile_expr_to (FuncState *fs, AstNode *n, uint32_t reg);
