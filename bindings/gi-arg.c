@@ -45,6 +45,7 @@ gi_plan_init (GiArgPlan *p, GITypeInfo *type, GIDirection dir,
   p->dir = dir;
   p->transfer = transfer;
   p->js_index = p->length_of = p->length_arg = p->closure_of = -1;
+  p->closure_arg = p->destroy_arg = -1;
   p->is_pointer = g_type_info_is_pointer (type);
   p->fixed_size = -1;
   p->gtype = G_TYPE_NONE;

@@ -105,10 +105,17 @@ gi_func_prepare (GsContext *ctx, GiFunc *f)
           g_callable_info_load_arg (ci, (gint) i, &ai);
           gint c = g_arg_info_get_closure (&ai);
           gint d = g_arg_info_get_destroy (&ai);
+          p->scope = g_arg_info_get_scope (&ai);
           if (c >= 0 && (guint) c < f->n_args && (guint) c != i)
-            f->args[c].closure_of = (gint16) i;
+            {
+              f->args[c].closure_of = (gint16) i;
+              p->closure_arg = (gint16) c;
+            }
           if (d >= 0 && (guint) d < f->n_args && (guint) d != i)
-            f->args[d].closure_of = (gint16) i;
+            {
+              f->args[d].closure_of = (gint16) i;
+              p->destroy_arg = (gint16) d;
+            }
         }
     }
   gi_plan_init (&f->ret, g_callable_info_get_return_type (ci),
@@ -118,6 +125,22 @@ gi_func_prepare (GsContext *ctx, GiFunc *f)
       && (guint) f->ret.length_arg < f->n_args)
     f->args[f->ret.length_arg].length_of = (gint16) f->n_args;
 
+  /* Sources added to the main loop: while their callbacks live, the
+     program has work. */
+  GIBaseInfo *ns_container = g_base_info_get_container ((GIBaseInfo *) f->info);
+  if (!ns_container
+      && strcmp (g_base_info_get_namespace ((GIBaseInfo *) f->info), "GLib")
+             == 0)
+    {
+      static const char *const adders[] = { "timeout_add", "idle_add",
+                                            "child_watch_add", "io_add_watch",
+                                            "unix_fd_add", "unix_signal_add",
+                                            NULL };
+      const char *fname = g_base_info_get_name ((GIBaseInfo *) f->info);
+      for (int j = 0; adders[j]; j++)
+        if (g_str_has_prefix (fname, adders[j]))
+          f->callbacks_are_work = TRUE;
+    }
   f->n_js_in = f->n_js_out = 0;
   if (f->ret.tag != GI_TYPE_TAG_VOID || f->ret.is_pointer)
     if (!f->skip_return)
@@ -264,7 +287,38 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
         continue;
       GsValue *v = argv[p->js_index];
       gboolean ok;
-      if (p->tag == GI_TYPE_TAG_ARRAY && p->length_arg >= 0)
+      if (p->tag == GI_TYPE_TAG_INTERFACE
+          && p->iface_type == GI_INFO_TYPE_CALLBACK)
+        {
+          ok = TRUE;
+          if (gs_value_is_null (v) || gs_value_is_undefined (v))
+            {
+              if (!p->nullable)
+                ok = !gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                              "the callback may not be "
+                                              "null");
+            }
+          else
+            {
+              gboolean notified = p->scope == GI_SCOPE_TYPE_NOTIFIED
+                                  && p->destroy_arg >= 0;
+              GiCallback *cb = gi_callback_new (
+                  ctx, p, v, notified && f->callbacks_are_work);
+              ok = cb != NULL;
+              if (cb)
+                {
+                  target->v_pointer = gi_callback_native (cb);
+                  if (p->closure_arg >= 0)
+                    in[p->closure_arg].v_pointer = cb;
+                  if (notified)
+                    in[p->destroy_arg].v_pointer = gi_callback_destroy_notify;
+                  if (p->scope == GI_SCOPE_TYPE_CALL)
+                    gi_cleanups_add (&cleanups,
+                                     (GDestroyNotify) gi_callback_free, cb);
+                }
+            }
+        }
+      else if (p->tag == GI_TYPE_TAG_ARRAY && p->length_arg >= 0)
         {
           gsize len;
           ok = gi_arg_array_from_js (ctx, p, "array argument", v, target,

@@ -28,6 +28,7 @@ typedef struct _GiObject GiObject;
 typedef struct _GiFunc GiFunc;
 typedef struct _GiBoxed GiBoxed;
 typedef struct _GiProp GiProp;
+typedef struct _GiCallback GiCallback;
 
 /* The bridge's state: one context at a time. */
 typedef struct
@@ -156,6 +157,9 @@ struct _GiArgPlan
   GiArgPlan *elem;       /* arrays and lists: the elements' plan;
                             hash tables: the keys' */
   GiArgPlan *elem2;      /* hash tables: the values' plan */
+  GIScopeType scope;     /* callbacks: how long the closure lives */
+  gint16 closure_arg;    /* callbacks: the user-data argument, or -1 */
+  gint16 destroy_arg;    /* callbacks: the destroy notifier, or -1 */
 };
 
 /* Fills a plan for type (taking the reference) and its element types. */
@@ -178,6 +182,8 @@ struct _GiFunc
   guint n_args;               /* C arguments besides instance and error */
   guint n_js_in;              /* JS arguments it takes */
   guint n_js_out;             /* values it returns */
+  gboolean callbacks_are_work;/* GLib.timeout_add and its kin: their
+                                 callbacks keep the main loop running */
   GiArgPlan *args;            /* n_args plans */
   GiArgPlan ret;              /* the return value's plan */
 };
@@ -304,6 +310,21 @@ GsValue *gi_boxed_make_constructor (GsContext *ctx, GiClassRec *k,
 gboolean gi_boxed_fill_prototype (GsContext *ctx, GiClassRec *k,
                                   GsValue *proto);
 void gi_boxed_finalize (gpointer native);
+
+/* ------------------------------------------------------------------ */
+/* Callbacks (gi-callback.c)                                           */
+/* ------------------------------------------------------------------ */
+
+/* A closure calling func for a callback argument of plan's type, or NULL
+ * with an exception pending.  counts_as_work: the main loop has work
+ * while it lives (GLib.timeout_add's sources). */
+GiCallback *gi_callback_new (GsContext *ctx, const GiArgPlan *plan,
+                             GsValue *func, gboolean counts_as_work);
+gpointer gi_callback_native (GiCallback *cb);
+/* Frees the closure once no call of it runs (an idle does it). */
+void gi_callback_free (GiCallback *cb);
+void gi_callback_destroy_notify (gpointer data);
+void gi_callback_shutdown (void);
 
 /* ------------------------------------------------------------------ */
 /* Ownership (gi-toggle.c)                                             */
