@@ -192,9 +192,24 @@ get_field (GiClassRec *k, guint i)
   return g_struct_info_get_field ((GIStructInfo *) k->info, (gint) i);
 }
 
+/* GLib.Bytes.prototype.toArray (): its bytes as a Uint8Array. */
+static GsValue *
+bytes_to_array (GsContext *ctx, const GsCallbackInfo *info)
+{
+  GiBoxed *b = this_boxed (ctx, info);
+  if (!b)
+    return NULL;
+  gsize n;
+  const guint8 *data = g_bytes_get_data (b->mem, &n);
+  return gs_value_new_uint8_array (ctx, data, n);
+}
+
 gboolean
 gi_boxed_fill_prototype (GsContext *ctx, GiClassRec *k, GsValue *proto)
 {
+  if (k->gtype == G_TYPE_BYTES
+      && !gi_define_method (ctx, proto, "toArray", 0, bytes_to_array, NULL))
+    return FALSE;
   if (g_base_info_get_type (k->info) == GI_INFO_TYPE_UNION)
     k->size = g_union_info_get_size ((GIUnionInfo *) k->info);
   else
@@ -242,8 +257,13 @@ boxed_ctor (GsContext *ctx, const GsCallbackInfo *info)
                                    k->js_name);
   guint argc = gs_callback_info_get_n_args (info);
   GsValue *arg0 = gs_callback_info_get_arg (info, 0);
-  gboolean props = argc == 1 && gs_value_is_object (arg0)
-                   && !gs_object_get_native (arg0, gi.boxed_class);
+  gsize nb;
+  gboolean props = argc == 1 && k->size && gs_value_is_object (arg0)
+                   && !gs_value_is_array (arg0)
+                   && !gs_value_is_function (arg0)
+                   && (gs_value_peek_bytes (arg0, &nb), nb == G_MAXSIZE)
+                   && !gs_object_get_native (arg0, gi.boxed_class)
+                   && !gs_object_get_native (arg0, gi.object_class);
   if (!props && (argc > 0 || !k->size))
     {
       /* The type's own constructor, with the arguments. */
@@ -268,8 +288,8 @@ boxed_ctor (GsContext *ctx, const GsCallbackInfo *info)
                                        "Cannot construct a %s", k->js_name);
     }
   GsValue *w = gi_boxed_wrap (ctx, k, g_malloc0 (k->size), FALSE, TRUE);
-  if (!w)
-    return NULL;
+  if (!w || gs_value_is_null (w))
+    return w;
   ((GiBoxed *) gs_object_get_native (w, gi.boxed_class))->slice = TRUE;
   if (props)
     {

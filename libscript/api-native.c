@@ -25,7 +25,9 @@
 
 #include "api-native.h"
 #include "builtins.h"
+#include "builtins-typedarray.h"
 #include "function.h"
+#include "interp.h"
 #include "heap.h"
 #include "ops.h"
 #include "property.h"
@@ -772,6 +774,65 @@ gs_object_set_index (GsContext *ctx, GsValue *object, guint32 index,
   return js_set (ctx, o, js_key_from_index (index), *slot_of (value), o,
                  true)
          > 0;
+}
+
+GsValue *
+gs_value_new_uint8_array (GsContext *ctx, const guint8 *data, gsize length)
+{
+  g_return_val_if_fail (ctx != NULL, NULL);
+  JsRuntime *rt = ctx->rt;
+  if (length > JS_BUFFER_MAX_BYTES)
+    {
+      js_throw_range_error (ctx, "Invalid typed array length: %zu", length);
+      return NULL;
+    }
+  JsValue *saved = rt_save_roots (rt);
+  JsValue ctor = js_object_value (ctx->typed_array_ctors[JS_TA_UINT8]);
+  JsValue *arg = rt_push_root (rt, js_number ((double) length));
+  rt->call_depth++;
+  JsValue r = js_construct (ctx, ctor, 1, arg, ctor);
+  rt->call_depth--;
+  rt_restore_roots (rt, saved);
+  if (js_is_exception (r))
+    return NULL;
+  JsArrayView *ta = (JsArrayView *) js_get_cell (r);
+  if (length && data)
+    memcpy (ta->buffer->data + ta->byte_offset, data, length);
+  return new_handle (rt, r);
+}
+
+const guint8 *
+gs_value_peek_bytes (GsValue *v, gsize *length)
+{
+  g_return_val_if_fail (v != NULL && length != NULL, NULL);
+  JsValue x = *slot_of (v);
+  *length = G_MAXSIZE;
+  if (!js_is_object (x))
+    return NULL;
+  JsCell *c = js_get_cell (x);
+  const JsCellClass *cls = c->shape->cls;
+  if (cls == &js_array_buffer_class)
+    {
+      JsArrayBuffer *b = (JsArrayBuffer *) c;
+      *length = b->byte_length;
+      return b->data;
+    }
+  if (typed_array_class_is (cls) || cls == &js_data_view_class)
+    {
+      JsArrayView *view = (JsArrayView *) c;
+      if (!view->buffer || buffer_is_detached (view->buffer))
+        {
+          *length = 0;
+          return NULL;
+        }
+      *length = cls == &js_data_view_class
+                    ? view->length
+                    : (gsize) view->length
+                          * js_typed_array_sizes[typed_array_type (view)];
+      return view->buffer->data ? view->buffer->data + view->byte_offset
+                                : NULL;
+    }
+  return NULL;
 }
 
 static const JsErrorType error_types[] = {
