@@ -273,12 +273,16 @@ gi_callback_new (GsContext *ctx, const GiArgPlan *plan, GsValue *func,
   cb->hidden = g_new0 (gboolean, cb->n_args);
   for (guint i = 0; i < cb->n_args; i++)
     {
+      /* A heap GIArgInfo: the type keeps a reference to its container,
+         which must outlive the plan. */
+      GIArgInfo *hai = g_callable_info_get_arg (cb->info, (gint) i);
       GIArgInfo ai;
       g_callable_info_load_arg (cb->info, (gint) i, &ai);
       GiArgPlan *p = &cb->args[i];
-      gi_plan_init (p, g_arg_info_get_type (&ai),
+      gi_plan_init (p, g_arg_info_get_type (hai),
                     g_arg_info_get_direction (&ai),
                     g_arg_info_get_ownership_transfer (&ai));
+      g_base_info_unref (hai);
       p->nullable = TRUE;
       /* The user data C hands back: marked as its own closure, or a
          trailing gpointer. */

@@ -81,11 +81,15 @@ gi_func_prepare (GsContext *ctx, GiFunc *f)
   f->args = g_new0 (GiArgPlan, f->n_args);
   for (guint i = 0; i < f->n_args; i++)
     {
+      /* A heap GIArgInfo: the type keeps a reference to its container,
+         which must outlive the plan. */
+      GIArgInfo *hai = g_callable_info_get_arg (ci, (gint) i);
       GIArgInfo ai;
       g_callable_info_load_arg (ci, (gint) i, &ai);
       GiArgPlan *p = &f->args[i];
-      gi_plan_init (p, g_arg_info_get_type (&ai), g_arg_info_get_direction (&ai),
+      gi_plan_init (p, g_arg_info_get_type (hai), g_arg_info_get_direction (&ai),
                     g_arg_info_get_ownership_transfer (&ai));
+      g_base_info_unref (hai);
       p->nullable = g_arg_info_may_be_null (&ai);
       p->caller_allocates = g_arg_info_is_caller_allocates (&ai);
       p->optional = g_arg_info_is_optional (&ai);

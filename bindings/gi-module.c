@@ -280,6 +280,7 @@ gs_gi_shutdown (GsContext *ctx)
   g_clear_pointer (&gi.root, gs_persistent_free);
   g_clear_pointer (&gi.versions, gs_persistent_free);
   g_clear_pointer (&gi.has_instance, gs_persistent_free);
+  g_clear_pointer (&gi.base_init, gs_persistent_free);
   g_clear_pointer (&gi.error_proto, gs_persistent_free);
   g_clear_pointer (&gi.error_ctor, gs_persistent_free);
   /* Prepared functions and records stay: the dead runtime's natives may

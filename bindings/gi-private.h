@@ -49,6 +49,7 @@ typedef struct
   GsPersistent *error_proto;   /* GLib.Error.prototype */
   GsPersistent *error_ctor;    /* GLib.Error */
   GsPersistent *has_instance;  /* a helper that installs hasInstance */
+  GsPersistent *base_init;     /* GObject.Object.prototype._init */
   GiObject *objects;           /* every object record, a list */
   guint n_objects;             /* its length */
   GQueue destroys;             /* GiObject* whose destroy () is due */
@@ -272,6 +273,12 @@ GsValue *gi_repo_make_enum (GsContext *ctx, GIEnumInfo *info);
 GiClassRec *gi_class_for_gtype (GsContext *ctx, GType gtype);
 GiClassRec *gi_class_for_info (GsContext *ctx, GIBaseInfo *info);
 GsValue *gi_class_constructor (GsContext *ctx, GiClassRec *k);
+/* The record of a class registered from script (gi-subclass.c). */
+GiClassRec *gi_class_register_script (GsContext *ctx, GType gtype,
+                                      GiClassRec *parent, GsValue *ctor,
+                                      GsValue *proto);
+/* GObject.registerClass and GObject.ParamSpec. */
+gboolean gi_subclass_install (GsContext *ctx, GsValue *gobject_ns);
 GsValue *gi_class_prototype (GsContext *ctx, GiClassRec *k);
 /* Adds the prototype of a GObject class: properties and methods. */
 gboolean gi_object_fill_prototype (GsContext *ctx, GiClassRec *k,
@@ -284,6 +291,20 @@ gboolean gi_object_install_base (GsContext *ctx, GsValue *proto);
 gboolean gi_class_add_functions (GsContext *ctx, GiClassRec *k,
                                  GIBaseInfo *info, GsValue *ctor,
                                  GsValue *proto);
+
+/* An object under construction for a wrapper made first. */
+typedef struct
+{
+  GType gtype;      /* what is being made */
+  GsValue *wrapper; /* the empty wrapper waiting for it */
+} GiConstructing;
+
+GiConstructing *gi_object_constructing (void);
+GsValue *gi_object_bind_wrapper (GsContext *ctx, GObject *obj,
+                                 gboolean owned, GsValue *wrapper);
+gboolean gi_is_base_init (GsValue *fn);
+gboolean gi_object_define_pspec_accessors (GsContext *ctx, GsValue *proto,
+                                           GiClassRec *k, GParamSpec *pspec);
 
 /* The wrapper of a GObject (made once); transfer_full: the caller's
  * reference passes to the wrapper. */

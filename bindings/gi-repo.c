@@ -251,7 +251,8 @@ install_gobject_extras (GsContext *ctx, GsValue *ns)
   return gi_define_method (ctx, ns, "setObjectOwnership", 2, set_ownership,
                            NULL)
          && gi_define_method (ctx, ns, "getObjectOwnership", 1, get_ownership,
-                              NULL);
+                              NULL)
+         && gi_subclass_install (ctx, ns);
 }
 
 GsValue *

@@ -454,8 +454,16 @@ define (GsContext *ctx, GsValue *object, const char *name,
   JsKey key = key_of (ctx, name);
   if (key == JS_KEY_NONE)
     return FALSE;
-  int r = builtins_define_property (ctx, js_get_object (*slot_of (object)),
-                                    key, d);
+  /* Defining a property does not ask a resolve hook to make it first. */
+  struct GsNativeState *st = native_state (ctx->rt);
+  JsObject *o = js_get_object (*slot_of (object));
+  JsObject *outer = st->resolving;
+  JsKey outer_key = st->resolving_key;
+  st->resolving = o;
+  st->resolving_key = key;
+  int r = builtins_define_property (ctx, o, key, d);
+  st->resolving = outer;
+  st->resolving_key = outer_key;
   if (r == 0)
     js_throw_type_error (ctx, "Cannot redefine property: %s", name);
   return r > 0;
