@@ -53,6 +53,8 @@
   X (CheckHole, "k")         /* acc empty: ReferenceError naming k */ \
   X (CheckThis, "")          /* acc empty: ReferenceError (super() first) */ \
   X (CheckObjectCoercible, "") /* acc null or undefined: TypeError */ \
+  X (CheckBase, "r")         /* r null or undefined: TypeError (a property \
+                                reference's base, before its key) */ \
   /* Environments (closures and block scopes). */ \
   X (LdaEnv, "nn")           /* acc = env(depth n1).slots[n2] */ \
   X (StaEnv, "nn")           /* env(depth n1).slots[n2] = acc */ \
@@ -79,6 +81,10 @@
   X (StaLookupStrict, "k") \
   X (DeleteLookup, "k") \
   X (LdaLookupThis, "kr")    /* acc = name k, r = its with-object or undef */ \
+  X (ResolveLookup, "kr")    /* r, r+1 = where name k is now (a reference) */ \
+  X (LdaRef, "kr")           /* acc = the value of reference r, r+1 */ \
+  X (StaRef, "kr")           /* reference r, r+1 = acc (sloppy) */ \
+  X (StaRefStrict, "kr") \
   /* Properties. */ \
   X (GetNamed, "rki")        /* acc = r.k */ \
   X (SetNamed, "rki")        /* r.k = acc (sloppy) */ \
@@ -95,8 +101,9 @@
   X (DefineClassSetter, "rr") \
   X (SetHomeObject, "r")     /* r (a method)'s home object = acc */ \
   X (LdaHomeOfCallee, "")    /* acc = home object of the function acc */ \
-  X (DefinePrivateMethod, "rrn") /* r1.#r2 = acc: method (n 0), getter \
-                                    (1) or setter (2) */ \
+  X (DefinePrivateMethod, "rrn") /* r1.#r2 = acc: n, JS_PRIVATE_* */ \
+  X (NamePrivateMethod, "rn") /* names the function acc after #r, n \
+                                 JS_PRIVATE_* */ \
   X (SetFunctionName, "r")   /* r (a function)'s name = key acc */ \
   X (DeleteProp, "r")        /* acc = delete r[acc] (sloppy) */ \
   X (DeletePropStrict, "r") \
@@ -196,11 +203,17 @@
   X (TailCall, "rni")        /* reserved */ \
   /* Iteration. */ \
   X (GetIterator, "r")       /* r, r+1 = iterator of acc and its next */ \
-  X (GetAsyncIterator, "r") \
+  X (GetAsyncIterator, "r")  /* r, r+1 = GetIterator (acc, async) */ \
   X (IteratorStep, "rj")     /* acc = next value of r, or jump when done */ \
+  X (IteratorComplete, "rj") /* acc (a result of r): TypeError if not an \
+                                object; done: jump; else acc = value */ \
   X (IteratorClose, "r")     /* call r.return () if any */ \
   X (IteratorCloseThrow, "r") /* the same, its errors ignored; then \
-                                throw acc again */ \
+                                 throw acc again */ \
+  X (IteratorCloseCall, "rn")/* acc = r.return () unchecked, or a hole if \
+                                none (AsyncIteratorClose awaits it); n 1: \
+                                a throw completion (errors give a hole) */ \
+  X (CheckIterResult, "")    /* acc not an object: TypeError */ \
   X (ForInPrepare, "r")      /* r = key enumerator of acc */ \
   X (ForInNext, "rj")        /* acc = next key of r, or jump when done */ \
   /* Generators and async functions. */ \
@@ -232,6 +245,18 @@ typedef enum
 #undef JS_OP_ENUM
   JS_OP_COUNT
 } JsOpcode;
+
+/* The kind operand of DefinePrivateMethod and NamePrivateMethod. */
+enum
+{
+  JS_PRIVATE_METHOD = 0,
+  JS_PRIVATE_GETTER = 1,
+  JS_PRIVATE_SETTER = 2,
+  JS_PRIVATE_KIND_MASK = 3,
+  JS_PRIVATE_NAMED = 4, /* the function has its name already */
+  JS_PRIVATE_PAIR = 8,  /* completes the accessor an earlier member of
+                           the same name began */
+};
 
 /* The operand signature of each opcode. */
 extern const char *const js_op_signature[JS_OP_COUNT];
@@ -270,7 +295,7 @@ typedef struct
   JsShape *shape2;    /* stores: shape after a transition */
   JsObject *holder;   /* loads: prototype holding the property, or NULL;
                          globals: the global object or script scope */
-  uint32_t slot;      /* the property's slot */
+  uint32_t slot;      /* the property's slot, encoded (ic.h) */
   uint32_t epoch;     /* prototype (globals: global) epoch when cached */
 } JsICEntry;
 

@@ -447,6 +447,7 @@ jumps_push (FuncState *fs, Jumps *j, const AstStr *label, bool loop)
   j->env_depth = fs->env_depth;
   j->finally_depth = fs->finally_depth;
   j->iterator_reg = -1;
+  j->finally_depth = fs->finally_depth;
   label_init (&j->breaks);
   label_init (&j->continues);
   fs->jumps = j;
@@ -463,6 +464,19 @@ jumps_pop (FuncState *fs, Jumps *j)
     g_array_free (j->label_set, TRUE);
 }
 
+void
+compile_iterator_scope_begin (FuncState *fs, Jumps *j, uint32_t it)
+{
+  jumps_push (fs, j, NULL, false);
+  j->iterator_reg = (int32_t) it;
+}
+
+void
+compile_iterator_scope_end (FuncState *fs, Jumps *j)
+{
+  jumps_pop (fs, j);
+}
+
 static bool
 jumps_has_label (Jumps *j, const AstStr *label)
 {
@@ -473,6 +487,34 @@ jumps_has_label (Jumps *j, const AstStr *label)
       if (g_array_index (j->label_set, const AstStr *, i) == label)
         return true;
   return false;
+}
+
+/* IteratorClose (or AsyncIteratorClose) of a for-of loop's iterator
+ * with a normal completion: errors propagate.  The close marks the
+ * iterator done first, so the loop's own throw handler does not close
+ * it a second time. */
+static void
+emit_iterator_close (FuncState *fs, Jumps *j)
+{
+  uint32_t it = (uint32_t) j->iterator_reg;
+  if (!j->iterator_async)
+    {
+      emit_op (fs, JS_OP_IteratorClose, it);
+      return;
+    }
+  /* acc (a return's value) is kept, as IteratorClose keeps it. */
+  uint32_t saved = reg_alloc (fs);
+  Label skip;
+  label_init (&skip);
+  emit_op (fs, JS_OP_Star, saved);
+  emit_op (fs, JS_OP_IteratorCloseCall, it, 0u);
+  emit_jump (fs, JS_OP_JumpIfHole, &skip);
+  compile_await (fs);
+  emit_op (fs, JS_OP_CheckIterResult);
+  label_bind (fs, &skip);
+  label_free (&skip);
+  emit_op (fs, JS_OP_Ldar, saved);
+  reg_free_to (fs, saved);
 }
 
 /* Closes the iterators of the for-of loops that a completion leaves on
@@ -489,7 +531,7 @@ close_iterators (FuncState *fs, Jumps *target, bool and_target)
       if (j == target && !and_target)
         break;
       if (j->iterator_reg >= 0)
-        emit_op (fs, JS_OP_IteratorClose, (uint32_t) j->iterator_reg);
+        emit_iterator_close (fs, j);
       if (j == target)
         break;
     }
@@ -560,6 +602,8 @@ compile_break_continue (FuncState *fs, AstNode *n, bool is_break)
 
 static void compile_block_body (FuncState *fs, AstNode *node, AstList *l);
 static void compile_annexb_copy (FuncState *fs, AstNode *fn);
+static void emit_return (FuncState *fs);
+static void load_binding (FuncState *fs, Binding *b);
 
 static void
 compile_var_decl (FuncState *fs, AstNode *n)
@@ -738,6 +782,7 @@ compile_for_in_of (FuncState *fs, AstNode *n)
 {
   completion_reset (fs);
   bool of = n->kind == AST_FOR_OF;
+  bool async = of && (n->flags & AST_F_AWAIT);
   uint32_t mark = fs->next_reg;
   Scope *s = scope_of (&fs->c->res, n);
   /* The right side is evaluated with the head's names in their TDZ. */
@@ -751,8 +796,7 @@ compile_for_in_of (FuncState *fs, AstNode *n)
     compile_expr (fs, n->b);
   uint32_t it = reg_alloc_n (fs, 2);
   if (of)
-    emit_op (fs, (n->flags & AST_F_AWAIT) ? JS_OP_GetAsyncIterator
-                                          : JS_OP_GetIterator, it);
+    emit_op (fs, async ? JS_OP_GetAsyncIterator : JS_OP_GetIterator, it);
   else
     emit_op (fs, JS_OP_ForInPrepare, it);
 
@@ -760,17 +804,30 @@ compile_for_in_of (FuncState *fs, AstNode *n)
   jumps_push (fs, &j, NULL, true);
   take_labels (&j);
   j.iterator_reg = of ? (int32_t) it : -1;
+  j.iterator_async = async;
   uint32_t top = fs->code->len;
   Label done;
   label_init (&done);
-  emit_jump_r (fs, of ? JS_OP_IteratorStep : JS_OP_ForInNext, it, &done);
+  if (async)
+    {
+      /* IteratorNext, awaited, then IteratorComplete and IteratorValue;
+         errors here leave the iterator open. */
+      uint32_t w = reg_alloc_n (fs, 2);
+      emit_op (fs, JS_OP_Mov, it + 1, w);
+      emit_op (fs, JS_OP_Mov, it, w + 1);
+      emit_op (fs, JS_OP_Call, w, 0u, ic_alloc (fs));
+      reg_free_to (fs, w);
+      compile_await (fs);
+      emit_jump_r (fs, JS_OP_IteratorComplete, it, &done);
+    }
+  else
+    emit_jump_r (fs, of ? JS_OP_IteratorStep : JS_OP_ForInNext, it, &done);
   /* A fresh scope per iteration for let and const; entering it puts its
      bindings in their TDZ, through the accumulator. */
   uint32_t body_mark = fs->next_reg;
   uint32_t value = reg_alloc (fs);
   /* A throw from the head's binding or the body closes a for-of's
-     iterator (for await closes its own way). */
-  bool close_sync = of && !(n->flags & AST_F_AWAIT);
+     iterator. */
   JsHandler h = { fs->code->len, 0, 0 };
   emit_op (fs, JS_OP_Star, value);
   scope_enter (fs, s);
@@ -787,11 +844,30 @@ compile_for_in_of (FuncState *fs, AstNode *n)
      next step from here. */
   label_bind (fs, &j.continues);
   emit_jump_back (fs, JS_OP_JumpLoop, top);
-  if (close_sync)
+  if (async)
+    {
+      /* AsyncIteratorClose with a throw completion: what return throws
+         or gives is ignored, but it is still awaited. */
+      h.end = fs->code->len;
+      h.target = fs->code->len;
+      g_array_append_val (fs->handlers, h);
+      uint32_t exc = reg_alloc (fs);
+      Label rethrow;
+      label_init (&rethrow);
+      emit_op (fs, JS_OP_Star, exc);
+      emit_op (fs, JS_OP_IteratorCloseCall, it, 1u);
+      emit_jump (fs, JS_OP_JumpIfHole, &rethrow);
+      emit_op (fs, JS_OP_Await);
+      label_bind (fs, &rethrow);
+      label_free (&rethrow);
+      emit_op (fs, JS_OP_Ldar, exc);
+      emit_op (fs, JS_OP_Throw);
+    }
+  else if (of)
     compile_close_on_throw (fs, &h, it);
   label_bind (fs, &done);
   label_free (&done);
-  /* break leaves the body's scope itself (emit_exit_to), and closes the
+  /* break leaves the body's scope itself (emit_jump_out), and closes the
      iterator. */
   label_bind (fs, &j.breaks);
   jumps_pop (fs, &j);
@@ -1006,7 +1082,13 @@ static void
 compile_return (FuncState *fs, AstNode *n)
 {
   if (n->a)
-    compile_expr (fs, n->a);
+    {
+      compile_expr (fs, n->a);
+      /* An async generator's return awaits its operand. */
+      if ((fs->flags & (JS_CODE_ASYNC | JS_CODE_GENERATOR))
+          == (JS_CODE_ASYNC | JS_CODE_GENERATOR))
+        compile_await (fs);
+    }
   else
     emit_op (fs, JS_OP_LdaUndefined);
   compile_return_acc (fs);
@@ -1026,6 +1108,25 @@ compile_return_acc (FuncState *fs)
       pop_envs_to (fs, fs->finally->env_depth);
       emit_jump (fs, JS_OP_Jump, &fs->finally->entry);
       return;
+    }
+  emit_return (fs);
+}
+
+/* Return, where a derived constructor whose this an arrow may bind
+ * (super () in an arrow) first copies this from its environment into r0,
+ * where Return looks for it. */
+static void
+emit_return (FuncState *fs)
+{
+  Binding *tb = fs->info->this_binding;
+  if ((fs->flags & JS_CODE_DERIVED) && tb && tb->slot >= 0)
+    {
+      uint32_t t = reg_alloc (fs);
+      emit_op (fs, JS_OP_Star, t);
+      load_binding (fs, tb);
+      emit_op (fs, JS_OP_Star, 0u);
+      emit_op (fs, JS_OP_Ldar, t);
+      reg_free_to (fs, t);
     }
   emit_op (fs, JS_OP_Return);
 }
@@ -1357,8 +1458,6 @@ compile_function (FuncState *parent, AstNode *fn)
     fs.flags |= JS_CODE_IN_FUNCTION;
   if (fn->flags & AST_F_FIELD_INIT)
     fs.flags |= JS_CODE_FIELD_INIT;
-  if ((fn->flags & AST_F_ASYNC) && (fn->flags & AST_F_GENERATOR))
-    compile_error (&fs, fn, "async generators are not supported yet");
 
   /* r0 is this, r1.. the parameters' incoming values.  (A static
      block's list is its statements: it has no parameters.) */
@@ -1491,7 +1590,7 @@ compile_function (FuncState *parent, AstNode *fn)
     for (AstNode *st = fn->b->list.first; st; st = st->next)
       compile_statement (&fs, st);
   emit_op (&fs, JS_OP_LdaUndefined);
-  emit_op (&fs, JS_OP_Return);
+  emit_return (&fs);
 
   const AstStr *name = fn->a && fn->a->kind == AST_IDENT ? fn->a->str
                                                          : NULL;
@@ -2467,6 +2566,24 @@ member_key (FuncState *fs, Scope *cs, AstNode *m, uint32_t reg,
   compile_member_key (fs, m->a, (m->flags & AST_F_COMPUTED) != 0, reg);
 }
 
+/* DefinePrivateMethod's kind operand for m: method, getter or setter,
+ * and whether it completes the accessor pair an earlier member of the
+ * same name began (else an existing element is a second
+ * initialisation: a TypeError). */
+static uint32_t
+private_method_kind (AstNode *cls, AstNode *m)
+{
+  uint32_t kind = (m->flags & AST_F_GETTER)   ? JS_PRIVATE_GETTER
+                  : (m->flags & AST_F_SETTER) ? JS_PRIVATE_SETTER
+                                              : JS_PRIVATE_METHOD;
+  for (AstNode *e = cls->list.first; e && e != m; e = e->next)
+    if (e->kind == AST_CLASS_METHOD && e->a->kind == AST_PRIVATE_NAME
+        && e->a->str == m->a->str
+        && ((e->flags ^ m->flags) & AST_F_STATIC) == 0)
+      kind |= JS_PRIVATE_PAIR;
+  return kind;
+}
+
 /* The body of a synthetic field initializer: for each element of its
  * kind, in order, private methods and accessors first (instance side),
  * then fields as CreateDataPropertyOrThrow or PrivateFieldAdd on this;
@@ -2483,17 +2600,11 @@ compile_field_init_body (FuncState *fs, AstNode *cls, bool statics)
         if (m->kind != AST_CLASS_METHOD || (m->flags & AST_F_STATIC)
             || m->a->kind != AST_PRIVATE_NAME)
           continue;
-        member_key (fs, cs, m, key, true);
-        emit_op (fs, JS_OP_CreateClosure, compile_function (fs, m->b));
-        emit_op (fs, JS_OP_Star, val);
-        emit_op (fs, JS_OP_LdaCallee);
-        emit_op (fs, JS_OP_LdaHomeOfCallee);
-        emit_op (fs, JS_OP_SetHomeObject, val);
-        emit_op (fs, JS_OP_Ldar, val);
-        uint32_t kind = (m->flags & AST_F_GETTER)   ? 1
-                        : (m->flags & AST_F_SETTER) ? 2
-                                                    : 0;
-        emit_op (fs, JS_OP_DefinePrivateMethod, 0u, key, kind);
+        /* The class made the function once (compile_class). */
+        member_key (fs, cs, m, key, false);
+        load_binding (fs, g_hash_table_lookup (fs->c->res.field_keys, m));
+        emit_op (fs, JS_OP_DefinePrivateMethod, 0u, key,
+                 private_method_kind (cls, m) | JS_PRIVATE_NAMED);
       }
   for (AstNode *m = cls->list.first; m; m = m->next)
     {
@@ -2648,8 +2759,6 @@ compile_class (FuncState *fs, AstNode *cls)
       if (m->kind != AST_CLASS_METHOD || (m->flags & AST_F_CONSTRUCTOR))
         continue;
       bool is_static = (m->flags & AST_F_STATIC) != 0;
-      if (m->a->kind == AST_PRIVATE_NAME && !is_static)
-        continue; /* installed on each instance by the initializer */
       uint32_t target = is_static ? ctor : proto;
       member_key (fs, s, m, key, false);
       emit_op (fs, JS_OP_CreateClosure, compile_function (fs, m->b));
@@ -2657,12 +2766,19 @@ compile_class (FuncState *fs, AstNode *cls)
       emit_op (fs, JS_OP_Ldar, target);
       emit_op (fs, JS_OP_SetHomeObject, fn);
       emit_op (fs, JS_OP_Ldar, fn);
+      if (m->a->kind == AST_PRIVATE_NAME && !is_static)
+        {
+          /* Named now, installed on each instance by the initializer:
+             every instance shares the one function. */
+          emit_op (fs, JS_OP_NamePrivateMethod, key,
+                   private_method_kind (cls, m));
+          store_binding (fs, g_hash_table_lookup (res->field_keys, m));
+          continue;
+        }
       if (m->a->kind == AST_PRIVATE_NAME)
         {
-          uint32_t kind = (m->flags & AST_F_GETTER)   ? 1
-                          : (m->flags & AST_F_SETTER) ? 2
-                                                      : 0;
-          emit_op (fs, JS_OP_DefinePrivateMethod, target, key, kind);
+          emit_op (fs, JS_OP_DefinePrivateMethod, target, key,
+                   private_method_kind (cls, m));
           continue;
         }
       emit_op (fs, (m->flags & AST_F_GETTER)   ? JS_OP_DefineClassGetter

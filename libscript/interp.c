@@ -36,6 +36,8 @@
 /* Frames                                                              */
 /* ------------------------------------------------------------------ */
 
+static void init_op_lengths (void);
+
 void
 interp_runtime_init (JsRuntime *rt)
 {
@@ -45,6 +47,7 @@ interp_runtime_init (JsRuntime *rt)
   g_assert (p != MAP_FAILED);
   rt->frames = p;
   rt->frame_count = 0;
+  init_op_lengths ();
 }
 
 void
@@ -173,6 +176,43 @@ const_key (JsCode *code, uint32_t k)
   return atom_key (js_get_string (code->consts[k]));
 }
 
+/* ToBoolean, with the booleans the comparisons give inline. */
+static inline bool
+truthy (JsValue v)
+{
+  if (G_LIKELY (js_is_bool (v)))
+    return js_get_bool (v);
+  return js_to_boolean (v);
+}
+
+/* Whether o's elements are plain (not a typed array, arguments, ...). */
+static inline bool
+plain_elements (JsObject *o)
+{
+  return !(o->shape->cls->flags & JS_CLASS_EXOTIC);
+}
+
+/* Bytes of each instruction in its short form, for the return to a
+ * caller (whose pc is on its call instruction). */
+static uint8_t op_length[JS_OP_COUNT];
+
+static void
+init_op_lengths (void)
+{
+  static gsize done;
+  if (g_once_init_enter (&done))
+    {
+      for (uint32_t op = 0; op < JS_OP_COUNT; op++)
+        {
+          uint32_t n = 1;
+          for (const char *c = js_op_signature[op]; *c; c++)
+            n += bc_operand_size (*c, false);
+          op_length[op] = (uint8_t) n;
+        }
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static JsValue
 lookup_global (JsContext *ctx, JsKey key, bool *found)
 {
@@ -254,6 +294,76 @@ env_find (JsContext *ctx, JsEnv *env, JsKey key, JsEnv **where,
   return false;
 }
 
+/* GetBindingValue of an object environment (a with object, or the
+ * names eval added): the binding may have gone since it was found. */
+static JsValue
+object_binding_get (JsContext *ctx, JsObject *o, JsKey key, bool strict)
+{
+  int h = prop_has (ctx, o, key);
+  if (h < 0)
+    return JS_EXCEPTION;
+  if (!h)
+    {
+      if (!strict)
+        return JS_UNDEFINED;
+      g_autofree char *s = string_to_utf8 (ctx->rt, atom_key_string (key),
+                                           NULL);
+      return js_throw_reference_error (ctx, "%s is not defined", s);
+    }
+  return prop_get (ctx, o, key, js_object_value (o));
+}
+
+/* SetMutableBinding of an object environment.  1 done, -1 exception. */
+static int
+object_binding_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
+                    bool strict)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pv = rt_push_root (rt, v);
+  int h = prop_has (ctx, o, key);
+  if (h == 0 && strict)
+    {
+      g_autofree char *s = string_to_utf8 (rt, atom_key_string (key), NULL);
+      js_throw_reference_error (ctx, "%s is not defined", s);
+      h = -1;
+    }
+  if (h >= 0)
+    h = js_set (ctx, js_object_value (o), key, *pv, js_object_value (o),
+                strict);
+  rt_restore_roots (rt, saved);
+  return h < 0 ? -1 : 1;
+}
+
+/* SetMutableBinding of a declarative environment's slot: TDZ and
+ * read-only bindings refuse.  1 done, -1 exception. */
+static int
+env_binding_set (JsContext *ctx, JsEnv *where, uint32_t slot, JsKey key,
+                 JsValue v, bool strict)
+{
+  uint8_t attrs = 0;
+  uint32_t s2;
+  shape_lookup (where->shape, key, &s2, &attrs);
+  if (js_is_empty (where->slots[slot]))
+    {
+      js_throw_reference_error (ctx, "Cannot access variable before "
+                                     "initialization");
+      return -1;
+    }
+  if (!(attrs & JS_ATTR_WRITABLE))
+    {
+      /* A const (TDZ) always throws; the name of a function expression
+         only in strict code. */
+      if (!strict && !(attrs & JS_ATTR_TDZ))
+        return 1;
+      js_throw_type_error (ctx, "Assignment to constant variable.");
+      return -1;
+    }
+  where->slots[slot] = v;
+  gc_write_barrier (&ctx->rt->heap, (JsCell *) where);
+  return 1;
+}
+
 /* ------------------------------------------------------------------ */
 /* Generators                                                          */
 /* ------------------------------------------------------------------ */
@@ -272,6 +382,12 @@ generator_trace (JsTracer *trc, JsCell *cell)
 
 const JsCellClass js_generator_class = {
   .name = "Generator",
+  .kind = JS_KIND_OBJECT,
+  .trace = generator_trace,
+};
+
+const JsCellClass js_async_generator_class = {
+  .name = "AsyncGenerator",
   .kind = JS_KIND_OBJECT,
   .trace = generator_trace,
 };
@@ -297,11 +413,16 @@ generator_create (JsContext *ctx, JsFrame *f, uint32_t start_pc)
                           atom_common_key (rt, JS_ATOM_prototype));
   if (js_is_exception (proto))
     return proto;
+  bool async_gen = (f->code->flags & (JS_CODE_ASYNC | JS_CODE_GENERATOR))
+                   == (JS_CODE_ASYNC | JS_CODE_GENERATOR);
   JsCell *p = js_is_object (proto) ? js_get_cell (proto)
+              : async_gen          ? (JsCell *) ctx->async_generator_proto
                                    : (JsCell *) ctx->generator_proto;
   JsValue *saved = rt_save_roots (rt);
   rt_push_cell (rt, p);
-  JsShape *s = shape_root_for (rt, &js_generator_class, p, 0);
+  JsShape *s = shape_root_for (rt, async_gen ? &js_async_generator_class
+                                             : &js_generator_class,
+                               p, 0);
   JsValue *ps = rt_push_cell (rt, s);
   uint32_t n = (uint32_t) (f->top - f->base);
   JsGenerator *g = s ? (JsGenerator *) heap_alloc_slots (
@@ -483,6 +604,69 @@ async_start (JsContext *ctx, JsFrame *frame, uint32_t start_pc)
   return r;
 }
 
+/* ------------------------------------------------------------------ */
+/* Async generators                                                    */
+/* ------------------------------------------------------------------ */
+
+/* The reaction of a promise an async generator awaits. */
+static JsValue
+async_generator_resume_handler (JsContext *ctx, JsValue data,
+                                JsValue argument, bool rejected)
+{
+  js_async_generator_resume (ctx, data,
+                             rejected ? JS_RESUME_THROW : JS_RESUME_NEXT,
+                             argument);
+  return JS_UNDEFINED;
+}
+
+/* The frame runs until it awaits (the state stays executing: requests
+ * made meanwhile queue up), yields (the first request settles, and the
+ * next one waiting resumes the frame at once, as AsyncGeneratorYield
+ * says), or completes (every request waiting settles).  The queue and
+ * the requests are builtins-async-generator.c's. */
+void
+js_async_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
+                           JsValue value)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pg = rt_push_root (rt, gv);
+  JsValue *pv = rt_push_root (rt, value);
+  for (;;)
+    {
+      bool done;
+      JsValue r = generator_run (ctx, *pg, kind, *pv, &done);
+      JsGenerator *g = (JsGenerator *) js_get_cell (*pg);
+      if (js_is_exception (r) || done)
+        {
+          bool threw = js_is_exception (r);
+          *pv = threw ? js_take_exception (ctx) : r;
+          g->state = JS_GEN_COMPLETED;
+          builtins_async_generator_finish (ctx, *pg, threw, *pv);
+          break;
+        }
+      if (g->awaiting)
+        {
+          g->state = JS_GEN_EXECUTING;
+          *pv = r;
+          JsValue p = promise_resolve (ctx, ctx->promise_ctor, *pv);
+          if (!js_is_exception (p)
+              && promise_then_native (ctx, p, async_generator_resume_handler,
+                                      *pg, NULL))
+            break;
+          /* PromiseResolve threw (a getter of constructor): the await
+             throws into the body. */
+          kind = JS_RESUME_THROW;
+          *pv = js_take_exception (ctx);
+          continue;
+        }
+      *pv = r;
+      if (!builtins_async_generator_yield (ctx, *pg, pv, &kind))
+        break;
+    }
+  rt_restore_roots (rt, saved);
+}
+
 JsValue
 js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
                      JsValue value)
@@ -514,10 +698,14 @@ js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
 /* One step of yield*: it[0] the iterator, it[1] its next method; *mode
  * the resumption (next, throw, return); value what was sent.  Returns the
  * inner result object; *mode becomes 3 when a return found no return
- * method (the generator then returns value itself). */
+ * method (the generator then returns value itself).  In an async
+ * generator the result is returned unchecked (it is awaited first), and
+ * a throw that finds no throw method sets *mode to 4 and returns what
+ * the iterator's return method gave (a hole if it has none): the code
+ * awaits it and throws the TypeError. */
 static JsValue
 generator_delegate_step (JsContext *ctx, JsValue *it, JsValue *mode,
-                         JsValue value)
+                         JsValue value, bool async)
 {
   JsRuntime *rt = ctx->rt;
   int m = js_get_int32 (*mode);
@@ -538,6 +726,11 @@ generator_delegate_step (JsContext *ctx, JsValue *it, JsValue *mode,
               *mode = js_int32 (3);
               return value;
             }
+          if (async)
+            {
+              *mode = js_int32 (4);
+              return builtins_iterator_close_call (ctx, it[0], false);
+            }
           /* throw without a throw method: close the inner iterator,
              then a TypeError. */
           if (realm_iterator_close (ctx, it[0]) < 0)
@@ -547,7 +740,7 @@ generator_delegate_step (JsContext *ctx, JsValue *it, JsValue *mode,
         }
       r = js_call (ctx, method, it[0], 1, &value);
     }
-  if (js_is_exception (r))
+  if (js_is_exception (r) || async)
     return r;
   if (!js_is_object (r))
     return js_throw_type_error (ctx, "Iterator result %s is not an object",
@@ -686,6 +879,16 @@ op_CheckObjectCoercible:
     }
   NEXT (1);
 
+op_CheckBase:
+  if (G_UNLIKELY (js_is_nullish (REG (0))))
+    {
+      SYNC ();
+      js_throw_type_error (ctx, "Cannot read properties of %s",
+                           js_is_null (REG (0)) ? "null" : "undefined");
+      THROW ();
+    }
+  NEXT (3);
+
   /* Environments. */
 op_LdaEnv:
   {
@@ -796,7 +999,7 @@ op_TypeofGlobal:
     if (G_LIKELY (h && h->shape == ic->shape
                   && ic->epoch == rt->global_epoch))
       {
-        acc = *object_slot_ptr (h, ic->slot);
+        acc = *ic_slot_ptr (h, ic->slot);
         if (G_LIKELY (!js_is_empty (acc)))
           {
             IC_COUNT_HIT (rt, code, ic);
@@ -845,10 +1048,10 @@ op_StaGlobalStrict:
     JsObject *holder = ic->holder;
     if (G_LIKELY (holder && holder->shape == ic->shape
                   && ic->epoch == rt->global_epoch
-                  && !js_is_empty (*object_slot_ptr (holder, ic->slot))))
+                  && !js_is_empty (*ic_slot_ptr (holder, ic->slot))))
       {
         IC_COUNT_HIT (rt, code, ic);
-        object_store_slot (rt, holder, ic->slot, acc);
+        ic_store_slot (rt, holder, ic->slot, acc);
         NEXT (5);
       }
     SYNC ();
@@ -916,7 +1119,8 @@ op_LdaLookupThis:
       {
         if (with_obj)
           {
-            acc = prop_get (ctx, with_obj, key, js_object_value (with_obj));
+            acc = object_binding_get (ctx, with_obj, key,
+                                      (code->flags & JS_CODE_STRICT) != 0);
             if (where->shape->cls == &js_with_env_class)
               this_v = js_object_value (with_obj);
           }
@@ -973,36 +1177,9 @@ op_StaLookupStrict:
     if (env_find (ctx, frame->env, key, &where, &slot, &with_obj, &err))
       {
         if (with_obj)
-          h = js_set (ctx, js_object_value (with_obj), key, acc,
-                      js_object_value (with_obj), strict);
+          h = object_binding_set (ctx, with_obj, key, acc, strict);
         else
-          {
-            uint8_t attrs = 0;
-            uint32_t s2;
-            shape_lookup (where->shape, key, &s2, &attrs);
-            if (js_is_empty (where->slots[slot]))
-              {
-                js_throw_reference_error (ctx, "Cannot access variable "
-                                               "before initialization");
-                h = -1;
-              }
-            else if (!(attrs & JS_ATTR_WRITABLE))
-              {
-                /* A const (TDZ) always throws; the name of a function
-                   expression only in strict code. */
-                if (strict || (attrs & JS_ATTR_TDZ))
-                  {
-                    js_throw_type_error (ctx, "Assignment to constant "
-                                              "variable.");
-                    h = -1;
-                  }
-              }
-            else
-              {
-                where->slots[slot] = acc;
-                gc_write_barrier (&rt->heap, (JsCell *) where);
-              }
-          }
+          h = env_binding_set (ctx, where, slot, key, acc, strict);
       }
     else if (err)
       h = -1;
@@ -1013,6 +1190,87 @@ op_StaLookupStrict:
     if (h < 0)
       THROW ();
     NEXT (3);
+  }
+  /* References to names found at run time, resolved before the right
+     side of an assignment runs (PutValue uses the binding found then):
+     r holds the object, the environment (with the slot in r+1), or
+     undefined for the global scope. */
+op_ResolveLookup:
+  {
+    SYNC ();
+    JsKey key = const_key (code, U16 (0));
+    JsEnv *where;
+    uint32_t slot;
+    JsObject *with_obj;
+    int err;
+    JsValue *ref = &REG (2);
+    if (env_find (ctx, frame->env, key, &where, &slot, &with_obj, &err))
+      {
+        ref[0] = with_obj ? js_object_value (with_obj)
+                          : js_cell_value (JS_TAG_INTERNAL, where);
+        ref[1] = js_int32 ((int32_t) slot);
+      }
+    else if (err)
+      THROW ();
+    else
+      ref[0] = ref[1] = JS_UNDEFINED;
+    NEXT (5);
+  }
+op_LdaRef:
+  {
+    SYNC ();
+    JsKey key = const_key (code, U16 (0));
+    JsValue *ref = &REG (2);
+    if (js_is_object (ref[0]))
+      acc = object_binding_get (ctx, js_get_object (ref[0]), key,
+                                (code->flags & JS_CODE_STRICT) != 0);
+    else if (js_is_undefined (ref[0]))
+      {
+        bool found;
+        acc = lookup_global (ctx, key, &found);
+        CHECK (acc);
+        if (!found)
+          {
+            g_autofree char *s = string_to_utf8 (rt, atom_key_string (key),
+                                                 NULL);
+            js_throw_reference_error (ctx, "%s is not defined", s);
+            THROW ();
+          }
+      }
+    else
+      acc = ((JsEnv *) js_get_cell (ref[0]))->slots[js_get_int32 (ref[1])];
+    CHECK (acc);
+    if (js_is_empty (acc))
+      {
+        g_autofree char *s = string_to_utf8 (rt, atom_key_string (key), NULL);
+        js_throw_reference_error (ctx, "Cannot access '%s' before "
+                                       "initialization", s);
+        THROW ();
+      }
+    NEXT (5);
+  }
+op_StaRef:
+op_StaRefStrict:
+  {
+    SYNC ();
+    JsKey key = const_key (code, U16 (0));
+    JsValue *ref = &REG (2);
+    bool strict = *pc == JS_OP_StaRefStrict;
+    JsValue *r = rt_push_root (rt, acc);
+    int h;
+    if (js_is_object (ref[0]))
+      h = object_binding_set (ctx, js_get_object (ref[0]), key, acc, strict);
+    else if (js_is_undefined (ref[0]))
+      h = realm_store_global (ctx, key, acc, strict);
+    else
+      h = env_binding_set (ctx, (JsEnv *) js_get_cell (ref[0]),
+                           (uint32_t) js_get_int32 (ref[1]), key, acc,
+                           strict);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (5);
   }
 op_DeleteLookup:
   {
@@ -1059,13 +1317,13 @@ op_GetNamed:
             if (!ic->holder)
               {
                 IC_COUNT_HIT (rt, code, ic);
-                acc = *object_slot_ptr (obj, ic->slot);
+                acc = *ic_slot_ptr (obj, ic->slot);
                 NEXT (7);
               }
             if (ic->epoch == rt->proto_epoch)
               {
                 IC_COUNT_HIT (rt, code, ic);
-                acc = *object_slot_ptr (ic->holder, ic->slot);
+                acc = *ic_slot_ptr (ic->holder, ic->slot);
                 NEXT (7);
               }
           }
@@ -1088,7 +1346,7 @@ op_SetNamedStrict:
             if (!ic->shape2)
               {
                 IC_COUNT_HIT (rt, code, ic);
-                object_store_slot (rt, obj, ic->slot, acc);
+                ic_store_slot (rt, obj, ic->slot, acc);
                 NEXT (7);
               }
             if (ic->epoch == rt->proto_epoch
@@ -1096,7 +1354,7 @@ op_SetNamedStrict:
               {
                 IC_COUNT_HIT (rt, code, ic);
                 obj->shape = ic->shape2;
-                object_store_slot (rt, obj, ic->slot, acc);
+                ic_store_slot (rt, obj, ic->slot, acc);
                 NEXT (7);
               }
           }
@@ -1118,7 +1376,7 @@ op_GetKeyed:
       {
         JsObject *obj = js_get_object (o);
         uint32_t i = (uint32_t) js_get_int32 (acc);
-        if (i < object_elem_len (obj) && !realm_is_exotic (obj))
+        if (i < object_elem_len (obj) && plain_elements (obj))
           {
             JsValue v = object_elements (obj)[i];
             if (!js_is_empty (v))
@@ -1129,6 +1387,13 @@ op_GetKeyed:
           }
       }
     SYNC ();
+    /* GetValue: the base is checked before the key is converted. */
+    if (G_UNLIKELY (js_is_nullish (o)))
+      {
+        js_throw_type_error (ctx, "Cannot read properties of %s",
+                             js_is_null (o) ? "null" : "undefined");
+        THROW ();
+      }
     JsKey key;
     if (!js_to_property_key (ctx, acc, &key))
       THROW ();
@@ -1144,7 +1409,7 @@ op_SetKeyedStrict:
       {
         JsObject *obj = js_get_object (o);
         uint32_t i = (uint32_t) js_get_int32 (k);
-        if (i < object_elem_len (obj) && !realm_is_exotic (obj)
+        if (i < object_elem_len (obj) && plain_elements (obj)
             && !js_is_empty (object_elements (obj)[i]))
           {
             object_elements (obj)[i] = acc;
@@ -1153,6 +1418,13 @@ op_SetKeyedStrict:
           }
       }
     SYNC ();
+    /* PutValue: the base is checked before the key is converted. */
+    if (G_UNLIKELY (js_is_nullish (o)))
+      {
+        js_throw_type_error (ctx, "Cannot set properties of %s",
+                             js_is_null (o) ? "null" : "undefined");
+        THROW ();
+      }
     JsValue *r = rt_push_root (rt, acc);
     JsKey key;
     int h = -1;
@@ -1486,6 +1758,17 @@ op_DefinePrivateMethod:
       THROW ();
     NEXT (7);
   }
+op_NamePrivateMethod:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = realm_name_private_method (ctx, REG (0), acc, U16 (2));
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (5);
+  }
 op_SuperCall:
 op_SuperCallSpread:
 op_SuperCallForward:
@@ -1561,7 +1844,6 @@ op_GetTemplateObject:
 op_AsyncReturn:
 
 op_TailCall:
-op_GetAsyncIterator:
 op_SwitchJump:
   SYNC ();
   js_throw_error (ctx, JS_ERR_SYNTAX, "%s is not supported yet",
@@ -1794,7 +2076,7 @@ op_BitNot:
   CHECK (acc);
   NEXT (1);
 op_Not:
-  acc = js_bool (!js_to_boolean (acc));
+  acc = js_bool (!truthy (acc));
   NEXT (1);
 op_Typeof:
   acc = js_typeof (ctx, acc);
@@ -1852,9 +2134,9 @@ op_JumpLoop:
     }
   NEXT (5 + I32 (0));
 op_JumpIfTrue:
-  NEXT (js_to_boolean (acc) ? 5 + I32 (0) : 5);
+  NEXT (truthy (acc) ? 5 + I32 (0) : 5);
 op_JumpIfFalse:
-  NEXT (js_to_boolean (acc) ? 5 : 5 + I32 (0));
+  NEXT (truthy (acc) ? 5 : 5 + I32 (0));
 op_JumpIfNullish:
   NEXT (js_is_nullish (acc) ? 5 + I32 (0) : 5);
 op_JumpIfNotNullish:
@@ -1929,7 +2211,8 @@ op_ResumeKind:
 op_DelegateStep:
   {
     SYNC ();
-    acc = generator_delegate_step (ctx, &REG (0), &REG (2), REG (4));
+    acc = generator_delegate_step (ctx, &REG (0), &REG (2), REG (4),
+                                   (code->flags & JS_CODE_ASYNC) != 0);
     rt->stack_top = frame->top;
     CHECK (acc);
     NEXT (7);
@@ -1946,7 +2229,7 @@ do_return:
             SYNC ();
             js_throw_type_error (ctx, "Derived constructors may only return "
                                       "object or undefined");
-            THROW ();
+            goto throw_from_caller;
           }
         acc = regs[0];
         if (js_is_empty (acc))
@@ -1955,7 +2238,7 @@ do_return:
             js_throw_reference_error (ctx, "Must call super constructor "
                                            "before returning from derived "
                                            "constructor");
-            THROW ();
+            goto throw_from_caller;
           }
       }
     rt->frame_count--;
@@ -1964,8 +2247,22 @@ do_return:
     RELOAD ();
     rt->stack_top = frame->top;
     /* Resume after the call instruction. */
-    pc += bc_instruction_length (pc);
+    pc += G_LIKELY (*pc != JS_OP_Wide) ? op_length[*pc]
+                                       : bc_instruction_length (pc);
     goto *dispatch[*pc];
+  }
+
+throw_from_caller:
+  {
+    /* [[Construct]] throws after the body has returned: the
+       constructor's own handlers must not see it. */
+    uint32_t flags = frame->flags;
+    rt->frame_count--;
+    if (flags & JS_FRAME_ENTRY)
+      return JS_EXCEPTION;
+    RELOAD ();
+    rt->stack_top = frame->top;
+    THROW ();
   }
 
   /* Calls. */
@@ -1996,20 +2293,16 @@ op_Construct:
     JsValue callee = win[0];
     bool construct = *pc == JS_OP_Construct;
     SYNC ();
-    if (js_is_object (callee))
-      {
-        JsIC *ic = &code->ics[U16 (4)];
-        JsCell *target = ic_call_target (callee);
-        if (G_LIKELY (ic->target == target))
-          IC_COUNT_HIT (rt, code, ic);
-        else
-          ic_call_miss (rt, code, ic, target);
-      }
+    JsIC *ic = &code->ics[U16 (4)];
     if (G_LIKELY (js_is_object (callee)
                   && js_get_cell (callee)->shape->cls
                          == &js_function_class))
       {
         JsFunction *fn = (JsFunction *) js_get_cell (callee);
+        if (G_LIKELY (ic->target == (JsCell *) fn->code))
+          IC_COUNT_HIT (rt, code, ic);
+        else
+          ic_call_miss (rt, code, ic, (JsCell *) fn->code);
         uint32_t flags = 0;
         JsValue nt = JS_UNDEFINED;
         if (construct)
@@ -2043,6 +2336,13 @@ op_Construct:
         goto *dispatch[*pc];
       }
     /* Native functions, bound functions, proxies: through C. */
+    if (js_is_object (callee))
+      {
+        if (ic->target == js_get_cell (callee))
+          IC_COUNT_HIT (rt, code, ic);
+        else
+          ic_call_miss (rt, code, ic, js_get_cell (callee));
+      }
     if (construct)
       {
         if (!js_is_constructor (callee))
@@ -2152,6 +2452,52 @@ op_IteratorStep:
       }
     NEXT (7);
   }
+op_GetAsyncIterator:
+  {
+    SYNC ();
+    if (builtins_get_async_iterator (ctx, acc, &REG (0)) < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_IteratorComplete:
+  {
+    JsValue *it = &REG (0);
+    SYNC ();
+    bool done;
+    acc = builtins_iterator_complete (ctx, acc, &done);
+    CHECK (acc);
+    if (done)
+      {
+        it[1] = JS_UNDEFINED;
+        NEXT (7 + I32 (2));
+      }
+    NEXT (7);
+  }
+op_IteratorCloseCall:
+  {
+    JsValue *it = &REG (0);
+    uint32_t flags = U16 (2);
+    if (js_is_undefined (it[1]))
+      {
+        acc = JS_EMPTY;
+        NEXT (5);
+      }
+    SYNC ();
+    it[1] = JS_UNDEFINED;
+    acc = builtins_iterator_close_call (ctx, it[0], (flags & 1) != 0);
+    rt->stack_top = frame->top;
+    CHECK (acc);
+    NEXT (5);
+  }
+op_CheckIterResult:
+  if (G_UNLIKELY (!js_is_object (acc)))
+    {
+      SYNC ();
+      js_throw_type_error (ctx, "Iterator result %s is not an object",
+                           realm_describe (ctx, acc));
+      THROW ();
+    }
+  NEXT (1);
 op_IteratorClose:
   {
     JsValue *it = &REG (0);

@@ -260,6 +260,7 @@ struct JsRuntime
   uint32_t global_epoch;    /* bumped when a global binding may have moved
                                or become shadowed (ic.h) */
   struct JsICTotals *ic_dead; /* gscript.ic.stats of dead code, or NULL */
+  struct JsICMega *ic_mega; /* megamorphic loads (ic.c), or NULL */
   JsShape *code_shape;      /* shape of JsCode cells */
   JsCode *codes;            /* every live JsCode, for cache clearing */
   GHashTable *modules;      /* canonical path → JsModule (module.c) */
@@ -335,6 +336,17 @@ struct JsContext
   JsObject *async_function_proto;     /* %AsyncFunction.prototype% */
   JsShape *async_closure_shape;       /* async functions, lazy */
   JsShape *async_function_shape;      /* async functions */
+  JsObject *async_iterator_proto;     /* %AsyncIteratorPrototype% */
+  JsObject *async_generator_proto;    /* %AsyncGeneratorPrototype% */
+  JsObject *async_generator_function_proto; /* %AsyncGeneratorFunction.
+                                               prototype% */
+  JsShape *async_generator_closure_shape;  /* async generator functions,
+                                              lazy */
+  JsShape *async_generator_function_shape; /* async generator functions */
+  JsObject *async_from_sync_iterator_proto; /* %AsyncFromSyncIterator
+                                               Prototype% */
+  JsShape *async_request_shape;       /* AsyncGeneratorRequest records */
+  JsShape *async_from_sync_shape;     /* async-from-sync iterators */
   JsObject *string_iterator_proto; /* %StringIteratorPrototype% */
   JsObject *out_of_memory;  /* the RangeError thrown when memory runs out */
   JsValue array_values;     /* %Array.prototype.values% */
