@@ -673,7 +673,9 @@ interface_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
           return gs_context_has_exception (ctx) ? FALSE : TRUE;
         if (plan->transfer == GI_TRANSFER_EVERYTHING)
           {
-            if (G_TYPE_IS_BOXED (k->gtype))
+            if (k->gtype == G_TYPE_VARIANT)
+              g_variant_ref (mem);
+            else if (G_TYPE_IS_BOXED (k->gtype))
               mem = g_boxed_copy (k->gtype, mem);
             else
               {

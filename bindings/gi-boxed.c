@@ -21,7 +21,9 @@ void
 gi_boxed_finalize (gpointer native)
 {
   GiBoxed *b = native;
-  if (b->owned && b->mem)
+  if (b->owned && b->mem && b->klass->gtype == G_TYPE_VARIANT)
+    g_variant_unref (b->mem);
+  else if (b->owned && b->mem)
     {
       if (b->slice)
         g_free (b->mem);
@@ -41,7 +43,14 @@ gi_boxed_wrap (GsContext *ctx, GiClassRec *k, gpointer mem, gboolean copy,
     return gs_value_new_null (ctx);
   GiBoxed *b = g_new0 (GiBoxed, 1);
   b->klass = k;
-  if (copy)
+  if (k->gtype == G_TYPE_VARIANT)
+    {
+      /* Reference counted: a reference of the wrapper's own (a floating
+         one is sunk). */
+      mem = copy ? g_variant_ref_sink (mem) : g_variant_take_ref (mem);
+      owned = TRUE;
+    }
+  else if (copy)
     {
       if (G_TYPE_IS_BOXED (k->gtype))
         {
@@ -207,6 +216,9 @@ bytes_to_array (GsContext *ctx, const GsCallbackInfo *info)
 gboolean
 gi_boxed_fill_prototype (GsContext *ctx, GiClassRec *k, GsValue *proto)
 {
+  if (k->gtype == G_TYPE_VARIANT
+      && !gi_variant_fill (ctx, k, NULL, proto))
+    return FALSE;
   if (k->gtype == G_TYPE_BYTES
       && !gi_define_method (ctx, proto, "toArray", 0, bytes_to_array, NULL))
     return FALSE;
@@ -311,9 +323,12 @@ gi_boxed_make_constructor (GsContext *ctx, GiClassRec *k, GsValue *proto)
 {
   GsValue *data = gi_data_new (ctx, k);
   const char *name = g_base_info_get_name (k->info);
-  GsValue *ctor = data ? gs_constructor_new (ctx, name, 0, boxed_ctor, data,
-                                             proto)
-                       : NULL;
+  GsValue *ctor = !data                        ? NULL
+                  : k->gtype == G_TYPE_VARIANT ? gi_variant_make_constructor (
+                                                     ctx, k, proto)
+                                               : gs_constructor_new (
+                                                     ctx, name, 0, boxed_ctor,
+                                                     data, proto);
   if (!ctor)
     return NULL;
   if (k->gtype != G_TYPE_NONE

@@ -332,6 +332,13 @@ gboolean gi_boxed_fill_prototype (GsContext *ctx, GiClassRec *k,
                                   GsValue *proto);
 void gi_boxed_finalize (gpointer native);
 
+/* GLib.Variant (gi-variant.c). */
+GsValue *gi_variant_wrap (GsContext *ctx, GVariant *v);
+gboolean gi_variant_fill (GsContext *ctx, GiClassRec *k, GsValue *ctor,
+                          GsValue *proto);
+GsValue *gi_variant_make_constructor (GsContext *ctx, GiClassRec *k,
+                                      GsValue *proto);
+
 /* ------------------------------------------------------------------ */
 /* Callbacks (gi-callback.c)                                           */
 /* ------------------------------------------------------------------ */
