@@ -542,6 +542,44 @@ func_native (GsContext *ctx, const GsCallbackInfo *info)
   return gi_func_invoke (ctx, f, instance, argc, argv);
 }
 
+/* The number of arguments a script passes: without out arguments and
+ * the hidden ones (array lengths, user data, destroy notifiers).  Read
+ * from the introspection data without preparing the function. */
+static guint
+js_length (GICallableInfo *ci)
+{
+  gint n = g_callable_info_get_n_args (ci);
+  gboolean *hidden = g_newa (gboolean, n + 1);
+  memset (hidden, 0, sizeof (gboolean) * (n + 1));
+  for (gint i = 0; i < n; i++)
+    {
+      GIArgInfo ai;
+      GITypeInfo ti;
+      g_callable_info_load_arg (ci, i, &ai);
+      g_arg_info_load_type (&ai, &ti);
+      gint c = g_arg_info_get_closure (&ai), d = g_arg_info_get_destroy (&ai);
+      if (c >= 0 && c < n && c != i)
+        hidden[c] = TRUE;
+      if (d >= 0 && d < n && d != i)
+        hidden[d] = TRUE;
+      if (g_type_info_get_tag (&ti) == GI_TYPE_TAG_ARRAY)
+        {
+          gint l = g_type_info_get_array_length (&ti);
+          if (l >= 0 && l < n)
+            hidden[l] = TRUE;
+        }
+    }
+  guint count = 0;
+  for (gint i = 0; i < n; i++)
+    {
+      GIArgInfo ai;
+      g_callable_info_load_arg (ci, i, &ai);
+      if (!hidden[i] && g_arg_info_get_direction (&ai) != GI_DIRECTION_OUT)
+        count++;
+    }
+  return count;
+}
+
 GsValue *
 gi_func_make_js (GsContext *ctx, GiFunc *f)
 {
@@ -549,8 +587,6 @@ gi_func_make_js (GsContext *ctx, GiFunc *f)
   if (!data)
     return NULL;
   const char *name = g_base_info_get_name ((GIBaseInfo *) f->info);
-  return gs_function_new (ctx, name,
-                          (guint) g_callable_info_get_n_args (
-                              (GICallableInfo *) f->info),
+  return gs_function_new (ctx, name, js_length ((GICallableInfo *) f->info),
                           func_native, data);
 }
