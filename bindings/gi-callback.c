@@ -23,6 +23,7 @@
 
 #include "gi-private.h"
 
+#include <gio/gio.h>
 #include <string.h>
 
 struct _GiCallback
@@ -40,6 +41,9 @@ struct _GiCallback
   gboolean counts_as_work;/* keeps the main loop running while alive */
   gboolean called;        /* an async callback ran */
   gboolean freed;         /* a free is scheduled */
+  gboolean is_vfunc;      /* a virtual function: the instance comes first
+                             and is `this` */
+  gboolean throws;        /* a GError** comes last */
 };
 
 static GPtrArray *live; /* every GiCallback not yet freed */
@@ -184,6 +188,76 @@ store_return (const GiArgPlan *p, const GIArgument *arg, void *result)
     }
 }
 
+/* Writes the value of an out argument where the caller's pointer says. */
+static void
+store_out (const GiArgPlan *p, gpointer where, const GIArgument *arg)
+{
+  if (!where)
+    return;
+  GITypeTag tag = p->tag;
+  if (tag == GI_TYPE_TAG_INTERFACE
+      && (p->iface_type == GI_INFO_TYPE_ENUM
+          || p->iface_type == GI_INFO_TYPE_FLAGS))
+    tag = g_enum_info_get_storage_type ((GIEnumInfo *) p->iface);
+  if (p->is_pointer || tag == GI_TYPE_TAG_INTERFACE)
+    *(gpointer *) where = arg->v_pointer;
+  else
+    gi_arg_store (tag, where, arg);
+}
+
+/* Out arguments of a virtual function: the JS result is the one value,
+ * or an array of the return value and the out values, as GJS has it. */
+static void
+store_results (GsContext *ctx, GiCallback *cb, GsValue *r, void *result,
+               void **args, guint base)
+{
+  guint n_out = 0;
+  for (guint i = 0; i < cb->n_args; i++)
+    if (!cb->hidden[i] && cb->args[i].dir != GI_DIRECTION_IN)
+      n_out++;
+  gboolean has_ret = cb->ret.tag != GI_TYPE_TAG_VOID || cb->ret.is_pointer;
+  guint total = n_out + (has_ret ? 1 : 0);
+  GiCleanups cleanups = { 0 };
+  guint k = 0;
+  if (total > 1 && !gs_value_is_array (r))
+    {
+      gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                              "The function must return an array of %u "
+                              "values",
+                              total);
+      gi_report_exception (ctx);
+      return;
+    }
+  if (has_ret)
+    {
+      GsValue *v = total > 1 ? gs_object_get_index (ctx, r, k++) : r;
+      GIArgument ra = { 0 };
+      if (v && gi_arg_from_js (ctx, &cb->ret, "the return value", v, &ra,
+                               &cleanups))
+        store_return (&cb->ret, &ra, result);
+      else
+        gi_report_exception (ctx);
+    }
+  for (guint i = 0; i < cb->n_args; i++)
+    {
+      GiArgPlan *p = &cb->args[i];
+      if (cb->hidden[i] || p->dir == GI_DIRECTION_IN)
+        continue;
+      GsValue *v = total > 1 ? gs_object_get_index (ctx, r, k++) : r;
+      GIArgument oa = { 0 };
+      GiArgPlan in = *p;
+      in.dir = GI_DIRECTION_IN;
+      if (v && gi_arg_from_js (ctx, &in, "an out value", v, &oa, &cleanups))
+        store_out (p, *(gpointer *) args[base + i], &oa);
+      else
+        gi_report_exception (ctx);
+    }
+  /* What the values point at must outlive the call (a leak for
+     transfer none, as in GJS). */
+  if (cleanups.more)
+    g_array_free (cleanups.more, TRUE);
+}
+
 static void
 callback_marshal (ffi_cif *cif, void *result, void **args, void *data)
 {
@@ -198,19 +272,30 @@ callback_marshal (ffi_cif *cif, void *result, void **args, void *data)
   GsValue **argv = g_newa (GsValue *, cb->n_args + 1);
   guint argc = 0;
   gboolean ok = TRUE;
+  /* A virtual function's instance comes first: it is `this`. */
+  guint base = cb->is_vfunc ? 1 : 0;
+  GsValue *self = NULL;
+  if (cb->is_vfunc)
+    {
+      self = gi_object_wrap (ctx, *(GObject **) args[0], FALSE);
+      ok = self != NULL;
+    }
   for (guint i = 0; i < cb->n_args && ok; i++)
     {
-      if (cb->hidden[i])
+      if (cb->hidden[i] || cb->args[i].dir == GI_DIRECTION_OUT)
         continue;
       GIArgument a;
-      load_arg (&cb->args[i], args[i], &a);
+      load_arg (&cb->args[i], args[base + i], &a);
+      if (cb->args[i].dir == GI_DIRECTION_INOUT)
+        gi_arg_load (cb->args[i].tag, a.v_pointer, &a);
       gssize len = -1;
       GiArgPlan *p = &cb->args[i];
       if (p->tag == GI_TYPE_TAG_ARRAY && p->length_arg >= 0
           && (guint) p->length_arg < cb->n_args)
         {
           GIArgument la;
-          load_arg (&cb->args[p->length_arg], args[p->length_arg], &la);
+          load_arg (&cb->args[p->length_arg], args[base + p->length_arg],
+                    &la);
           len = (gssize) la.v_int64;
           switch (cb->args[p->length_arg].tag)
             {
@@ -229,10 +314,23 @@ callback_marshal (ffi_cif *cif, void *result, void **args, void *data)
     }
   GsValue *r = NULL;
   if (ok)
-    r = gs_function_call (ctx, gs_persistent_get (cb->func), NULL, argc,
+    r = gs_function_call (ctx, gs_persistent_get (cb->func), self, argc,
                           argv);
-  if (!r)
+  if (!r && cb->throws)
+    {
+      /* The exception becomes the caller's GError. */
+      GError **error = *(GError ***) args[base + cb->n_args];
+      GsValue *e = gs_context_take_exception (ctx);
+      g_autofree char *msg = e ? gs_value_to_string (ctx, e) : NULL;
+      if (!msg)
+        gs_context_take_exception (ctx);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           msg ? msg : "exception in script");
+    }
+  else if (!r)
     gi_report_exception (ctx);
+  else if (cb->is_vfunc)
+    store_results (ctx, cb, r, result, args, base);
   else if (cb->ret.tag != GI_TYPE_TAG_VOID || cb->ret.is_pointer)
     {
       GIArgument ra = { 0 };
@@ -320,6 +418,34 @@ gi_callback_new (GsContext *ctx, const GiArgPlan *plan, GsValue *func,
   if (cb->counts_as_work)
     gi.pending_async++;
   return cb;
+}
+
+gpointer
+gi_callback_new_vfunc (GsContext *ctx, GIVFuncInfo *info, GsValue *func)
+{
+  GiArgPlan plan = { 0 };
+  plan.iface = (GIBaseInfo *) info;
+  plan.scope = GI_SCOPE_TYPE_FOREVER;
+  GiCallback *cb = gi_callback_new (ctx, &plan, func, FALSE);
+  if (!cb)
+    return NULL;
+  cb->is_vfunc = TRUE;
+  cb->throws = g_callable_info_can_throw_gerror ((GICallableInfo *) info);
+  /* Nothing of the callbacks' user data applies here. */
+  for (guint i = 0; i < cb->n_args; i++)
+    {
+      GIArgInfo ai;
+      g_callable_info_load_arg (cb->info, (gint) i, &ai);
+      cb->hidden[i] = g_arg_info_get_closure (&ai) == (gint) i;
+    }
+  for (guint i = 0; i < cb->n_args; i++)
+    {
+      GiArgPlan *p = &cb->args[i];
+      if (p->tag == GI_TYPE_TAG_ARRAY && p->length_arg >= 0
+          && (guint) p->length_arg < cb->n_args)
+        cb->hidden[p->length_arg] = TRUE;
+    }
+  return cb->native;
 }
 
 gpointer

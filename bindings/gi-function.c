@@ -39,7 +39,8 @@ gi_func_free (GiFunc *f)
         gi_plan_clear (&f->args[i]);
       g_free (f->args);
       gi_plan_clear (&f->ret);
-      g_function_invoker_destroy (&f->invoker);
+      if (f->invoker_ready)
+        g_function_invoker_destroy (&f->invoker);
     }
   g_base_info_unref (f->info);
   g_free (f->name);
@@ -56,16 +57,26 @@ gi_func_prepare (GsContext *ctx, GiFunc *f)
   if (f->prepared)
     return TRUE;
   GError *err = NULL;
-  if (!g_function_info_prep_invoker (f->info, &f->invoker, &err))
+  f->is_vfunc = g_base_info_get_type ((GIBaseInfo *) f->info)
+                == GI_INFO_TYPE_VFUNC;
+  /* A virtual function's address depends on the class that implements
+     it: its invoker is made at the call. */
+  if (!f->is_vfunc)
     {
-      gs_context_throw_error (ctx, GS_ERROR_ERROR, "Cannot call %s: %s",
-                              f->name, err->message);
-      g_error_free (err);
-      return FALSE;
+      if (!g_function_info_prep_invoker (f->info, &f->invoker, &err))
+        {
+          gs_context_throw_error (ctx, GS_ERROR_ERROR, "Cannot call %s: %s",
+                                  f->name, err->message);
+          g_error_free (err);
+          return FALSE;
+        }
+      f->invoker_ready = TRUE;
     }
   GICallableInfo *ci = (GICallableInfo *) f->info;
-  GIFunctionInfoFlags flags = g_function_info_get_flags (f->info);
-  f->is_method = (flags & GI_FUNCTION_IS_METHOD) != 0;
+  f->is_method = f->is_vfunc
+                 || (g_function_info_get_flags (f->info)
+                     & GI_FUNCTION_IS_METHOD)
+                        != 0;
   f->throws = g_callable_info_can_throw_gerror (ci);
   f->skip_return = g_callable_info_skip_return (ci);
   f->instance_transfer = g_callable_info_get_instance_ownership_transfer (ci);
@@ -245,6 +256,43 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
                                    "Too few arguments to %s: expected %u, "
                                    "got %u",
                                    f->name, f->n_js_in, argc);
+  if (f->is_vfunc)
+    {
+      /* Chaining up from a class made in script: the implementation of
+         the nearest class that was not. */
+      GType implementor = G_TYPE_FROM_INSTANCE (instance);
+      while (implementor && gi_subclass_is_script (implementor))
+        implementor = g_type_parent (implementor);
+      GError *err = NULL;
+      gpointer address = g_vfunc_info_get_address ((GIVFuncInfo *) f->info,
+                                                   implementor, &err);
+      if (!address)
+        {
+          GsValue *e = gs_context_throw_error (
+              ctx, GS_ERROR_TYPE, "%s has no implementation in %s: %s",
+              f->name, g_type_name (implementor),
+              err ? err->message : "none");
+          g_clear_error (&err);
+          return e;
+        }
+      if (address != f->vfunc_address || !f->invoker_ready)
+        {
+          if (f->invoker_ready)
+            g_function_invoker_destroy (&f->invoker);
+          f->invoker_ready = FALSE;
+          if (!g_function_invoker_new_for_address (
+                  address, (GICallableInfo *) f->info, &f->invoker, &err))
+            {
+              GsValue *e = gs_context_throw_error (ctx, GS_ERROR_ERROR,
+                                                   "Cannot call %s: %s",
+                                                   f->name, err->message);
+              g_error_free (err);
+              return e;
+            }
+          f->invoker_ready = TRUE;
+          f->vfunc_address = address;
+        }
+    }
   guint n = f->n_args;
   GIArgument *in = g_newa (GIArgument, n + 1);
   GIArgument *out = g_newa (GIArgument, n + 1);

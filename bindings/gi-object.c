@@ -600,6 +600,26 @@ gi_object_fill_prototype (GsContext *ctx, GiClassRec *k, GsValue *proto)
       if (!ok)
         return FALSE;
     }
+  /* Virtual functions, as vfunc_NAME: called on an instance of a class
+     made in script, they run the nearest implementation in C, which is
+     what `super.vfunc_NAME ()` wants. */
+  gint nv = g_object_info_get_n_vfuncs (info);
+  for (gint i = 0; ok && i < nv; i++)
+    {
+      GIVFuncInfo *vi = g_object_info_get_vfunc (info, i);
+      g_autofree char *name = g_strconcat ("vfunc_",
+                                           g_base_info_get_name (vi), NULL);
+      if (!gs_object_has_own_property (ctx, proto, name))
+        {
+          GiFunc *f = gi_func_new ((GIFunctionInfo *) vi, k->js_name);
+          g_free (f->name);
+          f->name = g_strdup_printf ("%s.%s", k->js_name, name);
+          GsValue *fn = gi_func_make_js (ctx, f);
+          ok = fn && gs_object_define_property (ctx, proto, name, fn,
+                                                GS_PROPERTY_DONTENUM);
+        }
+      g_base_info_unref (vi);
+    }
   /* The methods of the interfaces the class declares, unless the class
      has one of the same name. */
   gint ni = g_object_info_get_n_interfaces (info);

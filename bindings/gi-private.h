@@ -185,6 +185,10 @@ struct _GiFunc
   guint n_js_out;             /* values it returns */
   gboolean callbacks_are_work;/* GLib.timeout_add and its kin: their
                                  callbacks keep the main loop running */
+  gboolean is_vfunc;          /* a virtual function, called through the
+                                 class of an ancestor (chaining up) */
+  gboolean invoker_ready;     /* invoker is made */
+  gpointer vfunc_address;     /* the implementation invoker calls */
   GiArgPlan *args;            /* n_args plans */
   GiArgPlan ret;              /* the return value's plan */
 };
@@ -279,6 +283,8 @@ GiClassRec *gi_class_register_script (GsContext *ctx, GType gtype,
                                       GsValue *proto);
 /* GObject.registerClass and GObject.ParamSpec. */
 gboolean gi_subclass_install (GsContext *ctx, GsValue *gobject_ns);
+/* Whether a type was registered from script. */
+gboolean gi_subclass_is_script (GType t);
 GsValue *gi_class_prototype (GsContext *ctx, GiClassRec *k);
 /* Adds the prototype of a GObject class: properties and methods. */
 gboolean gi_object_fill_prototype (GsContext *ctx, GiClassRec *k,
@@ -353,6 +359,10 @@ gpointer gi_callback_native (GiCallback *cb);
 void gi_callback_free (GiCallback *cb);
 void gi_callback_destroy_notify (gpointer data);
 void gi_callback_shutdown (void);
+/* The implementation of a virtual function by a JS method (forever):
+ * the native address to store in the class structure. */
+gpointer gi_callback_new_vfunc (GsContext *ctx, GIVFuncInfo *info,
+                                GsValue *func);
 
 /* ------------------------------------------------------------------ */
 /* Ownership (gi-toggle.c)                                             */

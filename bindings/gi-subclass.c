@@ -22,8 +22,13 @@
  * otherwise the value is kept per object and the bridge's own accessor
  * reads and writes it (notify is emitted as for any property).
  *
- * Virtual functions and interfaces implemented in script are not
- * supported yet.
+ * Virtual functions: a method named vfunc_NAME overrides the virtual
+ * function NAME of an ancestor class (found in its introspection data);
+ * its closure is stored in the new class's structure, and calls come to
+ * the method with the instance as `this` (out arguments are returned, an
+ * array if there are several).  `super.vfunc_NAME ()` reaches the
+ * ancestor's implementation through the vfunc_NAME of the introspected
+ * prototypes.  Interfaces implemented in script are not supported yet.
  */
 #include "config.h"
 
@@ -392,6 +397,101 @@ sub_instance_init (GTypeInstance *instance, gpointer klass)
 }
 
 /* ------------------------------------------------------------------ */
+/* Virtual functions                                                   */
+/* ------------------------------------------------------------------ */
+
+gboolean
+gi_subclass_is_script (GType t)
+{
+  return info_quark && g_type_get_qdata (t, info_quark) != NULL;
+}
+
+/* The virtual function name of an ancestor class of gtype, and where it
+ * lives in the class structure. */
+static GIVFuncInfo *
+find_vfunc (GType gtype, const char *name, gsize *offset)
+{
+  for (GType t = g_type_parent (gtype); t; t = g_type_parent (t))
+    {
+      GIBaseInfo *info = g_irepository_find_by_gtype (gi.repo, t);
+      if (!info)
+        continue;
+      if (g_base_info_get_type (info) != GI_INFO_TYPE_OBJECT)
+        {
+          g_base_info_unref (info);
+          continue;
+        }
+      GIVFuncInfo *vi = g_object_info_find_vfunc ((GIObjectInfo *) info,
+                                                  name);
+      GIStructInfo *cs = vi ? g_object_info_get_class_struct (
+                                  (GIObjectInfo *) info)
+                            : NULL;
+      g_base_info_unref (info);
+      if (!vi)
+        continue;
+      GIFieldInfo *field = cs ? g_struct_info_find_field (cs, name) : NULL;
+      if (cs)
+        g_base_info_unref (cs);
+      if (!field)
+        {
+          g_base_info_unref (vi);
+          return NULL;
+        }
+      *offset = (gsize) g_field_info_get_offset (field);
+      g_base_info_unref (field);
+      return vi;
+    }
+  return NULL;
+}
+
+/* Stores the class's vfunc_ methods in its class structure. */
+static gboolean
+install_vfuncs (GsContext *ctx, GType gtype, GsValue *proto)
+{
+  GsValue *object = gs_object_get_property (ctx, gs_context_get_global (ctx),
+                                            "Object");
+  GsValue *names_fn = object ? gs_object_get_property (ctx, object,
+                                                       "getOwnPropertyNames")
+                             : NULL;
+  GsValue *args[] = { proto };
+  GsValue *names = names_fn ? gs_function_call (ctx, names_fn, object, 1,
+                                                args)
+                            : NULL;
+  if (!names)
+    return FALSE;
+  GsValue *len = gs_object_get_property (ctx, names, "length");
+  guint n = len && gs_value_is_number (len) ? (guint) gs_value_get_number (len)
+                                            : 0;
+  gpointer klass = g_type_class_peek (gtype);
+  for (guint i = 0; i < n; i++)
+    {
+      GsValue *nv = gs_object_get_index (ctx, names, i);
+      g_autofree char *name = nv ? gs_value_dup_string (nv) : NULL;
+      if (!name || !g_str_has_prefix (name, "vfunc_"))
+        continue;
+      GsValue *fn = gs_object_get_property (ctx, proto, name);
+      if (!fn || !gs_value_is_function (fn))
+        continue;
+      gsize offset = 0;
+      GIVFuncInfo *vi = find_vfunc (gtype, name + 6, &offset);
+      if (!vi)
+        {
+          gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                  "%s: no virtual function %s in the "
+                                  "parent classes of %s",
+                                  name, name + 6, g_type_name (gtype));
+          return FALSE;
+        }
+      gpointer native = gi_callback_new_vfunc (ctx, vi, fn);
+      g_base_info_unref (vi);
+      if (!native)
+        return FALSE;
+      *(gpointer *) ((guint8 *) klass + offset) = native;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
 /* registerClass                                                       */
 /* ------------------------------------------------------------------ */
 
@@ -623,6 +723,8 @@ register_class (GsContext *ctx, const GsCallbackInfo *info)
                                        sig->name, name);
     }
 
+  if (!install_vfuncs (ctx, gtype, proto))
+    return NULL;
   GiClassRec *k = gi_class_register_script (ctx, gtype, pk, klass, proto);
   if (!k)
     return NULL;
