@@ -324,7 +324,7 @@ reserved_method (const char *name)
     "unref", "ref_sink", "force_floating", "weak_ref", "weak_unref",
     "add_toggle_ref", "remove_toggle_ref", "set_data", "get_data",
     "steal_data", "set_qdata", "get_qdata", "steal_qdata", "watch_closure",
-    "toString", NULL
+    "toString", "get_property", "set_property", "_init", NULL
   };
   for (int i = 0; names[i]; i++)
     if (strcmp (name, names[i]) == 0)
@@ -1049,9 +1049,67 @@ gi_object_iface_has_instance (GsContext *ctx, const GsCallbackInfo *info)
   return gs_value_new_boolean (ctx, is);
 }
 
+/* obj.get_property (name) and obj.set_property (name, value), by name,
+ * as GJS has them (GObject's own take a GValue). */
+static GsValue *
+object_get_property (GsContext *ctx, const GsCallbackInfo *info)
+{
+  GiObject *o = gi_object_this (ctx, info, "get_property");
+  if (!o)
+    return NULL;
+  g_autofree char *name = gs_value_to_string (
+      ctx, gs_callback_info_get_arg (info, 0));
+  if (!name)
+    return NULL;
+  GParamSpec *pspec = find_pspec (G_OBJECT_GET_CLASS (o->gobj), name);
+  if (!pspec || !(pspec->flags & G_PARAM_READABLE))
+    return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                   "No readable property %s on %s", name,
+                                   gi_type_js_name (o->gtype));
+  GValue v = G_VALUE_INIT;
+  g_value_init (&v, pspec->value_type);
+  g_object_get_property (o->gobj, pspec->name, &v);
+  GsValue *r = gi_value_to_js (ctx, &v);
+  g_value_unset (&v);
+  return r;
+}
+
+static GsValue *
+object_set_property (GsContext *ctx, const GsCallbackInfo *info)
+{
+  GiObject *o = gi_object_this (ctx, info, "set_property");
+  if (!o)
+    return NULL;
+  g_autofree char *name = gs_value_to_string (
+      ctx, gs_callback_info_get_arg (info, 0));
+  if (!name)
+    return NULL;
+  GParamSpec *pspec = find_pspec (G_OBJECT_GET_CLASS (o->gobj), name);
+  if (!pspec || !(pspec->flags & G_PARAM_WRITABLE)
+      || (pspec->flags & G_PARAM_CONSTRUCT_ONLY))
+    return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                   "No writable property %s on %s", name,
+                                   gi_type_js_name (o->gtype));
+  GValue v = G_VALUE_INIT;
+  g_value_init (&v, pspec->value_type);
+  if (!gi_value_from_js (ctx, &v, gs_callback_info_get_arg (info, 1), name))
+    {
+      g_value_unset (&v);
+      return NULL;
+    }
+  g_object_set_property (o->gobj, pspec->name, &v);
+  g_value_unset (&v);
+  return gs_value_new_undefined (ctx);
+}
+
 gboolean
 gi_object_install_base (GsContext *ctx, GsValue *proto)
 {
+  if (!gi_define_method (ctx, proto, "get_property", 1, object_get_property,
+                         NULL)
+      || !gi_define_method (ctx, proto, "set_property", 2,
+                            object_set_property, NULL))
+    return FALSE;
   GsValue *init = gs_function_new (ctx, "_init", 1, base_init, NULL);
   if (!init
       || !gs_object_define_property (ctx, proto, "_init", init,
