@@ -28,7 +28,9 @@
  * the method with the instance as `this` (out arguments are returned, an
  * array if there are several).  `super.vfunc_NAME ()` reaches the
  * ancestor's implementation through the vfunc_NAME of the introspected
- * prototypes.  Interfaces implemented in script are not supported yet.
+ * prototypes.  `Implements: [Gio.ListModel]` adds interfaces the same
+ * way: their vfunc_ methods fill the interface's vtable, and their
+ * properties the class does not declare are kept per object.
  */
 #include "config.h"
 
@@ -61,7 +63,16 @@ typedef struct
   GPtrArray *props;   /* SubProp* */
   GArray *signals;    /* SubSignal */
   GiClassRec *rec;
+  GArray *ifaces;     /* GType of each interface implemented */
+  GsPersistent *proto;/* the class's prototype, for interface_init */
 } SubInfo;
+
+/* What an interface's interface_init needs. */
+typedef struct
+{
+  SubInfo *si;
+  GType iface;
+} IfaceData;
 
 static GQuark info_quark, values_quark;
 
@@ -302,13 +313,22 @@ object_values (GObject *obj)
   return t;
 }
 
+/* The property a set/get_property call is about: by id in the class
+ * made in script that installed it (overridden interface properties
+ * come with the interface's pspec, so the name is checked too). */
 static SubProp *
 find_prop (GObject *obj, guint id, GParamSpec *pspec)
 {
-  SubInfo *si = g_type_get_qdata (pspec->owner_type, info_quark);
-  if (!si || id == 0 || id > si->props->len)
-    return NULL;
-  return g_ptr_array_index (si->props, id - 1);
+  for (GType t = G_OBJECT_TYPE (obj); t; t = g_type_parent (t))
+    {
+      SubInfo *si = g_type_get_qdata (t, info_quark);
+      if (!si || id == 0 || id > si->props->len)
+        continue;
+      SubProp *sp = g_ptr_array_index (si->props, id - 1);
+      if (strcmp (sp->pspec->name, pspec->name) == 0)
+        return sp;
+    }
+  return NULL;
 }
 
 static void
@@ -373,11 +393,120 @@ sub_class_init (gpointer klass, gpointer data)
   GObjectClass *oc = klass;
   oc->set_property = sub_set_property;
   oc->get_property = sub_get_property;
-  for (guint i = 0; i < si->props->len; i++)
+  guint n_own = si->props->len;
+  for (guint i = 0; i < n_own; i++)
     {
       SubProp *sp = g_ptr_array_index (si->props, i);
-      g_object_class_install_property (oc, i + 1, sp->pspec);
+      if (!G_IS_PARAM_SPEC_OVERRIDE (sp->pspec))
+        g_object_class_install_property (oc, i + 1, sp->pspec);
+      else
+        g_object_class_override_property (
+            oc, i + 1, g_param_spec_get_redirect_target (sp->pspec)->name);
     }
+}
+
+/* Interface properties the class does not declare are kept per object:
+ * their overrides join the class's own properties. */
+static void
+add_interface_properties (SubInfo *si, GType iface)
+{
+  gpointer vtable = g_type_default_interface_ref (iface);
+  guint n = 0;
+  GParamSpec **pspecs = g_object_interface_list_properties (vtable, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean declared = FALSE;
+      for (guint j = 0; j < si->props->len && !declared; j++)
+        declared = strcmp (((SubProp *) g_ptr_array_index (si->props, j))
+                               ->pspec->name,
+                           pspecs[i]->name)
+                   == 0;
+      if (declared)
+        continue;
+      SubProp *sp = g_new0 (SubProp, 1);
+      sp->pspec = g_param_spec_ref_sink (
+          g_param_spec_override (pspecs[i]->name, pspecs[i]));
+      g_ptr_array_add (si->props, sp);
+    }
+  g_free (pspecs);
+  g_type_default_interface_unref (vtable);
+}
+
+/* Stores the prototype's vfunc_ methods for an interface's virtual
+ * functions in its vtable. */
+static void
+sub_interface_init (gpointer g_iface, gpointer data)
+{
+  IfaceData *d = data;
+  if (!gi.ctx || !d->si->proto)
+    return;
+  GsContext *ctx = gi.ctx;
+  GIBaseInfo *info = g_irepository_find_by_gtype (gi.repo, d->iface);
+  if (!info)
+    return;
+  GIStructInfo *st = g_interface_info_get_iface_struct ((GIInterfaceInfo *)
+                                                        info);
+  GsHandleScope scope;
+  gs_handle_scope_open (&scope, gi.rt);
+  GsValue *proto = gs_persistent_get (d->si->proto);
+  gint n = g_interface_info_get_n_vfuncs ((GIInterfaceInfo *) info);
+  for (gint i = 0; st && i < n; i++)
+    {
+      GIVFuncInfo *vi = g_interface_info_get_vfunc ((GIInterfaceInfo *) info,
+                                                    i);
+      g_autofree char *name = g_strconcat ("vfunc_",
+                                           g_base_info_get_name (vi), NULL);
+      GsValue *fn = gs_object_get_property (ctx, proto, name);
+      GIFieldInfo *field = g_struct_info_find_field (
+          st, g_base_info_get_name (vi));
+      if (fn && gs_value_is_function (fn) && field)
+        {
+          gpointer native = gi_callback_new_vfunc (ctx, vi, fn);
+          if (native)
+            *(gpointer *) ((guint8 *) g_iface
+                           + g_field_info_get_offset (field))
+                = native;
+        }
+      if (!fn)
+        gi_report_exception (ctx);
+      if (field)
+        g_base_info_unref (field);
+      g_base_info_unref (vi);
+    }
+  gs_handle_scope_close (&scope);
+  if (st)
+    g_base_info_unref (st);
+  g_base_info_unref (info);
+}
+
+static gboolean
+collect_interfaces (GsContext *ctx, GsValue *meta, SubInfo *si)
+{
+  GsValue *list = gs_object_get_property (ctx, meta, "Implements");
+  if (!list)
+    return FALSE;
+  if (!gs_value_is_array (list))
+    return TRUE;
+  GsValue *len = gs_object_get_property (ctx, list, "length");
+  guint n = len && gs_value_is_number (len) ? (guint) gs_value_get_number (len)
+                                            : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      GsValue *item = gs_object_get_index (ctx, list, i);
+      GType t = item ? gi_gtype_from_js (ctx, item) : G_TYPE_INVALID;
+      if (!t)
+        return FALSE;
+      if (!G_TYPE_IS_INTERFACE (t))
+        {
+          gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                  "Implements: %s is not an interface",
+                                  g_type_name (t));
+          return FALSE;
+        }
+      g_array_append_val (si->ifaces, t);
+      add_interface_properties (si, t);
+    }
+  return TRUE;
 }
 
 /* Binds the object to the wrapper being constructed for it, before
@@ -444,9 +573,32 @@ find_vfunc (GType gtype, const char *name, gsize *offset)
   return NULL;
 }
 
+/* Is name a virtual function of one of the interfaces the class
+ * implements (interface_init stores those)? */
+static gboolean
+interface_vfunc (GArray *ifaces, const char *name)
+{
+  for (guint i = 0; ifaces && i < ifaces->len; i++)
+    {
+      GIBaseInfo *info = g_irepository_find_by_gtype (
+          gi.repo, g_array_index (ifaces, GType, i));
+      GIVFuncInfo *vi = info ? g_interface_info_find_vfunc (
+                                   (GIInterfaceInfo *) info, name)
+                             : NULL;
+      if (info)
+        g_base_info_unref (info);
+      if (vi)
+        {
+          g_base_info_unref (vi);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Stores the class's vfunc_ methods in its class structure. */
 static gboolean
-install_vfuncs (GsContext *ctx, GType gtype, GsValue *proto)
+install_vfuncs (GsContext *ctx, GType gtype, GsValue *proto, GArray *ifaces)
 {
   GsValue *object = gs_object_get_property (ctx, gs_context_get_global (ctx),
                                             "Object");
@@ -474,6 +626,8 @@ install_vfuncs (GsContext *ctx, GType gtype, GsValue *proto)
         continue;
       gsize offset = 0;
       GIVFuncInfo *vi = find_vfunc (gtype, name + 6, &offset);
+      if (!vi && interface_vfunc (ifaces, name + 6))
+        continue;
       if (!vi)
         {
           gs_context_throw_error (ctx, GS_ERROR_TYPE,
@@ -688,7 +842,10 @@ register_class (GsContext *ctx, const GsCallbackInfo *info)
   SubInfo *si = g_new0 (SubInfo, 1);
   si->props = g_ptr_array_new ();
   si->signals = g_array_new (FALSE, TRUE, sizeof (SubSignal));
-  if (!collect_properties (ctx, meta, si) || !collect_signals (ctx, meta, si))
+  si->ifaces = g_array_new (FALSE, FALSE, sizeof (GType));
+  si->proto = gs_persistent_new (gi.rt, proto);
+  if (!collect_properties (ctx, meta, si) || !collect_signals (ctx, meta, si)
+      || !collect_interfaces (ctx, meta, si))
     return NULL;
   for (guint i = 0; i < si->props->len; i++)
     if (!find_accessor (ctx, proto, ((SubProp *) g_ptr_array_index (
@@ -711,6 +868,14 @@ register_class (GsContext *ctx, const GsCallbackInfo *info)
                                    "Cannot register the type %s", name);
   si->gtype = gtype;
   g_type_set_qdata (gtype, info_quark, si);
+  for (guint i = 0; i < si->ifaces->len; i++)
+    {
+      IfaceData *d = g_new0 (IfaceData, 1);
+      d->si = si;
+      d->iface = g_array_index (si->ifaces, GType, i);
+      GInterfaceInfo ii = { sub_interface_init, NULL, d };
+      g_type_add_interface_static (gtype, d->iface, &ii);
+    }
   /* The class is made now: its properties exist from here on. */
   g_type_class_ref (gtype);
   for (guint i = 0; i < si->signals->len; i++)
@@ -723,12 +888,23 @@ register_class (GsContext *ctx, const GsCallbackInfo *info)
                                        sig->name, name);
     }
 
-  if (!install_vfuncs (ctx, gtype, proto))
+  if (!install_vfuncs (ctx, gtype, proto, si->ifaces))
     return NULL;
   GiClassRec *k = gi_class_register_script (ctx, gtype, pk, klass, proto);
   if (!k)
     return NULL;
   si->rec = k;
+  /* The interfaces' methods, where the class has none of the name. */
+  for (guint i = 0; i < si->ifaces->len; i++)
+    {
+      GIBaseInfo *ii = g_irepository_find_by_gtype (
+          gi.repo, g_array_index (si->ifaces, GType, i));
+      gboolean ok = !ii || gi_class_add_functions (ctx, k, ii, NULL, proto);
+      if (ii)
+        g_base_info_unref (ii);
+      if (!ok)
+        return NULL;
+    }
   if (!gs_object_define_property (ctx, klass, "$gtype",
                                   gi_gtype_to_js (ctx, gtype),
                                   GS_PROPERTY_DONTENUM | GS_PROPERTY_READONLY))
@@ -737,8 +913,12 @@ register_class (GsContext *ctx, const GsCallbackInfo *info)
   for (guint i = 0; i < si->props->len; i++)
     {
       SubProp *sp = g_ptr_array_index (si->props, i);
-      if (!sp->getter && !sp->setter
-          && !gi_object_define_pspec_accessors (ctx, proto, k, sp->pspec))
+      GParamSpec *p = G_IS_PARAM_SPEC_OVERRIDE (sp->pspec)
+                          ? g_object_class_find_property (
+                              g_type_class_peek (gtype), sp->pspec->name)
+                          : sp->pspec;
+      if (!sp->getter && !sp->setter && p
+          && !gi_object_define_pspec_accessors (ctx, proto, k, p))
         return NULL;
     }
   return klass;
