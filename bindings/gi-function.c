@@ -235,6 +235,16 @@ struct_size (const GiArgPlan *p)
   return g_struct_info_get_size ((GIStructInfo *) p->iface);
 }
 
+/* An in-out struct, boxed or union (changed in place). */
+static gboolean
+inout_struct (const GiArgPlan *p)
+{
+  return p->tag == GI_TYPE_TAG_INTERFACE
+         && (p->iface_type == GI_INFO_TYPE_STRUCT
+             || p->iface_type == GI_INFO_TYPE_BOXED
+             || p->iface_type == GI_INFO_TYPE_UNION);
+}
+
 /* The name of argument i, for messages. */
 static char *
 arg_what (GiFunc *f, guint i)
@@ -325,11 +335,53 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
         {
           if (p->caller_allocates && p->tag == GI_TYPE_TAG_INTERFACE)
             in[i].v_pointer = g_malloc0 (struct_size (p));
+          else if (p->caller_allocates && p->tag == GI_TYPE_TAG_ARRAY)
+            {
+              /* The caller passes the buffer: only a fixed size says how
+                 big (anything else would let C write past it). */
+              if (p->fixed_size <= 0 || !p->elem)
+                {
+                  gi_cleanups_run (&cleanups);
+                  for (guint j = 0; j < i; j++)
+                    if (f->args[j].dir == GI_DIRECTION_OUT
+                        && f->args[j].caller_allocates)
+                      g_free (in[j].v_pointer);
+                  g_autofree char *what = arg_what (f, i);
+                  return gs_context_throw_error (
+                      ctx, GS_ERROR_TYPE,
+                      "%s cannot be called from script: the caller must "
+                      "allocate %s, and its size is unknown",
+                      f->name, what);
+                }
+              out[i].v_pointer = g_malloc0 (
+                  (gsize) p->fixed_size * gi_type_tag_size (p->elem->tag));
+              in[i].v_pointer = out[i].v_pointer;
+            }
           else
             in[i].v_pointer = &out[i];
           continue;
         }
       GIArgument *target = &in[i];
+      if (p->dir == GI_DIRECTION_INOUT && inout_struct (p))
+        {
+          /* A struct changed in place: C takes a pointer to a copy of
+             the JS value's, which comes back as the result. */
+          GiClassRec *kr = gi_class_for_info (ctx, p->iface);
+          gpointer mem = kr ? gi_boxed_from_js (ctx, argv[p->js_index], kr,
+                                                f->name)
+                            : NULL;
+          if (!mem)
+            {
+              gi_cleanups_run (&cleanups);
+              if (!gs_context_has_exception (ctx))
+                gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                        "%s: a struct is required", f->name);
+              return NULL;
+            }
+          in[i].v_pointer = out[i].v_pointer = g_memdup2 (mem,
+                                                          struct_size (p));
+          continue;
+        }
       if (p->dir == GI_DIRECTION_INOUT)
         {
           in[i].v_pointer = &out[i];
@@ -426,7 +478,9 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
     {
       gi_cleanups_run (&cleanups);
       for (guint i = 0; i < n; i++)
-        if (f->args[i].dir == GI_DIRECTION_OUT && f->args[i].caller_allocates)
+        if ((f->args[i].dir == GI_DIRECTION_OUT && f->args[i].caller_allocates)
+            || (f->args[i].dir == GI_DIRECTION_INOUT
+                && inout_struct (&f->args[i])))
           g_free (in[i].v_pointer);
       gi_error_throw (ctx, error);
       return NULL;
@@ -467,8 +521,9 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
           || p->closure_of >= 0)
         continue;
       GsValue *v;
-      if (p->dir == GI_DIRECTION_OUT && p->caller_allocates
-          && p->tag == GI_TYPE_TAG_INTERFACE)
+      if ((p->dir == GI_DIRECTION_OUT && p->caller_allocates
+           && p->tag == GI_TYPE_TAG_INTERFACE)
+          || (p->dir == GI_DIRECTION_INOUT && inout_struct (p)))
         {
           GiClassRec *kr = gi_class_for_info (ctx, p->iface);
           v = kr ? gi_boxed_wrap (ctx, kr, in[i].v_pointer, FALSE, TRUE)
@@ -489,6 +544,9 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
                                                 : &out[p->length_arg]);
             }
           v = gi_arg_to_js (ctx, p, &out[i], len);
+          if (p->caller_allocates && p->tag == GI_TYPE_TAG_ARRAY
+              && p->transfer == GI_TRANSFER_NOTHING)
+            g_free (out[i].v_pointer);
         }
       if (!v)
         {
