@@ -1049,8 +1049,8 @@ gi_object_iface_has_instance (GsContext *ctx, const GsCallbackInfo *info)
   return gs_value_new_boolean (ctx, is);
 }
 
-/* obj.get_property (name) and obj.set_property (name, value), by name,
- * as GJS has them (GObject's own take a GValue). */
+/* obj.get_property (name) and obj.set_property (name, value), by name
+ * (GObject's own take a GValue, which scripts have no use for). */
 static GsValue *
 object_get_property (GsContext *ctx, const GsCallbackInfo *info)
 {
