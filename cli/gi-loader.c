@@ -171,6 +171,13 @@ imports_resolve (GsContext *ctx, GsValue *object, const char *name,
       return sys && gs_object_define_property (ctx, object, name, sys,
                                                GS_PROPERTY_DEFAULT);
     }
+  if (strcmp (name, "mainloop") == 0)
+    {
+      const GsGiModule *m = load_bridge (ctx);
+      GsValue *ml = m ? host_compat_mainloop (ctx, m->get_root (ctx)) : NULL;
+      return ml && gs_object_define_property (ctx, object, name, ml,
+                                              GS_PROPERTY_DEFAULT);
+    }
   if (strcmp (name, "gi") != 0)
     return TRUE;
   const GsGiModule *m = load_bridge (ctx);

@@ -16,6 +16,11 @@ gboolean host_gi_has_pending_work (void);
 /* Runs pending destroys and stops the bridge, if it was loaded. */
 void host_gi_shutdown (GsContext *ctx);
 
+/* Defines GJS's printerr, log and logError. */
+void host_compat_install (GsContext *ctx);
+/* imports.mainloop, over the GLib namespace of gi_root (imports.gi). */
+GsValue *host_compat_mainloop (GsContext *ctx, GsValue *gi_root);
+
 /* Defines TextEncoder and TextDecoder. */
 void host_text_install (GsContext *ctx);
 

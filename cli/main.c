@@ -356,6 +356,7 @@ run_script (const char *filename, const char *source, gsize length, int argc,
       host_gi_install (ctx);
       host_loop_install (ctx);
       host_text_install (ctx);
+      host_compat_install (ctx);
     }
   if (opt_dump_bytecode)
     {
