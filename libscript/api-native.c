@@ -64,6 +64,7 @@ struct GsNativeState
   GPtrArray *tracers;        /* EmbedderTracer*, likewise */
   GArray *pending;           /* PendingFinalizer, in the order found */
   bool drain_queued;         /* a runtime cleanup will drain pending */
+  bool draining;             /* gs_runtime_run_finalizers is running */
   bool dying;                /* the heap is being destroyed */
   GsModuleResolveFunc resolver; /* the embedder's module hook */
   gpointer resolver_data;
@@ -228,17 +229,20 @@ gs_runtime_run_finalizers (GsRuntime *rt)
 {
   g_return_if_fail (rt != NULL);
   struct GsNativeState *st = rt->native;
-  if (!st)
+  if (!st || st->draining)
     return;
+  st->draining = true;
   st->drain_queued = false;
   /* A finalizer may collect and queue more: take them in order until
-     none is left. */
+     none is left.  (A finalizer that asks for a drain gets none: this
+     loop reaches what it queued.) */
   for (guint i = 0; i < st->pending->len; i++)
     {
       PendingFinalizer pf = g_array_index (st->pending, PendingFinalizer, i);
       pf.func (pf.native);
     }
   g_array_set_size (st->pending, 0);
+  st->draining = false;
 }
 
 GsClass *
