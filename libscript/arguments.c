@@ -84,6 +84,12 @@ define_properties (JsContext *ctx, JsValue *pa, JsFrame *frame,
 {
   JsRuntime *rt = ctx->rt;
   uint32_t argc = frame->argc;
+  /* Room for the elements and length, @@iterator and callee at once,
+     rather than a storage cell regrown by each definition. */
+  uint32_t cap = js_get_object (*pa)->shape->inline_cap;
+  if (!object_reserve (rt, js_get_object (*pa), cap < 3 ? 3 - cap : 0,
+                       argc))
+    return false;
   for (uint32_t i = 0; i < argc; i++)
     {
       JsValue v = object_elements (frame->args)[i];
