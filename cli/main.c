@@ -10,6 +10,8 @@
 
 #include <gscript/gscript.h>
 
+#include "host.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
@@ -348,6 +350,11 @@ run_script (const char *filename, const char *source, gsize length, int argc,
   gs_handle_scope_open (&scope, rt);
   if (opt_test262)
     gs_context_install_test262_host (ctx);
+  else
+    {
+      host_gi_install (ctx);
+      host_loop_install (ctx);
+    }
   if (opt_dump_bytecode)
     {
       g_autofree char *dump = gs_context_dump_bytecode (ctx, source,
@@ -369,11 +376,19 @@ run_script (const char *filename, const char *source, gsize length, int argc,
       report_exception (ctx, source, length);
       status = 1;
     }
+  else if (!opt_test262 && !host_loop_run (ctx))
+    status = 1;
   /* Jobs left (the eval ran those its script queued) run before exit;
      a rejection nothing handled is a warning, not a failure. */
   gs_runtime_run_jobs (rt);
   fflush (stdout);
   gs_runtime_report_unhandled_rejections (rt);
+  if (!opt_test262)
+    {
+      /* Pending destroy ()s run now; then the bridge lets go. */
+      host_gi_shutdown (ctx);
+      host_loop_shutdown ();
+    }
   gs_handle_scope_close (&scope);
   gs_context_free (ctx);
   gs_runtime_free (rt);

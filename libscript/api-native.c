@@ -59,6 +59,7 @@ typedef struct
 struct GsNativeState
 {
   GPtrArray *classes;        /* GsClass*, freed with the runtime */
+  GPtrArray *tracers;        /* EmbedderTracer*, likewise */
   GArray *pending;           /* PendingFinalizer, in the order found */
   bool drain_queued;         /* a runtime cleanup will drain pending */
   bool dying;                /* the heap is being destroyed */
@@ -95,6 +96,7 @@ native_state (JsRuntime *rt)
     {
       rt->native = g_new0 (struct GsNativeState, 1);
       rt->native->classes = g_ptr_array_new ();
+      rt->native->tracers = g_ptr_array_new_with_free_func (g_free);
       rt->native->pending = g_array_new (FALSE, FALSE,
                                          sizeof (PendingFinalizer));
     }
@@ -123,6 +125,7 @@ api_native_runtime_free (JsRuntime *rt)
       g_free (c);
     }
   g_ptr_array_free (st->classes, TRUE);
+  g_ptr_array_free (st->tracers, TRUE);
   g_array_free (st->pending, TRUE);
   g_free (st);
   rt->native = NULL;
@@ -331,6 +334,52 @@ gs_tracer_mark_persistent (GsTracer *tracer, GsPersistent *p)
 {
   g_return_if_fail (tracer != NULL && p != NULL);
   gc_mark_value ((JsTracer *) tracer, p->value);
+}
+
+/* An embedder's root tracer: what JsRootTracer.data points at. */
+typedef struct
+{
+  GsTraceFunc trace;
+  gpointer data;
+} EmbedderTracer;
+
+static void
+embedder_trace (JsRuntime *rt, JsTracer *trc, void *data)
+{
+  EmbedderTracer *t = data;
+  if (t->trace)
+    t->trace ((GsTracer *) trc, t->data);
+}
+
+void
+gs_runtime_add_root_tracer (GsRuntime *rt, GsTraceFunc trace, gpointer data)
+{
+  g_return_if_fail (rt != NULL && trace != NULL);
+  EmbedderTracer *t = g_new (EmbedderTracer, 1);
+  t->trace = trace;
+  t->data = data;
+  g_ptr_array_add (native_state (rt)->tracers, t);
+  JsRootTracer jt = { .trace = embedder_trace, .data = t };
+  runtime_add_root_tracer (rt, &jt);
+}
+
+void
+gs_runtime_remove_root_tracer (GsRuntime *rt, GsTraceFunc trace,
+                               gpointer data)
+{
+  g_return_if_fail (rt != NULL);
+  struct GsNativeState *st = native_state (rt);
+  for (guint i = 0; i < st->tracers->len; i++)
+    {
+      EmbedderTracer *t = g_ptr_array_index (st->tracers, i);
+      if (t->trace == trace && t->data == data)
+        {
+          /* The runtime's entry stays (it has no removal) but traces
+             nothing from now on. */
+          t->trace = NULL;
+          return;
+        }
+    }
 }
 
 int

@@ -95,8 +95,9 @@
   X (DefineClassSetter, "rr") \
   X (SetHomeObject, "r")     /* r (a method)'s home object = acc */ \
   X (LdaHomeOfCallee, "")    /* acc = home object of the function acc */ \
-  X (DefinePrivateMethod, "rrn") /* r1.#r2 = acc: method (n 0), getter \
-                                    (1) or setter (2) */ \
+  X (DefinePrivateMethod, "rrn") /* r1.#r2 = acc: n, JS_PRIVATE_* */ \
+  X (NamePrivateMethod, "rn") /* names the function acc after #r, n \
+                                 JS_PRIVATE_* */ \
   X (SetFunctionName, "r")   /* r (a function)'s name = key acc */ \
   X (DeleteProp, "r")        /* acc = delete r[acc] (sloppy) */ \
   X (DeletePropStrict, "r") \
@@ -233,6 +234,18 @@ typedef enum
   JS_OP_COUNT
 } JsOpcode;
 
+/* The kind operand of DefinePrivateMethod and NamePrivateMethod. */
+enum
+{
+  JS_PRIVATE_METHOD = 0,
+  JS_PRIVATE_GETTER = 1,
+  JS_PRIVATE_SETTER = 2,
+  JS_PRIVATE_KIND_MASK = 3,
+  JS_PRIVATE_NAMED = 4, /* the function has its name already */
+  JS_PRIVATE_PAIR = 8,  /* completes the accessor an earlier member of
+                           the same name began */
+};
+
 /* The operand signature of each opcode. */
 extern const char *const js_op_signature[JS_OP_COUNT];
 extern const char *const js_op_name[JS_OP_COUNT];
@@ -270,7 +283,7 @@ typedef struct
   JsShape *shape2;    /* stores: shape after a transition */
   JsObject *holder;   /* loads: prototype holding the property, or NULL;
                          globals: the global object or script scope */
-  uint32_t slot;      /* the property's slot */
+  uint32_t slot;      /* the property's slot, encoded (ic.h) */
   uint32_t epoch;     /* prototype (globals: global) epoch when cached */
 } JsICEntry;
 

@@ -793,6 +793,18 @@ compile_unary (FuncState *fs, AstNode *n)
             else
               emit_op (fs, JS_OP_DeleteLookup, const_atom (fs, a->str));
           }
+        else if (a->kind == AST_MEMBER)
+          {
+            /* delete super.x: the reference is made (this must be
+               bound, a computed key is evaluated), then deleting a
+               super reference is a ReferenceError. */
+            compile_load_this (fs);
+            if (a->flags & AST_F_COMPUTED)
+              compile_expr (fs, a->b);
+            emit_op (fs, JS_OP_ThrowError, (uint32_t) JS_ERROR_REFERENCE,
+                     const_ascii_atom (fs, "Unsupported reference to "
+                                           "'super'"));
+          }
         else
           {
             compile_expr (fs, a);

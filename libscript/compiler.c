@@ -560,6 +560,8 @@ compile_break_continue (FuncState *fs, AstNode *n, bool is_break)
 
 static void compile_block_body (FuncState *fs, AstNode *node, AstList *l);
 static void compile_annexb_copy (FuncState *fs, AstNode *fn);
+static void emit_return (FuncState *fs);
+static void load_binding (FuncState *fs, Binding *b);
 
 static void
 compile_var_decl (FuncState *fs, AstNode *n)
@@ -1027,6 +1029,25 @@ compile_return_acc (FuncState *fs)
       emit_jump (fs, JS_OP_Jump, &fs->finally->entry);
       return;
     }
+  emit_return (fs);
+}
+
+/* Return, where a derived constructor whose this an arrow may bind
+ * (super () in an arrow) first copies this from its environment into r0,
+ * where Return looks for it. */
+static void
+emit_return (FuncState *fs)
+{
+  Binding *tb = fs->info->this_binding;
+  if ((fs->flags & JS_CODE_DERIVED) && tb && tb->slot >= 0)
+    {
+      uint32_t t = reg_alloc (fs);
+      emit_op (fs, JS_OP_Star, t);
+      load_binding (fs, tb);
+      emit_op (fs, JS_OP_Star, 0u);
+      emit_op (fs, JS_OP_Ldar, t);
+      reg_free_to (fs, t);
+    }
   emit_op (fs, JS_OP_Return);
 }
 
@@ -1491,7 +1512,7 @@ compile_function (FuncState *parent, AstNode *fn)
     for (AstNode *st = fn->b->list.first; st; st = st->next)
       compile_statement (&fs, st);
   emit_op (&fs, JS_OP_LdaUndefined);
-  emit_op (&fs, JS_OP_Return);
+  emit_return (&fs);
 
   const AstStr *name = fn->a && fn->a->kind == AST_IDENT ? fn->a->str
                                                          : NULL;
@@ -2467,6 +2488,24 @@ member_key (FuncState *fs, Scope *cs, AstNode *m, uint32_t reg,
   compile_member_key (fs, m->a, (m->flags & AST_F_COMPUTED) != 0, reg);
 }
 
+/* DefinePrivateMethod's kind operand for m: method, getter or setter,
+ * and whether it completes the accessor pair an earlier member of the
+ * same name began (else an existing element is a second
+ * initialisation: a TypeError). */
+static uint32_t
+private_method_kind (AstNode *cls, AstNode *m)
+{
+  uint32_t kind = (m->flags & AST_F_GETTER)   ? JS_PRIVATE_GETTER
+                  : (m->flags & AST_F_SETTER) ? JS_PRIVATE_SETTER
+                                              : JS_PRIVATE_METHOD;
+  for (AstNode *e = cls->list.first; e && e != m; e = e->next)
+    if (e->kind == AST_CLASS_METHOD && e->a->kind == AST_PRIVATE_NAME
+        && e->a->str == m->a->str
+        && ((e->flags ^ m->flags) & AST_F_STATIC) == 0)
+      kind |= JS_PRIVATE_PAIR;
+  return kind;
+}
+
 /* The body of a synthetic field initializer: for each element of its
  * kind, in order, private methods and accessors first (instance side),
  * then fields as CreateDataPropertyOrThrow or PrivateFieldAdd on this;
@@ -2483,17 +2522,11 @@ compile_field_init_body (FuncState *fs, AstNode *cls, bool statics)
         if (m->kind != AST_CLASS_METHOD || (m->flags & AST_F_STATIC)
             || m->a->kind != AST_PRIVATE_NAME)
           continue;
-        member_key (fs, cs, m, key, true);
-        emit_op (fs, JS_OP_CreateClosure, compile_function (fs, m->b));
-        emit_op (fs, JS_OP_Star, val);
-        emit_op (fs, JS_OP_LdaCallee);
-        emit_op (fs, JS_OP_LdaHomeOfCallee);
-        emit_op (fs, JS_OP_SetHomeObject, val);
-        emit_op (fs, JS_OP_Ldar, val);
-        uint32_t kind = (m->flags & AST_F_GETTER)   ? 1
-                        : (m->flags & AST_F_SETTER) ? 2
-                                                    : 0;
-        emit_op (fs, JS_OP_DefinePrivateMethod, 0u, key, kind);
+        /* The class made the function once (compile_class). */
+        member_key (fs, cs, m, key, false);
+        load_binding (fs, g_hash_table_lookup (fs->c->res.field_keys, m));
+        emit_op (fs, JS_OP_DefinePrivateMethod, 0u, key,
+                 private_method_kind (cls, m) | JS_PRIVATE_NAMED);
       }
   for (AstNode *m = cls->list.first; m; m = m->next)
     {
@@ -2648,8 +2681,6 @@ compile_class (FuncState *fs, AstNode *cls)
       if (m->kind != AST_CLASS_METHOD || (m->flags & AST_F_CONSTRUCTOR))
         continue;
       bool is_static = (m->flags & AST_F_STATIC) != 0;
-      if (m->a->kind == AST_PRIVATE_NAME && !is_static)
-        continue; /* installed on each instance by the initializer */
       uint32_t target = is_static ? ctor : proto;
       member_key (fs, s, m, key, false);
       emit_op (fs, JS_OP_CreateClosure, compile_function (fs, m->b));
@@ -2657,12 +2688,19 @@ compile_class (FuncState *fs, AstNode *cls)
       emit_op (fs, JS_OP_Ldar, target);
       emit_op (fs, JS_OP_SetHomeObject, fn);
       emit_op (fs, JS_OP_Ldar, fn);
+      if (m->a->kind == AST_PRIVATE_NAME && !is_static)
+        {
+          /* Named now, installed on each instance by the initializer:
+             every instance shares the one function. */
+          emit_op (fs, JS_OP_NamePrivateMethod, key,
+                   private_method_kind (cls, m));
+          store_binding (fs, g_hash_table_lookup (res->field_keys, m));
+          continue;
+        }
       if (m->a->kind == AST_PRIVATE_NAME)
         {
-          uint32_t kind = (m->flags & AST_F_GETTER)   ? 1
-                          : (m->flags & AST_F_SETTER) ? 2
-                                                      : 0;
-          emit_op (fs, JS_OP_DefinePrivateMethod, target, key, kind);
+          emit_op (fs, JS_OP_DefinePrivateMethod, target, key,
+                   private_method_kind (cls, m));
           continue;
         }
       emit_op (fs, (m->flags & AST_F_GETTER)   ? JS_OP_DefineClassGetter

@@ -94,95 +94,207 @@ ic_slot_for (JsIC *ic, JsCell *first)
 /* Property loads                                                      */
 /* ------------------------------------------------------------------ */
 
-/* Fills a load cache after a lookup through the generic path. */
-static void
-fill_load (JsContext *ctx, JsIC *ic, JsObject *o, JsKey key)
+/* Whether o's [[Get]] of the named key is the ordinary one: not an
+ * exotic object (a String object only for its indices and length), and
+ * not one that makes properties when a lookup misses. */
+static bool
+ordinary_get (JsContext *ctx, JsObject *o, JsKey key)
+{
+  const JsCellClass *cls = o->shape->cls;
+  if (!(cls->flags & (JS_CLASS_EXOTIC | JS_CLASS_RESOLVE)))
+    return true;
+  return cls == &js_string_wrapper_class
+         && key != atom_common_key (ctx->rt, JS_ATOM_length);
+}
+
+/* How a load of key can be cached: *e gets an entry keyed on `first`.
+ * The receiver is the object o, or, when primitive, a string, number or
+ * boolean whose properties come from o, its prototype.  The entry reads
+ * an own slot of the receiver, or a holder's slot guarded by the
+ * prototype epoch: a holder further up the chain, or the receiver itself
+ * when it is a prototype (a dictionary whose changes move the epoch).
+ * False when the load cannot be cached (an accessor, an exotic object,
+ * an ordinary dictionary).  May allocate: the objects of the chain up to
+ * the holder become guarded prototypes. */
+static bool
+plan_load (JsContext *ctx, JsObject *o, bool primitive, JsKey key,
+           JsICEntry *e)
 {
   JsRuntime *rt = ctx->rt;
   JsShape *shape = o->shape;
-  if (shape_is_dictionary (shape) || (shape->flags & JS_SHAPE_LAZY))
-    return;
   uint32_t slot;
   uint8_t attrs;
-  if (shape_lookup (shape, key, &slot, &attrs))
+  JsObject *p = o;
+  if (!primitive)
     {
-      if (attrs & JS_ATTR_ACCESSOR)
-        return;
-      JsICEntry *e = ic_slot_for (ic, (JsCell *) shape);
-      if (e)
-        *e = (JsICEntry){ .shape = shape, .slot = slot };
-      return;
+      bool proto_dict = (shape->flags & JS_SHAPE_PROTOTYPE) != 0;
+      if ((shape_is_dictionary (shape) && !proto_dict)
+          || (shape->flags & JS_SHAPE_LAZY))
+        return false;
+      if (shape_lookup (shape, key, &slot, &attrs))
+        {
+          if (attrs & JS_ATTR_ACCESSOR)
+            return false;
+          *e = (JsICEntry){ .shape = shape,
+                            .holder = proto_dict ? o : NULL,
+                            .slot = ic_encode_slot (shape, slot),
+                            .epoch = rt->proto_epoch };
+          return true;
+        }
+      if (js_key_is_index (key) || !ordinary_get (ctx, o, key))
+        return false;
+      p = object_get_proto (o);
     }
-  /* On a prototype: every object of the chain up to the holder becomes a
-     guarded prototype. */
-  if (js_key_is_index (key) || realm_is_exotic (o))
-    return;
-  for (JsObject *p = object_get_proto (o); p; p = object_get_proto (p))
+  else if (js_key_is_index (key))
+    return false;
+  for (; p; p = object_get_proto (p))
     {
-      if (realm_is_exotic (p) || !realm_make_prototype (rt, p))
-        return;
+      if (!ordinary_get (ctx, p, key) || !realm_make_prototype (rt, p))
+        return false;
       if (shape_lookup (p->shape, key, &slot, &attrs))
         {
           if (attrs & JS_ATTR_ACCESSOR)
-            return;
+            return false;
           /* Making prototypes may have moved the epoch: read it last. */
-          JsICEntry *e = ic_slot_for (ic, (JsCell *) shape);
-          if (e)
-            *e = (JsICEntry){ .shape = shape, .holder = p, .slot = slot,
-                              .epoch = rt->proto_epoch };
-          return;
+          *e = (JsICEntry){ .shape = primitive ? (JsShape *) o : shape,
+                            .holder = p,
+                            .slot = ic_encode_slot (p->shape, slot),
+                            .epoch = rt->proto_epoch };
+          return true;
         }
     }
+  return false;
 }
 
-/* The value entry e gives for an object of its shape, or NULL if the
- * entry is stale. */
+/* The value entry e gives for receiver o (NULL for a primitive, whose
+ * entries always name a holder), or NULL if the entry is stale. */
 static inline JsValue *
-load_from (JsRuntime *rt, JsICEntry *e, JsObject *o)
+load_from (JsRuntime *rt, const JsICEntry *e, JsObject *o)
 {
   if (!e->holder)
-    return object_slot_ptr (o, e->slot);
+    return ic_slot_ptr (o, e->slot);
   if (e->epoch == rt->proto_epoch)
-    return object_slot_ptr (e->holder, e->slot);
+    return ic_slot_ptr (e->holder, e->slot);
   return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* The megamorphic cache                                               */
+/* ------------------------------------------------------------------ */
+
+/* Sites that saw too many shapes share one table of loads keyed on
+ * (receiver key cell, property key), as a stub cache: a lookup is one
+ * probe.  It is emptied by every collection, since its shapes are weak
+ * and dead ones could come back at the same address. */
+#define IC_MEGA_SIZE 1024u
+
+typedef struct JsICMega
+{
+  JsICEntry e; /* as a cache entry, keyed on e.shape */
+  JsKey key;   /* the property */
+} JsICMega;
+
+static inline JsICMega *
+mega_slot (JsRuntime *rt, JsCell *first, JsKey key)
+{
+  uintptr_t h = ((uintptr_t) first >> 5) ^ (uintptr_t) key
+                ^ ((uintptr_t) key >> 7);
+  h ^= h >> 11;
+  return &rt->ic_mega[h & (IC_MEGA_SIZE - 1)];
+}
+
+/* The key cell of a receiver: an object's shape, or for a primitive the
+ * prototype its properties come from (NULL: none, undefined or null). */
+static inline JsCell *
+receiver_key (JsContext *ctx, JsValue v, JsObject **proto)
+{
+  if (js_is_object (v))
+    {
+      *proto = NULL;
+      return (JsCell *) js_get_object (v)->shape;
+    }
+  *proto = js_is_string (v) || js_is_number (v) || js_is_bool (v)
+               ? js_primitive_proto (ctx, v)
+               : NULL;
+  return (JsCell *) *proto;
 }
 
 JsValue
 ic_get_named (JsContext *ctx, JsCode *code, JsIC *ic, JsValue v, JsKey key)
 {
   JsRuntime *rt = ctx->rt;
-  if (js_is_object (v) && ic->state == JS_IC_POLY)
+  /* A string's length: no lookup at all. */
+  if (js_is_string (v) && key == atom_common_key (rt, JS_ATOM_length))
     {
-      JsObject *o = js_get_object (v);
-      for (uint32_t i = 0; i < ic->n_more; i++)
-        if (ic->more[i].shape == o->shape)
-          {
-            JsValue *p = load_from (rt, &ic->more[i], o);
-            if (p)
-              {
-                IC_COUNT_HIT (rt, code, ic);
-                return *p;
-              }
-            break;
-          }
+      IC_COUNT_HIT (rt, code, ic);
+      return js_int32 ((int32_t) js_get_string (v)->length);
+    }
+  JsObject *proto;
+  JsCell *first = receiver_key (ctx, v, &proto);
+  JsObject *o = proto ? NULL : first ? js_get_object (v) : NULL;
+  if (first && ic->state == JS_IC_MEGA && rt->ic_mega)
+    {
+      JsICMega *m = mega_slot (rt, first, key);
+      if (m->e.target == first && m->key == key)
+        {
+          JsValue *p = load_from (rt, &m->e, o);
+          if (p)
+            {
+              IC_COUNT_HIT (rt, code, ic);
+              return *p;
+            }
+        }
+    }
+  else if (first)
+    {
+      /* Entry 0 was tried for objects already. */
+      uint32_t n = ic_count (ic);
+      for (uint32_t i = proto ? 0 : 1; i < n; i++)
+        {
+          JsICEntry *e = ic_entry (ic, i);
+          if (e->target == first)
+            {
+              JsValue *p = load_from (rt, e, o);
+              if (p)
+                {
+                  IC_COUNT_HIT (rt, code, ic);
+                  return *p;
+                }
+              break;
+            }
+        }
     }
   if (G_UNLIKELY (ic_stats_on ()))
     ic_stats_count (rt, code, ic, false);
-  /* A string's length is common enough to skip the generic path. */
-  if (js_is_string (v) && key == atom_common_key (rt, JS_ATOM_length))
-    return js_int32 ((int32_t) js_get_string (v)->length);
   JsValue r = js_get (ctx, v, key);
-  if (!js_is_exception (r) && js_is_object (v))
+  if (js_is_exception (r) || !first)
+    return r;
+  /* Planning the cache may allocate (a prototype becomes a guarded
+     dictionary), and r may be a fresh value a getter made. */
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pr = rt_push_root (rt, r);
+  rt_push_root (rt, v);
+  JsObject *start = proto ? proto : js_get_object (v);
+  JsICEntry planned;
+  if (plan_load (ctx, start, proto != NULL, key, &planned))
     {
-      /* Filling the cache may allocate (a prototype becomes a guarded
-         dictionary), and r may be a fresh value a getter made. */
-      JsValue *saved = rt_save_roots (rt);
-      JsValue *pr = rt_push_root (rt, r);
-      rt_push_root (rt, v);
-      fill_load (ctx, ic, js_get_object (v), key);
-      r = *pr;
-      rt_restore_roots (rt, saved);
+      if (ic->state == JS_IC_MEGA)
+        {
+          if (!rt->ic_mega)
+            rt->ic_mega = g_new0 (JsICMega, IC_MEGA_SIZE);
+          JsICMega *m = mega_slot (rt, planned.target, key);
+          m->e = planned;
+          m->key = key;
+        }
+      else
+        {
+          JsICEntry *e = ic_slot_for (ic, planned.target);
+          if (e)
+            *e = planned;
+        }
     }
+  r = *pr;
+  rt_restore_roots (rt, saved);
   return r;
 }
 
@@ -208,7 +320,8 @@ fill_store (JsContext *ctx, JsIC *ic, JsObject *o, JsShape *before,
     {
       JsICEntry *e = ic_slot_for (ic, (JsCell *) after);
       if (e)
-        *e = (JsICEntry){ .shape = after, .slot = slot };
+        *e = (JsICEntry){ .shape = after,
+                          .slot = ic_encode_slot (after, slot) };
       return;
     }
   if (after->parent != before || shape_is_dictionary (before))
@@ -220,26 +333,45 @@ fill_store (JsContext *ctx, JsIC *ic, JsObject *o, JsShape *before,
       return;
   JsICEntry *e = ic_slot_for (ic, (JsCell *) before);
   if (e)
-    *e = (JsICEntry){ .shape = before, .shape2 = after, .slot = slot,
+    *e = (JsICEntry){ .shape = before, .shape2 = after,
+                      .slot = ic_encode_slot (after, slot),
                       .epoch = ctx->rt->proto_epoch };
 }
 
-/* Stores through entry e if it still holds for o: true when done. */
-static inline bool
-store_through (JsRuntime *rt, JsICEntry *e, JsObject *o, JsValue v)
+/* Stores through entry e (whose shape is o's) if it still holds: true
+ * when done, false to take the generic path.  A transition that needs a
+ * bigger storage cell grows it first, which may collect: *pv and *po are
+ * rooted. */
+static bool
+store_through (JsRuntime *rt, JsICEntry *e, JsValue *po, JsValue *pv)
 {
+  JsObject *o = js_get_object (*po);
   if (!e->shape2)
     {
-      object_store_slot (rt, o, e->slot, v);
+      ic_store_slot (rt, o, e->slot, *pv);
       return true;
     }
-  if (e->epoch == rt->proto_epoch && ic_has_room (o, e->shape2))
+  if (e->epoch != rt->proto_epoch)
+    return false;
+  JsShape *after = e->shape2;
+  if (!ic_has_room (o, after))
     {
-      o->shape = e->shape2;
-      object_store_slot (rt, o, e->slot, v);
+      /* The entry may be emptied by a collection while growing. */
+      uint32_t slot = e->slot;
+      JsValue *saved = rt_save_roots (rt);
+      rt_push_cell (rt, after);
+      bool ok = object_reserve (rt, o, after->count - after->inline_cap, 0);
+      rt_restore_roots (rt, saved);
+      if (!ok)
+        return false;
+      o = js_get_object (*po);
+      o->shape = after;
+      ic_store_slot (rt, o, slot, *pv);
       return true;
     }
-  return false;
+  o->shape = after;
+  ic_store_slot (rt, o, e->slot, *pv);
+  return true;
 }
 
 bool
@@ -247,15 +379,21 @@ ic_set_named (JsContext *ctx, JsCode *code, JsIC *ic, JsValue obj, JsKey key,
               JsValue v, bool strict)
 {
   JsRuntime *rt = ctx->rt;
-  if (js_is_object (obj) && ic->state == JS_IC_POLY)
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *po = rt_push_root (rt, obj);
+  JsValue *pv = rt_push_root (rt, v);
+  if (js_is_object (obj))
     {
+      /* Entry 0 too: its transition may need room the fast path lacks. */
       JsObject *o = js_get_object (obj);
-      for (uint32_t i = 0; i < ic->n_more; i++)
-        if (ic->more[i].shape == o->shape)
+      uint32_t n = ic_count (ic);
+      for (uint32_t i = 0; i < n; i++)
+        if (ic_entry (ic, i)->shape == o->shape)
           {
-            if (store_through (rt, &ic->more[i], o, v))
+            if (store_through (rt, ic_entry (ic, i), po, pv))
               {
                 IC_COUNT_HIT (rt, code, ic);
+                rt_restore_roots (rt, saved);
                 return true;
               }
             break;
@@ -263,8 +401,6 @@ ic_set_named (JsContext *ctx, JsCode *code, JsIC *ic, JsValue obj, JsKey key,
     }
   if (G_UNLIKELY (ic_stats_on ()))
     ic_stats_count (rt, code, ic, false);
-  JsValue *saved = rt_save_roots (rt);
-  rt_push_root (rt, obj);
   JsShape *before = js_is_object (obj) ? js_get_object (obj)->shape : NULL;
   if (before)
     rt_push_cell (rt, before);
@@ -322,7 +458,7 @@ fill_global (JsRuntime *rt, JsIC *ic, JsObject *holder, JsKey key,
   ic->shape = s;
   ic->shape2 = NULL;
   ic->holder = holder;
-  ic->slot = slot;
+  ic->slot = ic_encode_slot (s, slot);
   ic->epoch = rt->global_epoch;
 }
 
@@ -389,6 +525,8 @@ sweep_ic (JsIC *ic)
 void
 ic_sweep (JsRuntime *rt)
 {
+  if (rt->ic_mega)
+    memset (rt->ic_mega, 0, IC_MEGA_SIZE * sizeof (JsICMega));
   for (JsCode *code = rt->codes; code; code = code->next_code)
     for (uint32_t i = 0; i < code->n_ics; i++)
       if (code->ics[i].state == JS_IC_MONO || code->ics[i].state == JS_IC_POLY)
@@ -672,6 +810,7 @@ ic_stats_summary (JsRuntime *rt)
 void
 ic_runtime_free (JsRuntime *rt)
 {
+  g_clear_pointer (&rt->ic_mega, g_free);
   if (!rt->ic_dead)
     return;
   for (uint32_t i = 0; i < rt->ic_dead->n_worst; i++)

@@ -57,6 +57,43 @@ void ic_stats_count (JsRuntime *rt, JsCode *code, JsIC *ic, bool hit);
     }                                                                       \
   while (0)
 
+/* Where a cached property lives, computed once when the cache is filled
+ * (the shape it is keyed on fixes the object's inline capacity): an
+ * index into the object's inline slots, or with JS_IC_SLOT_OUT an index
+ * into its storage cell's values. */
+#define JS_IC_SLOT_OUT 0x80000000u
+
+static inline uint32_t
+ic_encode_slot (const JsShape *shape, uint32_t slot)
+{
+  uint32_t cap = shape->inline_cap;
+  return slot < cap ? slot : (slot - cap) | JS_IC_SLOT_OUT;
+}
+
+static inline JsValue *
+ic_slot_ptr (JsObject *o, uint32_t s)
+{
+  if (G_LIKELY (!(s & JS_IC_SLOT_OUT)))
+    return &o->slots[s];
+  return &o->storage->values[s & ~JS_IC_SLOT_OUT];
+}
+
+/* Stores v at encoded slot s of o, with the write barrier. */
+static inline void
+ic_store_slot (JsRuntime *rt, JsObject *o, uint32_t s, JsValue v)
+{
+  if (G_LIKELY (!(s & JS_IC_SLOT_OUT)))
+    {
+      o->slots[s] = v;
+      gc_write_barrier (&rt->heap, (JsCell *) o);
+    }
+  else
+    {
+      o->storage->values[s & ~JS_IC_SLOT_OUT] = v;
+      gc_write_barrier (&rt->heap, (JsCell *) o->storage);
+    }
+}
+
 /* Whether o can take the properties of shape s without growing its
  * storage (a cached transition only switches the shape and stores). */
 static inline bool
@@ -75,19 +112,10 @@ JsValue ic_get_named (JsContext *ctx, JsCode *code, JsIC *ic, JsValue v,
 /* The miss path of SetNamed: false with an exception pending. */
 bool ic_set_named (JsContext *ctx, JsCode *code, JsIC *ic, JsValue obj,
                    JsKey key, JsValue v, bool strict);
-/* A call whose callee is not entry 0's target: records it. */
+/* A call whose callee is not entry 0's target: records it.  The target
+ * is the code of a script function (closures of one function share it),
+ * else the callee itself. */
 void ic_call_miss (JsRuntime *rt, JsCode *code, JsIC *ic, JsCell *target);
-
-/* The target a call cache records for a callee: the code of a script
- * function (closures of one function share it), else the callee. */
-static inline JsCell *
-ic_call_target (JsValue callee)
-{
-  JsCell *c = js_get_cell (callee);
-  if (c->shape->cls == &js_function_class)
-    return (JsCell *) ((JsFunction *) c)->code;
-  return c;
-}
 
 /* Global loads and stores: the cache holds the object that has the
  * binding (the global object or the script scope), its shape and the

@@ -36,6 +36,8 @@
 /* Frames                                                              */
 /* ------------------------------------------------------------------ */
 
+static void init_op_lengths (void);
+
 void
 interp_runtime_init (JsRuntime *rt)
 {
@@ -45,6 +47,7 @@ interp_runtime_init (JsRuntime *rt)
   g_assert (p != MAP_FAILED);
   rt->frames = p;
   rt->frame_count = 0;
+  init_op_lengths ();
 }
 
 void
@@ -171,6 +174,43 @@ static JsKey
 const_key (JsCode *code, uint32_t k)
 {
   return atom_key (js_get_string (code->consts[k]));
+}
+
+/* ToBoolean, with the booleans the comparisons give inline. */
+static inline bool
+truthy (JsValue v)
+{
+  if (G_LIKELY (js_is_bool (v)))
+    return js_get_bool (v);
+  return js_to_boolean (v);
+}
+
+/* Whether o's elements are plain (not a typed array, arguments, ...). */
+static inline bool
+plain_elements (JsObject *o)
+{
+  return !(o->shape->cls->flags & JS_CLASS_EXOTIC);
+}
+
+/* Bytes of each instruction in its short form, for the return to a
+ * caller (whose pc is on its call instruction). */
+static uint8_t op_length[JS_OP_COUNT];
+
+static void
+init_op_lengths (void)
+{
+  static gsize done;
+  if (g_once_init_enter (&done))
+    {
+      for (uint32_t op = 0; op < JS_OP_COUNT; op++)
+        {
+          uint32_t n = 1;
+          for (const char *c = js_op_signature[op]; *c; c++)
+            n += bc_operand_size (*c, false);
+          op_length[op] = (uint8_t) n;
+        }
+      g_once_init_leave (&done, 1);
+    }
 }
 
 static JsValue
@@ -796,7 +836,7 @@ op_TypeofGlobal:
     if (G_LIKELY (h && h->shape == ic->shape
                   && ic->epoch == rt->global_epoch))
       {
-        acc = *object_slot_ptr (h, ic->slot);
+        acc = *ic_slot_ptr (h, ic->slot);
         if (G_LIKELY (!js_is_empty (acc)))
           {
             IC_COUNT_HIT (rt, code, ic);
@@ -845,10 +885,10 @@ op_StaGlobalStrict:
     JsObject *holder = ic->holder;
     if (G_LIKELY (holder && holder->shape == ic->shape
                   && ic->epoch == rt->global_epoch
-                  && !js_is_empty (*object_slot_ptr (holder, ic->slot))))
+                  && !js_is_empty (*ic_slot_ptr (holder, ic->slot))))
       {
         IC_COUNT_HIT (rt, code, ic);
-        object_store_slot (rt, holder, ic->slot, acc);
+        ic_store_slot (rt, holder, ic->slot, acc);
         NEXT (5);
       }
     SYNC ();
@@ -1059,13 +1099,13 @@ op_GetNamed:
             if (!ic->holder)
               {
                 IC_COUNT_HIT (rt, code, ic);
-                acc = *object_slot_ptr (obj, ic->slot);
+                acc = *ic_slot_ptr (obj, ic->slot);
                 NEXT (7);
               }
             if (ic->epoch == rt->proto_epoch)
               {
                 IC_COUNT_HIT (rt, code, ic);
-                acc = *object_slot_ptr (ic->holder, ic->slot);
+                acc = *ic_slot_ptr (ic->holder, ic->slot);
                 NEXT (7);
               }
           }
@@ -1088,7 +1128,7 @@ op_SetNamedStrict:
             if (!ic->shape2)
               {
                 IC_COUNT_HIT (rt, code, ic);
-                object_store_slot (rt, obj, ic->slot, acc);
+                ic_store_slot (rt, obj, ic->slot, acc);
                 NEXT (7);
               }
             if (ic->epoch == rt->proto_epoch
@@ -1096,7 +1136,7 @@ op_SetNamedStrict:
               {
                 IC_COUNT_HIT (rt, code, ic);
                 obj->shape = ic->shape2;
-                object_store_slot (rt, obj, ic->slot, acc);
+                ic_store_slot (rt, obj, ic->slot, acc);
                 NEXT (7);
               }
           }
@@ -1118,7 +1158,7 @@ op_GetKeyed:
       {
         JsObject *obj = js_get_object (o);
         uint32_t i = (uint32_t) js_get_int32 (acc);
-        if (i < object_elem_len (obj) && !realm_is_exotic (obj))
+        if (i < object_elem_len (obj) && plain_elements (obj))
           {
             JsValue v = object_elements (obj)[i];
             if (!js_is_empty (v))
@@ -1144,7 +1184,7 @@ op_SetKeyedStrict:
       {
         JsObject *obj = js_get_object (o);
         uint32_t i = (uint32_t) js_get_int32 (k);
-        if (i < object_elem_len (obj) && !realm_is_exotic (obj)
+        if (i < object_elem_len (obj) && plain_elements (obj)
             && !js_is_empty (object_elements (obj)[i]))
           {
             object_elements (obj)[i] = acc;
@@ -1486,6 +1526,17 @@ op_DefinePrivateMethod:
       THROW ();
     NEXT (7);
   }
+op_NamePrivateMethod:
+  {
+    SYNC ();
+    JsValue *r = rt_push_root (rt, acc);
+    int h = realm_name_private_method (ctx, REG (0), acc, U16 (2));
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (5);
+  }
 op_SuperCall:
 op_SuperCallSpread:
 op_SuperCallForward:
@@ -1794,7 +1845,7 @@ op_BitNot:
   CHECK (acc);
   NEXT (1);
 op_Not:
-  acc = js_bool (!js_to_boolean (acc));
+  acc = js_bool (!truthy (acc));
   NEXT (1);
 op_Typeof:
   acc = js_typeof (ctx, acc);
@@ -1852,9 +1903,9 @@ op_JumpLoop:
     }
   NEXT (5 + I32 (0));
 op_JumpIfTrue:
-  NEXT (js_to_boolean (acc) ? 5 + I32 (0) : 5);
+  NEXT (truthy (acc) ? 5 + I32 (0) : 5);
 op_JumpIfFalse:
-  NEXT (js_to_boolean (acc) ? 5 : 5 + I32 (0));
+  NEXT (truthy (acc) ? 5 : 5 + I32 (0));
 op_JumpIfNullish:
   NEXT (js_is_nullish (acc) ? 5 + I32 (0) : 5);
 op_JumpIfNotNullish:
@@ -1946,7 +1997,7 @@ do_return:
             SYNC ();
             js_throw_type_error (ctx, "Derived constructors may only return "
                                       "object or undefined");
-            THROW ();
+            goto throw_from_caller;
           }
         acc = regs[0];
         if (js_is_empty (acc))
@@ -1955,7 +2006,7 @@ do_return:
             js_throw_reference_error (ctx, "Must call super constructor "
                                            "before returning from derived "
                                            "constructor");
-            THROW ();
+            goto throw_from_caller;
           }
       }
     rt->frame_count--;
@@ -1964,8 +2015,22 @@ do_return:
     RELOAD ();
     rt->stack_top = frame->top;
     /* Resume after the call instruction. */
-    pc += bc_instruction_length (pc);
+    pc += G_LIKELY (*pc != JS_OP_Wide) ? op_length[*pc]
+                                       : bc_instruction_length (pc);
     goto *dispatch[*pc];
+  }
+
+throw_from_caller:
+  {
+    /* [[Construct]] throws after the body has returned: the
+       constructor's own handlers must not see it. */
+    uint32_t flags = frame->flags;
+    rt->frame_count--;
+    if (flags & JS_FRAME_ENTRY)
+      return JS_EXCEPTION;
+    RELOAD ();
+    rt->stack_top = frame->top;
+    THROW ();
   }
 
   /* Calls. */
@@ -1996,20 +2061,16 @@ op_Construct:
     JsValue callee = win[0];
     bool construct = *pc == JS_OP_Construct;
     SYNC ();
-    if (js_is_object (callee))
-      {
-        JsIC *ic = &code->ics[U16 (4)];
-        JsCell *target = ic_call_target (callee);
-        if (G_LIKELY (ic->target == target))
-          IC_COUNT_HIT (rt, code, ic);
-        else
-          ic_call_miss (rt, code, ic, target);
-      }
+    JsIC *ic = &code->ics[U16 (4)];
     if (G_LIKELY (js_is_object (callee)
                   && js_get_cell (callee)->shape->cls
                          == &js_function_class))
       {
         JsFunction *fn = (JsFunction *) js_get_cell (callee);
+        if (G_LIKELY (ic->target == (JsCell *) fn->code))
+          IC_COUNT_HIT (rt, code, ic);
+        else
+          ic_call_miss (rt, code, ic, (JsCell *) fn->code);
         uint32_t flags = 0;
         JsValue nt = JS_UNDEFINED;
         if (construct)
@@ -2043,6 +2104,13 @@ op_Construct:
         goto *dispatch[*pc];
       }
     /* Native functions, bound functions, proxies: through C. */
+    if (js_is_object (callee))
+      {
+        if (ic->target == js_get_cell (callee))
+          IC_COUNT_HIT (rt, code, ic);
+        else
+          ic_call_miss (rt, code, ic, js_get_cell (callee));
+      }
     if (construct)
       {
         if (!js_is_constructor (callee))

@@ -557,6 +557,19 @@ realm_define_member (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
   bool getter = op == JS_OP_DefineGetter || op == JS_OP_DefineClassGetter;
   bool setter = op == JS_OP_DefineSetter || op == JS_OP_DefineClassSetter;
   js_resolve_lazy (ctx, o);
+  {
+    /* DefinePropertyOrThrow: the only own properties a fresh object or
+       class can hold that refuse it are non-configurable ones, such as
+       a class's prototype (static prototype () {} is a TypeError). */
+    JsValue cur;
+    uint8_t attrs;
+    if (object_get_own (rt, o, key, &cur, &attrs)
+        && !(attrs & JS_ATTR_CONFIGURABLE))
+      {
+        js_throw_type_error (ctx, "Cannot redefine property");
+        goto out;
+      }
+  }
   if (getter || setter)
     {
       JsValue name = atom_key_to_value (key);
@@ -828,6 +841,26 @@ realm_private_op (JsContext *ctx, int op, JsValue obj, JsValue key,
   return JS_UNDEFINED;
 }
 
+/* Names a private method "#m", "get #m" or "set #m" (kind:
+ * JS_PRIVATE_*); 0, or -1 with an exception. */
+int
+realm_name_private_method (JsContext *ctx, JsValue key, JsValue fn,
+                           int kind)
+{
+  if (!js_is_symbol (key) || !js_get_symbol (key)->description)
+    {
+      js_throw_type_error (ctx, "invalid private name");
+      return -1;
+    }
+  kind &= JS_PRIVATE_KIND_MASK;
+  return function_set_name (ctx, fn,
+                            js_string_value (js_get_symbol (key)->description),
+                            kind == JS_PRIVATE_GETTER   ? "get"
+                            : kind == JS_PRIVATE_SETTER ? "set"
+                                                        : NULL)
+         < 0 ? -1 : 0;
+}
+
 int
 realm_define_private_method (JsContext *ctx, JsValue obj, JsValue key,
                              JsValue fn, int kind)
@@ -844,18 +877,10 @@ realm_define_private_method (JsContext *ctx, JsValue obj, JsValue key,
   rt_push_root (rt, key);
   rt_push_root (rt, fn);
   int result = -1;
-  /* The method's name: "#m", "get #m", "set #m". */
-  if (!js_is_symbol (key) || !js_get_symbol (key)->description)
-    {
-      js_throw_type_error (ctx, "invalid private name");
-      goto out;
-    }
-  if (function_set_name (ctx, fn, js_string_value (
-                                      js_get_symbol (key)->description),
-                         kind == 1 ? "get" : kind == 2 ? "set" : NULL)
-      < 0)
+  if (!(kind & JS_PRIVATE_NAMED)
+      && realm_name_private_method (ctx, key, fn, kind) < 0)
     goto out;
-  if (kind == 0)
+  if ((kind & JS_PRIVATE_KIND_MASK) == JS_PRIVATE_METHOD)
     {
       if (has)
         {
@@ -872,12 +897,21 @@ realm_define_private_method (JsContext *ctx, JsValue obj, JsValue key,
     }
   JsValue g = JS_UNDEFINED, st = JS_UNDEFINED;
   has = object_get_own (rt, js_get_object (saved[0]), k, &cur, &attrs);
+  if (has && !(kind & JS_PRIVATE_PAIR))
+    {
+      /* The object has this element already: it was initialised twice
+         (a constructor returning the same object to two classes). */
+      js_throw_type_error (ctx, "Cannot initialize %s twice on the same "
+                                "object",
+                           private_name (ctx, key, name, sizeof name));
+      goto out;
+    }
   if (has && (attrs & JS_ATTR_ACCESSOR))
     {
       g = ((JsAccessorPair *) js_get_cell (cur))->getter;
       st = ((JsAccessorPair *) js_get_cell (cur))->setter;
     }
-  if (kind == 1)
+  if ((kind & JS_PRIVATE_KIND_MASK) == JS_PRIVATE_GETTER)
     g = saved[2];
   else
     st = saved[2];

@@ -73,6 +73,8 @@ int realm_copy_data_properties (JsContext *ctx, JsObject *target, JsValue src,
                                 const JsValue *excluded, uint32_t n);
 JsValue realm_private_op (JsContext *ctx, int op, JsValue obj, JsValue key,
                           JsValue value);
+int realm_name_private_method (JsContext *ctx, JsValue key, JsValue fn,
+                               int kind);
 int realm_define_private_method (JsContext *ctx, JsValue obj, JsValue key,
                                  JsValue fn, int kind);
 /* Classes: the constructor and prototype (ClassDefinitionEvaluation's

@@ -260,6 +260,7 @@ struct JsRuntime
   uint32_t global_epoch;    /* bumped when a global binding may have moved
                                or become shadowed (ic.h) */
   struct JsICTotals *ic_dead; /* gscript.ic.stats of dead code, or NULL */
+  struct JsICMega *ic_mega; /* megamorphic loads (ic.c), or NULL */
   JsShape *code_shape;      /* shape of JsCode cells */
   JsCode *codes;            /* every live JsCode, for cache clearing */
   GHashTable *modules;      /* canonical path → JsModule (module.c) */

@@ -704,8 +704,13 @@ walk_class (Resolver *r, AstNode *cls)
       declare (r, s, m->a->str, BIND_PRIVATE, m)->captured = true;
   /* Computed field keys are evaluated once, at definition, and read by
      the initializer later: each gets a hidden binding. */
+  /* So are instance private methods and accessors: made once, when the
+     class is defined, and installed on each instance. */
   for (AstNode *m = cls->list.first; m; m = m->next)
-    if (m->kind == AST_CLASS_FIELD && (m->flags & AST_F_COMPUTED))
+    if ((m->kind == AST_CLASS_FIELD && (m->flags & AST_F_COMPUTED))
+        || (m->kind == AST_CLASS_METHOD && m->a
+            && m->a->kind == AST_PRIVATE_NAME
+            && !(m->flags & AST_F_STATIC)))
       {
         Binding *b = declare_hidden (r, s, BIND_VAR);
         b->captured = true;

@@ -135,7 +135,9 @@ typedef struct
                              eval may intercept the name */
   GHashTable *funcs;      /* FUNCTION/PROGRAM AstNode* → FuncInfo* */
   GHashTable *classes;    /* CLASS_DECL/CLASS_EXPR → ClassInfo* */
-  GHashTable *field_keys; /* computed CLASS_FIELD → its hidden Binding* */
+  GHashTable *field_keys; /* computed CLASS_FIELD → its hidden Binding*
+                             (its key); instance private CLASS_METHOD →
+                             the hidden Binding* of its function */
   GHashTable *annexb;     /* sloppy block FUNC_DECL → the var Binding* its
                              value is copied to when the declaration is
                              evaluated (NULL: a global of the script) */

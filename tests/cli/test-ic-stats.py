@@ -128,9 +128,11 @@ def main():
           poly is not None and poly[4] == "polymorphic" and poly[5] == "3"
           and poly[0].endswith("sites.js"), poly)
     mega = sites.get((8, "get"))
-    check("line 8 (six shapes) is megamorphic and every read misses after",
-          mega is not None and mega[4] == "megamorphic"
-          and int(mega[7]) >= 600 - 4, mega)
+    # Megamorphic sites share the runtime's stub cache: after the misses
+    # that made it megamorphic, each shape misses once more, then hits.
+    check("line 8 (six shapes) is megamorphic, and its shapes hit the "
+          "shared cache", mega is not None and mega[4] == "megamorphic"
+          and mega[5] == "0" and 5 <= int(mega[7]) <= 12, mega)
     worst = [m for m in map(SITE.match, lines) if m]
     check("the megamorphic site is the worst", worst and
           (int(worst[0].group(2)), worst[0].group(4)) == (8, "get"),

@@ -206,6 +206,31 @@ GS_API void gs_object_set_native (GsValue *object, GsClass *klass,
 GS_API void gs_tracer_mark_persistent (GsTracer *tracer, GsPersistent *p);
 
 /**
+ * gs_runtime_add_root_tracer:
+ * @rt: a runtime
+ * @trace: (scope notified): marks the embedder's roots of the moment
+ * @data: passed to @trace as its native pointer
+ *
+ * Adds roots that change between collections: at each collection,
+ * @trace marks (with gs_tracer_mark_persistent()) the weak persistents
+ * that must stay alive this time, such as wrappers of objects that other
+ * native code holds.  The rules of #GsTraceFunc apply.
+ */
+GS_API void gs_runtime_add_root_tracer (GsRuntime *rt, GsTraceFunc trace,
+                                        gpointer data);
+
+/**
+ * gs_runtime_remove_root_tracer:
+ * @rt: a runtime
+ * @trace: a function given to gs_runtime_add_root_tracer()
+ * @data: its data
+ *
+ * Removes a root tracer.
+ */
+GS_API void gs_runtime_remove_root_tracer (GsRuntime *rt, GsTraceFunc trace,
+                                           gpointer data);
+
+/**
  * gs_runtime_run_finalizers:
  * @rt: a runtime
  *

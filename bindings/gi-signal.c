@@ -1,0 +1,263 @@
+/* gi-signal.c — connect, connect_after, disconnect and emit.
+ *
+ * A function connected from script is held by a GClosure of our own
+ * (GiClosure) through a weak persistent handle that the object's wrapper
+ * traces: the closure lives as long as the wrapper, and a closure that
+ * captures its own object makes no leak.  The object's record lists its
+ * closures; when the wrapper is released they are invalidated before the
+ * object's reference goes, so no script runs for an object on its way
+ * out, and a closure whose function died does nothing.
+ *
+ * Calling a handler is an entry from C into script: gs_function_call
+ * runs the promise jobs when it is the outermost one (a handler run by
+ * emit () from script is not).  An exception a handler throws is
+ * reported, not propagated into GTK.
+ */
+#include "config.h"
+
+#include "gi-private.h"
+
+#include <string.h>
+
+typedef struct
+{
+  GClosure base;
+  GsPersistent *func; /* the JS function, weak */
+  GiObject *owner;    /* the record whose closures list has this */
+} GiClosure;
+
+static void
+closure_invalidated (gpointer data, GClosure *closure)
+{
+  GiClosure *c = (GiClosure *) closure;
+  if (c->owner && c->owner->closures)
+    g_ptr_array_remove_fast (c->owner->closures, c);
+  c->owner = NULL;
+  if (c->func && gi.rt)
+    gs_persistent_free (c->func);
+  c->func = NULL;
+}
+
+static void
+closure_marshal (GClosure *closure, GValue *return_value,
+                 guint n_param_values, const GValue *param_values,
+                 gpointer invocation_hint, gpointer marshal_data)
+{
+  GiClosure *c = (GiClosure *) closure;
+  if (!c->func || gi.shutting_down || !gi.ctx
+      || gs_persistent_is_empty (c->func))
+    return;
+  GsContext *ctx = gi.ctx;
+  GsHandleScope scope;
+  gs_handle_scope_open (&scope, gi.rt);
+  GsValue *fn = gs_persistent_get (c->func);
+  GsValue **args = g_newa (GsValue *, n_param_values + 1);
+  guint n = 0;
+  for (; n < n_param_values; n++)
+    {
+      args[n] = gi_value_to_js (ctx, &param_values[n]);
+      if (!args[n])
+        break;
+    }
+  GsValue *r = n == n_param_values
+                   ? gs_function_call (ctx, fn, NULL, n, args)
+                   : NULL;
+  if (!r)
+    gi_report_exception (ctx);
+  else if (return_value && G_VALUE_TYPE (return_value) != G_TYPE_INVALID
+           && G_VALUE_TYPE (return_value) != G_TYPE_NONE
+           && !gs_value_is_undefined (r))
+    {
+      if (!gi_value_from_js (ctx, return_value, r, "a signal's return value"))
+        gi_report_exception (ctx);
+    }
+  gs_handle_scope_close (&scope);
+}
+
+void
+gi_signal_trace (GsTracer *trc, GiObject *o)
+{
+  if (!o->closures)
+    return;
+  for (guint i = 0; i < o->closures->len; i++)
+    {
+      GiClosure *c = g_ptr_array_index (o->closures, i);
+      if (c->func)
+        gs_tracer_mark_persistent (trc, c->func);
+    }
+}
+
+void
+gi_signal_invalidate_all (GiObject *o)
+{
+  if (!o->closures)
+    return;
+  /* Invalidating removes each from the list. */
+  while (o->closures->len > 0)
+    {
+      GClosure *c = g_ptr_array_index (o->closures, o->closures->len - 1);
+      g_closure_ref (c);
+      g_closure_invalidate (c);
+      if (o->closures->len > 0
+          && g_ptr_array_index (o->closures, o->closures->len - 1) == c)
+        g_ptr_array_remove_index_fast (o->closures, o->closures->len - 1);
+      g_closure_unref (c);
+    }
+}
+
+/* Parses "name" or "name::detail" for the object's type. */
+static gboolean
+parse_signal (GsContext *ctx, GiObject *o, GsValue *v, guint *id,
+              GQuark *detail, char **name_out)
+{
+  if (!gs_value_is_string (v))
+    {
+      gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                              "The signal name must be a string");
+      return FALSE;
+    }
+  char *name = gs_value_dup_string (v);
+  if (!g_signal_parse_name (name, o->gtype, id, detail, TRUE))
+    {
+      gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                              "No signal '%s' on object '%s'", name,
+                              gi_type_js_name (o->gtype));
+      g_free (name);
+      return FALSE;
+    }
+  if (name_out)
+    *name_out = name;
+  else
+    g_free (name);
+  return TRUE;
+}
+
+static GsValue *
+do_connect (GsContext *ctx, const GsCallbackInfo *info, gboolean after)
+{
+  GiObject *o = gi_object_this (ctx, info, "connect");
+  if (!o)
+    return NULL;
+  guint id;
+  GQuark detail;
+  if (!parse_signal (ctx, o, gs_callback_info_get_arg (info, 0), &id,
+                     &detail, NULL))
+    return NULL;
+  GsValue *fn = gs_callback_info_get_arg (info, 1);
+  if (!gs_value_is_function (fn))
+    return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                   "The signal handler must be a function");
+  GiClosure *c = (GiClosure *) g_closure_new_simple (sizeof (GiClosure),
+                                                      NULL);
+  c->func = gs_persistent_new (gi.rt, fn);
+  gs_persistent_set_weak (c->func, NULL, NULL);
+  c->owner = o;
+  g_closure_set_marshal (&c->base, closure_marshal);
+  g_closure_add_invalidate_notifier (&c->base, NULL, closure_invalidated);
+  if (!o->closures)
+    o->closures = g_ptr_array_new ();
+  g_ptr_array_add (o->closures, c);
+  gulong handler = g_signal_connect_closure_by_id (o->gobj, id, detail,
+                                                   &c->base, after);
+  return gs_value_new_number (ctx, (double) handler);
+}
+
+static GsValue *
+object_connect (GsContext *ctx, const GsCallbackInfo *info)
+{
+  return do_connect (ctx, info, FALSE);
+}
+
+static GsValue *
+object_connect_after (GsContext *ctx, const GsCallbackInfo *info)
+{
+  return do_connect (ctx, info, TRUE);
+}
+
+static GsValue *
+object_disconnect (GsContext *ctx, const GsCallbackInfo *info)
+{
+  GiObject *o = gi_object_this (ctx, info, "disconnect");
+  if (!o)
+    return NULL;
+  double d;
+  if (!gs_value_to_number (ctx, gs_callback_info_get_arg (info, 0), &d))
+    return NULL;
+  gulong id = (gulong) d;
+  if (!g_signal_handler_is_connected (o->gobj, id))
+    return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                   "No signal handler %lu on %s", id,
+                                   gi_type_js_name (o->gtype));
+  g_signal_handler_disconnect (o->gobj, id);
+  return gs_value_new_undefined (ctx);
+}
+
+static GsValue *
+object_emit (GsContext *ctx, const GsCallbackInfo *info)
+{
+  GiObject *o = gi_object_this (ctx, info, "emit");
+  if (!o)
+    return NULL;
+  guint id;
+  GQuark detail;
+  g_autofree char *name = NULL;
+  if (!parse_signal (ctx, o, gs_callback_info_get_arg (info, 0), &id,
+                     &detail, &name))
+    return NULL;
+  GSignalQuery q;
+  g_signal_query (id, &q);
+  guint argc = gs_callback_info_get_n_args (info);
+  if (argc - 1 != q.n_params)
+    return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                   "Signal %s of %s takes %u arguments, "
+                                   "got %u",
+                                   name, gi_type_js_name (o->gtype),
+                                   q.n_params, argc - 1);
+  GValue *params = g_newa (GValue, q.n_params + 1);
+  memset (params, 0, sizeof (GValue) * (q.n_params + 1));
+  g_value_init (&params[0], G_TYPE_FROM_INSTANCE (o->gobj));
+  g_value_set_object (&params[0], o->gobj);
+  guint i;
+  GsValue *result = NULL;
+  for (i = 0; i < q.n_params; i++)
+    {
+      g_value_init (&params[i + 1],
+                    q.param_types[i] & ~G_SIGNAL_TYPE_STATIC_SCOPE);
+      g_autofree char *what = g_strdup_printf ("argument %u of signal %s",
+                                               i + 1, name);
+      if (!gi_value_from_js (ctx, &params[i + 1],
+                             gs_callback_info_get_arg (info, i + 1), what))
+        {
+          i++;
+          goto out;
+        }
+    }
+  GValue ret = G_VALUE_INIT;
+  GType rtype = q.return_type & ~G_SIGNAL_TYPE_STATIC_SCOPE;
+  if (rtype != G_TYPE_NONE)
+    g_value_init (&ret, rtype);
+  g_signal_emitv (params, id, detail, &ret);
+  if (rtype != G_TYPE_NONE)
+    {
+      result = gi_value_to_js (ctx, &ret);
+      g_value_unset (&ret);
+    }
+  else
+    result = gs_value_new_undefined (ctx);
+out:
+  for (guint j = 0; j <= i && j <= q.n_params; j++)
+    if (G_IS_VALUE (&params[j]))
+      g_value_unset (&params[j]);
+  return result;
+}
+
+gboolean
+gi_signal_install (GsContext *ctx, GsValue *proto)
+{
+  return gi_define_method (ctx, proto, "connect", 2, object_connect, NULL)
+         && gi_define_method (ctx, proto, "connect_after", 2,
+                              object_connect_after, NULL)
+         && gi_define_method (ctx, proto, "disconnect", 1, object_disconnect,
+                              NULL)
+         && gi_define_method (ctx, proto, "emit", 1, object_emit, NULL);
+}

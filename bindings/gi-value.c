@@ -1,0 +1,312 @@
+/* gi-value.c — GValue ↔ JS, for properties and signals.
+ *
+ * Properties and signal parameters come as GValues typed by GType, not
+ * by introspection data, so these conversions go by the value's
+ * fundamental type: numbers, strings, enums and flags (numbers),
+ * objects (their wrappers), boxed values (wrappers of a copy; string
+ * vectors become arrays), GTypes (numbers) and parameter specs (plain
+ * objects describing them).
+ */
+#include "config.h"
+
+#include "gi-private.h"
+
+static GsValue *
+param_spec_to_js (GsContext *ctx, GParamSpec *pspec)
+{
+  if (!pspec)
+    return gs_value_new_null (ctx);
+  GsValue *o = gs_value_new_object (ctx);
+  if (!o)
+    return NULL;
+  gs_object_set_property (ctx, o, "name",
+                          gs_value_new_string (ctx, pspec->name, -1));
+  const char *nick = g_param_spec_get_nick (pspec);
+  const char *blurb = g_param_spec_get_blurb (pspec);
+  gs_object_set_property (ctx, o, "nick",
+                          nick ? gs_value_new_string (ctx, nick, -1)
+                               : gs_value_new_null (ctx));
+  gs_object_set_property (ctx, o, "blurb",
+                          blurb ? gs_value_new_string (ctx, blurb, -1)
+                                : gs_value_new_null (ctx));
+  gs_object_set_property (ctx, o, "value_type",
+                          gi_gtype_to_js (ctx, pspec->value_type));
+  gs_object_set_property (ctx, o, "owner_type",
+                          gi_gtype_to_js (ctx, pspec->owner_type));
+  gs_object_set_property (ctx, o, "flags",
+                          gs_value_new_number (ctx, pspec->flags));
+  return o;
+}
+
+static GsValue *
+strv_to_js (GsContext *ctx, char **strv)
+{
+  if (!strv)
+    return gs_value_new_null (ctx);
+  guint n = g_strv_length (strv);
+  GsValue *a = gs_value_new_array (ctx, n);
+  for (guint i = 0; a && i < n; i++)
+    gs_object_set_index (ctx, a, i, gs_value_new_string (ctx, strv[i], -1));
+  return a;
+}
+
+GsValue *
+gi_value_to_js (GsContext *ctx, const GValue *value)
+{
+  GType t = G_VALUE_TYPE (value);
+  if (t == G_TYPE_GTYPE)
+    return gi_gtype_to_js (ctx, g_value_get_gtype (value));
+  switch (G_TYPE_FUNDAMENTAL (t))
+    {
+    case G_TYPE_NONE:
+      return gs_value_new_undefined (ctx);
+    case G_TYPE_BOOLEAN:
+      return gs_value_new_boolean (ctx, g_value_get_boolean (value));
+    case G_TYPE_CHAR:
+      return gs_value_new_number (ctx, g_value_get_schar (value));
+    case G_TYPE_UCHAR:
+      return gs_value_new_number (ctx, g_value_get_uchar (value));
+    case G_TYPE_INT:
+      return gs_value_new_number (ctx, g_value_get_int (value));
+    case G_TYPE_UINT:
+      return gs_value_new_number (ctx, g_value_get_uint (value));
+    case G_TYPE_LONG:
+      return gs_value_new_number (ctx, (double) g_value_get_long (value));
+    case G_TYPE_ULONG:
+      return gs_value_new_number (ctx, (double) g_value_get_ulong (value));
+    case G_TYPE_INT64:
+      return gs_value_new_number (ctx, (double) g_value_get_int64 (value));
+    case G_TYPE_UINT64:
+      return gs_value_new_number (ctx, (double) g_value_get_uint64 (value));
+    case G_TYPE_FLOAT:
+      return gs_value_new_number (ctx, g_value_get_float (value));
+    case G_TYPE_DOUBLE:
+      return gs_value_new_number (ctx, g_value_get_double (value));
+    case G_TYPE_ENUM:
+      return gs_value_new_number (ctx, g_value_get_enum (value));
+    case G_TYPE_FLAGS:
+      return gs_value_new_number (ctx, g_value_get_flags (value));
+    case G_TYPE_STRING:
+      {
+        const char *s = g_value_get_string (value);
+        return s ? gs_value_new_string (ctx, s, -1) : gs_value_new_null (ctx);
+      }
+    case G_TYPE_OBJECT:
+    case G_TYPE_INTERFACE:
+      {
+        gpointer o = g_value_get_object (value);
+        if (!o)
+          return gs_value_new_null (ctx);
+        if (!G_IS_OBJECT (o))
+          return gs_value_new_null (ctx);
+        return gi_object_wrap (ctx, o, FALSE);
+      }
+    case G_TYPE_PARAM:
+      return param_spec_to_js (ctx, g_value_get_param (value));
+    case G_TYPE_BOXED:
+      {
+        gpointer b = g_value_get_boxed (value);
+        if (!b)
+          return gs_value_new_null (ctx);
+        if (t == G_TYPE_STRV)
+          return strv_to_js (ctx, b);
+        if (t == G_TYPE_VALUE)
+          return gi_value_to_js (ctx, b);
+        GiClassRec *k = gi_class_for_gtype (ctx, t);
+        if (!k)
+          return NULL;
+        return gi_boxed_wrap (ctx, k, b, TRUE, TRUE);
+      }
+    case G_TYPE_POINTER:
+      {
+        gpointer p = g_value_get_pointer (value);
+        return p ? gs_value_new_number (ctx, (double) (gsize) p)
+                 : gs_value_new_null (ctx);
+      }
+    default:
+      return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                     "values of type %s are not supported",
+                                     g_type_name (t));
+    }
+}
+
+static char **
+strv_from_js (GsContext *ctx, GsValue *v, const char *what)
+{
+  if (!gs_value_is_array (v))
+    {
+      gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                              "Expected an array of strings for %s", what);
+      return NULL;
+    }
+  double dn;
+  GsValue *len = gs_object_get_property (ctx, v, "length");
+  if (!len || !gs_value_to_number (ctx, len, &dn))
+    return NULL;
+  GPtrArray *a = g_ptr_array_new ();
+  for (guint i = 0; i < (guint) dn; i++)
+    {
+      GsValue *item = gs_object_get_index (ctx, v, i);
+      char *s = item ? gs_value_to_string (ctx, item) : NULL;
+      if (!s)
+        {
+          g_ptr_array_free (a, TRUE);
+          return NULL;
+        }
+      g_ptr_array_add (a, s);
+    }
+  g_ptr_array_add (a, NULL);
+  return (char **) g_ptr_array_free (a, FALSE);
+}
+
+gboolean
+gi_value_from_js (GsContext *ctx, GValue *value, GsValue *v, const char *what)
+{
+  GType t = G_VALUE_TYPE (value);
+  double d = 0;
+  if (t == G_TYPE_GTYPE)
+    {
+      GType g = gi_gtype_from_js (ctx, v);
+      if (!g)
+        return FALSE;
+      g_value_set_gtype (value, g);
+      return TRUE;
+    }
+  GType f = G_TYPE_FUNDAMENTAL (t);
+  switch (f)
+    {
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (value, gs_value_to_boolean (v));
+      return TRUE;
+    case G_TYPE_CHAR:
+    case G_TYPE_UCHAR:
+    case G_TYPE_INT:
+    case G_TYPE_UINT:
+    case G_TYPE_LONG:
+    case G_TYPE_ULONG:
+    case G_TYPE_INT64:
+    case G_TYPE_UINT64:
+    case G_TYPE_FLOAT:
+    case G_TYPE_DOUBLE:
+    case G_TYPE_ENUM:
+    case G_TYPE_FLAGS:
+      if (gs_value_is_object (v) || gs_value_is_undefined (v)
+          || gs_value_is_string (v))
+        {
+          gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                  "Expected a number for %s", what);
+          return FALSE;
+        }
+      if (!gs_value_to_number (ctx, v, &d))
+        return FALSE;
+      if (d != d)
+        d = 0;
+      switch (f)
+        {
+        case G_TYPE_CHAR:
+          g_value_set_schar (value, (gint8) d);
+          break;
+        case G_TYPE_UCHAR:
+          g_value_set_uchar (value, (guint8) d);
+          break;
+        case G_TYPE_INT:
+          g_value_set_int (value, (gint) d);
+          break;
+        case G_TYPE_UINT:
+          g_value_set_uint (value, (guint) (gint64) d);
+          break;
+        case G_TYPE_LONG:
+          g_value_set_long (value, (glong) d);
+          break;
+        case G_TYPE_ULONG:
+          g_value_set_ulong (value, (gulong) (gint64) d);
+          break;
+        case G_TYPE_INT64:
+          g_value_set_int64 (value, (gint64) d);
+          break;
+        case G_TYPE_UINT64:
+          g_value_set_uint64 (value, (guint64) d);
+          break;
+        case G_TYPE_FLOAT:
+          g_value_set_float (value, (float) d);
+          break;
+        case G_TYPE_DOUBLE:
+          g_value_set_double (value, d);
+          break;
+        case G_TYPE_ENUM:
+          g_value_set_enum (value, (gint) d);
+          break;
+        case G_TYPE_FLAGS:
+          g_value_set_flags (value, (guint) (gint64) d);
+          break;
+        }
+      return TRUE;
+    case G_TYPE_STRING:
+      {
+        if (gs_value_is_null (v) || gs_value_is_undefined (v))
+          {
+            g_value_set_string (value, NULL);
+            return TRUE;
+          }
+        if (!gs_value_is_string (v))
+          {
+            gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                    "Expected a string for %s", what);
+            return FALSE;
+          }
+        g_value_take_string (value, gs_value_dup_string (v));
+        return TRUE;
+      }
+    case G_TYPE_OBJECT:
+    case G_TYPE_INTERFACE:
+      {
+        if (gs_value_is_null (v) || gs_value_is_undefined (v))
+          {
+            g_value_set_object (value, NULL);
+            return TRUE;
+          }
+        GObject *o = gi_object_from_js (ctx, v, t, what);
+        if (!o)
+          return FALSE;
+        g_value_set_object (value, o);
+        return TRUE;
+      }
+    case G_TYPE_BOXED:
+      {
+        if (gs_value_is_null (v) || gs_value_is_undefined (v))
+          {
+            g_value_set_boxed (value, NULL);
+            return TRUE;
+          }
+        if (t == G_TYPE_STRV)
+          {
+            char **strv = strv_from_js (ctx, v, what);
+            if (!strv)
+              return FALSE;
+            g_value_take_boxed (value, strv);
+            return TRUE;
+          }
+        GiClassRec *k = gi_class_for_gtype (ctx, t);
+        if (!k)
+          return FALSE;
+        gpointer mem = gi_boxed_from_js (ctx, v, k, what);
+        if (!mem)
+          return FALSE;
+        g_value_set_boxed (value, mem);
+        return TRUE;
+      }
+    case G_TYPE_POINTER:
+      if (gs_value_is_null (v) || gs_value_is_undefined (v))
+        {
+          g_value_set_pointer (value, NULL);
+          return TRUE;
+        }
+      break;
+    default:
+      break;
+    }
+  gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                          "Cannot convert to a value of type %s for %s",
+                          g_type_name (t), what);
+  return FALSE;
+}

@@ -1,0 +1,143 @@
+/* gi-loader.c — `imports` and gi:// modules, with the GObject bridge
+ * loaded on first use.
+ *
+ * The bridge (libgscript-gi) links GObject, girepository and libffi, and
+ * through them GTK when a script asks for it; a plain script needs none
+ * of that.  So the program does not link the bridge: it dlopens it the
+ * first time a script reads `imports.gi` or imports a gi:// module, and
+ * finds its entry points through gs_gi_get_module().  The library is
+ * looked for in $GSCRIPT_GI_MODULE (a path), beside the program in the
+ * build tree (../bindings), then in the installed module directory.
+ */
+#include "config.h"
+
+#include "host.h"
+
+#include "../bindings/gscript-gi.h"
+
+#include <dlfcn.h>
+#include <string.h>
+#include <unistd.h>
+
+#define GI_LIBRARY "libgscript-gi.so"
+
+static const GsGiModule *gi_module; /* the loaded bridge, or NULL */
+static GsClass *imports_class;
+
+/* The directory of the running program. */
+static char *
+program_dir (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  return exe ? g_path_get_dirname (exe) : NULL;
+}
+
+/* Loads and installs the bridge, or throws why it cannot. */
+static const GsGiModule *
+load_bridge (GsContext *ctx)
+{
+  if (gi_module)
+    return gi_module;
+  g_autofree char *dir = program_dir ();
+  g_autofree char *in_tree = dir ? g_build_filename (dir, "..", "bindings",
+                                                     GI_LIBRARY, NULL)
+                                 : NULL;
+  g_autofree char *installed = g_build_filename (GSCRIPT_GI_MODULE_DIR,
+                                                 GI_LIBRARY, NULL);
+  const char *candidates[] = { g_getenv ("GSCRIPT_GI_MODULE"), in_tree,
+                               installed };
+  GString *errors = g_string_new (NULL);
+  void *handle = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (candidates) && !handle; i++)
+    {
+      if (!candidates[i] || access (candidates[i], F_OK) != 0)
+        continue;
+      handle = dlopen (candidates[i], RTLD_NOW | RTLD_LOCAL);
+      if (!handle)
+        g_string_append_printf (errors, " %s", dlerror ());
+    }
+  if (!handle)
+    {
+      gs_context_throw_error (ctx, GS_ERROR_ERROR,
+                              "Cannot load the GObject bridge (%s):%s",
+                              GI_LIBRARY,
+                              errors->len ? errors->str : " not found");
+      g_string_free (errors, TRUE);
+      return NULL;
+    }
+  g_string_free (errors, TRUE);
+  const GsGiModule *(*get) (void) = (const GsGiModule *(*) (void)) dlsym (
+      handle, "gs_gi_get_module");
+  const GsGiModule *m = get ? get () : NULL;
+  if (!m || m->abi != GS_GI_ABI)
+    {
+      gs_context_throw_error (ctx, GS_ERROR_ERROR,
+                              "The GObject bridge %s does not match this "
+                              "program",
+                              GI_LIBRARY);
+      return NULL;
+    }
+  g_autoptr (GError) err = NULL;
+  if (!m->install (ctx, &err))
+    {
+      gs_context_throw_error (ctx, GS_ERROR_ERROR, "%s", err->message);
+      return NULL;
+    }
+  gi_module = m;
+  return m;
+}
+
+static gboolean
+imports_resolve (GsContext *ctx, GsValue *object, const char *name,
+                 gpointer native)
+{
+  if (strcmp (name, "gi") != 0)
+    return TRUE;
+  const GsGiModule *m = load_bridge (ctx);
+  if (!m)
+    return FALSE;
+  return gs_object_define_property (ctx, object, "gi", m->get_root (ctx),
+                                    GS_PROPERTY_DEFAULT);
+}
+
+static const GsClassInfo imports_info = {
+  .name = "GjsModuleImporter",
+  .resolve = imports_resolve,
+};
+
+static GsValue *
+resolve_module (GsContext *ctx, const char *specifier, const char *referrer,
+                gpointer user_data)
+{
+  if (!g_str_has_prefix (specifier, "gi://"))
+    return NULL;
+  const GsGiModule *m = load_bridge (ctx);
+  if (!m)
+    return NULL;
+  return m->import (ctx, specifier);
+}
+
+void
+host_gi_install (GsContext *ctx)
+{
+  GsRuntime *rt = gs_context_get_runtime (ctx);
+  imports_class = gs_class_new (rt, &imports_info);
+  GsValue *imports = gs_object_new_native (ctx, imports_class, NULL, NULL);
+  if (imports)
+    gs_object_define_property (ctx, gs_context_get_global (ctx), "imports",
+                               imports, GS_PROPERTY_DONTENUM);
+  gs_runtime_set_module_resolver (rt, resolve_module, NULL, NULL);
+}
+
+gboolean
+host_gi_has_pending_work (void)
+{
+  return gi_module && gi_module->has_pending_work ();
+}
+
+void
+host_gi_shutdown (GsContext *ctx)
+{
+  if (gi_module)
+    gi_module->shutdown (ctx);
+}
