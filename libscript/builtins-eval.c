@@ -237,13 +237,19 @@ builtins_eval_init_function (JsContext *ctx, JsEnv *env, JsKey key,
 
 /* CreateDynamicFunction: "function anonymous(P\n) {\nbody\n}" is parsed
  * as one declaration whose body must start where it was put, so neither
- * the parameters nor the body can escape their place. */
-static JsValue
-function_ctor (const JsCallInfo *info)
+ * the parameters nor the body can escape their place.  The magic is the
+ * kind: 0 normal, 1 generator, 2 async, 3 async generator (the
+ * constructors of builtins-async-generator.c share this one). */
+JsValue
+builtins_function_ctor (const JsCallInfo *info)
 {
   JsContext *ctx = info->ctx;
   JsRuntime *rt = ctx->rt;
-  GString *src = g_string_new ("function anonymous(");
+  static const char *const prefixes[] = {
+    "function anonymous(", "function* anonymous(",
+    "async function anonymous(", "async function* anonymous(",
+  };
+  GString *src = g_string_new (prefixes[info->magic & 3]);
   JsValue result = JS_EXCEPTION;
   for (uint32_t i = 0; i + 1 < info->argc; i++)
     {
@@ -330,7 +336,8 @@ builtins_init_eval (JsContext *ctx)
   if (js_is_exception (e) || !realm_define_global (ctx, "eval", e))
     return false;
   ctx->eval_fn = e;
-  JsObject *ctor = builtins_define_class (ctx, "Function", function_ctor, 1,
+  JsObject *ctor = builtins_define_class (ctx, "Function",
+                                          builtins_function_ctor, 1,
                                           ctx->function_proto, 0);
   (void) rt;
   return ctor != NULL;

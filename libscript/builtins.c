@@ -345,6 +345,7 @@ realm_init (JsContext *ctx)
     builtins_init_map,
     builtins_init_weak,
     builtins_init_promise,
+    builtins_init_async_generator,
     builtins_init_host,
   };
   for (size_t i = 0; i < G_N_ELEMENTS (families); i++)

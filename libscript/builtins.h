@@ -286,10 +286,46 @@ JsValue builtins_direct_eval (JsContext *ctx, JsFrame *frame,
 int builtins_eval_declare (JsContext *ctx, JsEnv *env, JsValue names);
 int builtins_eval_init_function (JsContext *ctx, JsEnv *env, JsKey key,
                                  JsValue fn);
+/* Function, GeneratorFunction, AsyncFunction and AsyncGeneratorFunction
+ * (CreateDynamicFunction; the magic is the kind, 0 to 3). */
+JsValue builtins_function_ctor (const JsCallInfo *info);
+
+/* builtins-async-generator.c: an async-from-sync iterator, the
+ * [[SyncIteratorRecord]] of CreateAsyncFromSyncIterator. */
+typedef struct
+{
+  JsShape *shape;     /* header: the realm's async-from-sync shape */
+  JsStorage *storage; /* properties, or NULL */
+  JsValue iterator;   /* the sync iterator */
+  JsValue next;       /* its next method */
+} JsAsyncFromSyncIterator;
+
+/* builtins-async-generator.c: the async generator's side of
+ * js_async_generator_resume.  finish: the body completed (threw or
+ * returned value): settle the requests.  yield: the body yielded *value
+ * (a rooted slot): settle the first request; true if another waits, its
+ * completion then in *value and *kind. */
+void builtins_async_generator_finish (JsContext *ctx, JsValue gen,
+                                      bool threw, JsValue value);
+bool builtins_async_generator_yield (JsContext *ctx, JsValue gen,
+                                     JsValue *value, JsResumeKind *kind);
+/* GetIterator (v, async) into regs[0] (iterator) and regs[1] (next):
+ * 1, or -1 with an exception. */
+int builtins_get_async_iterator (JsContext *ctx, JsValue v, JsValue *regs);
+/* IteratorComplete and IteratorValue of an iterator result (a TypeError
+ * if it is not an object): the value, or undefined with *done. */
+JsValue builtins_iterator_complete (JsContext *ctx, JsValue result,
+                                    bool *done);
+/* The call of (Async)IteratorClose: iterator.return () as it returned
+ * it, or a hole when there is no return method.  quiet (a throw
+ * completion closes): errors give a hole too. */
+JsValue builtins_iterator_close_call (JsContext *ctx, JsValue iterator,
+                                      bool quiet);
 
 /* Families. */
 bool builtins_init_eval (JsContext *ctx);
 bool builtins_init_generator (JsContext *ctx);
+bool builtins_init_async_generator (JsContext *ctx);
 bool builtins_init_error (JsContext *ctx);
 bool builtins_init_object (JsContext *ctx);
 bool builtins_init_function (JsContext *ctx);

@@ -53,6 +53,8 @@
   X (CheckHole, "k")         /* acc empty: ReferenceError naming k */ \
   X (CheckThis, "")          /* acc empty: ReferenceError (super() first) */ \
   X (CheckObjectCoercible, "") /* acc null or undefined: TypeError */ \
+  X (CheckBase, "r")         /* r null or undefined: TypeError (a property \
+                                reference's base, before its key) */ \
   /* Environments (closures and block scopes). */ \
   X (LdaEnv, "nn")           /* acc = env(depth n1).slots[n2] */ \
   X (StaEnv, "nn")           /* env(depth n1).slots[n2] = acc */ \
@@ -79,6 +81,10 @@
   X (StaLookupStrict, "k") \
   X (DeleteLookup, "k") \
   X (LdaLookupThis, "kr")    /* acc = name k, r = its with-object or undef */ \
+  X (ResolveLookup, "kr")    /* r, r+1 = where name k is now (a reference) */ \
+  X (LdaRef, "kr")           /* acc = the value of reference r, r+1 */ \
+  X (StaRef, "kr")           /* reference r, r+1 = acc (sloppy) */ \
+  X (StaRefStrict, "kr") \
   /* Properties. */ \
   X (GetNamed, "rki")        /* acc = r.k */ \
   X (SetNamed, "rki")        /* r.k = acc (sloppy) */ \
@@ -197,11 +203,17 @@
   X (TailCall, "rni")        /* reserved */ \
   /* Iteration. */ \
   X (GetIterator, "r")       /* r, r+1 = iterator of acc and its next */ \
-  X (GetAsyncIterator, "r") \
+  X (GetAsyncIterator, "r")  /* r, r+1 = GetIterator (acc, async) */ \
   X (IteratorStep, "rj")     /* acc = next value of r, or jump when done */ \
+  X (IteratorComplete, "rj") /* acc (a result of r): TypeError if not an \
+                                object; done: jump; else acc = value */ \
   X (IteratorClose, "r")     /* call r.return () if any */ \
   X (IteratorCloseThrow, "r") /* the same, its errors ignored; then \
-                                throw acc again */ \
+                                 throw acc again */ \
+  X (IteratorCloseCall, "rn")/* acc = r.return () unchecked, or a hole if \
+                                none (AsyncIteratorClose awaits it); n 1: \
+                                a throw completion (errors give a hole) */ \
+  X (CheckIterResult, "")    /* acc not an object: TypeError */ \
   X (ForInPrepare, "r")      /* r = key enumerator of acc */ \
   X (ForInNext, "rj")        /* acc = next key of r, or jump when done */ \
   /* Generators and async functions. */ \

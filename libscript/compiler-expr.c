@@ -596,6 +596,23 @@ compile_member (FuncState *fs, AstNode *n)
   reg_free_to (fs, mark);
 }
 
+/* A computed key read and then written (compound assignment, ++): the
+ * base is checked, then the key converted once, as GetValue does.
+ * Returns the register of the converted key (a new one: key may be a
+ * variable's own). */
+static uint32_t
+member_key_once (FuncState *fs, AstNode *m, uint32_t obj, uint32_t key)
+{
+  if (!(m->flags & AST_F_COMPUTED) || m->a->kind == AST_SUPER)
+    return key;
+  uint32_t k = reg_alloc (fs);
+  emit_op (fs, JS_OP_CheckBase, obj);
+  emit_op (fs, JS_OP_Ldar, key);
+  emit_op (fs, JS_OP_ToPropertyKey);
+  emit_op (fs, JS_OP_Star, k);
+  return k;
+}
+
 /* Assignment to a MEMBER target, simple or compound. */
 static void
 compile_member_assign (FuncState *fs, AstNode *n)
@@ -604,6 +621,8 @@ compile_member_assign (FuncState *fs, AstNode *n)
   uint32_t mark = fs->next_reg;
   uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
   member_operands_in_place (fs, m, &obj, &key, n->b);
+  if (n->op != LEX_ASSIGN)
+    key = member_key_once (fs, m, obj, key);
   if (n->op == LEX_ASSIGN)
     compile_expr (fs, n->b);
   else if (n->op == LEX_AND_ASSIGN || n->op == LEX_OR_ASSIGN
@@ -636,6 +655,75 @@ compile_member_assign (FuncState *fs, AstNode *n)
   reg_free_to (fs, mark);
 }
 
+/* Whether an identifier is resolved at run time (with, eval). */
+static bool
+ident_is_dynamic (FuncState *fs, AstNode *ident)
+{
+  return scope_ref_is_dynamic (&fs->c->res, ident);
+}
+
+/* A reference to a name resolved at run time, in registers ref, ref+1:
+ * the binding found before the right side runs is the one assigned. */
+static uint32_t
+resolve_ref (FuncState *fs, AstNode *ident)
+{
+  uint32_t ref = reg_alloc_n (fs, 2);
+  emit_op (fs, JS_OP_ResolveLookup, const_atom (fs, ident->str), ref);
+  return ref;
+}
+
+static void
+load_ref (FuncState *fs, AstNode *ident, uint32_t ref)
+{
+  emit_op (fs, JS_OP_LdaRef, const_atom (fs, ident->str), ref);
+}
+
+static void
+store_ref (FuncState *fs, AstNode *ident, uint32_t ref)
+{
+  emit_op (fs, fs->strict ? JS_OP_StaRefStrict : JS_OP_StaRef,
+           const_atom (fs, ident->str), ref);
+}
+
+/* Assignment to a name found at run time. */
+static void
+compile_dynamic_assign (FuncState *fs, AstNode *n)
+{
+  AstNode *t = n->a;
+  uint32_t mark = fs->next_reg;
+  uint32_t ref = resolve_ref (fs, t);
+  if (n->op == LEX_ASSIGN)
+    compile_named_value (fs, n->b, t->str);
+  else if (n->op == LEX_AND_ASSIGN || n->op == LEX_OR_ASSIGN
+           || n->op == LEX_NULLISH_ASSIGN)
+    {
+      Label end;
+      label_init (&end);
+      load_ref (fs, t, ref);
+      emit_jump (fs, n->op == LEX_AND_ASSIGN  ? JS_OP_JumpIfFalse
+                     : n->op == LEX_OR_ASSIGN ? JS_OP_JumpIfTrue
+                                              : JS_OP_JumpIfNotNullish,
+                 &end);
+      compile_named_value (fs, n->b, t->str);
+      store_ref (fs, t, ref);
+      label_bind (fs, &end);
+      label_free (&end);
+      reg_free_to (fs, mark);
+      return;
+    }
+  else
+    {
+      uint32_t old = reg_alloc (fs);
+      load_ref (fs, t, ref);
+      emit_op (fs, JS_OP_Star, old);
+      compile_expr (fs, n->b);
+      mark_position (fs, n);
+      emit_binary (fs, binary_op (n->op), old);
+    }
+  store_ref (fs, t, ref);
+  reg_free_to (fs, mark);
+}
+
 static void
 compile_assign (FuncState *fs, AstNode *n)
 {
@@ -643,6 +731,11 @@ compile_assign (FuncState *fs, AstNode *n)
   if (t->kind == AST_MEMBER)
     {
       compile_member_assign (fs, n);
+      return;
+    }
+  if (t->kind == AST_IDENT && ident_is_dynamic (fs, t))
+    {
+      compile_dynamic_assign (fs, n);
       return;
     }
   if (t->kind == AST_IDENT)
@@ -706,7 +799,16 @@ compile_update (FuncState *fs, AstNode *n)
   AstNode *t = n->a;
   uint32_t mark = fs->next_reg;
   uint32_t old = reg_alloc (fs);
-  if (t->kind == AST_IDENT)
+  if (t->kind == AST_IDENT && ident_is_dynamic (fs, t))
+    {
+      uint32_t ref = resolve_ref (fs, t);
+      load_ref (fs, t, ref);
+      emit_op (fs, JS_OP_ToNumeric);
+      emit_op (fs, JS_OP_Star, old);
+      emit_op (fs, op);
+      store_ref (fs, t, ref);
+    }
+  else if (t->kind == AST_IDENT)
     {
       compile_load_ident (fs, t, false);
       emit_op (fs, JS_OP_ToNumeric);
@@ -718,6 +820,7 @@ compile_update (FuncState *fs, AstNode *n)
     {
       uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
       member_operands_in_place (fs, t, &obj, &key, NULL);
+      key = member_key_once (fs, t, obj, key);
       member_get (fs, t, obj, key);
       emit_op (fs, JS_OP_ToNumeric);
       emit_op (fs, JS_OP_Star, old);
@@ -736,7 +839,8 @@ compile_expr_effect (FuncState *fs, AstNode *n)
 {
   if (fs->c->failed)
     return;
-  if (n->kind == AST_UPDATE && n->a->kind == AST_IDENT)
+  if (n->kind == AST_UPDATE && n->a->kind == AST_IDENT
+      && !ident_is_dynamic (fs, n->a))
     {
       mark_position (fs, n);
       compile_load_ident (fs, n->a, false);
@@ -1312,11 +1416,21 @@ compile_template (FuncState *fs, AstNode *n)
 /* Generators                                                          */
 /* ------------------------------------------------------------------ */
 
+/* How a suspension may be resumed. */
+typedef enum
+{
+  RESUME_AWAIT,       /* an await: next or throw, never return */
+  RESUME_YIELD,       /* a yield: next, throw or return */
+  RESUME_ASYNC_YIELD, /* an async generator's yield: a return's value is
+                         awaited first (AsyncGeneratorUnwrapYield
+                         Resumption) */
+} ResumeMode;
+
 /* After a suspension, acc holds what the generator was resumed with:
  * continue with it (next), throw it, or return it through the finally
  * blocks around. */
 static void
-compile_resume (FuncState *fs, uint32_t value)
+compile_resume (FuncState *fs, uint32_t value, ResumeMode mode)
 {
   Label not_throw, not_return;
   label_init (&not_throw);
@@ -1331,11 +1445,16 @@ compile_resume (FuncState *fs, uint32_t value)
   emit_op (fs, JS_OP_Ldar, value);
   emit_op (fs, JS_OP_Throw);
   label_bind (fs, &not_throw);
-  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_RETURN);
-  emit_op (fs, JS_OP_StrictEq, kind);
-  emit_jump (fs, JS_OP_JumpIfFalse, &not_return);
-  emit_op (fs, JS_OP_Ldar, value);
-  compile_return_acc (fs);
+  if (mode != RESUME_AWAIT)
+    {
+      emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_RETURN);
+      emit_op (fs, JS_OP_StrictEq, kind);
+      emit_jump (fs, JS_OP_JumpIfFalse, &not_return);
+      emit_op (fs, JS_OP_Ldar, value);
+      if (mode == RESUME_ASYNC_YIELD)
+        compile_await (fs);
+      compile_return_acc (fs);
+    }
   label_bind (fs, &not_return);
   emit_op (fs, JS_OP_Ldar, value);
   reg_free_to (fs, kind);
@@ -1343,10 +1462,132 @@ compile_resume (FuncState *fs, uint32_t value)
   label_free (&not_return);
 }
 
+/* await acc: the settled value in acc, or the reason thrown. */
+void
+compile_await (FuncState *fs)
+{
+  uint32_t mark = fs->next_reg;
+  emit_op (fs, JS_OP_Await);
+  compile_resume (fs, reg_alloc (fs), RESUME_AWAIT);
+  reg_free_to (fs, mark);
+}
+
+static bool
+is_async_generator (FuncState *fs)
+{
+  return (fs->flags & (JS_CODE_ASYNC | JS_CODE_GENERATOR))
+         == (JS_CODE_ASYNC | JS_CODE_GENERATOR);
+}
+
+/* yield* in an async generator: the inner iterator is async (or a sync
+ * one wrapped by CreateAsyncFromSyncIterator), each of its results is
+ * awaited, and the values are yielded one by one (ES2024 14.4.14). */
+static void
+compile_async_yield_star (FuncState *fs, AstNode *n)
+{
+  uint32_t it = reg_alloc_n (fs, 2), mode = reg_alloc (fs),
+           received = reg_alloc (fs), result = reg_alloc (fs),
+           tmp = reg_alloc (fs);
+  compile_expr (fs, n->a);
+  mark_position (fs, n);
+  emit_op (fs, JS_OP_GetAsyncIterator, it);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_NEXT);
+  emit_op (fs, JS_OP_Star, mode);
+  emit_op (fs, JS_OP_LdaUndefined);
+  emit_op (fs, JS_OP_Star, received);
+  Label ret, no_throw, done, out, resumed;
+  label_init (&ret);
+  label_init (&no_throw);
+  label_init (&done);
+  label_init (&out);
+  label_init (&resumed);
+  uint32_t top = fs->code->len;
+  emit_op (fs, JS_OP_DelegateStep, it, mode, received);
+  emit_op (fs, JS_OP_Star, result);
+  emit_op (fs, JS_OP_LdaInt, 3u);
+  emit_op (fs, JS_OP_StrictEq, mode);
+  emit_jump (fs, JS_OP_JumpIfTrue, &ret);
+  emit_op (fs, JS_OP_LdaInt, 4u);
+  emit_op (fs, JS_OP_StrictEq, mode);
+  emit_jump (fs, JS_OP_JumpIfTrue, &no_throw);
+  emit_op (fs, JS_OP_Ldar, result);
+  compile_await (fs);
+  emit_op (fs, JS_OP_CheckIterResult);
+  emit_op (fs, JS_OP_Star, result);
+  emit_op (fs, JS_OP_GetNamed, result, const_ascii_atom (fs, "done"),
+           ic_alloc (fs));
+  emit_jump (fs, JS_OP_JumpIfTrue, &done);
+  emit_op (fs, JS_OP_GetNamed, result, const_ascii_atom (fs, "value"),
+           ic_alloc (fs));
+  emit_op (fs, JS_OP_Yield);
+  emit_op (fs, JS_OP_Star, received);
+  emit_op (fs, JS_OP_ResumeKind);
+  emit_op (fs, JS_OP_Star, mode);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_RETURN);
+  emit_op (fs, JS_OP_StrictEq, mode);
+  emit_jump_back (fs, JS_OP_JumpIfFalse, top);
+  /* A return is awaited before it goes to the inner iterator; a
+     rejection becomes a throw sent to it instead. */
+  emit_op (fs, JS_OP_Ldar, received);
+  emit_op (fs, JS_OP_Await);
+  emit_op (fs, JS_OP_Star, received);
+  emit_op (fs, JS_OP_ResumeKind);
+  emit_op (fs, JS_OP_Star, tmp);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_THROW);
+  emit_op (fs, JS_OP_StrictEq, tmp);
+  emit_jump_back (fs, JS_OP_JumpIfFalse, top);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_THROW);
+  emit_op (fs, JS_OP_Star, mode);
+  emit_jump_back (fs, JS_OP_Jump, top);
+  /* Done: the value is the expression's, or the generator's return
+     value (awaited) when the resumption was a return. */
+  label_bind (fs, &done);
+  emit_op (fs, JS_OP_GetNamed, result, const_ascii_atom (fs, "value"),
+           ic_alloc (fs));
+  emit_op (fs, JS_OP_Star, result);
+  emit_op (fs, JS_OP_LdaInt, (uint32_t) JS_RESUME_RETURN);
+  emit_op (fs, JS_OP_StrictEq, mode);
+  emit_jump (fs, JS_OP_JumpIfFalse, &out);
+  emit_op (fs, JS_OP_Ldar, result);
+  compile_await (fs);
+  compile_return_acc (fs);
+  /* A return the inner iterator could not take: return the value. */
+  label_bind (fs, &ret);
+  emit_op (fs, JS_OP_Ldar, received);
+  compile_await (fs);
+  compile_return_acc (fs);
+  /* A throw the inner iterator could not take: DelegateStep called its
+     return method (acc its result, or a hole if it had none); await
+     that, then the protocol violation is a TypeError. */
+  label_bind (fs, &no_throw);
+  emit_op (fs, JS_OP_Ldar, result);
+  emit_jump (fs, JS_OP_JumpIfHole, &resumed);
+  compile_await (fs);
+  emit_op (fs, JS_OP_CheckIterResult);
+  label_bind (fs, &resumed);
+  emit_op (fs, JS_OP_ThrowError, (uint32_t) JS_ERROR_TYPE,
+           const_ascii_atom (fs, "The iterator does not provide a 'throw' "
+                                 "method"));
+  label_bind (fs, &out);
+  emit_op (fs, JS_OP_Ldar, result);
+  label_free (&ret);
+  label_free (&no_throw);
+  label_free (&done);
+  label_free (&out);
+  label_free (&resumed);
+}
+
 static void
 compile_yield (FuncState *fs, AstNode *n)
 {
   uint32_t mark = fs->next_reg;
+  bool async = is_async_generator (fs);
+  if (async && (n->flags & AST_F_DELEGATE))
+    {
+      compile_async_yield_star (fs, n);
+      reg_free_to (fs, mark);
+      return;
+    }
   if (!(n->flags & AST_F_DELEGATE))
     {
       if (n->a)
@@ -1354,8 +1595,12 @@ compile_yield (FuncState *fs, AstNode *n)
       else
         emit_op (fs, JS_OP_LdaUndefined);
       mark_position (fs, n);
+      /* An async generator yields the operand's awaited value. */
+      if (async)
+        compile_await (fs);
       emit_op (fs, JS_OP_Yield);
-      compile_resume (fs, reg_alloc (fs));
+      compile_resume (fs, reg_alloc (fs),
+                      async ? RESUME_ASYNC_YIELD : RESUME_YIELD);
       reg_free_to (fs, mark);
       return;
     }
@@ -1586,8 +1831,7 @@ compile_expr (FuncState *fs, AstNode *n)
         uint32_t mark = fs->next_reg;
         compile_expr (fs, n->a);
         mark_position (fs, n);
-        emit_op (fs, JS_OP_Await);
-        compile_resume (fs, reg_alloc (fs));
+        compile_await (fs);
         reg_free_to (fs, mark);
       }
       break;

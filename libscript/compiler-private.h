@@ -79,6 +79,7 @@ struct Jumps
   uint32_t env_depth;      /* environments pushed when it started */
   uint32_t finally_depth;  /* finally blocks open when it started */
   int32_t iterator_reg;    /* for-of: iterator to close on break, or -1 */
+  bool iterator_async;     /* for await: AsyncIteratorClose, not sync */
 };
 
 /* A break or continue that leaves through a finally block. */
@@ -189,6 +190,12 @@ void compile_member_key (FuncState *fs, AstNode *key, bool computed,
 bool binding_location (FuncState *fs, Binding *b, uint32_t *reg,
                        uint32_t *depth, uint32_t *slot);
 
+/* Marks registers it (an iterator being destructured) as closed by a
+ * return leaving the code emitted until the end call (a generator
+ * resumed with return at a yield inside a pattern). */
+void compile_iterator_scope_begin (FuncState *fs, Jumps *j, uint32_t it);
+void compile_iterator_scope_end (FuncState *fs, Jumps *j);
+
 /* compiler-expr.c */
 void compile_expr (FuncState *fs, AstNode *n);
 void compile_expr_to (FuncState *fs, AstNode *n, uint32_t reg);
@@ -201,6 +208,8 @@ void compile_load_this_unchecked (FuncState *fs);
 void compile_call_args (FuncState *fs, AstList *args, uint32_t first,
                         bool *spread);
 bool compile_is_anonymous_fn (AstNode *n);
+/* await acc (in an async function, async generator or module). */
+void compile_await (FuncState *fs);
 void compile_named_value (FuncState *fs, AstNode *value, const AstStr *name);
 
 /* compiler-pattern.c */

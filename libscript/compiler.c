@@ -447,6 +447,7 @@ jumps_push (FuncState *fs, Jumps *j, const AstStr *label, bool loop)
   j->env_depth = fs->env_depth;
   j->finally_depth = fs->finally_depth;
   j->iterator_reg = -1;
+  j->finally_depth = fs->finally_depth;
   label_init (&j->breaks);
   label_init (&j->continues);
   fs->jumps = j;
@@ -463,6 +464,19 @@ jumps_pop (FuncState *fs, Jumps *j)
     g_array_free (j->label_set, TRUE);
 }
 
+void
+compile_iterator_scope_begin (FuncState *fs, Jumps *j, uint32_t it)
+{
+  jumps_push (fs, j, NULL, false);
+  j->iterator_reg = (int32_t) it;
+}
+
+void
+compile_iterator_scope_end (FuncState *fs, Jumps *j)
+{
+  jumps_pop (fs, j);
+}
+
 static bool
 jumps_has_label (Jumps *j, const AstStr *label)
 {
@@ -473,6 +487,34 @@ jumps_has_label (Jumps *j, const AstStr *label)
       if (g_array_index (j->label_set, const AstStr *, i) == label)
         return true;
   return false;
+}
+
+/* IteratorClose (or AsyncIteratorClose) of a for-of loop's iterator
+ * with a normal completion: errors propagate.  The close marks the
+ * iterator done first, so the loop's own throw handler does not close
+ * it a second time. */
+static void
+emit_iterator_close (FuncState *fs, Jumps *j)
+{
+  uint32_t it = (uint32_t) j->iterator_reg;
+  if (!j->iterator_async)
+    {
+      emit_op (fs, JS_OP_IteratorClose, it);
+      return;
+    }
+  /* acc (a return's value) is kept, as IteratorClose keeps it. */
+  uint32_t saved = reg_alloc (fs);
+  Label skip;
+  label_init (&skip);
+  emit_op (fs, JS_OP_Star, saved);
+  emit_op (fs, JS_OP_IteratorCloseCall, it, 0u);
+  emit_jump (fs, JS_OP_JumpIfHole, &skip);
+  compile_await (fs);
+  emit_op (fs, JS_OP_CheckIterResult);
+  label_bind (fs, &skip);
+  label_free (&skip);
+  emit_op (fs, JS_OP_Ldar, saved);
+  reg_free_to (fs, saved);
 }
 
 /* Closes the iterators of the for-of loops that a completion leaves on
@@ -489,7 +531,7 @@ close_iterators (FuncState *fs, Jumps *target, bool and_target)
       if (j == target && !and_target)
         break;
       if (j->iterator_reg >= 0)
-        emit_op (fs, JS_OP_IteratorClose, (uint32_t) j->iterator_reg);
+        emit_iterator_close (fs, j);
       if (j == target)
         break;
     }
@@ -740,6 +782,7 @@ compile_for_in_of (FuncState *fs, AstNode *n)
 {
   completion_reset (fs);
   bool of = n->kind == AST_FOR_OF;
+  bool async = of && (n->flags & AST_F_AWAIT);
   uint32_t mark = fs->next_reg;
   Scope *s = scope_of (&fs->c->res, n);
   /* The right side is evaluated with the head's names in their TDZ. */
@@ -753,8 +796,7 @@ compile_for_in_of (FuncState *fs, AstNode *n)
     compile_expr (fs, n->b);
   uint32_t it = reg_alloc_n (fs, 2);
   if (of)
-    emit_op (fs, (n->flags & AST_F_AWAIT) ? JS_OP_GetAsyncIterator
-                                          : JS_OP_GetIterator, it);
+    emit_op (fs, async ? JS_OP_GetAsyncIterator : JS_OP_GetIterator, it);
   else
     emit_op (fs, JS_OP_ForInPrepare, it);
 
@@ -762,17 +804,30 @@ compile_for_in_of (FuncState *fs, AstNode *n)
   jumps_push (fs, &j, NULL, true);
   take_labels (&j);
   j.iterator_reg = of ? (int32_t) it : -1;
+  j.iterator_async = async;
   uint32_t top = fs->code->len;
   Label done;
   label_init (&done);
-  emit_jump_r (fs, of ? JS_OP_IteratorStep : JS_OP_ForInNext, it, &done);
+  if (async)
+    {
+      /* IteratorNext, awaited, then IteratorComplete and IteratorValue;
+         errors here leave the iterator open. */
+      uint32_t w = reg_alloc_n (fs, 2);
+      emit_op (fs, JS_OP_Mov, it + 1, w);
+      emit_op (fs, JS_OP_Mov, it, w + 1);
+      emit_op (fs, JS_OP_Call, w, 0u, ic_alloc (fs));
+      reg_free_to (fs, w);
+      compile_await (fs);
+      emit_jump_r (fs, JS_OP_IteratorComplete, it, &done);
+    }
+  else
+    emit_jump_r (fs, of ? JS_OP_IteratorStep : JS_OP_ForInNext, it, &done);
   /* A fresh scope per iteration for let and const; entering it puts its
      bindings in their TDZ, through the accumulator. */
   uint32_t body_mark = fs->next_reg;
   uint32_t value = reg_alloc (fs);
   /* A throw from the head's binding or the body closes a for-of's
-     iterator (for await closes its own way). */
-  bool close_sync = of && !(n->flags & AST_F_AWAIT);
+     iterator. */
   JsHandler h = { fs->code->len, 0, 0 };
   emit_op (fs, JS_OP_Star, value);
   scope_enter (fs, s);
@@ -789,11 +844,30 @@ compile_for_in_of (FuncState *fs, AstNode *n)
      next step from here. */
   label_bind (fs, &j.continues);
   emit_jump_back (fs, JS_OP_JumpLoop, top);
-  if (close_sync)
+  if (async)
+    {
+      /* AsyncIteratorClose with a throw completion: what return throws
+         or gives is ignored, but it is still awaited. */
+      h.end = fs->code->len;
+      h.target = fs->code->len;
+      g_array_append_val (fs->handlers, h);
+      uint32_t exc = reg_alloc (fs);
+      Label rethrow;
+      label_init (&rethrow);
+      emit_op (fs, JS_OP_Star, exc);
+      emit_op (fs, JS_OP_IteratorCloseCall, it, 1u);
+      emit_jump (fs, JS_OP_JumpIfHole, &rethrow);
+      emit_op (fs, JS_OP_Await);
+      label_bind (fs, &rethrow);
+      label_free (&rethrow);
+      emit_op (fs, JS_OP_Ldar, exc);
+      emit_op (fs, JS_OP_Throw);
+    }
+  else if (of)
     compile_close_on_throw (fs, &h, it);
   label_bind (fs, &done);
   label_free (&done);
-  /* break leaves the body's scope itself (emit_exit_to), and closes the
+  /* break leaves the body's scope itself (emit_jump_out), and closes the
      iterator. */
   label_bind (fs, &j.breaks);
   jumps_pop (fs, &j);
@@ -1008,7 +1082,13 @@ static void
 compile_return (FuncState *fs, AstNode *n)
 {
   if (n->a)
-    compile_expr (fs, n->a);
+    {
+      compile_expr (fs, n->a);
+      /* An async generator's return awaits its operand. */
+      if ((fs->flags & (JS_CODE_ASYNC | JS_CODE_GENERATOR))
+          == (JS_CODE_ASYNC | JS_CODE_GENERATOR))
+        compile_await (fs);
+    }
   else
     emit_op (fs, JS_OP_LdaUndefined);
   compile_return_acc (fs);
@@ -1378,8 +1458,6 @@ compile_function (FuncState *parent, AstNode *fn)
     fs.flags |= JS_CODE_IN_FUNCTION;
   if (fn->flags & AST_F_FIELD_INIT)
     fs.flags |= JS_CODE_FIELD_INIT;
-  if ((fn->flags & AST_F_ASYNC) && (fn->flags & AST_F_GENERATOR))
-    compile_error (&fs, fn, "async generators are not supported yet");
 
   /* r0 is this, r1.. the parameters' incoming values.  (A static
      block's list is its statements: it has no parameters.) */

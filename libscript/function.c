@@ -199,7 +199,12 @@ function_new_closure (JsContext *ctx, JsCode *code, JsEnv *env)
   rt_restore_roots (rt, saved);
   if (!f)
     return NULL;
-  f->shape = (code->flags & JS_CODE_GENERATOR) && ctx->generator_closure_shape
+  bool async_gen = (code->flags & (JS_CODE_ASYNC | JS_CODE_GENERATOR))
+                   == (JS_CODE_ASYNC | JS_CODE_GENERATOR);
+  f->shape = async_gen && ctx->async_generator_closure_shape
+                 ? ctx->async_generator_closure_shape
+             : (code->flags & JS_CODE_GENERATOR)
+                     && ctx->generator_closure_shape
                  ? ctx->generator_closure_shape
              : (code->flags & JS_CODE_ASYNC) && ctx->async_closure_shape
                  ? ctx->async_closure_shape
@@ -322,7 +327,7 @@ function_resolve_lazy (JsContext *ctx, JsObject *o)
   JsValue *po = rt_push_root (rt, js_object_value (o));
   JsCell *c = (JsCell *) o;
   JsValue name = JS_UNDEFINED, length = js_int32 (0);
-  bool proto = false, generator = false, legacy = false;
+  bool proto = false, generator = false, async_gen = false, legacy = false;
   if (c->shape->cls == &js_function_class)
     {
       JsFunction *f = (JsFunction *) c;
@@ -333,6 +338,7 @@ function_resolve_lazy (JsContext *ctx, JsObject *o)
       proto = (f->code->flags & JS_CODE_CONSTRUCTOR)
               && !(f->code->flags & JS_CODE_CLASS_CONSTRUCTOR);
       generator = (f->code->flags & JS_CODE_GENERATOR) != 0;
+      async_gen = generator && (f->code->flags & JS_CODE_ASYNC);
       /* Plain sloppy functions carry the legacy caller and arguments
          properties (null, frozen) that strict functions, methods,
          arrows, generators and classes must not have (ECMA-262 17.1):
@@ -343,7 +349,8 @@ function_resolve_lazy (JsContext *ctx, JsObject *o)
                                    | JS_CODE_CLASS_CONSTRUCTOR
                                    | JS_CODE_METHOD))
                && (f->code->flags & JS_CODE_CONSTRUCTOR);
-      o->shape = generator ? ctx->generator_function_shape
+      o->shape = async_gen   ? ctx->async_generator_function_shape
+                 : generator ? ctx->generator_function_shape
                  : (f->code->flags & JS_CODE_ASYNC) ? ctx->async_function_shape
                                                     : ctx->function_shape;
     }
@@ -375,8 +382,11 @@ function_resolve_lazy (JsContext *ctx, JsObject *o)
     {
       /* A generator function's prototype: the prototype of its
          generators, with no constructor property. */
-      JsObject *p = object_new_with_proto (rt, (JsCell *) ctx->generator_proto,
-                                           2);
+      JsObject *p = object_new_with_proto (
+          rt,
+          async_gen ? (JsCell *) ctx->async_generator_proto
+                    : (JsCell *) ctx->generator_proto,
+          2);
       ok = p && object_define_own (rt, js_get_object (*po),
                                    atom_common_key (rt, JS_ATOM_prototype),
                                    js_object_value (p), JS_ATTR_WRITABLE)

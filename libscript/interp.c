@@ -294,6 +294,76 @@ env_find (JsContext *ctx, JsEnv *env, JsKey key, JsEnv **where,
   return false;
 }
 
+/* GetBindingValue of an object environment (a with object, or the
+ * names eval added): the binding may have gone since it was found. */
+static JsValue
+object_binding_get (JsContext *ctx, JsObject *o, JsKey key, bool strict)
+{
+  int h = prop_has (ctx, o, key);
+  if (h < 0)
+    return JS_EXCEPTION;
+  if (!h)
+    {
+      if (!strict)
+        return JS_UNDEFINED;
+      g_autofree char *s = string_to_utf8 (ctx->rt, atom_key_string (key),
+                                           NULL);
+      return js_throw_reference_error (ctx, "%s is not defined", s);
+    }
+  return prop_get (ctx, o, key, js_object_value (o));
+}
+
+/* SetMutableBinding of an object environment.  1 done, -1 exception. */
+static int
+object_binding_set (JsContext *ctx, JsObject *o, JsKey key, JsValue v,
+                    bool strict)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pv = rt_push_root (rt, v);
+  int h = prop_has (ctx, o, key);
+  if (h == 0 && strict)
+    {
+      g_autofree char *s = string_to_utf8 (rt, atom_key_string (key), NULL);
+      js_throw_reference_error (ctx, "%s is not defined", s);
+      h = -1;
+    }
+  if (h >= 0)
+    h = js_set (ctx, js_object_value (o), key, *pv, js_object_value (o),
+                strict);
+  rt_restore_roots (rt, saved);
+  return h < 0 ? -1 : 1;
+}
+
+/* SetMutableBinding of a declarative environment's slot: TDZ and
+ * read-only bindings refuse.  1 done, -1 exception. */
+static int
+env_binding_set (JsContext *ctx, JsEnv *where, uint32_t slot, JsKey key,
+                 JsValue v, bool strict)
+{
+  uint8_t attrs = 0;
+  uint32_t s2;
+  shape_lookup (where->shape, key, &s2, &attrs);
+  if (js_is_empty (where->slots[slot]))
+    {
+      js_throw_reference_error (ctx, "Cannot access variable before "
+                                     "initialization");
+      return -1;
+    }
+  if (!(attrs & JS_ATTR_WRITABLE))
+    {
+      /* A const (TDZ) always throws; the name of a function expression
+         only in strict code. */
+      if (!strict && !(attrs & JS_ATTR_TDZ))
+        return 1;
+      js_throw_type_error (ctx, "Assignment to constant variable.");
+      return -1;
+    }
+  where->slots[slot] = v;
+  gc_write_barrier (&ctx->rt->heap, (JsCell *) where);
+  return 1;
+}
+
 /* ------------------------------------------------------------------ */
 /* Generators                                                          */
 /* ------------------------------------------------------------------ */
@@ -312,6 +382,12 @@ generator_trace (JsTracer *trc, JsCell *cell)
 
 const JsCellClass js_generator_class = {
   .name = "Generator",
+  .kind = JS_KIND_OBJECT,
+  .trace = generator_trace,
+};
+
+const JsCellClass js_async_generator_class = {
+  .name = "AsyncGenerator",
   .kind = JS_KIND_OBJECT,
   .trace = generator_trace,
 };
@@ -337,11 +413,16 @@ generator_create (JsContext *ctx, JsFrame *f, uint32_t start_pc)
                           atom_common_key (rt, JS_ATOM_prototype));
   if (js_is_exception (proto))
     return proto;
+  bool async_gen = (f->code->flags & (JS_CODE_ASYNC | JS_CODE_GENERATOR))
+                   == (JS_CODE_ASYNC | JS_CODE_GENERATOR);
   JsCell *p = js_is_object (proto) ? js_get_cell (proto)
+              : async_gen          ? (JsCell *) ctx->async_generator_proto
                                    : (JsCell *) ctx->generator_proto;
   JsValue *saved = rt_save_roots (rt);
   rt_push_cell (rt, p);
-  JsShape *s = shape_root_for (rt, &js_generator_class, p, 0);
+  JsShape *s = shape_root_for (rt, async_gen ? &js_async_generator_class
+                                             : &js_generator_class,
+                               p, 0);
   JsValue *ps = rt_push_cell (rt, s);
   uint32_t n = (uint32_t) (f->top - f->base);
   JsGenerator *g = s ? (JsGenerator *) heap_alloc_slots (
@@ -523,6 +604,69 @@ async_start (JsContext *ctx, JsFrame *frame, uint32_t start_pc)
   return r;
 }
 
+/* ------------------------------------------------------------------ */
+/* Async generators                                                    */
+/* ------------------------------------------------------------------ */
+
+/* The reaction of a promise an async generator awaits. */
+static JsValue
+async_generator_resume_handler (JsContext *ctx, JsValue data,
+                                JsValue argument, bool rejected)
+{
+  js_async_generator_resume (ctx, data,
+                             rejected ? JS_RESUME_THROW : JS_RESUME_NEXT,
+                             argument);
+  return JS_UNDEFINED;
+}
+
+/* The frame runs until it awaits (the state stays executing: requests
+ * made meanwhile queue up), yields (the first request settles, and the
+ * next one waiting resumes the frame at once, as AsyncGeneratorYield
+ * says), or completes (every request waiting settles).  The queue and
+ * the requests are builtins-async-generator.c's. */
+void
+js_async_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
+                           JsValue value)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pg = rt_push_root (rt, gv);
+  JsValue *pv = rt_push_root (rt, value);
+  for (;;)
+    {
+      bool done;
+      JsValue r = generator_run (ctx, *pg, kind, *pv, &done);
+      JsGenerator *g = (JsGenerator *) js_get_cell (*pg);
+      if (js_is_exception (r) || done)
+        {
+          bool threw = js_is_exception (r);
+          *pv = threw ? js_take_exception (ctx) : r;
+          g->state = JS_GEN_COMPLETED;
+          builtins_async_generator_finish (ctx, *pg, threw, *pv);
+          break;
+        }
+      if (g->awaiting)
+        {
+          g->state = JS_GEN_EXECUTING;
+          *pv = r;
+          JsValue p = promise_resolve (ctx, ctx->promise_ctor, *pv);
+          if (!js_is_exception (p)
+              && promise_then_native (ctx, p, async_generator_resume_handler,
+                                      *pg, NULL))
+            break;
+          /* PromiseResolve threw (a getter of constructor): the await
+             throws into the body. */
+          kind = JS_RESUME_THROW;
+          *pv = js_take_exception (ctx);
+          continue;
+        }
+      *pv = r;
+      if (!builtins_async_generator_yield (ctx, *pg, pv, &kind))
+        break;
+    }
+  rt_restore_roots (rt, saved);
+}
+
 JsValue
 js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
                      JsValue value)
@@ -554,10 +698,14 @@ js_generator_resume (JsContext *ctx, JsValue gv, JsResumeKind kind,
 /* One step of yield*: it[0] the iterator, it[1] its next method; *mode
  * the resumption (next, throw, return); value what was sent.  Returns the
  * inner result object; *mode becomes 3 when a return found no return
- * method (the generator then returns value itself). */
+ * method (the generator then returns value itself).  In an async
+ * generator the result is returned unchecked (it is awaited first), and
+ * a throw that finds no throw method sets *mode to 4 and returns what
+ * the iterator's return method gave (a hole if it has none): the code
+ * awaits it and throws the TypeError. */
 static JsValue
 generator_delegate_step (JsContext *ctx, JsValue *it, JsValue *mode,
-                         JsValue value)
+                         JsValue value, bool async)
 {
   JsRuntime *rt = ctx->rt;
   int m = js_get_int32 (*mode);
@@ -578,6 +726,11 @@ generator_delegate_step (JsContext *ctx, JsValue *it, JsValue *mode,
               *mode = js_int32 (3);
               return value;
             }
+          if (async)
+            {
+              *mode = js_int32 (4);
+              return builtins_iterator_close_call (ctx, it[0], false);
+            }
           /* throw without a throw method: close the inner iterator,
              then a TypeError. */
           if (realm_iterator_close (ctx, it[0]) < 0)
@@ -587,7 +740,7 @@ generator_delegate_step (JsContext *ctx, JsValue *it, JsValue *mode,
         }
       r = js_call (ctx, method, it[0], 1, &value);
     }
-  if (js_is_exception (r))
+  if (js_is_exception (r) || async)
     return r;
   if (!js_is_object (r))
     return js_throw_type_error (ctx, "Iterator result %s is not an object",
@@ -725,6 +878,16 @@ op_CheckObjectCoercible:
       THROW ();
     }
   NEXT (1);
+
+op_CheckBase:
+  if (G_UNLIKELY (js_is_nullish (REG (0))))
+    {
+      SYNC ();
+      js_throw_type_error (ctx, "Cannot read properties of %s",
+                           js_is_null (REG (0)) ? "null" : "undefined");
+      THROW ();
+    }
+  NEXT (3);
 
   /* Environments. */
 op_LdaEnv:
@@ -956,7 +1119,8 @@ op_LdaLookupThis:
       {
         if (with_obj)
           {
-            acc = prop_get (ctx, with_obj, key, js_object_value (with_obj));
+            acc = object_binding_get (ctx, with_obj, key,
+                                      (code->flags & JS_CODE_STRICT) != 0);
             if (where->shape->cls == &js_with_env_class)
               this_v = js_object_value (with_obj);
           }
@@ -1013,36 +1177,9 @@ op_StaLookupStrict:
     if (env_find (ctx, frame->env, key, &where, &slot, &with_obj, &err))
       {
         if (with_obj)
-          h = js_set (ctx, js_object_value (with_obj), key, acc,
-                      js_object_value (with_obj), strict);
+          h = object_binding_set (ctx, with_obj, key, acc, strict);
         else
-          {
-            uint8_t attrs = 0;
-            uint32_t s2;
-            shape_lookup (where->shape, key, &s2, &attrs);
-            if (js_is_empty (where->slots[slot]))
-              {
-                js_throw_reference_error (ctx, "Cannot access variable "
-                                               "before initialization");
-                h = -1;
-              }
-            else if (!(attrs & JS_ATTR_WRITABLE))
-              {
-                /* A const (TDZ) always throws; the name of a function
-                   expression only in strict code. */
-                if (strict || (attrs & JS_ATTR_TDZ))
-                  {
-                    js_throw_type_error (ctx, "Assignment to constant "
-                                              "variable.");
-                    h = -1;
-                  }
-              }
-            else
-              {
-                where->slots[slot] = acc;
-                gc_write_barrier (&rt->heap, (JsCell *) where);
-              }
-          }
+          h = env_binding_set (ctx, where, slot, key, acc, strict);
       }
     else if (err)
       h = -1;
@@ -1053,6 +1190,87 @@ op_StaLookupStrict:
     if (h < 0)
       THROW ();
     NEXT (3);
+  }
+  /* References to names found at run time, resolved before the right
+     side of an assignment runs (PutValue uses the binding found then):
+     r holds the object, the environment (with the slot in r+1), or
+     undefined for the global scope. */
+op_ResolveLookup:
+  {
+    SYNC ();
+    JsKey key = const_key (code, U16 (0));
+    JsEnv *where;
+    uint32_t slot;
+    JsObject *with_obj;
+    int err;
+    JsValue *ref = &REG (2);
+    if (env_find (ctx, frame->env, key, &where, &slot, &with_obj, &err))
+      {
+        ref[0] = with_obj ? js_object_value (with_obj)
+                          : js_cell_value (JS_TAG_INTERNAL, where);
+        ref[1] = js_int32 ((int32_t) slot);
+      }
+    else if (err)
+      THROW ();
+    else
+      ref[0] = ref[1] = JS_UNDEFINED;
+    NEXT (5);
+  }
+op_LdaRef:
+  {
+    SYNC ();
+    JsKey key = const_key (code, U16 (0));
+    JsValue *ref = &REG (2);
+    if (js_is_object (ref[0]))
+      acc = object_binding_get (ctx, js_get_object (ref[0]), key,
+                                (code->flags & JS_CODE_STRICT) != 0);
+    else if (js_is_undefined (ref[0]))
+      {
+        bool found;
+        acc = lookup_global (ctx, key, &found);
+        CHECK (acc);
+        if (!found)
+          {
+            g_autofree char *s = string_to_utf8 (rt, atom_key_string (key),
+                                                 NULL);
+            js_throw_reference_error (ctx, "%s is not defined", s);
+            THROW ();
+          }
+      }
+    else
+      acc = ((JsEnv *) js_get_cell (ref[0]))->slots[js_get_int32 (ref[1])];
+    CHECK (acc);
+    if (js_is_empty (acc))
+      {
+        g_autofree char *s = string_to_utf8 (rt, atom_key_string (key), NULL);
+        js_throw_reference_error (ctx, "Cannot access '%s' before "
+                                       "initialization", s);
+        THROW ();
+      }
+    NEXT (5);
+  }
+op_StaRef:
+op_StaRefStrict:
+  {
+    SYNC ();
+    JsKey key = const_key (code, U16 (0));
+    JsValue *ref = &REG (2);
+    bool strict = *pc == JS_OP_StaRefStrict;
+    JsValue *r = rt_push_root (rt, acc);
+    int h;
+    if (js_is_object (ref[0]))
+      h = object_binding_set (ctx, js_get_object (ref[0]), key, acc, strict);
+    else if (js_is_undefined (ref[0]))
+      h = realm_store_global (ctx, key, acc, strict);
+    else
+      h = env_binding_set (ctx, (JsEnv *) js_get_cell (ref[0]),
+                           (uint32_t) js_get_int32 (ref[1]), key, acc,
+                           strict);
+    acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (5);
   }
 op_DeleteLookup:
   {
@@ -1169,6 +1387,13 @@ op_GetKeyed:
           }
       }
     SYNC ();
+    /* GetValue: the base is checked before the key is converted. */
+    if (G_UNLIKELY (js_is_nullish (o)))
+      {
+        js_throw_type_error (ctx, "Cannot read properties of %s",
+                             js_is_null (o) ? "null" : "undefined");
+        THROW ();
+      }
     JsKey key;
     if (!js_to_property_key (ctx, acc, &key))
       THROW ();
@@ -1193,6 +1418,13 @@ op_SetKeyedStrict:
           }
       }
     SYNC ();
+    /* PutValue: the base is checked before the key is converted. */
+    if (G_UNLIKELY (js_is_nullish (o)))
+      {
+        js_throw_type_error (ctx, "Cannot set properties of %s",
+                             js_is_null (o) ? "null" : "undefined");
+        THROW ();
+      }
     JsValue *r = rt_push_root (rt, acc);
     JsKey key;
     int h = -1;
@@ -1612,7 +1844,6 @@ op_GetTemplateObject:
 op_AsyncReturn:
 
 op_TailCall:
-op_GetAsyncIterator:
 op_SwitchJump:
   SYNC ();
   js_throw_error (ctx, JS_ERR_SYNTAX, "%s is not supported yet",
@@ -1980,7 +2211,8 @@ op_ResumeKind:
 op_DelegateStep:
   {
     SYNC ();
-    acc = generator_delegate_step (ctx, &REG (0), &REG (2), REG (4));
+    acc = generator_delegate_step (ctx, &REG (0), &REG (2), REG (4),
+                                   (code->flags & JS_CODE_ASYNC) != 0);
     rt->stack_top = frame->top;
     CHECK (acc);
     NEXT (7);
@@ -2220,6 +2452,52 @@ op_IteratorStep:
       }
     NEXT (7);
   }
+op_GetAsyncIterator:
+  {
+    SYNC ();
+    if (builtins_get_async_iterator (ctx, acc, &REG (0)) < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_IteratorComplete:
+  {
+    JsValue *it = &REG (0);
+    SYNC ();
+    bool done;
+    acc = builtins_iterator_complete (ctx, acc, &done);
+    CHECK (acc);
+    if (done)
+      {
+        it[1] = JS_UNDEFINED;
+        NEXT (7 + I32 (2));
+      }
+    NEXT (7);
+  }
+op_IteratorCloseCall:
+  {
+    JsValue *it = &REG (0);
+    uint32_t flags = U16 (2);
+    if (js_is_undefined (it[1]))
+      {
+        acc = JS_EMPTY;
+        NEXT (5);
+      }
+    SYNC ();
+    it[1] = JS_UNDEFINED;
+    acc = builtins_iterator_close_call (ctx, it[0], (flags & 1) != 0);
+    rt->stack_top = frame->top;
+    CHECK (acc);
+    NEXT (5);
+  }
+op_CheckIterResult:
+  if (G_UNLIKELY (!js_is_object (acc)))
+    {
+      SYNC ();
+      js_throw_type_error (ctx, "Iterator result %s is not an object",
+                           realm_describe (ctx, acc));
+      THROW ();
+    }
+  NEXT (1);
 op_IteratorClose:
   {
     JsValue *it = &REG (0);

@@ -26,6 +26,7 @@ typedef enum
   JS_GEN_SUSPENDED_YIELD,
   JS_GEN_EXECUTING,
   JS_GEN_COMPLETED,
+  JS_GEN_AWAITING_RETURN, /* async generators: awaiting a return value */
 } JsGeneratorState;
 
 /* How a generator is resumed (ResumeKind gives it to the code). */
@@ -53,11 +54,40 @@ typedef struct
   uint32_t resume_kind; /* JsResumeKind of the resumption in progress */
   uint32_t raw;         /* the last yield gave an iterator result as is */
   uint32_t awaiting;    /* suspended by await, not yield */
-  JsValue promise;      /* async functions: the promise they return */
+  JsValue promise;      /* async functions: the promise they return;
+                           async generators: the first request of their
+                           queue (a JsAsyncRequest) or undefined */
   JsValue values[];     /* base[0 .. n_values) of the frame */
 } JsGenerator;
 
 extern const JsCellClass js_generator_class;
+/* Async generator objects: the same layout, their own brand. */
+extern const JsCellClass js_async_generator_class;
+
+/* An AsyncGeneratorRequest: a next, throw or return call waiting in an
+ * async generator's queue, with the promise it answers. */
+typedef struct JsAsyncRequest JsAsyncRequest;
+struct JsAsyncRequest
+{
+  JsShape *shape;       /* header: the realm's request shape */
+  JsAsyncRequest *next; /* the request queued after this one, or NULL */
+  JsValue kind;         /* int32: the completion's JsResumeKind */
+  JsValue value;        /* the completion's value */
+  JsValue promise;      /* the request's promise (of %Promise%) */
+};
+
+static inline bool
+js_is_async_generator (JsValue v)
+{
+  return js_is_object (v)
+         && js_get_cell (v)->shape->cls == &js_async_generator_class;
+}
+
+/* Runs an async generator's frame with a completion until it awaits,
+ * yields with no request waiting, or finishes (AsyncGeneratorResume and
+ * what follows).  Errors settle requests; nothing is thrown. */
+void js_async_generator_resume (JsContext *ctx, JsValue gen,
+                                JsResumeKind kind, JsValue value);
 
 /* Resumes a generator (next, throw, return): the iterator result, or
  * JS_EXCEPTION. */

@@ -336,6 +336,17 @@ struct JsContext
   JsObject *async_function_proto;     /* %AsyncFunction.prototype% */
   JsShape *async_closure_shape;       /* async functions, lazy */
   JsShape *async_function_shape;      /* async functions */
+  JsObject *async_iterator_proto;     /* %AsyncIteratorPrototype% */
+  JsObject *async_generator_proto;    /* %AsyncGeneratorPrototype% */
+  JsObject *async_generator_function_proto; /* %AsyncGeneratorFunction.
+                                               prototype% */
+  JsShape *async_generator_closure_shape;  /* async generator functions,
+                                              lazy */
+  JsShape *async_generator_function_shape; /* async generator functions */
+  JsObject *async_from_sync_iterator_proto; /* %AsyncFromSyncIterator
+                                               Prototype% */
+  JsShape *async_request_shape;       /* AsyncGeneratorRequest records */
+  JsShape *async_from_sync_shape;     /* async-from-sync iterators */
   JsObject *string_iterator_proto; /* %StringIteratorPrototype% */
   JsObject *out_of_memory;  /* the RangeError thrown when memory runs out */
   JsValue array_values;     /* %Array.prototype.values% */
