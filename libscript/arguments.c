@@ -77,10 +77,11 @@ arguments_is_arguments (JsObject *o)
 }
 
 /* Defines the indices (from the frame's saved arguments), length,
- * @@iterator and callee of a new arguments object. */
+ * @@iterator and callee of a new arguments object: an unmapped one's
+ * callee throws. */
 static bool
 define_properties (JsContext *ctx, JsValue *pa, JsFrame *frame,
-                   bool strict)
+                   bool unmapped)
 {
   JsRuntime *rt = ctx->rt;
   uint32_t argc = frame->argc;
@@ -109,7 +110,7 @@ define_properties (JsContext *ctx, JsValue *pa, JsFrame *frame,
                             JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE)
              != JS_PROP_DONE)
     return false;
-  if (strict)
+  if (unmapped)
     {
       JsAccessorPair *p = object_new_accessor (rt, ctx->throw_type_error,
                                                ctx->throw_type_error);
@@ -138,8 +139,10 @@ realm_create_arguments (JsContext *ctx, JsFrame *frame)
     return js_throw_out_of_memory (ctx);
   JsValue *saved = rt_save_roots (rt);
   JsValue *pa = rt_push_root (rt, js_object_value (a));
-  bool ok = define_properties (ctx, pa, frame,
-                               (frame->code->flags & JS_CODE_STRICT) != 0);
+  /* CreateArguments makes the unmapped objects only (strict code, or
+     parameters that are not simple): their callee is always the
+     %ThrowTypeError% accessor (CreateUnmappedArgumentsObject). */
+  bool ok = define_properties (ctx, pa, frame, true);
   JsValue r = *pa;
   rt_restore_roots (rt, saved);
   return ok ? r : js_throw_out_of_memory (ctx);
