@@ -396,6 +396,8 @@ struct JsCode
   uint32_t n_params;     /* parameter registers (r1 .. r(n_params)) */
   uint32_t length;       /* the function's length property */
   uint32_t n_regs;       /* registers after the parameters */
+  uint32_t this_props;   /* properties the code stores into this by name:
+                            the inline room of the objects new makes */
   uint32_t src_start;    /* byte offsets of the function's source text */
   uint32_t src_end;
   uint32_t line;         /* where the function starts */

@@ -1186,7 +1186,11 @@ compile_call (FuncState *fs, AstNode *n)
     }
   else
     {
-      compile_expr_to (fs, callee, f);
+      int32_t local = operand_in_place (fs, callee, NULL);
+      if (local >= 0)
+        emit_op (fs, JS_OP_Mov, (uint32_t) local, f);
+      else
+        compile_expr_to (fs, callee, f);
       emit_op (fs, JS_OP_LdaUndefined);
       emit_op (fs, JS_OP_Star, self);
     }
@@ -1737,6 +1741,12 @@ compile_expr (FuncState *fs, AstNode *n)
 {
   if (fs->c->failed)
     return;
+  /* Operator and member chains nest as deep as the source is long. */
+  if (G_UNLIKELY (!runtime_c_stack_ok (fs->c->stack_limit)))
+    {
+      compile_error (fs, n, "too much nesting");
+      return;
+    }
   switch (n->kind)
     {
     case AST_NUMBER:

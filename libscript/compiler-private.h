@@ -154,6 +154,7 @@ struct Compiler
   GPtrArray *owned_arrays; /* names and kinds of DeclareGlobals */
   uint32_t flags;          /* the top level's JS_CODE_* */
   const AstStr *class_name;/* NamedEvaluation's name for the next class */
+  const void *stack_limit;  /* runtime_c_stack_limit () */
   bool failed;
 };
 

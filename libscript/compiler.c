@@ -2233,6 +2233,32 @@ const_value (FuncState *fs, ConstEntry *e)
       return JS_UNDEFINED;
     }
 }
+/* How many properties the code stores into this by name (this.x = ...,
+ * distinct names): a constructor's objects get that much inline room from
+ * the start, so they need no storage cell and keep one shape. */
+static uint32_t
+count_this_stores (const JsCode *code)
+{
+  uint16_t seen[32];
+  uint32_t n = 0;
+  const uint8_t *pc = code->bytecode, *end = pc + code->bytecode_len;
+  while (pc < end && n < G_N_ELEMENTS (seen))
+    {
+      if ((pc[0] == JS_OP_SetNamed || pc[0] == JS_OP_SetNamedStrict)
+          && bc_u16 (pc + 1) == 0)
+        {
+          uint16_t k = bc_u16 (pc + 3);
+          uint32_t i = 0;
+          while (i < n && seen[i] != k)
+            i++;
+          if (i == n)
+            seen[n++] = k;
+        }
+      pc += bc_instruction_length (pc);
+    }
+  return n;
+}
+
 
 /* Turns a finished FuncState into a JsCode cell, rooted on the value
  * stack until the whole compilation ends, and returns its constant index
@@ -2298,6 +2324,7 @@ materialize (FuncState *fs, const AstStr *name, uint32_t length)
   code->n_params = fs->n_params;
   code->length = length;
   code->n_regs = fs->max_reg;
+  code->this_props = count_this_stores (code);
   code->src_start = fs->node->start;
   code->src_end = fs->node->end;
   code->line = fs->node->line;
@@ -2621,6 +2648,7 @@ compile_source (JsContext *ctx, const char *filename, const char *src,
   AstArena arena;
   ast_arena_init (&arena);
   ParseError perr;
+  popts.stack_limit = runtime_c_stack_limit ();
   AstNode *program = parse_program (&arena, src, len, &popts, &perr);
   if (!program)
     {
@@ -2661,12 +2689,23 @@ compile_source (JsContext *ctx, const char *filename, const char *src,
   c.source->length = len;
   c.roots_base = rt_save_roots (rt);
   c.owned_arrays = g_ptr_array_new ();
+  c.stack_limit = runtime_c_stack_limit ();
   scope_resolve (&c.res, &arena, program,
                  opts && opts->module ? SCOPE_MODULE
                  : opts && opts->eval ? SCOPE_EVAL
                                       : SCOPE_SCRIPT,
                  opts && opts->dynamic_scope);
-  JsCode *code = compile_program (&c, program, opts);
+  JsCode *code = NULL;
+  if (c.res.too_deep)
+    {
+      c.failed = true;
+      err->kind = COMPILE_ERROR_RANGE;
+      g_strlcpy (err->message, "too much nesting", sizeof err->message);
+      err->line = program->line;
+      err->column = program->col;
+    }
+  else
+    code = compile_program (&c, program, opts);
   if (code && opts && opts->dynamic_function)
     {
       /* The function is the one code constant of the top level. */

@@ -69,12 +69,21 @@ interp_frame (JsRuntime *rt, uint32_t i)
   return &rt->frames[i];
 }
 
+/* Marks what the frames hold, registers included.  The stack's top is
+ * the innermost frame's top, and a callee whose window is smaller than
+ * what is left of its caller's ends below the caller's top: while it
+ * runs, the caller's registers above it are past the stack's top, and
+ * the natives it calls put their windows and roots there.  Those
+ * registers are scanned again as soon as the callee returns, so they
+ * must be marked meanwhile: a cell that died there would otherwise be
+ * marked after the sweep freed it, or reused its slots. */
 void
 interp_trace_frames (JsRuntime *rt, JsTracer *trc)
 {
   for (uint32_t i = 0; i < rt->frame_count; i++)
     {
       JsFrame *f = &rt->frames[i];
+      gc_mark_values (trc, f->base, (size_t) (f->top - f->base));
       gc_mark_cell (trc, (JsCell *) f->code);
       gc_mark_cell (trc, (JsCell *) f->env);
       gc_mark_value (trc, f->new_target);
@@ -118,10 +127,8 @@ frame_push (JsContext *ctx, JsFunction *fn, JsValue *base, uint32_t argc,
       JsValue *saved = rt->stack_top;
       if (rt->stack_top < base + 2 + argc)
         rt->stack_top = base + 2 + argc;
-      args = object_new_array (rt, (JsCell *) ctx->array_proto, argc);
-      if (args)
-        for (uint32_t i = 0; i < argc; i++)
-          object_array_push (rt, args, base[2 + i]);
+      args = object_new_array_from (rt, (JsCell *) ctx->array_proto,
+                                    base + 2, argc);
       rt->stack_top = saved;
       if (!args)
         {

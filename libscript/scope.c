@@ -14,6 +14,7 @@
 #include "scope.h"
 
 #include "lexer.h"
+#include "runtime.h"
 
 typedef struct
 {
@@ -23,6 +24,7 @@ typedef struct
   bool outer_dynamic;
   AstArena *arena; /* for synthetic nodes */
   GPtrArray *block_functions; /* hoisting: sloppy block FUNC_DECLs seen */
+  const void *stack_limit; /* runtime_c_stack_limit () */
 } Resolver;
 
 static void walk (Resolver *r, AstNode *node);
@@ -832,6 +834,13 @@ walk (Resolver *r, AstNode *n)
 {
   if (!n)
     return;
+  /* Chains of operators and member accesses nest without bound (the
+     parser builds them in loops): stop before the stack runs out. */
+  if (G_UNLIKELY (!runtime_c_stack_ok (r->stack_limit)))
+    {
+      r->res->too_deep = true;
+      return;
+    }
   switch (n->kind)
     {
     case AST_IDENT:
@@ -1048,7 +1057,8 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
   res->annexb_block = g_hash_table_new (NULL, NULL);
   res->all_classes = g_ptr_array_new_with_free_func (g_free);
   res->s_arguments = program->str;
-  Resolver r = { res, NULL, NULL, outer_dynamic, arena, NULL };
+  Resolver r = { res, NULL, NULL, outer_dynamic, arena, NULL,
+                 runtime_c_stack_limit () };
   FuncInfo *f = func_new (&r, program);
   f->strict = (program->flags & AST_F_STRICT) != 0;
   r.func = f;

@@ -482,6 +482,33 @@ GS_API gboolean gs_object_set_index (GsContext *ctx, GsValue *object,
                                      guint32 index, GsValue *value);
 
 /**
+ * gs_value_new_uint8_array:
+ * @ctx: a context
+ * @data: (array length=length) (nullable): bytes to copy
+ * @length: how many
+ *
+ * Returns: (transfer none) (nullable): a new Uint8Array holding a copy
+ *   of @data, or %NULL with a pending RangeError when out of memory
+ */
+GS_API GsValue *gs_value_new_uint8_array (GsContext *ctx, const guint8 *data,
+                                          gsize length);
+
+/**
+ * gs_value_peek_bytes:
+ * @v: a handle
+ * @length: (out): the number of bytes
+ *
+ * The bytes of a typed array, a DataView or an ArrayBuffer, in place.
+ * The pointer stays valid while the buffer lives and is not detached;
+ * copy the bytes before running script.
+ *
+ * Returns: (nullable) (transfer none): the bytes (%NULL and length 0 for
+ *   an empty or detached buffer), or %NULL and length G_MAXSIZE if @v
+ *   holds no bytes
+ */
+GS_API const guint8 *gs_value_peek_bytes (GsValue *v, gsize *length);
+
+/**
  * GsErrorType:
  * @GS_ERROR_ERROR: Error
  * @GS_ERROR_TYPE: TypeError
