@@ -584,11 +584,24 @@ static Label *chain_exit;
 /* member_operands for an optional link (a?.b, a?.[k]): a nullish object
  * jumps to the chain's end before the key is evaluated. */
 static void
-member_operands_optional (FuncState *fs, AstNode *m, uint32_t obj,
-                          uint32_t key)
+member_operands_optional (FuncState *fs, AstNode *m, uint32_t *obj,
+                          uint32_t key, bool in_place)
 {
-  compile_expr (fs, m->a);
-  emit_op (fs, JS_OP_Star, obj);
+  /* A local the key cannot change is read where it is (not a call's
+     receiver, which must sit in its window). */
+  bool computed = (m->flags & AST_F_COMPUTED) != 0;
+  int32_t o = in_place ? operand_in_place (fs, m->a, computed ? m->b : NULL)
+                       : -1;
+  if (o >= 0)
+    {
+      *obj = (uint32_t) o;
+      emit_op (fs, JS_OP_Ldar, *obj);
+    }
+  else
+    {
+      compile_expr (fs, m->a);
+      emit_op (fs, JS_OP_Star, *obj);
+    }
   emit_jump (fs, JS_OP_JumpIfNullish, chain_exit);
   if ((m->flags & AST_F_COMPUTED) || m->b->kind == AST_PRIVATE_NAME)
     {
@@ -603,7 +616,7 @@ compile_member (FuncState *fs, AstNode *n)
   uint32_t mark = fs->next_reg;
   uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
   if (n->flags & AST_F_OPTIONAL)
-    member_operands_optional (fs, n, obj, key);
+    member_operands_optional (fs, n, &obj, key, true);
   else
     member_operands_in_place (fs, n, &obj, &key, NULL);
   member_get (fs, n, obj, key);
@@ -1136,7 +1149,7 @@ compile_call (FuncState *fs, AstNode *n)
             }
         }
       else if (callee->flags & AST_F_OPTIONAL)
-        member_operands_optional (fs, callee, self, key);
+        member_operands_optional (fs, callee, &self, key, false);
       else
         member_operands (fs, callee, self, key);
       member_get (fs, callee, self, key);
@@ -1163,7 +1176,7 @@ compile_call (FuncState *fs, AstNode *n)
       chain_exit = &exit;
       uint32_t key = reg_alloc (fs);
       if (m->flags & AST_F_OPTIONAL)
-        member_operands_optional (fs, m, self, key);
+        member_operands_optional (fs, m, &self, key, false);
       else
         member_operands (fs, m, self, key);
       member_get (fs, m, self, key);
