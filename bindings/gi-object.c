@@ -807,6 +807,10 @@ static GsValue *
 object_ctor (GsContext *ctx, const GsCallbackInfo *info)
 {
   GiClassRec *k = gi_data_get (info);
+  /* Objects whose wrappers died are released before more are made, so a
+     script that makes many in a loop does not keep them all until it
+     returns (a native call from script may run their finalizers). */
+  gs_runtime_run_finalizers (gi.rt);
   GsValue *nt = gs_callback_info_get_new_target (info);
   if (gs_value_is_undefined (nt))
     return gs_context_throw_error (ctx, GS_ERROR_TYPE,
