@@ -417,6 +417,12 @@ typedef struct
   void (*window_destroy) (GObject *w);
   void (*unparent) (GObject *w);
   GObject *(*toplevels) (void); /* a GListModel (transfer none) */
+  /* Templates of classes written in script. */
+  void (*class_set_template) (gpointer klass, GBytes *bytes);
+  void (*class_bind_template_child_full) (gpointer klass, const char *name,
+                                          gboolean internal, gssize offset);
+  void (*init_template) (GObject *w);
+  GObject *(*get_template_child) (GObject *w, GType t, const char *name);
 } GiGtk;
 
 extern GiGtk gi_gtk;
