@@ -77,13 +77,20 @@ arguments_is_arguments (JsObject *o)
 }
 
 /* Defines the indices (from the frame's saved arguments), length,
- * @@iterator and callee of a new arguments object. */
+ * @@iterator and callee of a new arguments object: an unmapped one's
+ * callee throws. */
 static bool
 define_properties (JsContext *ctx, JsValue *pa, JsFrame *frame,
-                   bool strict)
+                   bool unmapped)
 {
   JsRuntime *rt = ctx->rt;
   uint32_t argc = frame->argc;
+  /* Room for the elements and length, @@iterator and callee at once,
+     rather than a storage cell regrown by each definition. */
+  uint32_t cap = js_get_object (*pa)->shape->inline_cap;
+  if (!object_reserve (rt, js_get_object (*pa), cap < 3 ? 3 - cap : 0,
+                       argc))
+    return false;
   for (uint32_t i = 0; i < argc; i++)
     {
       JsValue v = object_elements (frame->args)[i];
@@ -103,7 +110,7 @@ define_properties (JsContext *ctx, JsValue *pa, JsFrame *frame,
                             JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE)
              != JS_PROP_DONE)
     return false;
-  if (strict)
+  if (unmapped)
     {
       JsAccessorPair *p = object_new_accessor (rt, ctx->throw_type_error,
                                                ctx->throw_type_error);
@@ -132,8 +139,10 @@ realm_create_arguments (JsContext *ctx, JsFrame *frame)
     return js_throw_out_of_memory (ctx);
   JsValue *saved = rt_save_roots (rt);
   JsValue *pa = rt_push_root (rt, js_object_value (a));
-  bool ok = define_properties (ctx, pa, frame,
-                               (frame->code->flags & JS_CODE_STRICT) != 0);
+  /* CreateArguments makes the unmapped objects only (strict code, or
+     parameters that are not simple): their callee is always the
+     %ThrowTypeError% accessor (CreateUnmappedArgumentsObject). */
+  bool ok = define_properties (ctx, pa, frame, true);
   JsValue r = *pa;
   rt_restore_roots (rt, saved);
   return ok ? r : js_throw_out_of_memory (ctx);

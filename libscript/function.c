@@ -429,7 +429,17 @@ function_ordinary_create_this (JsContext *ctx, JsValue new_target,
     return JS_EXCEPTION;
   JsCell *p = js_is_object (proto) ? js_get_cell (proto)
                                    : (JsCell *) realm->object_proto;
-  JsObject *o = object_new_with_proto (rt, p, 4);
+  /* Room for what the constructor's code gives this, so that its
+     objects need no storage cell.  (Learning from the objects it returns
+     would give one shared constructor, like the closures of a class
+     library, a new root shape per class it serves, and every site that
+     reads them several shapes.) */
+  uint32_t room = 4;
+  JsCell *c = js_get_cell (new_target);
+  if (c->shape->cls == &js_function_class)
+    room = CLAMP (((JsFunction *) c)->code->this_props, 4u,
+                  JS_CTOR_MAX_INLINE);
+  JsObject *o = object_new_with_proto (rt, p, room);
   if (!o)
     return js_throw_out_of_memory (ctx);
   return js_object_value (o);

@@ -98,6 +98,9 @@ JsValue function_home_object (JsFrame *frame);
  * "set" or NULL.  -1 with an exception. */
 int function_set_name (JsContext *ctx, JsValue fn, JsValue name,
                        const char *prefix);
+/* The most inline slots an object made by new gets for what its
+ * constructor adds (past that, a storage cell holds the rest). */
+#define JS_CTOR_MAX_INLINE 24u
 /* OrdinaryCreateFromConstructor (newTarget, "%Object.prototype%"). */
 JsValue function_ordinary_create_this (JsContext *ctx, JsValue new_target,
                                        JsValue *args, uint32_t argc);

@@ -21,6 +21,7 @@
 
 #include "module.h"
 
+#include "builtins.h"
 #include "compiler.h"
 #include "promise.h"
 #include "property.h"
@@ -831,6 +832,49 @@ module_namespace_get_own (JsContext *ctx, JsObject *o, JsKey key,
         return 1;
       }
   return 0;
+}
+
+int
+module_namespace_has (JsContext *ctx, JsObject *o, JsKey key)
+{
+  /* [[HasProperty]] asks the list of names, never the binding (a name
+     in its TDZ is there). */
+  JsRuntime *rt = ctx->rt;
+  if (js_key_is_index (key) ? false : atom_key_is_symbol (key))
+    return 2;
+  JsValue kv = atom_key_to_value (key);
+  if (js_is_number (kv))
+    {
+      kv = js_to_string (ctx, kv);
+      if (js_is_exception (kv))
+        return -1;
+    }
+  JsObject *names = js_get_object (((JsNamespace *) o)->names);
+  for (uint32_t i = 0; i < object_array_length (names); i++)
+    if (name_eq (rt, object_elements (names)[i], kv))
+      return 1;
+  return 0;
+}
+
+int
+module_namespace_define (JsContext *ctx, JsObject *o, JsKey key,
+                         const JsPropertyDescriptor *d)
+{
+  /* A namespace's properties never change: a definition succeeds only
+     if it asks for what is there (writable, enumerable, not
+     configurable, the same value). */
+  JsValue cur;
+  uint8_t attrs;
+  int h = module_namespace_get_own (ctx, o, key, &cur, &attrs);
+  if (h != 1)
+    return h;
+  if ((d->has_configurable && d->configurable)
+      || (d->has_enumerable && !d->enumerable) || d->has_get || d->has_set
+      || (d->has_writable && !d->writable))
+    return 0;
+  if (d->has_value)
+    return js_same_value (ctx->rt, d->value, cur);
+  return 1;
 }
 
 JsValue

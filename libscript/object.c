@@ -114,6 +114,8 @@ object_new (JsRuntime *rt, JsShape *shape)
   return o;
 }
 
+static JsShape *object_array_shape_uncached (JsRuntime *rt, JsCell *proto);
+
 JsObject *
 object_new_with_proto (JsRuntime *rt, JsCell *proto, uint32_t inline_cap)
 {
@@ -131,6 +133,20 @@ object_new_with_proto (JsRuntime *rt, JsCell *proto, uint32_t inline_cap)
 
 JsShape *
 object_array_shape (JsRuntime *rt, JsCell *proto)
+{
+  /* Nearly every array has the realm's Array.prototype: remember the
+     last answer (a weak reference, dropped by each collection). */
+  JsShape *last = rt->last_array_shape;
+  if (last && last->proto == proto)
+    return last;
+  JsShape *s = object_array_shape_uncached (rt, proto);
+  if (s)
+    rt->last_array_shape = s;
+  return s;
+}
+
+static JsShape *
+object_array_shape_uncached (JsRuntime *rt, JsCell *proto)
 {
   JsShape *root = shape_root_for (rt, &js_array_class, proto,
                                   JS_OBJECT_DEFAULT_INLINE);
@@ -401,6 +417,12 @@ define_named (JsRuntime *rt, JsObject *o, JsKey key, JsValue value,
 static uint8_t
 array_length_attrs (JsRuntime *rt, JsObject *a)
 {
+  /* Most arrays have no other named property: "length" is the key their
+     shape added. */
+  JsShape *s = a->shape;
+  if (s->count == 1 && !shape_is_dictionary (s)
+      && s->key == atom_common_key (rt, JS_ATOM_length))
+    return s->attrs;
   uint32_t slot;
   uint8_t attrs = 0;
   shape_lookup (a->shape, atom_common_key (rt, JS_ATOM_length), &slot,
@@ -550,6 +572,28 @@ object_array_set_length (JsRuntime *rt, JsObject *a, uint32_t len)
     st->elem_len = len;
   set_length_slot (a, len);
   return r;
+}
+
+JsObject *
+object_new_array_from (JsRuntime *rt, JsCell *proto, const JsValue *values,
+                       uint32_t n)
+{
+  JsObject *a = object_new_array (rt, proto, n);
+  if (!a || n == 0)
+    return a;
+  if (n > JS_ARRAY_PREALLOC_MAX)
+    {
+      for (uint32_t i = 0; i < n; i++)
+        if (object_array_push (rt, a, values[i]) != JS_PROP_DONE)
+          return NULL;
+      return a;
+    }
+  JsStorage *st = a->storage;
+  memcpy (elems (st), values, n * sizeof (JsValue));
+  st->elem_len = n;
+  set_length_slot (a, n);
+  gc_write_barrier (&rt->heap, (JsCell *) st);
+  return a;
 }
 
 JsPropResult

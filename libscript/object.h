@@ -90,6 +90,10 @@ JsShape *object_array_shape (JsRuntime *rt, JsCell *proto);
  * JS_ARRAY_PREALLOC_MAX are preallocated); length 0. */
 JsObject *object_new_array (JsRuntime *rt, JsCell *proto,
                             uint32_t capacity);
+/* A new array holding n values (none of them holes), which must stay
+ * alive through the allocation (rooted by the caller). */
+JsObject *object_new_array_from (JsRuntime *rt, JsCell *proto,
+                                 const JsValue *values, uint32_t n);
 /* A getter/setter pair, the value of an accessor property. */
 JsAccessorPair *object_new_accessor (JsRuntime *rt, JsValue getter,
                                      JsValue setter);

@@ -6,6 +6,10 @@
  * subsystems register.  It also owns the queue of native cleanup that
  * the collector fills (weak callbacks) and that runs only at safe points.
  */
+/* pthread_getattr_np. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include "config.h"
 
 #include "runtime.h"
@@ -21,6 +25,7 @@
 #include "regexp.h"
 #include "shape.h"
 
+#include <pthread.h>
 #include <sys/mman.h>
 
 const char *const js_well_known_names[JS_SYM_COUNT] = {
@@ -54,6 +59,32 @@ make_well_known_symbols (JsRuntime *rt)
 /* Value-stack slots reserved per runtime (64 MiB of address space; the
  * kernel commits only what is touched). */
 #define JS_STACK_SLOTS (8u * 1024u * 1024u)
+
+/* What a stack check leaves below it: enough for a collection, a native
+ * function or an error report started at the deepest checked point. */
+#define C_STACK_MARGIN (256u * 1024u)
+
+const void *
+runtime_c_stack_limit (void)
+{
+  static __thread const char *limit;
+  static __thread bool known;
+  if (!known)
+    {
+      pthread_attr_t attr;
+      void *low;
+      size_t size;
+      known = true;
+      if (pthread_getattr_np (pthread_self (), &attr) == 0)
+        {
+          if (pthread_attr_getstack (&attr, &low, &size) == 0
+              && size > 2 * C_STACK_MARGIN)
+            limit = (const char *) low + C_STACK_MARGIN;
+          pthread_attr_destroy (&attr);
+        }
+    }
+  return limit;
+}
 
 JsRuntime *
 runtime_new (void)
@@ -320,6 +351,8 @@ runtime_process_weak (JsRuntime *rt)
 {
   /* Inline caches hold shapes weakly. */
   ic_sweep (rt);
+  if (rt->last_array_shape && !js_cell_is_marked (rt->last_array_shape))
+    rt->last_array_shape = NULL;
   for (JsPersistent *p = rt->persistents; p; p = p->next)
     if (p->weak && js_is_cell (p->value)
         && !js_cell_is_marked (js_get_cell (p->value)))

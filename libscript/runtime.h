@@ -197,7 +197,8 @@ struct JsRuntime
 
   /* The value stack: frames, native argument windows and handle scopes.
    * Reserved once (never moves, so handles stay valid) and committed by
-   * the kernel as it is touched.  The collector scans [base, top). */
+   * the kernel as it is touched.  The collector scans [base, top) and
+   * every frame's window, which may reach past top (interp.c). */
   JsValue *stack_base;  /* first slot */
   JsValue *stack_top;   /* first free slot */
   JsValue *stack_limit; /* end of the usable reservation */
@@ -261,6 +262,7 @@ struct JsRuntime
                                or become shadowed (ic.h) */
   struct JsICTotals *ic_dead; /* gscript.ic.stats of dead code, or NULL */
   struct JsICMega *ic_mega; /* megamorphic loads (ic.c), or NULL */
+  JsShape *last_array_shape; /* object_array_shape's last answer; weak */
   JsShape *code_shape;      /* shape of JsCode cells */
   JsCode *codes;            /* every live JsCode, for cache clearing */
   GHashTable *modules;      /* canonical path → JsModule (module.c) */
@@ -449,6 +451,20 @@ static inline void
 rt_restore_roots (JsRuntime *rt, JsValue *saved)
 {
   rt->stack_top = saved;
+}
+
+/* The lowest address of the calling thread's C stack that code which
+ * recurses over its input (the compiler, the scope resolver) may reach:
+ * the stack's end with room to spare for what runs below a check.  NULL
+ * when the stack's bounds are unknown. */
+const void *runtime_c_stack_limit (void);
+
+/* Whether the C stack still has room at limit's margin (see above). */
+static inline bool
+runtime_c_stack_ok (const void *limit)
+{
+  char here;
+  return !limit || (uintptr_t) &here > (uintptr_t) limit;
 }
 
 /* runtime.c */

@@ -14,6 +14,7 @@
 #include "scope.h"
 
 #include "lexer.h"
+#include "runtime.h"
 
 typedef struct
 {
@@ -23,6 +24,7 @@ typedef struct
   bool outer_dynamic;
   AstArena *arena; /* for synthetic nodes */
   GPtrArray *block_functions; /* hoisting: sloppy block FUNC_DECLs seen */
+  const void *stack_limit; /* runtime_c_stack_limit () */
 } Resolver;
 
 static void walk (Resolver *r, AstNode *node);
@@ -557,6 +559,13 @@ walk_function (Resolver *r, AstNode *fn)
   AstNode *body = fn->b;
   bool expr_body = (fn->flags & AST_F_EXPR_BODY) != 0;
   Scope *vs = ps;
+  /* With parameter expressions, a function expression's own name is
+     seen from them unless a parameter takes it (the body's vars live
+     apart and shadow it from inside). */
+  bool simple = (fn->flags & AST_F_SIMPLE_PARAMS) != 0;
+  if (!simple && fn->kind == AST_FUNC_EXPR && fn->a
+      && !lookup_here (ps, fn->a->str))
+    declare (r, ps, fn->a->str, BIND_CALLEE, fn);
   if (!(fn->flags & AST_F_SIMPLE_PARAMS) && !expr_body)
     {
       /* Defaults are walked in the parameter scope first (where an
@@ -825,6 +834,13 @@ walk (Resolver *r, AstNode *n)
 {
   if (!n)
     return;
+  /* Chains of operators and member accesses nest without bound (the
+     parser builds them in loops): stop before the stack runs out. */
+  if (G_UNLIKELY (!runtime_c_stack_ok (r->stack_limit)))
+    {
+      r->res->too_deep = true;
+      return;
+    }
   switch (n->kind)
     {
     case AST_IDENT:
@@ -999,6 +1015,25 @@ assign_slots (Scope *s)
   s->has_env = s->env_slots > 0 || s->dynamic;
 }
 
+/* A function keeps at most this many bindings in registers; the rest
+ * live in its environments (whose slots the long-form moves reach), so
+ * its temporaries, allocated above the bindings, keep u16 numbers
+ * (bytecode.h).  Only generated code has that many names. */
+#define REG_BINDINGS_MAX 0x8000u
+
+static void
+limit_register_bindings (Scope *s)
+{
+  if (s->dynamic || s->kind == SCOPE_MODULE)
+    return;
+  for (guint i = 0; i < s->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (s->bindings, i);
+      if (!b->captured && ++s->func->reg_bindings > REG_BINDINGS_MAX)
+        b->captured = true;
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* Entry                                                               */
 /* ------------------------------------------------------------------ */
@@ -1022,7 +1057,8 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
   res->annexb_block = g_hash_table_new (NULL, NULL);
   res->all_classes = g_ptr_array_new_with_free_func (g_free);
   res->s_arguments = program->str;
-  Resolver r = { res, NULL, NULL, outer_dynamic, arena, NULL };
+  Resolver r = { res, NULL, NULL, outer_dynamic, arena, NULL,
+                 runtime_c_stack_limit () };
   FuncInfo *f = func_new (&r, program);
   f->strict = (program->flags & AST_F_STRICT) != 0;
   r.func = f;
@@ -1080,6 +1116,8 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
   if (outer_dynamic || (program->flags & AST_F_DIRECT_EVAL))
     top->dynamic = top->kind != SCOPE_SCRIPT;
 
+  for (guint i = 0; i < res->all_scopes->len; i++)
+    limit_register_bindings (g_ptr_array_index (res->all_scopes, i));
   for (guint i = 0; i < res->all_scopes->len; i++)
     assign_slots (g_ptr_array_index (res->all_scopes, i));
 }

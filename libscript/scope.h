@@ -102,6 +102,7 @@ struct FuncInfo
   bool has_eval;          /* contains a direct eval (arrows included) */
   bool uses_arguments;
   bool walking_params;    /* the resolver is in the parameter list */
+  uint32_t reg_bindings;  /* bindings it keeps in registers */
   bool mapped_arguments;  /* sloppy, simple parameters: arguments[i] and
                              the parameters alias (they live in the
                              environment) */
@@ -142,6 +143,8 @@ typedef struct
                              value is copied to when the declaration is
                              evaluated (NULL: a global of the script) */
   GHashTable *annexb_block; /* the same FUNC_DECL → its block Binding* */
+  bool too_deep;          /* the tree nests deeper than the C stack allows:
+                             resolution stopped (a RangeError) */
   GPtrArray *all_classes; /* ownership */
   Binding *default_binding; /* a module's hidden export default binding */
   GPtrArray *all_scopes;  /* ownership */

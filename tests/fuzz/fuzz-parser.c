@@ -1,13 +1,7 @@
 /* fuzz-parser.c — a libFuzzer target for the lexer and the parser.
  *
- * Not built by meson.  With clang, from the top of the tree:
- *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Ilibscript -Ibuild \
- *     $(pkg-config --cflags glib-2.0) tests/fuzz/fuzz-parser.c \
- *     libscript/ast.c libscript/lexer.c libscript/parser.c \
- *     libscript/unicode-tables.c libscript/dtoa.c \
- *     $(pkg-config --libs glib-2.0) -lm -o fuzz-parser
- *   ./fuzz-parser CORPUS_DIR        (test262 files make a good corpus)
+ * Built by meson with -Dfuzz=true (clang only; see the README's section
+ * on fuzzing).
  *
  * Each input is parsed as a sloppy script, a strict script and a module,
  * and every tree is dumped, so a malformed tree shows up too.
