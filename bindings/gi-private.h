@@ -323,6 +323,8 @@ GObject *gi_object_from_js (GsContext *ctx, GsValue *v, GType gtype,
 GiObject *gi_object_this (GsContext *ctx, const GsCallbackInfo *info,
                           const char *method);
 GiObject *gi_object_peek (GObject *obj);
+/* The memory outside the heap the collector is told an object costs. */
+gssize gi_object_external_size (GObject *obj, GiClassRec *k);
 void gi_object_class_init (void);
 /* Symbol.hasInstance of interface objects: asks the type system. */
 GsValue *gi_object_iface_has_instance (GsContext *ctx,
