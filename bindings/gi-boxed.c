@@ -30,8 +30,6 @@ gi_boxed_finalize (gpointer native)
       else if (G_TYPE_IS_BOXED (b->klass->gtype))
         g_boxed_free (b->klass->gtype, b->mem);
     }
-  if (b->klass->size && !gi.shutting_down && gi.rt)
-    gs_runtime_adjust_external_memory (gi.rt, -(gint64) b->klass->size);
   g_free (b);
 }
 
@@ -78,8 +76,8 @@ gi_boxed_wrap (GsContext *ctx, GiClassRec *k, gpointer mem, gboolean copy,
       gi_boxed_finalize (b);
       return NULL;
     }
-  if (k->size)
-    gs_runtime_adjust_external_memory (gi.rt, (gint64) k->size);
+  if (k->size && owned)
+    gs_object_set_external_size (w, gi.boxed_class, k->size);
   return w;
 }
 

@@ -323,6 +323,8 @@ GObject *gi_object_from_js (GsContext *ctx, GsValue *v, GType gtype,
 GiObject *gi_object_this (GsContext *ctx, const GsCallbackInfo *info,
                           const char *method);
 GiObject *gi_object_peek (GObject *obj);
+/* The memory outside the heap the collector is told an object costs. */
+gssize gi_object_external_size (GObject *obj, GiClassRec *k);
 void gi_object_class_init (void);
 /* Symbol.hasInstance of interface objects: asks the type system. */
 GsValue *gi_object_iface_has_instance (GsContext *ctx,
@@ -417,6 +419,12 @@ typedef struct
   void (*window_destroy) (GObject *w);
   void (*unparent) (GObject *w);
   GObject *(*toplevels) (void); /* a GListModel (transfer none) */
+  /* Templates of classes written in script. */
+  void (*class_set_template) (gpointer klass, GBytes *bytes);
+  void (*class_bind_template_child_full) (gpointer klass, const char *name,
+                                          gboolean internal, gssize offset);
+  void (*init_template) (GObject *w);
+  GObject *(*get_template_child) (GObject *w, GType t, const char *name);
 } GiGtk;
 
 extern GiGtk gi_gtk;

@@ -31,11 +31,16 @@
  * prototypes.  `Implements: [Gio.ListModel]` adds interfaces the same
  * way: their vfunc_ methods fill the interface's vtable, and their
  * properties the class does not declare are kept per object.
+ *
+ * Widget templates: Template (GtkBuilder XML, or a resource:/// or
+ * file:// URI) with Children and InternalChildren, read as this.name and
+ * this._name.  Signal handlers named in a template are not supported.
  */
 #include "config.h"
 
 #include "gi-private.h"
 
+#include <gio/gio.h>
 #include <string.h>
 
 /* A property of a class registered from script. */
@@ -65,6 +70,9 @@ typedef struct
   GiClassRec *rec;
   GArray *ifaces;     /* GType of each interface implemented */
   GsPersistent *proto;/* the class's prototype, for interface_init */
+  GBytes *template_ui;/* a widget template (GtkBuilder XML), or NULL */
+  GPtrArray *children;/* template children: "name" */
+  GPtrArray *internal_children; /* and internal ones */
 } SubInfo;
 
 /* What an interface's interface_init needs. */
@@ -403,6 +411,16 @@ sub_class_init (gpointer klass, gpointer data)
         g_object_class_override_property (
             oc, i + 1, g_param_spec_get_redirect_target (sp->pspec)->name);
     }
+  if (si->template_ui && gi_gtk.loaded)
+    {
+      gi_gtk.class_set_template (klass, si->template_ui);
+      for (guint i = 0; i < si->children->len; i++)
+        gi_gtk.class_bind_template_child_full (
+            klass, g_ptr_array_index (si->children, i), FALSE, 0);
+      for (guint i = 0; i < si->internal_children->len; i++)
+        gi_gtk.class_bind_template_child_full (
+            klass, g_ptr_array_index (si->internal_children, i), TRUE, 0);
+    }
 }
 
 /* Interface properties the class does not declare are kept per object:
@@ -516,13 +534,49 @@ sub_instance_init (GTypeInstance *instance, gpointer klass)
 {
   GObject *obj = (GObject *) instance;
   if (gi_object_peek (obj) || !gi.ctx)
-    return;
+    goto templates;
   GiConstructing *c = gi_object_constructing ();
   if (!c || c->gtype != G_TYPE_FROM_INSTANCE (instance))
     return;
   /* The reference g_object_new will return is not the wrapper's: the
      constructor binds it as it does for any object. */
   gi_object_bind_wrapper (gi.ctx, obj, FALSE, c->wrapper);
+templates:;
+  /* A template is instantiated by the instance_init of its class; GLib
+     calls this once per registered class in the chain, with the class
+     structure of the instance, so find the class whose turn it is: the
+     nearest registered one whose template is not built yet. */
+  GPtrArray *done = g_object_get_data (obj, "gscript-gi-templates");
+  for (GType t = G_TYPE_FROM_INSTANCE (instance); t; t = g_type_parent (t))
+    {
+      SubInfo *si = g_type_get_qdata (t, info_quark);
+      if (!si || !si->template_ui || !gi_gtk.loaded)
+        continue;
+      if (done && g_ptr_array_find (done, si, NULL))
+        continue;
+      /* Parents' instance_init run first: only the outermost class not
+         done yet is this call's. */
+      GType parent_done = g_type_parent (t);
+      gboolean parent_pending = FALSE;
+      for (GType u = parent_done; u; u = g_type_parent (u))
+        {
+          SubInfo *pi = g_type_get_qdata (u, info_quark);
+          if (pi && pi->template_ui
+              && !(done && g_ptr_array_find (done, pi, NULL)))
+            parent_pending = TRUE;
+        }
+      if (parent_pending)
+        continue;
+      if (!done)
+        {
+          done = g_ptr_array_new ();
+          g_object_set_data_full (obj, "gscript-gi-templates", done,
+                                  (GDestroyNotify) g_ptr_array_unref);
+        }
+      g_ptr_array_add (done, si);
+      gi_gtk.init_template (obj);
+      break;
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -771,6 +825,137 @@ collect_signals (GsContext *ctx, GsValue *meta, SubInfo *si)
   return TRUE;
 }
 
+/* A template child, as `this.name` or `this._name`. */
+typedef struct
+{
+  GType gtype;
+  char *id;
+} TemplateChild;
+
+static GsValue *
+template_child_get (GsContext *ctx, const GsCallbackInfo *info)
+{
+  TemplateChild *tc = gi_data_get (info);
+  GiObject *o = gi_object_this (ctx, info, tc->id);
+  if (!o)
+    return NULL;
+  GObject *child = gi_gtk.get_template_child (o->gobj, tc->gtype, tc->id);
+  return child ? gi_object_wrap (ctx, child, FALSE) : gs_value_new_null (ctx);
+}
+
+static gboolean
+collect_strings (GsContext *ctx, GsValue *meta, const char *name,
+                 GPtrArray *out)
+{
+  GsValue *list = gs_object_get_property (ctx, meta, name);
+  if (!list)
+    return FALSE;
+  if (!gs_value_is_array (list))
+    return TRUE;
+  GsValue *len = gs_object_get_property (ctx, list, "length");
+  guint n = len && gs_value_is_number (len) ? (guint) gs_value_get_number (len)
+                                            : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      GsValue *item = gs_object_get_index (ctx, list, i);
+      char *s = item ? gs_value_to_string (ctx, item) : NULL;
+      if (!s)
+        return FALSE;
+      g_ptr_array_add (out, s);
+    }
+  return TRUE;
+}
+
+/* Template: GtkBuilder XML as a string, a Uint8Array or GLib.Bytes, or
+ * a resource:/// or file:// URI. */
+static gboolean
+collect_template (GsContext *ctx, GsValue *meta, SubInfo *si,
+                  GType parent_type)
+{
+  GsValue *t = gs_object_get_property (ctx, meta, "Template");
+  if (!t)
+    return FALSE;
+  si->children = g_ptr_array_new_with_free_func (g_free);
+  si->internal_children = g_ptr_array_new_with_free_func (g_free);
+  if (gs_value_is_undefined (t) || gs_value_is_null (t))
+    return TRUE;
+  if (!gi_gtk.loaded || !g_type_is_a (parent_type, gi_gtk.widget_type))
+    {
+      gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                              "Template: only widgets have templates");
+      return FALSE;
+    }
+  gsize n;
+  const guint8 *data = gs_value_peek_bytes (t, &n);
+  GiBoxed *b = gs_object_get_native (t, gi.boxed_class);
+  if (n != G_MAXSIZE)
+    si->template_ui = g_bytes_new (data, n);
+  else if (b && b->klass->gtype == G_TYPE_BYTES)
+    si->template_ui = g_bytes_ref (b->mem);
+  else if (gs_value_is_string (t))
+    {
+      g_autofree char *s = gs_value_dup_string (t);
+      GError *err = NULL;
+      if (g_str_has_prefix (s, "resource://"))
+        si->template_ui = g_resources_lookup_data (s + 11, 0, &err);
+      else if (g_str_has_prefix (s, "file://"))
+        {
+          g_autofree char *path = g_filename_from_uri (s, NULL, &err);
+          char *contents;
+          gsize len;
+          if (path && g_file_get_contents (path, &contents, &len, &err))
+            si->template_ui = g_bytes_new_take (contents, len);
+        }
+      else
+        si->template_ui = g_bytes_new (s, strlen (s));
+      if (!si->template_ui)
+        {
+          gi_error_throw (ctx, err);
+          return FALSE;
+        }
+    }
+  else
+    {
+      gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                              "Template must be a string, a Uint8Array, a "
+                              "GLib.Bytes or a URI");
+      return FALSE;
+    }
+  return collect_strings (ctx, meta, "Children", si->children)
+         && collect_strings (ctx, meta, "InternalChildren",
+                             si->internal_children);
+}
+
+/* this.name for Children, this._name for InternalChildren ('-' is '_'). */
+static gboolean
+define_template_children (GsContext *ctx, SubInfo *si, GsValue *proto)
+{
+  for (int internal = 0; internal < 2; internal++)
+    {
+      GPtrArray *list = internal ? si->internal_children : si->children;
+      for (guint i = 0; list && i < list->len; i++)
+        {
+          TemplateChild *tc = g_new0 (TemplateChild, 1);
+          tc->gtype = si->gtype;
+          tc->id = g_strdup (g_ptr_array_index (list, i));
+          g_autofree char *js = g_strdup_printf ("%s%s", internal ? "_" : "",
+                                                 tc->id);
+          for (char *c = js; *c; c++)
+            if (*c == '-')
+              *c = '_';
+          GsValue *data = gi_data_new (ctx, tc);
+          GsValue *get = data ? gs_function_new (ctx, js, 0,
+                                                 template_child_get, data)
+                              : NULL;
+          if (!get
+              || !gs_object_define_accessor (ctx, proto, js, get, NULL,
+                                             GS_PROPERTY_DONTENUM))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* A GType name for a class: GTypeName, else "Gjs_" and the class's name
  * (as GJS makes them), made unique. */
 static char *
@@ -845,7 +1030,8 @@ register_class (GsContext *ctx, const GsCallbackInfo *info)
   si->ifaces = g_array_new (FALSE, FALSE, sizeof (GType));
   si->proto = gs_persistent_new (gi.rt, proto);
   if (!collect_properties (ctx, meta, si) || !collect_signals (ctx, meta, si)
-      || !collect_interfaces (ctx, meta, si))
+      || !collect_interfaces (ctx, meta, si)
+      || !collect_template (ctx, meta, si, parent_type))
     return NULL;
   for (guint i = 0; i < si->props->len; i++)
     if (!find_accessor (ctx, proto, ((SubProp *) g_ptr_array_index (
@@ -905,6 +1091,8 @@ register_class (GsContext *ctx, const GsCallbackInfo *info)
       if (!ok)
         return NULL;
     }
+  if (!define_template_children (ctx, si, proto))
+    return NULL;
   if (!gs_object_define_property (ctx, klass, "$gtype",
                                   gi_gtype_to_js (ctx, gtype),
                                   GS_PROPERTY_DONTENUM | GS_PROPERTY_READONLY))

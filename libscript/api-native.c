@@ -41,7 +41,7 @@ typedef struct
   JsShape *shape;     /* header: a shape of the object's GsClass */
   JsStorage *storage; /* properties, or NULL */
   gpointer native;    /* the embedder's pointer, or NULL */
-  uint64_t unused;    /* padding to one slot */
+  uint64_t external;  /* bytes counted as external memory for it */
 } JsHostObject;
 
 struct _GsClass
@@ -206,9 +206,17 @@ host_finalize (JsHeap *heap, JsCell *cell)
 {
   JsHostObject *h = (JsHostObject *) cell;
   GsClass *c = class_of_cell (cell);
+  JsRuntime *rt = heap->rt;
+  if (h->external)
+    {
+      /* Released as far as the collector is concerned: the finalizer
+         will free it. */
+      rt->external_bytes -= (int64_t) h->external;
+      heap_add_unmanaged (heap, -(int64_t) h->external);
+      h->external = 0;
+    }
   if (!h->native || !c->info.finalize)
     return;
-  JsRuntime *rt = heap->rt;
   struct GsNativeState *st = rt->native;
   if (st->dying)
     {
@@ -302,7 +310,7 @@ gs_object_new_native (GsContext *ctx, GsClass *klass, GsValue *prototype,
   h->shape = shape;
   h->storage = NULL;
   h->native = native;
-  h->unused = 0;
+  h->external = 0;
   heap_set_finalize ((JsCell *) h, true);
   return new_handle (rt, js_object_value ((JsObject *) h));
 }
@@ -333,6 +341,20 @@ gs_object_set_native (GsValue *object, GsClass *klass, gpointer native)
   g_return_if_fail (js_is_object (v)
                     && js_get_cell (v)->shape->cls == &klass->cell_class);
   ((JsHostObject *) js_get_cell (v))->native = native;
+}
+
+void
+gs_object_set_external_size (GsValue *object, GsClass *klass, gsize bytes)
+{
+  g_return_if_fail (object != NULL && klass != NULL);
+  JsValue v = *slot_of (object);
+  g_return_if_fail (js_is_object (v)
+                    && js_get_cell (v)->shape->cls == &klass->cell_class);
+  JsHostObject *h = (JsHostObject *) js_get_cell (v);
+  JsRuntime *rt = js_chunk_of (h)->heap->rt;
+  int64_t delta = (int64_t) bytes - (int64_t) h->external;
+  h->external = bytes;
+  gs_runtime_adjust_external_memory (rt, delta);
 }
 
 void

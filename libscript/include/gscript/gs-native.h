@@ -196,6 +196,23 @@ GS_API void gs_object_set_native (GsValue *object, GsClass *klass,
                                   gpointer native);
 
 /**
+ * gs_object_set_external_size:
+ * @object: an object of @klass
+ * @klass: its class
+ * @bytes: what its native side costs outside the heap
+ *
+ * Tells the collector what the object keeps alive outside the heap (a
+ * GObject and what it owns), as gs_runtime_adjust_external_memory()
+ * does, but tied to the object: the collection that finds it dead counts
+ * the memory as released at once, before its finalizer runs, so that
+ * deferred finalizers do not make the collector think memory is still
+ * in use.  Setting 0 says the native side is gone.  May run a
+ * collection.
+ */
+GS_API void gs_object_set_external_size (GsValue *object, GsClass *klass,
+                                         gsize bytes);
+
+/**
  * gs_tracer_mark_persistent:
  * @tracer: the collector, as given to a #GsTraceFunc
  * @p: a persistent handle (strong or weak)
