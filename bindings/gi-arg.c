@@ -45,6 +45,7 @@ gi_plan_init (GiArgPlan *p, GITypeInfo *type, GIDirection dir,
   p->dir = dir;
   p->transfer = transfer;
   p->js_index = p->length_of = p->length_arg = p->closure_of = -1;
+  p->closure_arg = p->destroy_arg = -1;
   p->is_pointer = g_type_info_is_pointer (type);
   p->fixed_size = -1;
   p->gtype = G_TYPE_NONE;
@@ -379,14 +380,31 @@ array_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
                GiCleanups *cleanups)
 {
   const GiArgPlan *e = plan->elem;
-  if (plan->array_type == GI_ARRAY_TYPE_BYTE_ARRAY
-      || (e && (e->tag == GI_TYPE_TAG_UINT8 || e->tag == GI_TYPE_TAG_INT8)
-          && gs_value_is_string (v)))
+  gsize n_bytes = G_MAXSIZE;
+  const guint8 *bytes = NULL;
+  gboolean byte_elems = plan->array_type == GI_ARRAY_TYPE_BYTE_ARRAY
+                        || (e && (e->tag == GI_TYPE_TAG_UINT8
+                                  || e->tag == GI_TYPE_TAG_INT8));
+  if (byte_elems && !gs_value_is_string (v))
+    bytes = gs_value_peek_bytes (v, &n_bytes);
+  if (byte_elems && (gs_value_is_string (v) || n_bytes != G_MAXSIZE))
     {
-      if (!gs_value_is_string (v))
-        return type_error (ctx, what, "a string (bytes)", v);
-      char *s = gs_value_dup_string (v);
-      gsize n = strlen (s);
+      /* A string gives its UTF-8 bytes; a typed array its bytes. */
+      char *s;
+      gsize n;
+      if (n_bytes != G_MAXSIZE)
+        {
+          s = g_malloc (n_bytes + 1);
+          if (n_bytes)
+            memcpy (s, bytes, n_bytes);
+          s[n_bytes] = '\0';
+          n = n_bytes;
+        }
+      else
+        {
+          s = gs_value_dup_string (v);
+          n = strlen (s);
+        }
       if (plan->array_type == GI_ARRAY_TYPE_BYTE_ARRAY)
         {
           GByteArray *b = g_byte_array_new_take ((guint8 *) s, n);
@@ -404,6 +422,8 @@ array_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
       *length_out = n;
       return TRUE;
     }
+  if (plan->array_type == GI_ARRAY_TYPE_BYTE_ARRAY)
+    return type_error (ctx, what, "a Uint8Array or a string", v);
   if (!gs_value_is_array (v))
     return type_error (ctx, what, "an array", v);
   double dn;
@@ -623,6 +643,28 @@ interface_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
     case GI_INFO_TYPE_BOXED:
     case GI_INFO_TYPE_UNION:
       {
+        if (plan->gtype == G_TYPE_BYTES
+            && !gs_object_get_native (v, gi.boxed_class))
+          {
+            /* A Uint8Array or a string where GBytes is wanted. */
+            gsize n;
+            const guint8 *data = gs_value_peek_bytes (v, &n);
+            GBytes *b;
+            if (n != G_MAXSIZE)
+              b = g_bytes_new (data, n);
+            else if (gs_value_is_string (v))
+              {
+                char *str = gs_value_dup_string (v);
+                b = g_bytes_new_take (str, strlen (str));
+              }
+            else
+              return type_error (ctx, what, "a GLib.Bytes or a Uint8Array",
+                                 v);
+            if (plan->transfer == GI_TRANSFER_NOTHING)
+              gi_cleanups_add (cleanups, (GDestroyNotify) g_bytes_unref, b);
+            arg->v_pointer = b;
+            return TRUE;
+          }
         GiClassRec *k = gi_class_for_info (ctx, plan->iface);
         if (!k)
           return FALSE;
@@ -631,7 +673,9 @@ interface_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
           return gs_context_has_exception (ctx) ? FALSE : TRUE;
         if (plan->transfer == GI_TRANSFER_EVERYTHING)
           {
-            if (G_TYPE_IS_BOXED (k->gtype))
+            if (k->gtype == G_TYPE_VARIANT)
+              g_variant_ref (mem);
+            else if (G_TYPE_IS_BOXED (k->gtype))
               mem = g_boxed_copy (k->gtype, mem);
             else
               {
@@ -892,9 +936,14 @@ c_array_to_js (GsContext *ctx, const GiArgPlan *plan, guint8 *mem,
     }
   if (!mem)
     length = 0;
-  /* guint8 arrays become strings when they are text?  No: as GJS gives
-     Uint8Array, we give an array of numbers until typed arrays exist in
-     the API. */
+  if (e->tag == GI_TYPE_TAG_UINT8)
+    {
+      /* Bytes are a Uint8Array, as in GJS. */
+      GsValue *u = gs_value_new_uint8_array (ctx, mem, (gsize) length);
+      if (plan->transfer != GI_TRANSFER_NOTHING)
+        g_free (mem);
+      return u;
+    }
   GsValue *a = gs_value_new_array (ctx, (guint) length);
   if (!a)
     return NULL;
@@ -978,10 +1027,7 @@ array_to_js (GsContext *ctx, const GiArgPlan *plan, GIArgument *arg,
         GByteArray *b = arg->v_pointer;
         if (!b)
           return gs_value_new_null (ctx);
-        GsValue *a = gs_value_new_array (ctx, b->len);
-        for (guint i = 0; a && i < b->len; i++)
-          gs_object_set_index (ctx, a, i,
-                               gs_value_new_number (ctx, b->data[i]));
+        GsValue *a = gs_value_new_uint8_array (ctx, b->data, b->len);
         if (plan->transfer != GI_TRANSFER_NOTHING)
           g_byte_array_unref (b);
         return a;

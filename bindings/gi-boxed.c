@@ -21,15 +21,15 @@ void
 gi_boxed_finalize (gpointer native)
 {
   GiBoxed *b = native;
-  if (b->owned && b->mem)
+  if (b->owned && b->mem && b->klass->gtype == G_TYPE_VARIANT)
+    g_variant_unref (b->mem);
+  else if (b->owned && b->mem)
     {
       if (b->slice)
         g_free (b->mem);
       else if (G_TYPE_IS_BOXED (b->klass->gtype))
         g_boxed_free (b->klass->gtype, b->mem);
     }
-  if (b->klass->size && !gi.shutting_down && gi.rt)
-    gs_runtime_adjust_external_memory (gi.rt, -(gint64) b->klass->size);
   g_free (b);
 }
 
@@ -41,7 +41,14 @@ gi_boxed_wrap (GsContext *ctx, GiClassRec *k, gpointer mem, gboolean copy,
     return gs_value_new_null (ctx);
   GiBoxed *b = g_new0 (GiBoxed, 1);
   b->klass = k;
-  if (copy)
+  if (k->gtype == G_TYPE_VARIANT)
+    {
+      /* Reference counted: a reference of the wrapper's own (a floating
+         one is sunk). */
+      mem = copy ? g_variant_ref_sink (mem) : g_variant_take_ref (mem);
+      owned = TRUE;
+    }
+  else if (copy)
     {
       if (G_TYPE_IS_BOXED (k->gtype))
         {
@@ -69,8 +76,8 @@ gi_boxed_wrap (GsContext *ctx, GiClassRec *k, gpointer mem, gboolean copy,
       gi_boxed_finalize (b);
       return NULL;
     }
-  if (k->size)
-    gs_runtime_adjust_external_memory (gi.rt, (gint64) k->size);
+  if (k->size && owned)
+    gs_object_set_external_size (w, gi.boxed_class, k->size);
   return w;
 }
 
@@ -192,9 +199,27 @@ get_field (GiClassRec *k, guint i)
   return g_struct_info_get_field ((GIStructInfo *) k->info, (gint) i);
 }
 
+/* GLib.Bytes.prototype.toArray (): its bytes as a Uint8Array. */
+static GsValue *
+bytes_to_array (GsContext *ctx, const GsCallbackInfo *info)
+{
+  GiBoxed *b = this_boxed (ctx, info);
+  if (!b)
+    return NULL;
+  gsize n;
+  const guint8 *data = g_bytes_get_data (b->mem, &n);
+  return gs_value_new_uint8_array (ctx, data, n);
+}
+
 gboolean
 gi_boxed_fill_prototype (GsContext *ctx, GiClassRec *k, GsValue *proto)
 {
+  if (k->gtype == G_TYPE_VARIANT
+      && !gi_variant_fill (ctx, k, NULL, proto))
+    return FALSE;
+  if (k->gtype == G_TYPE_BYTES
+      && !gi_define_method (ctx, proto, "toArray", 0, bytes_to_array, NULL))
+    return FALSE;
   if (g_base_info_get_type (k->info) == GI_INFO_TYPE_UNION)
     k->size = g_union_info_get_size ((GIUnionInfo *) k->info);
   else
@@ -242,8 +267,13 @@ boxed_ctor (GsContext *ctx, const GsCallbackInfo *info)
                                    k->js_name);
   guint argc = gs_callback_info_get_n_args (info);
   GsValue *arg0 = gs_callback_info_get_arg (info, 0);
-  gboolean props = argc == 1 && gs_value_is_object (arg0)
-                   && !gs_object_get_native (arg0, gi.boxed_class);
+  gsize nb;
+  gboolean props = argc == 1 && k->size && gs_value_is_object (arg0)
+                   && !gs_value_is_array (arg0)
+                   && !gs_value_is_function (arg0)
+                   && (gs_value_peek_bytes (arg0, &nb), nb == G_MAXSIZE)
+                   && !gs_object_get_native (arg0, gi.boxed_class)
+                   && !gs_object_get_native (arg0, gi.object_class);
   if (!props && (argc > 0 || !k->size))
     {
       /* The type's own constructor, with the arguments. */
@@ -268,8 +298,8 @@ boxed_ctor (GsContext *ctx, const GsCallbackInfo *info)
                                        "Cannot construct a %s", k->js_name);
     }
   GsValue *w = gi_boxed_wrap (ctx, k, g_malloc0 (k->size), FALSE, TRUE);
-  if (!w)
-    return NULL;
+  if (!w || gs_value_is_null (w))
+    return w;
   ((GiBoxed *) gs_object_get_native (w, gi.boxed_class))->slice = TRUE;
   if (props)
     {
@@ -291,9 +321,12 @@ gi_boxed_make_constructor (GsContext *ctx, GiClassRec *k, GsValue *proto)
 {
   GsValue *data = gi_data_new (ctx, k);
   const char *name = g_base_info_get_name (k->info);
-  GsValue *ctor = data ? gs_constructor_new (ctx, name, 0, boxed_ctor, data,
-                                             proto)
-                       : NULL;
+  GsValue *ctor = !data                        ? NULL
+                  : k->gtype == G_TYPE_VARIANT ? gi_variant_make_constructor (
+                                                     ctx, k, proto)
+                                               : gs_constructor_new (
+                                                     ctx, name, 0, boxed_ctor,
+                                                     data, proto);
   if (!ctor)
     return NULL;
   if (k->gtype != G_TYPE_NONE

@@ -39,7 +39,8 @@ gi_func_free (GiFunc *f)
         gi_plan_clear (&f->args[i]);
       g_free (f->args);
       gi_plan_clear (&f->ret);
-      g_function_invoker_destroy (&f->invoker);
+      if (f->invoker_ready)
+        g_function_invoker_destroy (&f->invoker);
     }
   g_base_info_unref (f->info);
   g_free (f->name);
@@ -56,16 +57,26 @@ gi_func_prepare (GsContext *ctx, GiFunc *f)
   if (f->prepared)
     return TRUE;
   GError *err = NULL;
-  if (!g_function_info_prep_invoker (f->info, &f->invoker, &err))
+  f->is_vfunc = g_base_info_get_type ((GIBaseInfo *) f->info)
+                == GI_INFO_TYPE_VFUNC;
+  /* A virtual function's address depends on the class that implements
+     it: its invoker is made at the call. */
+  if (!f->is_vfunc)
     {
-      gs_context_throw_error (ctx, GS_ERROR_ERROR, "Cannot call %s: %s",
-                              f->name, err->message);
-      g_error_free (err);
-      return FALSE;
+      if (!g_function_info_prep_invoker (f->info, &f->invoker, &err))
+        {
+          gs_context_throw_error (ctx, GS_ERROR_ERROR, "Cannot call %s: %s",
+                                  f->name, err->message);
+          g_error_free (err);
+          return FALSE;
+        }
+      f->invoker_ready = TRUE;
     }
   GICallableInfo *ci = (GICallableInfo *) f->info;
-  GIFunctionInfoFlags flags = g_function_info_get_flags (f->info);
-  f->is_method = (flags & GI_FUNCTION_IS_METHOD) != 0;
+  f->is_method = f->is_vfunc
+                 || (g_function_info_get_flags (f->info)
+                     & GI_FUNCTION_IS_METHOD)
+                        != 0;
   f->throws = g_callable_info_can_throw_gerror (ci);
   f->skip_return = g_callable_info_skip_return (ci);
   f->instance_transfer = g_callable_info_get_instance_ownership_transfer (ci);
@@ -81,11 +92,15 @@ gi_func_prepare (GsContext *ctx, GiFunc *f)
   f->args = g_new0 (GiArgPlan, f->n_args);
   for (guint i = 0; i < f->n_args; i++)
     {
+      /* A heap GIArgInfo: the type keeps a reference to its container,
+         which must outlive the plan. */
+      GIArgInfo *hai = g_callable_info_get_arg (ci, (gint) i);
       GIArgInfo ai;
       g_callable_info_load_arg (ci, (gint) i, &ai);
       GiArgPlan *p = &f->args[i];
-      gi_plan_init (p, g_arg_info_get_type (&ai), g_arg_info_get_direction (&ai),
+      gi_plan_init (p, g_arg_info_get_type (hai), g_arg_info_get_direction (&ai),
                     g_arg_info_get_ownership_transfer (&ai));
+      g_base_info_unref (hai);
       p->nullable = g_arg_info_may_be_null (&ai);
       p->caller_allocates = g_arg_info_is_caller_allocates (&ai);
       p->optional = g_arg_info_is_optional (&ai);
@@ -105,10 +120,17 @@ gi_func_prepare (GsContext *ctx, GiFunc *f)
           g_callable_info_load_arg (ci, (gint) i, &ai);
           gint c = g_arg_info_get_closure (&ai);
           gint d = g_arg_info_get_destroy (&ai);
+          p->scope = g_arg_info_get_scope (&ai);
           if (c >= 0 && (guint) c < f->n_args && (guint) c != i)
-            f->args[c].closure_of = (gint16) i;
+            {
+              f->args[c].closure_of = (gint16) i;
+              p->closure_arg = (gint16) c;
+            }
           if (d >= 0 && (guint) d < f->n_args && (guint) d != i)
-            f->args[d].closure_of = (gint16) i;
+            {
+              f->args[d].closure_of = (gint16) i;
+              p->destroy_arg = (gint16) d;
+            }
         }
     }
   gi_plan_init (&f->ret, g_callable_info_get_return_type (ci),
@@ -118,6 +140,22 @@ gi_func_prepare (GsContext *ctx, GiFunc *f)
       && (guint) f->ret.length_arg < f->n_args)
     f->args[f->ret.length_arg].length_of = (gint16) f->n_args;
 
+  /* Sources added to the main loop: while their callbacks live, the
+     program has work. */
+  GIBaseInfo *ns_container = g_base_info_get_container ((GIBaseInfo *) f->info);
+  if (!ns_container
+      && strcmp (g_base_info_get_namespace ((GIBaseInfo *) f->info), "GLib")
+             == 0)
+    {
+      static const char *const adders[] = { "timeout_add", "idle_add",
+                                            "child_watch_add", "io_add_watch",
+                                            "unix_fd_add", "unix_signal_add",
+                                            NULL };
+      const char *fname = g_base_info_get_name ((GIBaseInfo *) f->info);
+      for (int j = 0; adders[j]; j++)
+        if (g_str_has_prefix (fname, adders[j]))
+          f->callbacks_are_work = TRUE;
+    }
   f->n_js_in = f->n_js_out = 0;
   if (f->ret.tag != GI_TYPE_TAG_VOID || f->ret.is_pointer)
     if (!f->skip_return)
@@ -197,6 +235,16 @@ struct_size (const GiArgPlan *p)
   return g_struct_info_get_size ((GIStructInfo *) p->iface);
 }
 
+/* An in-out struct, boxed or union (changed in place). */
+static gboolean
+inout_struct (const GiArgPlan *p)
+{
+  return p->tag == GI_TYPE_TAG_INTERFACE
+         && (p->iface_type == GI_INFO_TYPE_STRUCT
+             || p->iface_type == GI_INFO_TYPE_BOXED
+             || p->iface_type == GI_INFO_TYPE_UNION);
+}
+
 /* The name of argument i, for messages. */
 static char *
 arg_what (GiFunc *f, guint i)
@@ -218,6 +266,43 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
                                    "Too few arguments to %s: expected %u, "
                                    "got %u",
                                    f->name, f->n_js_in, argc);
+  if (f->is_vfunc)
+    {
+      /* Chaining up from a class made in script: the implementation of
+         the nearest class that was not. */
+      GType implementor = G_TYPE_FROM_INSTANCE (instance);
+      while (implementor && gi_subclass_is_script (implementor))
+        implementor = g_type_parent (implementor);
+      GError *err = NULL;
+      gpointer address = g_vfunc_info_get_address ((GIVFuncInfo *) f->info,
+                                                   implementor, &err);
+      if (!address)
+        {
+          GsValue *e = gs_context_throw_error (
+              ctx, GS_ERROR_TYPE, "%s has no implementation in %s: %s",
+              f->name, g_type_name (implementor),
+              err ? err->message : "none");
+          g_clear_error (&err);
+          return e;
+        }
+      if (address != f->vfunc_address || !f->invoker_ready)
+        {
+          if (f->invoker_ready)
+            g_function_invoker_destroy (&f->invoker);
+          f->invoker_ready = FALSE;
+          if (!g_function_invoker_new_for_address (
+                  address, (GICallableInfo *) f->info, &f->invoker, &err))
+            {
+              GsValue *e = gs_context_throw_error (ctx, GS_ERROR_ERROR,
+                                                   "Cannot call %s: %s",
+                                                   f->name, err->message);
+              g_error_free (err);
+              return e;
+            }
+          f->invoker_ready = TRUE;
+          f->vfunc_address = address;
+        }
+    }
   guint n = f->n_args;
   GIArgument *in = g_newa (GIArgument, n + 1);
   GIArgument *out = g_newa (GIArgument, n + 1);
@@ -250,11 +335,53 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
         {
           if (p->caller_allocates && p->tag == GI_TYPE_TAG_INTERFACE)
             in[i].v_pointer = g_malloc0 (struct_size (p));
+          else if (p->caller_allocates && p->tag == GI_TYPE_TAG_ARRAY)
+            {
+              /* The caller passes the buffer: only a fixed size says how
+                 big (anything else would let C write past it). */
+              if (p->fixed_size <= 0 || !p->elem)
+                {
+                  gi_cleanups_run (&cleanups);
+                  for (guint j = 0; j < i; j++)
+                    if (f->args[j].dir == GI_DIRECTION_OUT
+                        && f->args[j].caller_allocates)
+                      g_free (in[j].v_pointer);
+                  g_autofree char *what = arg_what (f, i);
+                  return gs_context_throw_error (
+                      ctx, GS_ERROR_TYPE,
+                      "%s cannot be called from script: the caller must "
+                      "allocate %s, and its size is unknown",
+                      f->name, what);
+                }
+              out[i].v_pointer = g_malloc0 (
+                  (gsize) p->fixed_size * gi_type_tag_size (p->elem->tag));
+              in[i].v_pointer = out[i].v_pointer;
+            }
           else
             in[i].v_pointer = &out[i];
           continue;
         }
       GIArgument *target = &in[i];
+      if (p->dir == GI_DIRECTION_INOUT && inout_struct (p))
+        {
+          /* A struct changed in place: C takes a pointer to a copy of
+             the JS value's, which comes back as the result. */
+          GiClassRec *kr = gi_class_for_info (ctx, p->iface);
+          gpointer mem = kr ? gi_boxed_from_js (ctx, argv[p->js_index], kr,
+                                                f->name)
+                            : NULL;
+          if (!mem)
+            {
+              gi_cleanups_run (&cleanups);
+              if (!gs_context_has_exception (ctx))
+                gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                        "%s: a struct is required", f->name);
+              return NULL;
+            }
+          in[i].v_pointer = out[i].v_pointer = g_memdup2 (mem,
+                                                          struct_size (p));
+          continue;
+        }
       if (p->dir == GI_DIRECTION_INOUT)
         {
           in[i].v_pointer = &out[i];
@@ -264,7 +391,38 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
         continue;
       GsValue *v = argv[p->js_index];
       gboolean ok;
-      if (p->tag == GI_TYPE_TAG_ARRAY && p->length_arg >= 0)
+      if (p->tag == GI_TYPE_TAG_INTERFACE
+          && p->iface_type == GI_INFO_TYPE_CALLBACK)
+        {
+          ok = TRUE;
+          if (gs_value_is_null (v) || gs_value_is_undefined (v))
+            {
+              if (!p->nullable)
+                ok = !gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                              "the callback may not be "
+                                              "null");
+            }
+          else
+            {
+              gboolean notified = p->scope == GI_SCOPE_TYPE_NOTIFIED
+                                  && p->destroy_arg >= 0;
+              GiCallback *cb = gi_callback_new (
+                  ctx, p, v, notified && f->callbacks_are_work);
+              ok = cb != NULL;
+              if (cb)
+                {
+                  target->v_pointer = gi_callback_native (cb);
+                  if (p->closure_arg >= 0)
+                    in[p->closure_arg].v_pointer = cb;
+                  if (notified)
+                    in[p->destroy_arg].v_pointer = gi_callback_destroy_notify;
+                  if (p->scope == GI_SCOPE_TYPE_CALL)
+                    gi_cleanups_add (&cleanups,
+                                     (GDestroyNotify) gi_callback_free, cb);
+                }
+            }
+        }
+      else if (p->tag == GI_TYPE_TAG_ARRAY && p->length_arg >= 0)
         {
           gsize len;
           ok = gi_arg_array_from_js (ctx, p, "array argument", v, target,
@@ -320,7 +478,9 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
     {
       gi_cleanups_run (&cleanups);
       for (guint i = 0; i < n; i++)
-        if (f->args[i].dir == GI_DIRECTION_OUT && f->args[i].caller_allocates)
+        if ((f->args[i].dir == GI_DIRECTION_OUT && f->args[i].caller_allocates)
+            || (f->args[i].dir == GI_DIRECTION_INOUT
+                && inout_struct (&f->args[i])))
           g_free (in[i].v_pointer);
       gi_error_throw (ctx, error);
       return NULL;
@@ -361,8 +521,9 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
           || p->closure_of >= 0)
         continue;
       GsValue *v;
-      if (p->dir == GI_DIRECTION_OUT && p->caller_allocates
-          && p->tag == GI_TYPE_TAG_INTERFACE)
+      if ((p->dir == GI_DIRECTION_OUT && p->caller_allocates
+           && p->tag == GI_TYPE_TAG_INTERFACE)
+          || (p->dir == GI_DIRECTION_INOUT && inout_struct (p)))
         {
           GiClassRec *kr = gi_class_for_info (ctx, p->iface);
           v = kr ? gi_boxed_wrap (ctx, kr, in[i].v_pointer, FALSE, TRUE)
@@ -383,6 +544,9 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
                                                 : &out[p->length_arg]);
             }
           v = gi_arg_to_js (ctx, p, &out[i], len);
+          if (p->caller_allocates && p->tag == GI_TYPE_TAG_ARRAY
+              && p->transfer == GI_TRANSFER_NOTHING)
+            g_free (out[i].v_pointer);
         }
       if (!v)
         {
@@ -484,6 +648,44 @@ func_native (GsContext *ctx, const GsCallbackInfo *info)
   return gi_func_invoke (ctx, f, instance, argc, argv);
 }
 
+/* The number of arguments a script passes: without out arguments and
+ * the hidden ones (array lengths, user data, destroy notifiers).  Read
+ * from the introspection data without preparing the function. */
+static guint
+js_length (GICallableInfo *ci)
+{
+  gint n = g_callable_info_get_n_args (ci);
+  gboolean *hidden = g_newa (gboolean, n + 1);
+  memset (hidden, 0, sizeof (gboolean) * (n + 1));
+  for (gint i = 0; i < n; i++)
+    {
+      GIArgInfo ai;
+      GITypeInfo ti;
+      g_callable_info_load_arg (ci, i, &ai);
+      g_arg_info_load_type (&ai, &ti);
+      gint c = g_arg_info_get_closure (&ai), d = g_arg_info_get_destroy (&ai);
+      if (c >= 0 && c < n && c != i)
+        hidden[c] = TRUE;
+      if (d >= 0 && d < n && d != i)
+        hidden[d] = TRUE;
+      if (g_type_info_get_tag (&ti) == GI_TYPE_TAG_ARRAY)
+        {
+          gint l = g_type_info_get_array_length (&ti);
+          if (l >= 0 && l < n)
+            hidden[l] = TRUE;
+        }
+    }
+  guint count = 0;
+  for (gint i = 0; i < n; i++)
+    {
+      GIArgInfo ai;
+      g_callable_info_load_arg (ci, i, &ai);
+      if (!hidden[i] && g_arg_info_get_direction (&ai) != GI_DIRECTION_OUT)
+        count++;
+    }
+  return count;
+}
+
 GsValue *
 gi_func_make_js (GsContext *ctx, GiFunc *f)
 {
@@ -491,8 +693,6 @@ gi_func_make_js (GsContext *ctx, GiFunc *f)
   if (!data)
     return NULL;
   const char *name = g_base_info_get_name ((GIBaseInfo *) f->info);
-  return gs_function_new (ctx, name,
-                          (guint) g_callable_info_get_n_args (
-                              (GICallableInfo *) f->info),
+  return gs_function_new (ctx, name, js_length ((GICallableInfo *) f->info),
                           func_native, data);
 }

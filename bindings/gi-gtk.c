@@ -43,6 +43,13 @@ gi_gtk_init (void)
   gi_gtk.window_destroy = symbol (typelib, "gtk_window_destroy");
   gi_gtk.unparent = symbol (typelib, "gtk_widget_unparent");
   gi_gtk.toplevels = symbol (typelib, "gtk_window_get_toplevels");
+  gi_gtk.class_set_template = symbol (typelib,
+                                      "gtk_widget_class_set_template");
+  gi_gtk.class_bind_template_child_full = symbol (
+      typelib, "gtk_widget_class_bind_template_child_full");
+  gi_gtk.init_template = symbol (typelib, "gtk_widget_init_template");
+  gi_gtk.get_template_child = symbol (typelib,
+                                      "gtk_widget_get_template_child");
   if (!widget_get_type || !window_get_type || !gi_gtk.get_parent
       || !gi_gtk.get_first_child || !gi_gtk.get_next_sibling
       || !gi_gtk.get_visible || !gi_gtk.window_destroy || !gi_gtk.toplevels)

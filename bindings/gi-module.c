@@ -267,6 +267,7 @@ gs_gi_shutdown (GsContext *ctx)
   gi_destroy_run_pending ();
   gs_runtime_run_finalizers (gi.rt);
   gi.shutting_down = TRUE;
+  gi_callback_shutdown ();
   gs_runtime_remove_root_tracer (gi.rt, gi_toggle_trace_roots, NULL);
   gi_toggle_shutdown ();
   g_hash_table_destroy (gi.namespaces);
@@ -279,6 +280,7 @@ gs_gi_shutdown (GsContext *ctx)
   g_clear_pointer (&gi.root, gs_persistent_free);
   g_clear_pointer (&gi.versions, gs_persistent_free);
   g_clear_pointer (&gi.has_instance, gs_persistent_free);
+  g_clear_pointer (&gi.base_init, gs_persistent_free);
   g_clear_pointer (&gi.error_proto, gs_persistent_free);
   g_clear_pointer (&gi.error_ctor, gs_persistent_free);
   /* Prepared functions and records stay: the dead runtime's natives may

@@ -289,6 +289,26 @@ gi_class_for_gtype (GsContext *ctx, GType gtype)
   return ok ? k : NULL;
 }
 
+GiClassRec *
+gi_class_register_script (GsContext *ctx, GType gtype, GiClassRec *parent,
+                          GsValue *ctor, GsValue *proto)
+{
+  GiClassRec *k = g_new0 (GiClassRec, 1);
+  k->info = g_base_info_ref (parent->info);
+  k->gtype = gtype;
+  k->parent = parent;
+  k->js_name = g_strdup (g_type_name (gtype));
+  k->generation = gi_generation;
+  GTypeQuery q;
+  g_type_query (gtype, &q);
+  k->size = q.instance_size;
+  k->proto = gs_persistent_new (gi.rt, proto);
+  k->ctor = gs_persistent_new (gi.rt, ctor);
+  g_ptr_array_add (gi.classes, k);
+  g_type_set_qdata (gtype, class_quark, k);
+  return k;
+}
+
 /* ------------------------------------------------------------------ */
 /* Functions of a class                                                */
 /* ------------------------------------------------------------------ */
@@ -304,7 +324,7 @@ reserved_method (const char *name)
     "unref", "ref_sink", "force_floating", "weak_ref", "weak_unref",
     "add_toggle_ref", "remove_toggle_ref", "set_data", "get_data",
     "steal_data", "set_qdata", "get_qdata", "steal_qdata", "watch_closure",
-    "toString", NULL
+    "toString", "get_property", "set_property", "_init", NULL
   };
   for (int i = 0; names[i]; i++)
     if (strcmp (name, names[i]) == 0)
@@ -503,13 +523,16 @@ property_getter (GsContext *ctx, GIObjectInfo *info, GParamSpec *pspec,
   return NULL;
 }
 
-static gboolean
-define_property (GsContext *ctx, GsValue *proto, GiClassRec *k,
-                 GParamSpec *pspec)
+gboolean
+gi_object_define_pspec_accessors (GsContext *ctx, GsValue *proto,
+                                  GiClassRec *k, GParamSpec *pspec)
 {
   GiProp *p = g_new0 (GiProp, 1);
   p->pspec = g_param_spec_ref (pspec);
-  if (pspec->flags & G_PARAM_READABLE)
+  if ((pspec->flags & G_PARAM_READABLE) && k->info
+      && g_base_info_get_type (k->info) == GI_INFO_TYPE_OBJECT
+      && pspec->owner_type == g_registered_type_info_get_g_type (
+             (GIRegisteredTypeInfo *) k->info))
     p->getter = property_getter (ctx, (GIObjectInfo *) k->info, pspec,
                                  k->js_name);
   GsValue *data = gi_data_new (ctx, p);
@@ -553,7 +576,7 @@ gi_object_fill_prototype (GsContext *ctx, GiClassRec *k, GsValue *proto)
       if (owner == k->gtype
           || (G_TYPE_IS_INTERFACE (owner)
               && !(parent && g_type_is_a (parent, owner))))
-        ok = define_property (ctx, proto, k, pspecs[i]);
+        ok = gi_object_define_pspec_accessors (ctx, proto, k, pspecs[i]);
     }
   g_free (pspecs);
   if (!ok)
@@ -576,6 +599,26 @@ gi_object_fill_prototype (GsContext *ctx, GiClassRec *k, GsValue *proto)
       g_base_info_unref (fi);
       if (!ok)
         return FALSE;
+    }
+  /* Virtual functions, as vfunc_NAME: called on an instance of a class
+     made in script, they run the nearest implementation in C, which is
+     what `super.vfunc_NAME ()` wants. */
+  gint nv = g_object_info_get_n_vfuncs (info);
+  for (gint i = 0; ok && i < nv; i++)
+    {
+      GIVFuncInfo *vi = g_object_info_get_vfunc (info, i);
+      g_autofree char *name = g_strconcat ("vfunc_",
+                                           g_base_info_get_name (vi), NULL);
+      if (!gs_object_has_own_property (ctx, proto, name))
+        {
+          GiFunc *f = gi_func_new ((GIFunctionInfo *) vi, k->js_name);
+          g_free (f->name);
+          f->name = g_strdup_printf ("%s.%s", k->js_name, name);
+          GsValue *fn = gi_func_make_js (ctx, f);
+          ok = fn && gs_object_define_property (ctx, proto, name, fn,
+                                                GS_PROPERTY_DONTENUM);
+        }
+      g_base_info_unref (vi);
     }
   /* The methods of the interfaces the class declares, unless the class
      has one of the same name. */
@@ -608,25 +651,26 @@ find_pspec (GObjectClass *klass, const char *key)
   return g_object_class_find_property (klass, canon);
 }
 
-/* Makes a GObject of type from a properties object. */
+/* Makes a GObject of gtype from a properties object. */
 static GObject *
-new_with_properties (GsContext *ctx, GiClassRec *k, GsValue *props)
+new_with_properties (GsContext *ctx, GType gtype, GsValue *props)
 {
   if (gs_value_is_undefined (props) || gs_value_is_null (props))
-    return g_object_new_with_properties (k->gtype, 0, NULL, NULL);
+    return g_object_new_with_properties (gtype, 0, NULL, NULL);
+  const char *type_name = gi_type_js_name (gtype);
   if (!gs_value_is_object (props))
     {
       gs_context_throw_error (ctx, GS_ERROR_TYPE,
                               "%s: the argument must be an object of "
                               "properties",
-                              k->js_name);
+                              type_name);
       return NULL;
     }
   g_auto (GStrv) keys = gs_object_dup_keys (ctx, props);
   if (!keys)
     return NULL;
   guint n = g_strv_length (keys);
-  GObjectClass *klass = g_type_class_ref (k->gtype);
+  GObjectClass *klass = g_type_class_ref (gtype);
   const char **names = g_newa (const char *, n + 1);
   GValue *values = g_newa (GValue, n + 1);
   memset (values, 0, sizeof (GValue) * (n + 1));
@@ -638,15 +682,14 @@ new_with_properties (GsContext *ctx, GiClassRec *k, GsValue *props)
       if (!pspec)
         {
           gs_context_throw_error (ctx, GS_ERROR_TYPE,
-                                  "No property %s on %s", keys[i],
-                                  k->js_name);
+                                  "No property %s on %s", keys[i], type_name);
           goto out;
         }
       if (!(pspec->flags & G_PARAM_WRITABLE))
         {
           gs_context_throw_error (ctx, GS_ERROR_TYPE,
                                   "Property %s of %s is read-only", keys[i],
-                                  k->js_name);
+                                  type_name);
           goto out;
         }
       GsValue *v = gs_object_get_property (ctx, props, keys[i]);
@@ -661,7 +704,7 @@ new_with_properties (GsContext *ctx, GiClassRec *k, GsValue *props)
           goto out;
         }
     }
-  obj = g_object_new_with_properties (k->gtype, n, names, values);
+  obj = g_object_new_with_properties (gtype, n, names, values);
 out:
   for (guint j = 0; j < i && j < n; j++)
     if (G_IS_VALUE (&values[j]))
@@ -673,34 +716,180 @@ out:
 static GsValue *wrap_with_proto (GsContext *ctx, GObject *obj,
                                  gboolean transfer_full, GsValue *proto);
 
+/* Gives an empty wrapper (made before its object, for _init and for the
+ * instance_init of classes registered from script) its object, whose
+ * reference the caller passes if owned. */
+GsValue *
+gi_object_bind_wrapper (GsContext *ctx, GObject *obj, gboolean owned,
+                        GsValue *wrapper)
+{
+  if (g_object_is_floating (obj))
+    {
+      g_object_ref_sink (obj);
+      owned = TRUE;
+    }
+  GiObject *o = gi_object_peek (obj);
+  if (o)
+    {
+      /* Bound already, by a registered class's instance_init. */
+      if (owned)
+        g_object_unref (obj);
+      return wrapper;
+    }
+  GiClassRec *k = gi_class_for_gtype (ctx, G_OBJECT_TYPE (obj));
+  if (!k)
+    {
+      if (owned)
+        g_object_unref (obj);
+      return NULL;
+    }
+  o = gi_toggle_attach (obj, k, owned);
+  gs_object_set_native (wrapper, gi.object_class, o);
+  o->live_wrappers++;
+  o->wrapper = gs_persistent_new (gi.rt, wrapper);
+  gs_persistent_set_weak (o->wrapper, NULL, NULL);
+  o->external = gi_object_external_size (obj, k);
+  gs_object_set_external_size (wrapper, gi.object_class, o->external);
+  return wrapper;
+}
+
+/* Objects being constructed for a wrapper, innermost last: the
+ * instance_init of a class registered from script finds its wrapper
+ * here. */
+static GPtrArray *constructing; /* GiConstructing* */
+
+GiConstructing *
+gi_object_constructing (void)
+{
+  return constructing && constructing->len
+             ? g_ptr_array_index (constructing, constructing->len - 1)
+             : NULL;
+}
+
+/* Makes the GObject of an empty wrapper: the type from the wrapper's
+ * constructor, the properties from props. */
+static gboolean
+construct_into (GsContext *ctx, GsValue *wrapper, GType gtype,
+                GsValue *props)
+{
+  GiConstructing c = { gtype, wrapper };
+  if (!constructing)
+    constructing = g_ptr_array_new ();
+  g_ptr_array_add (constructing, &c);
+  GObject *obj = new_with_properties (ctx, gtype, props);
+  g_ptr_array_remove_index (constructing, constructing->len - 1);
+  if (!obj)
+    return FALSE;
+  /* An initially unowned object that is not floating was sunk by its own
+     constructor (a GtkWindow, which GTK's toplevel list owns): the
+     reference g_object_new returned is not ours. */
+  gboolean owned = !(G_IS_INITIALLY_UNOWNED (obj)
+                     && !g_object_is_floating (obj));
+  return gi_object_bind_wrapper (ctx, obj, owned, wrapper) != NULL;
+}
+
+/* The GType a constructor stands for: its own $gtype. */
+static GType
+ctor_gtype (GsContext *ctx, GsValue *ctor)
+{
+  GsValue *t = gs_object_get_property (ctx, ctor, "$gtype");
+  if (t && gs_value_is_number (t))
+    return (GType) gs_value_get_number (t);
+  return G_TYPE_INVALID;
+}
+
+static GsValue *base_init (GsContext *ctx, const GsCallbackInfo *info);
+
 static GsValue *
 object_ctor (GsContext *ctx, const GsCallbackInfo *info)
 {
   GiClassRec *k = gi_data_get (info);
+  /* Objects whose wrappers died are released before more are made, so a
+     script that makes many in a loop does not keep them all until it
+     returns (a native call from script may run their finalizers). */
+  gs_runtime_run_finalizers (gi.rt);
   GsValue *nt = gs_callback_info_get_new_target (info);
   if (gs_value_is_undefined (nt))
     return gs_context_throw_error (ctx, GS_ERROR_TYPE,
                                    "Constructor called as normal method. "
                                    "Use 'new %s()' to construct an object",
                                    k->js_name);
-  if (k->abstract)
+  /* A subclass made in script stands for its own GType if it was
+     registered, else for the nearest one it inherits. */
+  GType gtype = ctor_gtype (ctx, nt);
+  if (!gtype || !g_type_is_a (gtype, k->gtype))
+    gtype = k->gtype;
+  if (G_TYPE_IS_ABSTRACT (gtype))
     return gs_context_throw_error (ctx, GS_ERROR_TYPE,
                                    "Cannot instantiate abstract class %s",
-                                   k->js_name);
+                                   gi_type_js_name (gtype));
   GsValue *proto = gs_object_get_property (ctx, nt, "prototype");
   if (!proto)
     return NULL;
-  GObject *obj = new_with_properties (ctx, k,
-                                      gs_callback_info_get_arg (info, 0));
-  if (!obj)
+  GsValue *wrapper = gs_object_new_native (
+      ctx, gi.object_class, gs_value_is_object (proto) ? proto : NULL, NULL);
+  if (!wrapper)
     return NULL;
-  /* An initially unowned object that is not floating was sunk by its own
-     constructor (a GtkWindow, which GTK's toplevel list owns): the
-     reference g_object_new returned is not ours. */
-  gboolean owned = !(G_IS_INITIALLY_UNOWNED (obj)
-                     && !g_object_is_floating (obj));
-  return wrap_with_proto (ctx, obj, owned,
-                          gs_value_is_object (proto) ? proto : NULL);
+  /* GJS's classes may construct in _init, calling super._init (props):
+     an _init of their own runs with the arguments and must reach the
+     base _init, which makes the object. */
+  GsValue *init = gs_object_get_property (ctx, wrapper, "_init");
+  if (!init)
+    return NULL;
+  if (gs_value_is_function (init) && !gi_is_base_init (init))
+    {
+      guint argc = gs_callback_info_get_n_args (info);
+      GsValue **argv = g_newa (GsValue *, argc + 1);
+      for (guint i = 0; i < argc; i++)
+        argv[i] = gs_callback_info_get_arg (info, i);
+      if (!gs_function_call (ctx, init, wrapper, argc, argv))
+        return NULL;
+      if (!gs_object_get_native (wrapper, gi.object_class))
+        return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                       "%s._init did not call super._init",
+                                       gi_type_js_name (gtype));
+      return wrapper;
+    }
+  if (!construct_into (ctx, wrapper, gtype, gs_callback_info_get_arg (info, 0)))
+    return NULL;
+  return wrapper;
+}
+
+/* GObject.Object.prototype._init (props): makes the object of a wrapper
+ * that has none yet. */
+static GsValue *
+base_init (GsContext *ctx, const GsCallbackInfo *info)
+{
+  GsValue *self = gs_callback_info_get_this (info);
+  if (gs_object_get_class (self) != gi.object_class)
+    return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                   "_init called on an object that is not a "
+                                   "GObject wrapper");
+  if (gs_object_get_native (self, gi.object_class))
+    return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                   "_init called on an object that is "
+                                   "constructed already");
+  GsValue *ctor = gs_object_get_property (ctx, self, "constructor");
+  if (!ctor)
+    return NULL;
+  GType gtype = gs_value_is_object (ctor) ? ctor_gtype (ctx, ctor)
+                                          : G_TYPE_INVALID;
+  if (!gtype || !g_type_is_a (gtype, G_TYPE_OBJECT))
+    gtype = G_TYPE_OBJECT;
+  if (G_TYPE_IS_ABSTRACT (gtype))
+    return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                   "Cannot instantiate abstract class %s",
+                                   gi_type_js_name (gtype));
+  if (!construct_into (ctx, self, gtype, gs_callback_info_get_arg (info, 0)))
+    return NULL;
+  return gs_value_new_undefined (ctx);
+}
+
+gboolean
+gi_is_base_init (GsValue *fn)
+{
+  return gi.base_init
+         && gs_value_strict_equals (fn, gs_persistent_get (gi.base_init));
 }
 
 GsValue *
@@ -777,14 +966,24 @@ wrap_with_proto (GsContext *ctx, GObject *obj, gboolean transfer_full,
     gs_persistent_free (o->wrapper);
   o->wrapper = gs_persistent_new (gi.rt, w);
   gs_persistent_set_weak (o->wrapper, NULL, NULL);
-  if (!o->external && o->klass->size)
-    {
-      /* GTK objects own far more than their instance structs; what the
-         collector is told only needs to grow with the objects. */
-      o->external = (gssize) o->klass->size + 1024;
-      gs_runtime_adjust_external_memory (gi.rt, o->external);
-    }
+  /* Each wrapper counts the object's memory; a dead one's count went
+     with it. */
+  o->external = gi_object_external_size (obj, o->klass);
+  gs_object_set_external_size (w, gi.object_class, o->external);
   return w;
+}
+
+gssize
+gi_object_external_size (GObject *obj, GiClassRec *k)
+{
+  /* What the collector is told an object costs outside the heap, so
+     that wrappers of big objects are collected often enough.  GTK
+     objects own far more than their instance structs: a widget, with
+     its CSS node, accessible and render data, about 8 KiB (a label
+     measured so). */
+  if (gi_gtk.loaded && G_TYPE_CHECK_INSTANCE_TYPE (obj, gi_gtk.widget_type))
+    return 8192;
+  return (gssize) k->size + 512;
 }
 
 GsValue *
@@ -861,9 +1060,75 @@ gi_object_iface_has_instance (GsContext *ctx, const GsCallbackInfo *info)
   return gs_value_new_boolean (ctx, is);
 }
 
+/* obj.get_property (name) and obj.set_property (name, value), by name
+ * (GObject's own take a GValue, which scripts have no use for). */
+static GsValue *
+object_get_property (GsContext *ctx, const GsCallbackInfo *info)
+{
+  GiObject *o = gi_object_this (ctx, info, "get_property");
+  if (!o)
+    return NULL;
+  g_autofree char *name = gs_value_to_string (
+      ctx, gs_callback_info_get_arg (info, 0));
+  if (!name)
+    return NULL;
+  GParamSpec *pspec = find_pspec (G_OBJECT_GET_CLASS (o->gobj), name);
+  if (!pspec || !(pspec->flags & G_PARAM_READABLE))
+    return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                   "No readable property %s on %s", name,
+                                   gi_type_js_name (o->gtype));
+  GValue v = G_VALUE_INIT;
+  g_value_init (&v, pspec->value_type);
+  g_object_get_property (o->gobj, pspec->name, &v);
+  GsValue *r = gi_value_to_js (ctx, &v);
+  g_value_unset (&v);
+  return r;
+}
+
+static GsValue *
+object_set_property (GsContext *ctx, const GsCallbackInfo *info)
+{
+  GiObject *o = gi_object_this (ctx, info, "set_property");
+  if (!o)
+    return NULL;
+  g_autofree char *name = gs_value_to_string (
+      ctx, gs_callback_info_get_arg (info, 0));
+  if (!name)
+    return NULL;
+  GParamSpec *pspec = find_pspec (G_OBJECT_GET_CLASS (o->gobj), name);
+  if (!pspec || !(pspec->flags & G_PARAM_WRITABLE)
+      || (pspec->flags & G_PARAM_CONSTRUCT_ONLY))
+    return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                   "No writable property %s on %s", name,
+                                   gi_type_js_name (o->gtype));
+  GValue v = G_VALUE_INIT;
+  g_value_init (&v, pspec->value_type);
+  if (!gi_value_from_js (ctx, &v, gs_callback_info_get_arg (info, 1), name))
+    {
+      g_value_unset (&v);
+      return NULL;
+    }
+  g_object_set_property (o->gobj, pspec->name, &v);
+  g_value_unset (&v);
+  return gs_value_new_undefined (ctx);
+}
+
 gboolean
 gi_object_install_base (GsContext *ctx, GsValue *proto)
 {
+  if (!gi_define_method (ctx, proto, "get_property", 1, object_get_property,
+                         NULL)
+      || !gi_define_method (ctx, proto, "set_property", 2,
+                            object_set_property, NULL))
+    return FALSE;
+  GsValue *init = gs_function_new (ctx, "_init", 1, base_init, NULL);
+  if (!init
+      || !gs_object_define_property (ctx, proto, "_init", init,
+                                     GS_PROPERTY_DONTENUM))
+    return FALSE;
+  if (gi.base_init)
+    gs_persistent_free (gi.base_init);
+  gi.base_init = gs_persistent_new (gi.rt, init);
   return gi_define_method (ctx, proto, "toString", 0, object_to_string, NULL)
          && gi_signal_install (ctx, proto) && gi_destroy_install (ctx, proto);
 }

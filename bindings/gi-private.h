@@ -28,6 +28,7 @@ typedef struct _GiObject GiObject;
 typedef struct _GiFunc GiFunc;
 typedef struct _GiBoxed GiBoxed;
 typedef struct _GiProp GiProp;
+typedef struct _GiCallback GiCallback;
 
 /* The bridge's state: one context at a time. */
 typedef struct
@@ -48,6 +49,7 @@ typedef struct
   GsPersistent *error_proto;   /* GLib.Error.prototype */
   GsPersistent *error_ctor;    /* GLib.Error */
   GsPersistent *has_instance;  /* a helper that installs hasInstance */
+  GsPersistent *base_init;     /* GObject.Object.prototype._init */
   GiObject *objects;           /* every object record, a list */
   guint n_objects;             /* its length */
   GQueue destroys;             /* GiObject* whose destroy () is due */
@@ -156,6 +158,9 @@ struct _GiArgPlan
   GiArgPlan *elem;       /* arrays and lists: the elements' plan;
                             hash tables: the keys' */
   GiArgPlan *elem2;      /* hash tables: the values' plan */
+  GIScopeType scope;     /* callbacks: how long the closure lives */
+  gint16 closure_arg;    /* callbacks: the user-data argument, or -1 */
+  gint16 destroy_arg;    /* callbacks: the destroy notifier, or -1 */
 };
 
 /* Fills a plan for type (taking the reference) and its element types. */
@@ -178,6 +183,12 @@ struct _GiFunc
   guint n_args;               /* C arguments besides instance and error */
   guint n_js_in;              /* JS arguments it takes */
   guint n_js_out;             /* values it returns */
+  gboolean callbacks_are_work;/* GLib.timeout_add and its kin: their
+                                 callbacks keep the main loop running */
+  gboolean is_vfunc;          /* a virtual function, called through the
+                                 class of an ancestor (chaining up) */
+  gboolean invoker_ready;     /* invoker is made */
+  gpointer vfunc_address;     /* the implementation invoker calls */
   GiArgPlan *args;            /* n_args plans */
   GiArgPlan ret;              /* the return value's plan */
 };
@@ -266,6 +277,14 @@ GsValue *gi_repo_make_enum (GsContext *ctx, GIEnumInfo *info);
 GiClassRec *gi_class_for_gtype (GsContext *ctx, GType gtype);
 GiClassRec *gi_class_for_info (GsContext *ctx, GIBaseInfo *info);
 GsValue *gi_class_constructor (GsContext *ctx, GiClassRec *k);
+/* The record of a class registered from script (gi-subclass.c). */
+GiClassRec *gi_class_register_script (GsContext *ctx, GType gtype,
+                                      GiClassRec *parent, GsValue *ctor,
+                                      GsValue *proto);
+/* GObject.registerClass and GObject.ParamSpec. */
+gboolean gi_subclass_install (GsContext *ctx, GsValue *gobject_ns);
+/* Whether a type was registered from script. */
+gboolean gi_subclass_is_script (GType t);
 GsValue *gi_class_prototype (GsContext *ctx, GiClassRec *k);
 /* Adds the prototype of a GObject class: properties and methods. */
 gboolean gi_object_fill_prototype (GsContext *ctx, GiClassRec *k,
@@ -279,6 +298,20 @@ gboolean gi_class_add_functions (GsContext *ctx, GiClassRec *k,
                                  GIBaseInfo *info, GsValue *ctor,
                                  GsValue *proto);
 
+/* An object under construction for a wrapper made first. */
+typedef struct
+{
+  GType gtype;      /* what is being made */
+  GsValue *wrapper; /* the empty wrapper waiting for it */
+} GiConstructing;
+
+GiConstructing *gi_object_constructing (void);
+GsValue *gi_object_bind_wrapper (GsContext *ctx, GObject *obj,
+                                 gboolean owned, GsValue *wrapper);
+gboolean gi_is_base_init (GsValue *fn);
+gboolean gi_object_define_pspec_accessors (GsContext *ctx, GsValue *proto,
+                                           GiClassRec *k, GParamSpec *pspec);
+
 /* The wrapper of a GObject (made once); transfer_full: the caller's
  * reference passes to the wrapper. */
 GsValue *gi_object_wrap (GsContext *ctx, GObject *obj, gboolean transfer_full);
@@ -290,6 +323,8 @@ GObject *gi_object_from_js (GsContext *ctx, GsValue *v, GType gtype,
 GiObject *gi_object_this (GsContext *ctx, const GsCallbackInfo *info,
                           const char *method);
 GiObject *gi_object_peek (GObject *obj);
+/* The memory outside the heap the collector is told an object costs. */
+gssize gi_object_external_size (GObject *obj, GiClassRec *k);
 void gi_object_class_init (void);
 /* Symbol.hasInstance of interface objects: asks the type system. */
 GsValue *gi_object_iface_has_instance (GsContext *ctx,
@@ -304,6 +339,32 @@ GsValue *gi_boxed_make_constructor (GsContext *ctx, GiClassRec *k,
 gboolean gi_boxed_fill_prototype (GsContext *ctx, GiClassRec *k,
                                   GsValue *proto);
 void gi_boxed_finalize (gpointer native);
+
+/* GLib.Variant (gi-variant.c). */
+GsValue *gi_variant_wrap (GsContext *ctx, GVariant *v);
+gboolean gi_variant_fill (GsContext *ctx, GiClassRec *k, GsValue *ctor,
+                          GsValue *proto);
+GsValue *gi_variant_make_constructor (GsContext *ctx, GiClassRec *k,
+                                      GsValue *proto);
+
+/* ------------------------------------------------------------------ */
+/* Callbacks (gi-callback.c)                                           */
+/* ------------------------------------------------------------------ */
+
+/* A closure calling func for a callback argument of plan's type, or NULL
+ * with an exception pending.  counts_as_work: the main loop has work
+ * while it lives (GLib.timeout_add's sources). */
+GiCallback *gi_callback_new (GsContext *ctx, const GiArgPlan *plan,
+                             GsValue *func, gboolean counts_as_work);
+gpointer gi_callback_native (GiCallback *cb);
+/* Frees the closure once no call of it runs (an idle does it). */
+void gi_callback_free (GiCallback *cb);
+void gi_callback_destroy_notify (gpointer data);
+void gi_callback_shutdown (void);
+/* The implementation of a virtual function by a JS method (forever):
+ * the native address to store in the class structure. */
+gpointer gi_callback_new_vfunc (GsContext *ctx, GIVFuncInfo *info,
+                                GsValue *func);
 
 /* ------------------------------------------------------------------ */
 /* Ownership (gi-toggle.c)                                             */
@@ -358,6 +419,12 @@ typedef struct
   void (*window_destroy) (GObject *w);
   void (*unparent) (GObject *w);
   GObject *(*toplevels) (void); /* a GListModel (transfer none) */
+  /* Templates of classes written in script. */
+  void (*class_set_template) (gpointer klass, GBytes *bytes);
+  void (*class_bind_template_child_full) (gpointer klass, const char *name,
+                                          gboolean internal, gssize offset);
+  void (*init_template) (GObject *w);
+  GObject *(*get_template_child) (GObject *w, GType t, const char *name);
 } GiGtk;
 
 extern GiGtk gi_gtk;

@@ -251,7 +251,59 @@ install_gobject_extras (GsContext *ctx, GsValue *ns)
   return gi_define_method (ctx, ns, "setObjectOwnership", 2, set_ownership,
                            NULL)
          && gi_define_method (ctx, ns, "getObjectOwnership", 1, get_ownership,
-                              NULL);
+                              NULL)
+         && gi_subclass_install (ctx, ns);
+}
+
+/* Gio's additions, in script as GJS has them: _promisify, which turns
+ * an _async/_finish pair into a method that returns a Promise when no
+ * callback is given, and the prototype of local files. */
+static const char gio_extras_source[]
+    = "(function (Gio) {\n"
+      "  Gio._promisify = function (proto, asyncName,\n"
+      "      finishName = asyncName.replace(/_(begin|async)$/, '_finish')) {\n"
+      "    const original = proto[asyncName];\n"
+      "    if (typeof original !== 'function')\n"
+      "      throw new TypeError(`${asyncName} is not a method`);\n"
+      "    if (original._promisified)\n"
+      "      return;\n"
+      "    const wrapper = function (...args) {\n"
+      "      if (args.length === original.length)\n"
+      "        return original.apply(this, args);\n"
+      "      return new Promise((resolve, reject) => {\n"
+      "        original.call(this, ...args, (source, result) => {\n"
+      "          try {\n"
+      "            const finish = source !== null && source[finishName]\n"
+      "              ? source[finishName].bind(source)\n"
+      "              : proto[finishName];\n"
+      "            resolve(finish(result));\n"
+      "          } catch (e) {\n"
+      "            reject(e);\n"
+      "          }\n"
+      "        });\n"
+      "      });\n"
+      "    };\n"
+      "    Object.defineProperty(wrapper, '_promisified', {value: true});\n"
+      "    Object.defineProperty(wrapper, 'length', {value: original.length});\n"
+      "    proto[asyncName] = wrapper;\n"
+      "  };\n"
+      "  let localFile;\n"
+      "  Object.defineProperty(Gio, '_LocalFilePrototype', {\n"
+      "    get () {\n"
+      "      if (!localFile)\n"
+      "        localFile = Object.getPrototypeOf(Gio.File.new_for_path('/'));\n"
+      "      return localFile;\n"
+      "    },\n"
+      "  });\n"
+      "})";
+
+static gboolean
+install_gio_extras (GsContext *ctx, GsValue *ns)
+{
+  GsValue *fn = gs_context_eval (ctx, gio_extras_source, -1, "<gio>",
+                                 GS_EVAL_DEFAULT);
+  GsValue *args[] = { ns };
+  return fn && gs_function_call (ctx, fn, NULL, 1, args);
 }
 
 GsValue *
@@ -300,5 +352,7 @@ gi_repo_require (GsContext *ctx, const char *name, const char *version)
     return NULL;
   if (strcmp (name, "Gtk") == 0)
     gi_gtk_init ();
+  if (strcmp (name, "Gio") == 0 && !install_gio_extras (ctx, o))
+    return NULL;
   return o;
 }

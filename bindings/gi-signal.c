@@ -184,11 +184,13 @@ object_disconnect (GsContext *ctx, const GsCallbackInfo *info)
   if (!gs_value_to_number (ctx, gs_callback_info_get_arg (info, 0), &d))
     return NULL;
   gulong id = (gulong) d;
+  /* An unknown id is a warning, as in GJS: disconnecting twice is a
+     common slip that should not end the program. */
   if (!g_signal_handler_is_connected (o->gobj, id))
-    return gs_context_throw_error (ctx, GS_ERROR_TYPE,
-                                   "No signal handler %lu on %s", id,
-                                   gi_type_js_name (o->gtype));
-  g_signal_handler_disconnect (o->gobj, id);
+    g_warning ("disconnect (): %s has no signal handler with id %lu",
+               gi_type_js_name (o->gtype), id);
+  else
+    g_signal_handler_disconnect (o->gobj, id);
   return gs_value_new_undefined (ctx);
 }
 

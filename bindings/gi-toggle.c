@@ -119,8 +119,17 @@ gi_toggle_release (GiObject *o)
 {
   gi_signal_invalidate_all (o);
   drop_object (o);
-  if (o->external && !gi.shutting_down)
-    gs_runtime_adjust_external_memory (gi.rt, -o->external);
+  /* A live wrapper stops counting the object's memory; a dead one's
+     count went when the collection found it dead. */
+  if (o->external && !gi.shutting_down && o->wrapper
+      && !gs_persistent_is_empty (o->wrapper))
+    {
+      GsHandleScope scope;
+      gs_handle_scope_open (&scope, gi.rt);
+      gs_object_set_external_size (gs_persistent_get (o->wrapper),
+                                   gi.object_class, 0);
+      gs_handle_scope_close (&scope);
+    }
   o->external = 0;
 }
 

@@ -117,6 +117,11 @@ gi_value_to_js (GsContext *ctx, const GValue *value)
           return NULL;
         return gi_boxed_wrap (ctx, k, b, TRUE, TRUE);
       }
+    case G_TYPE_VARIANT:
+      {
+        GVariant *v = g_value_get_variant (value);
+        return v ? gi_variant_wrap (ctx, v) : gs_value_new_null (ctx);
+      }
     case G_TYPE_POINTER:
       {
         gpointer p = g_value_get_pointer (value);
@@ -293,6 +298,23 @@ gi_value_from_js (GsContext *ctx, GValue *value, GsValue *v, const char *what)
         if (!mem)
           return FALSE;
         g_value_set_boxed (value, mem);
+        return TRUE;
+      }
+    case G_TYPE_VARIANT:
+      {
+        if (gs_value_is_null (v) || gs_value_is_undefined (v))
+          {
+            g_value_set_variant (value, NULL);
+            return TRUE;
+          }
+        GiBoxed *b = gs_object_get_native (v, gi.boxed_class);
+        if (!b || b->klass->gtype != G_TYPE_VARIANT)
+          {
+            gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                    "Expected a GLib.Variant for %s", what);
+            return FALSE;
+          }
+        g_value_set_variant (value, b->mem);
         return TRUE;
       }
     case G_TYPE_POINTER:

@@ -1,5 +1,5 @@
 /* gi-loader.c — `imports` and gi:// modules, with the GObject bridge
- * loaded on first use.
+ * loaded on first use; imports.system and ARGV, as GJS has them.
  *
  * The bridge (libgscript-gi) links GObject, girepository and libffi, and
  * through them GTK when a script asks for it; a plain script needs none
@@ -16,6 +16,8 @@
 #include "../bindings/gscript-gi.h"
 
 #include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -87,10 +89,95 @@ load_bridge (GsContext *ctx)
   return m;
 }
 
+static char *program_file;   /* the script as named on the command line */
+static char **program_args;  /* its arguments */
+
+void
+host_set_program (const char *file, char **args)
+{
+  g_free (program_file);
+  g_strfreev (program_args);
+  program_file = g_strdup (file);
+  program_args = g_strdupv (args);
+}
+
+static GsValue *
+strv_to_array (GsContext *ctx, char **strv)
+{
+  guint n = strv ? g_strv_length (strv) : 0;
+  GsValue *a = gs_value_new_array (ctx, n);
+  for (guint i = 0; a && i < n; i++)
+    gs_object_set_index (ctx, a, i, gs_value_new_string (ctx, strv[i], -1));
+  return a;
+}
+
+static GsValue *
+system_exit (GsContext *ctx, const GsCallbackInfo *info)
+{
+  double code = 0;
+  GsValue *v = gs_callback_info_get_arg (info, 0);
+  if (!gs_value_is_undefined (v) && !gs_value_to_number (ctx, v, &code))
+    return NULL;
+  fflush (stdout);
+  exit ((int) code);
+}
+
+static GsValue *
+system_gc (GsContext *ctx, const GsCallbackInfo *info)
+{
+  gs_runtime_collect_garbage (gs_context_get_runtime (ctx));
+  return gs_value_new_undefined (ctx);
+}
+
+/* imports.system: exit, gc and what GJS says about the program. */
+static GsValue *
+make_system (GsContext *ctx)
+{
+  GsValue *o = gs_value_new_object (ctx);
+  if (!o)
+    return NULL;
+  GsValue *f = gs_function_new (ctx, "exit", 1, system_exit, NULL);
+  GsValue *g = gs_function_new (ctx, "gc", 0, system_gc, NULL);
+  g_autofree char *path = program_file
+                              ? g_canonicalize_filename (program_file, NULL)
+                              : NULL;
+  if (!f || !g || !gs_object_set_property (ctx, o, "exit", f)
+      || !gs_object_set_property (ctx, o, "gc", g)
+      || !gs_object_set_property (
+          ctx, o, "programInvocationName",
+          gs_value_new_string (ctx, program_file ? program_file : "gscript",
+                               -1))
+      || !gs_object_set_property (ctx, o, "programPath",
+                                  path ? gs_value_new_string (ctx, path, -1)
+                                       : gs_value_new_null (ctx))
+      || !gs_object_set_property (ctx, o, "programArgs",
+                                  strv_to_array (ctx, program_args))
+      || !gs_object_set_property (ctx, o, "version",
+                                  gs_value_new_number (
+                                      ctx, GS_MAJOR_VERSION * 10000
+                                               + GS_MINOR_VERSION * 100
+                                               + GS_MICRO_VERSION)))
+    return NULL;
+  return o;
+}
+
 static gboolean
 imports_resolve (GsContext *ctx, GsValue *object, const char *name,
                  gpointer native)
 {
+  if (strcmp (name, "system") == 0)
+    {
+      GsValue *sys = make_system (ctx);
+      return sys && gs_object_define_property (ctx, object, name, sys,
+                                               GS_PROPERTY_DEFAULT);
+    }
+  if (strcmp (name, "mainloop") == 0)
+    {
+      const GsGiModule *m = load_bridge (ctx);
+      GsValue *ml = m ? host_compat_mainloop (ctx, m->get_root (ctx)) : NULL;
+      return ml && gs_object_define_property (ctx, object, name, ml,
+                                              GS_PROPERTY_DEFAULT);
+    }
   if (strcmp (name, "gi") != 0)
     return TRUE;
   const GsGiModule *m = load_bridge (ctx);
@@ -126,6 +213,10 @@ host_gi_install (GsContext *ctx)
   if (imports)
     gs_object_define_property (ctx, gs_context_get_global (ctx), "imports",
                                imports, GS_PROPERTY_DONTENUM);
+  GsValue *argv = strv_to_array (ctx, program_args);
+  if (argv)
+    gs_object_define_property (ctx, gs_context_get_global (ctx), "ARGV", argv,
+                               GS_PROPERTY_DONTENUM);
   gs_runtime_set_module_resolver (rt, resolve_module, NULL, NULL);
 }
 

@@ -352,8 +352,11 @@ run_script (const char *filename, const char *source, gsize length, int argc,
     gs_context_install_test262_host (ctx);
   else
     {
+      host_set_program (filename, argv);
       host_gi_install (ctx);
       host_loop_install (ctx);
+      host_text_install (ctx);
+      host_compat_install (ctx);
     }
   if (opt_dump_bytecode)
     {

@@ -25,7 +25,9 @@
 
 #include "api-native.h"
 #include "builtins.h"
+#include "builtins-typedarray.h"
 #include "function.h"
+#include "interp.h"
 #include "heap.h"
 #include "ops.h"
 #include "property.h"
@@ -39,7 +41,7 @@ typedef struct
   JsShape *shape;     /* header: a shape of the object's GsClass */
   JsStorage *storage; /* properties, or NULL */
   gpointer native;    /* the embedder's pointer, or NULL */
-  uint64_t unused;    /* padding to one slot */
+  uint64_t external;  /* bytes counted as external memory for it */
 } JsHostObject;
 
 struct _GsClass
@@ -62,6 +64,7 @@ struct GsNativeState
   GPtrArray *tracers;        /* EmbedderTracer*, likewise */
   GArray *pending;           /* PendingFinalizer, in the order found */
   bool drain_queued;         /* a runtime cleanup will drain pending */
+  bool draining;             /* gs_runtime_run_finalizers is running */
   bool dying;                /* the heap is being destroyed */
   GsModuleResolveFunc resolver; /* the embedder's module hook */
   gpointer resolver_data;
@@ -203,9 +206,17 @@ host_finalize (JsHeap *heap, JsCell *cell)
 {
   JsHostObject *h = (JsHostObject *) cell;
   GsClass *c = class_of_cell (cell);
+  JsRuntime *rt = heap->rt;
+  if (h->external)
+    {
+      /* Released as far as the collector is concerned: the finalizer
+         will free it. */
+      rt->external_bytes -= (int64_t) h->external;
+      heap_add_unmanaged (heap, -(int64_t) h->external);
+      h->external = 0;
+    }
   if (!h->native || !c->info.finalize)
     return;
-  JsRuntime *rt = heap->rt;
   struct GsNativeState *st = rt->native;
   if (st->dying)
     {
@@ -226,17 +237,20 @@ gs_runtime_run_finalizers (GsRuntime *rt)
 {
   g_return_if_fail (rt != NULL);
   struct GsNativeState *st = rt->native;
-  if (!st)
+  if (!st || st->draining)
     return;
+  st->draining = true;
   st->drain_queued = false;
   /* A finalizer may collect and queue more: take them in order until
-     none is left. */
+     none is left.  (A finalizer that asks for a drain gets none: this
+     loop reaches what it queued.) */
   for (guint i = 0; i < st->pending->len; i++)
     {
       PendingFinalizer pf = g_array_index (st->pending, PendingFinalizer, i);
       pf.func (pf.native);
     }
   g_array_set_size (st->pending, 0);
+  st->draining = false;
 }
 
 GsClass *
@@ -296,7 +310,7 @@ gs_object_new_native (GsContext *ctx, GsClass *klass, GsValue *prototype,
   h->shape = shape;
   h->storage = NULL;
   h->native = native;
-  h->unused = 0;
+  h->external = 0;
   heap_set_finalize ((JsCell *) h, true);
   return new_handle (rt, js_object_value ((JsObject *) h));
 }
@@ -327,6 +341,20 @@ gs_object_set_native (GsValue *object, GsClass *klass, gpointer native)
   g_return_if_fail (js_is_object (v)
                     && js_get_cell (v)->shape->cls == &klass->cell_class);
   ((JsHostObject *) js_get_cell (v))->native = native;
+}
+
+void
+gs_object_set_external_size (GsValue *object, GsClass *klass, gsize bytes)
+{
+  g_return_if_fail (object != NULL && klass != NULL);
+  JsValue v = *slot_of (object);
+  g_return_if_fail (js_is_object (v)
+                    && js_get_cell (v)->shape->cls == &klass->cell_class);
+  JsHostObject *h = (JsHostObject *) js_get_cell (v);
+  JsRuntime *rt = js_chunk_of (h)->heap->rt;
+  int64_t delta = (int64_t) bytes - (int64_t) h->external;
+  h->external = bytes;
+  gs_runtime_adjust_external_memory (rt, delta);
 }
 
 void
@@ -452,8 +480,16 @@ define (GsContext *ctx, GsValue *object, const char *name,
   JsKey key = key_of (ctx, name);
   if (key == JS_KEY_NONE)
     return FALSE;
-  int r = builtins_define_property (ctx, js_get_object (*slot_of (object)),
-                                    key, d);
+  /* Defining a property does not ask a resolve hook to make it first. */
+  struct GsNativeState *st = native_state (ctx->rt);
+  JsObject *o = js_get_object (*slot_of (object));
+  JsObject *outer = st->resolving;
+  JsKey outer_key = st->resolving_key;
+  st->resolving = o;
+  st->resolving_key = key;
+  int r = builtins_define_property (ctx, o, key, d);
+  st->resolving = outer;
+  st->resolving_key = outer_key;
   if (r == 0)
     js_throw_type_error (ctx, "Cannot redefine property: %s", name);
   return r > 0;
@@ -772,6 +808,65 @@ gs_object_set_index (GsContext *ctx, GsValue *object, guint32 index,
   return js_set (ctx, o, js_key_from_index (index), *slot_of (value), o,
                  true)
          > 0;
+}
+
+GsValue *
+gs_value_new_uint8_array (GsContext *ctx, const guint8 *data, gsize length)
+{
+  g_return_val_if_fail (ctx != NULL, NULL);
+  JsRuntime *rt = ctx->rt;
+  if (length > JS_BUFFER_MAX_BYTES)
+    {
+      js_throw_range_error (ctx, "Invalid typed array length: %zu", length);
+      return NULL;
+    }
+  JsValue *saved = rt_save_roots (rt);
+  JsValue ctor = js_object_value (ctx->typed_array_ctors[JS_TA_UINT8]);
+  JsValue *arg = rt_push_root (rt, js_number ((double) length));
+  rt->call_depth++;
+  JsValue r = js_construct (ctx, ctor, 1, arg, ctor);
+  rt->call_depth--;
+  rt_restore_roots (rt, saved);
+  if (js_is_exception (r))
+    return NULL;
+  JsArrayView *ta = (JsArrayView *) js_get_cell (r);
+  if (length && data)
+    memcpy (ta->buffer->data + ta->byte_offset, data, length);
+  return new_handle (rt, r);
+}
+
+const guint8 *
+gs_value_peek_bytes (GsValue *v, gsize *length)
+{
+  g_return_val_if_fail (v != NULL && length != NULL, NULL);
+  JsValue x = *slot_of (v);
+  *length = G_MAXSIZE;
+  if (!js_is_object (x))
+    return NULL;
+  JsCell *c = js_get_cell (x);
+  const JsCellClass *cls = c->shape->cls;
+  if (cls == &js_array_buffer_class)
+    {
+      JsArrayBuffer *b = (JsArrayBuffer *) c;
+      *length = b->byte_length;
+      return b->data;
+    }
+  if (typed_array_class_is (cls) || cls == &js_data_view_class)
+    {
+      JsArrayView *view = (JsArrayView *) c;
+      if (!view->buffer || buffer_is_detached (view->buffer))
+        {
+          *length = 0;
+          return NULL;
+        }
+      *length = cls == &js_data_view_class
+                    ? view->length
+                    : (gsize) view->length
+                          * js_typed_array_sizes[typed_array_type (view)];
+      return view->buffer->data ? view->buffer->data + view->byte_offset
+                                : NULL;
+    }
+  return NULL;
 }
 
 static const JsErrorType error_types[] = {

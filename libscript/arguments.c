@@ -78,18 +78,18 @@ arguments_is_arguments (JsObject *o)
 
 /* Gives a new arguments object (of its root shape, no properties yet) its
  * indices (from the frame's saved arguments), length, @@iterator and
- * callee: the layout a definition of each in that order makes, built
- * directly (the shape by three transitions, the values stored), since
- * functions that use arguments make one per call. */
+ * callee (an unmapped one's throws): the layout a definition of each in
+ * that order makes, built directly (the shape by three transitions, the
+ * values stored), since functions that use arguments make one per call. */
 static bool
 define_properties (JsContext *ctx, JsValue *pa, JsFrame *frame,
-                   bool strict)
+                   bool unmapped)
 {
   JsRuntime *rt = ctx->rt;
   uint32_t argc = frame->argc;
   JsValue *saved = rt_save_roots (rt);
   JsValue callee = frame->base[0];
-  if (strict)
+  if (unmapped)
     {
       JsAccessorPair *p = object_new_accessor (rt, ctx->throw_type_error,
                                                ctx->throw_type_error);
@@ -110,7 +110,7 @@ define_properties (JsContext *ctx, JsValue *pa, JsFrame *frame,
     { symbol_key (rt->well_known[JS_SYM_iterator]),
       JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE },
     { atom_common_key (rt, JS_ATOM_callee),
-      strict ? JS_ATTR_ACCESSOR : JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE },
+      unmapped ? JS_ATTR_ACCESSOR : JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE },
   };
   g_assert (shape->count == 0 && !shape_is_dictionary (shape));
   for (int i = 0; i < 3; i++)
@@ -155,8 +155,10 @@ realm_create_arguments (JsContext *ctx, JsFrame *frame)
     return js_throw_out_of_memory (ctx);
   JsValue *saved = rt_save_roots (rt);
   JsValue *pa = rt_push_root (rt, js_object_value (a));
-  bool ok = define_properties (ctx, pa, frame,
-                               (frame->code->flags & JS_CODE_STRICT) != 0);
+  /* CreateArguments makes the unmapped objects only (strict code, or
+     parameters that are not simple): their callee is always the
+     %ThrowTypeError% accessor (CreateUnmappedArgumentsObject). */
+  bool ok = define_properties (ctx, pa, frame, true);
   JsValue r = *pa;
   rt_restore_roots (rt, saved);
   return ok ? r : js_throw_out_of_memory (ctx);

@@ -158,11 +158,11 @@ merge_sort_values (JsContext *ctx, JsValue *list, JsValue *scratch,
 {
   JsRuntime *rt = ctx->rt;
   JsHeap *heap = &rt->heap;
-  JsObject *lo_obj = js_get_object (*list), *sc_obj = js_get_object (*scratch);
-  uint32_t n = object_elem_len (lo_obj);
-  JsValue *src = object_elements (lo_obj), *dst = object_elements (sc_obj);
-  JsCell *src_cell = (JsCell *) lo_obj->storage;
-  JsCell *dst_cell = (JsCell *) sc_obj->storage;
+  JsObject *lst = js_get_object (*list), *scr = js_get_object (*scratch);
+  uint32_t n = object_elem_len (lst);
+  JsValue *src = object_elements (lst), *dst = object_elements (scr);
+  JsCell *src_cell = (JsCell *) lst->storage;
+  JsCell *dst_cell = (JsCell *) scr->storage;
   JsValue *saved = rt_save_roots (rt);
   /* The value being inserted is out of the array while it moves. */
   JsValue *px = rt_push_root (rt, JS_UNDEFINED);

@@ -25,6 +25,34 @@ throw_compile_error (JsContext *ctx, const CompileError *err)
                          "%s (%u:%u)", err->message, err->line, err->column);
 }
 
+/* What a direct eval's parser asks about its caller's scopes. */
+typedef struct
+{
+  JsContext *ctx;
+  JsEnv *env;
+} CallerScope;
+
+/* ParseOptions.private_name_visible for a direct eval: whether a class
+ * around the caller declares #name (its environment holds "#name"). */
+static bool
+caller_private_name (void *data, const struct AstStr *name)
+{
+  CallerScope *cs = data;
+  JsString *a = compile_private_atom (cs->ctx->rt, name);
+  if (!a)
+    return false;
+  JsKey key = atom_key (a);
+  for (JsEnv *e = cs->env; e; e = e->parent)
+    {
+      uint32_t slot;
+      uint8_t attrs;
+      if (e->shape->cls == &js_env_class
+          && shape_lookup (e->shape, key, &slot, &attrs))
+        return true;
+    }
+  return false;
+}
+
 /* Compiles and runs eval code.  direct: in frame's scope with this. */
 static JsValue
 perform_eval (JsContext *ctx, JsValue x, bool strict_caller, JsFrame *frame,
@@ -40,6 +68,12 @@ perform_eval (JsContext *ctx, JsValue x, bool strict_caller, JsFrame *frame,
   CompileOptions opts = { 0 };
   opts.eval = true;
   opts.strict = strict_caller;
+  CallerScope cs = { ctx, frame ? frame->env : NULL };
+  if (frame)
+    {
+      opts.private_name_visible = caller_private_name;
+      opts.private_name_data = &cs;
+    }
   if (frame)
     {
       opts.dynamic_scope = true;

@@ -83,6 +83,9 @@ JsValue builtins_array_of_keys (JsContext *ctx, const JsKey *keys,
  * the ordinary one for key, else 1 done, 0 rejected, -1 exception. */
 int realm_exotic_define_property (JsContext *ctx, JsObject *o, JsKey key,
                                   const JsPropertyDescriptor *d);
+/* The same for a module namespace's string keys (module.c). */
+int module_namespace_define (JsContext *ctx, JsObject *o, JsKey key,
+                             const JsPropertyDescriptor *d);
 /* The same for a mapped arguments object (arguments.c). */
 int arguments_define_property (JsContext *ctx, JsObject *o, JsKey key,
                                const JsPropertyDescriptor *d);

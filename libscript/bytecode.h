@@ -10,9 +10,14 @@
  *   s  an int32 immediate
  *
  * The prefix Wide makes every u16 operand of the next instruction a u32
- * (the long form); functions with more than 65,535 registers, constants
- * or caches are rare, and pay only there.  Bytecode is immutable and
- * holds no pointers: inline-cache state lives in the JsCode's side array.
+ * (the long form).  Only the moves between the accumulator, registers,
+ * constants and environment slots have one (bc_has_long_form): the
+ * compiler keeps everything else within u16 (a function's register
+ * bindings past 32k live in its environment, caches past 64k share a
+ * megamorphic one, and other instructions' constants stay in the low
+ * 64k), so functions of any size run and the normal dispatch never
+ * looks for a prefix.  Bytecode is immutable and holds no pointers:
+ * inline-cache state lives in the JsCode's side array.
  *
  * A frame's window on the value stack is
  *
@@ -49,6 +54,8 @@
   X (Star, "r")              /* r = acc */ \
   X (Mov, "rr")              /* r2 = r1 */ \
   X (LdaCallee, "")          /* acc = the running function */ \
+  X (ClearRegs, "rn")        /* r .. r+n-1 = undefined (dead registers, so \
+                                they keep nothing alive) */ \
   X (LdaNewTarget, "")       /* acc = new.target or undefined */ \
   X (CheckHole, "k")         /* acc empty: ReferenceError naming k */ \
   X (CheckThis, "")          /* acc empty: ReferenceError (super() first) */ \
@@ -437,6 +444,24 @@ bc_i32 (const uint8_t *p)
   int32_t v;
   memcpy (&v, p, sizeof v);
   return v;
+}
+
+/* Whether op has a long form (executed after a Wide prefix). */
+static inline bool
+bc_has_long_form (JsOpcode op)
+{
+  switch (op)
+    {
+    case JS_OP_Ldar:
+    case JS_OP_Star:
+    case JS_OP_Mov:
+    case JS_OP_LdaConst:
+    case JS_OP_LdaEnv:
+    case JS_OP_StaEnv:
+      return true;
+    default:
+      return false;
+    }
 }
 
 /* Bytes an operand of kind c takes in the short (1) or long (2) form. */

@@ -646,6 +646,35 @@ member_set (FuncState *fs, AstNode *m, uint32_t obj, uint32_t key)
  * chain's end with undefined. */
 static Label *chain_exit;
 
+/* member_operands for an optional link (a?.b, a?.[k]): a nullish object
+ * jumps to the chain's end before the key is evaluated. */
+static void
+member_operands_optional (FuncState *fs, AstNode *m, uint32_t *obj,
+                          uint32_t key, bool in_place)
+{
+  /* A local the key cannot change is read where it is (not a call's
+     receiver, which must sit in its window). */
+  bool computed = (m->flags & AST_F_COMPUTED) != 0;
+  int32_t o = in_place ? operand_in_place (fs, m->a, computed ? m->b : NULL)
+                       : -1;
+  if (o >= 0)
+    {
+      *obj = (uint32_t) o;
+      emit_op (fs, JS_OP_Ldar, *obj);
+    }
+  else
+    {
+      compile_expr (fs, m->a);
+      emit_op (fs, JS_OP_Star, *obj);
+    }
+  emit_jump (fs, JS_OP_JumpIfNullish, chain_exit);
+  if ((m->flags & AST_F_COMPUTED) || m->b->kind == AST_PRIVATE_NAME)
+    {
+      compile_expr (fs, m->b);
+      emit_op (fs, JS_OP_Star, key);
+    }
+}
+
 static void
 compile_member (FuncState *fs, AstNode *n)
 {
@@ -669,12 +698,10 @@ compile_member (FuncState *fs, AstNode *n)
       reg_free_to (fs, mark);
       return;
     }
-  member_operands_in_place (fs, n, &obj, &key, NULL);
   if (n->flags & AST_F_OPTIONAL)
-    {
-      emit_op (fs, JS_OP_Ldar, obj);
-      emit_jump (fs, JS_OP_JumpIfNullish, chain_exit);
-    }
+    member_operands_optional (fs, n, &obj, key, true);
+  else
+    member_operands_in_place (fs, n, &obj, &key, NULL);
   member_get (fs, n, obj, key);
   reg_free_to (fs, mark);
 }
@@ -743,6 +770,14 @@ compile_member_assign (FuncState *fs, AstNode *n)
   reg_free_to (fs, mark);
 }
 
+/* The name an anonymous function assigned to target gets: only a
+ * plain identifier gives one ((f) = function () {} does not). */
+static const AstStr *
+assign_name (AstNode *target)
+{
+  return (target->flags & AST_F_PAREN) ? NULL : target->str;
+}
+
 /* Whether an identifier is resolved at run time (with, eval). */
 static bool
 ident_is_dynamic (FuncState *fs, AstNode *ident)
@@ -781,7 +816,7 @@ compile_dynamic_assign (FuncState *fs, AstNode *n)
   uint32_t mark = fs->next_reg;
   uint32_t ref = resolve_ref (fs, t);
   if (n->op == LEX_ASSIGN)
-    compile_named_value (fs, n->b, t->str);
+    compile_named_value (fs, n->b, assign_name (t));
   else if (n->op == LEX_AND_ASSIGN || n->op == LEX_OR_ASSIGN
            || n->op == LEX_NULLISH_ASSIGN)
     {
@@ -792,7 +827,7 @@ compile_dynamic_assign (FuncState *fs, AstNode *n)
                      : n->op == LEX_OR_ASSIGN ? JS_OP_JumpIfTrue
                                               : JS_OP_JumpIfNotNullish,
                  &end);
-      compile_named_value (fs, n->b, t->str);
+      compile_named_value (fs, n->b, assign_name (t));
       store_ref (fs, t, ref);
       label_bind (fs, &end);
       label_free (&end);
@@ -829,7 +864,7 @@ compile_assign (FuncState *fs, AstNode *n)
   if (t->kind == AST_IDENT)
     {
       if (n->op == LEX_ASSIGN)
-        compile_named_value (fs, n->b, t->str);
+        compile_named_value (fs, n->b, assign_name (t));
       else if (n->op == LEX_AND_ASSIGN || n->op == LEX_OR_ASSIGN
                || n->op == LEX_NULLISH_ASSIGN)
         {
@@ -840,7 +875,7 @@ compile_assign (FuncState *fs, AstNode *n)
                          : n->op == LEX_OR_ASSIGN ? JS_OP_JumpIfTrue
                                                   : JS_OP_JumpIfNotNullish,
                      &end);
-          compile_named_value (fs, n->b, t->str);
+          compile_named_value (fs, n->b, assign_name (t));
           compile_store_ident (fs, t, false);
           label_bind (fs, &end);
           label_free (&end);
@@ -1052,7 +1087,7 @@ compile_call_args (FuncState *fs, AstList *args, uint32_t first,
          are evaluated (they may need registers of their own). */
       g_assert (fs->next_reg == first);
       reg_alloc (fs);
-      emit_op (fs, JS_OP_CreateArray, args->count);
+      emit_op (fs, JS_OP_CreateArray, MIN (args->count, 0xFFFFu));
       emit_op (fs, JS_OP_Star, first);
       for (AstNode *a = args->first; a; a = a->next)
         {
@@ -1192,6 +1227,7 @@ compile_call (FuncState *fs, AstNode *n)
     {
       uint32_t key = reg_alloc (fs);
       int32_t o = callee->a->kind == AST_SUPER
+                      || (callee->flags & AST_F_OPTIONAL)
                       ? -1
                       : operand_in_place (fs, callee->a,
                                           (callee->flags & AST_F_COMPUTED)
@@ -1212,13 +1248,10 @@ compile_call (FuncState *fs, AstNode *n)
               emit_op (fs, JS_OP_Star, key);
             }
         }
+      else if (callee->flags & AST_F_OPTIONAL)
+        member_operands_optional (fs, callee, &self, key, false);
       else
         member_operands (fs, callee, self, key);
-      if (callee->flags & AST_F_OPTIONAL)
-        {
-          emit_op (fs, JS_OP_Ldar, self);
-          emit_jump (fs, JS_OP_JumpIfNullish, chain_exit);
-        }
       member_get (fs, callee, self, key);
       emit_op (fs, JS_OP_Star, f);
       reg_free_to (fs, key);
@@ -1242,12 +1275,10 @@ compile_call (FuncState *fs, AstNode *n)
       label_init (&end);
       chain_exit = &exit;
       uint32_t key = reg_alloc (fs);
-      member_operands (fs, m, self, key);
       if (m->flags & AST_F_OPTIONAL)
-        {
-          emit_op (fs, JS_OP_Ldar, self);
-          emit_jump (fs, JS_OP_JumpIfNullish, chain_exit);
-        }
+        member_operands_optional (fs, m, &self, key, false);
+      else
+        member_operands (fs, m, self, key);
       member_get (fs, m, self, key);
       reg_free_to (fs, key);
       chain_exit = saved;
@@ -1349,7 +1380,8 @@ static void
 compile_array (FuncState *fs, AstNode *n)
 {
   uint32_t arr = reg_alloc (fs);
-  emit_op (fs, JS_OP_CreateArray, n->list.count);
+  /* The count is a capacity hint: a bigger literal grows. */
+  emit_op (fs, JS_OP_CreateArray, MIN (n->list.count, 0xFFFFu));
   emit_op (fs, JS_OP_Star, arr);
   for (AstNode *e = n->list.first; e; e = e->next)
     {
@@ -1414,7 +1446,7 @@ compile_object (FuncState *fs, AstNode *n)
 {
   uint32_t mark = fs->next_reg;
   uint32_t obj = reg_alloc (fs), key = reg_alloc (fs);
-  emit_op (fs, JS_OP_CreateObject, n->list.count);
+  emit_op (fs, JS_OP_CreateObject, MIN (n->list.count, 0xFFFFu));
   emit_op (fs, JS_OP_Star, obj);
   for (AstNode *p = n->list.first; p; p = p->next)
     {
@@ -1861,7 +1893,7 @@ compile_expr (FuncState *fs, AstNode *n)
       break;
     case AST_BIGINT:
       emit_op (fs, JS_OP_LdaConst,
-               const_add_entry (fs, (ConstEntry){ .kind = CONST_BIGINT,
+               const_add_value (fs, (ConstEntry){ .kind = CONST_BIGINT,
                                                   .str = n->str,
                                                   .num = n->op ? n->op
                                                                : 10 }));
@@ -1869,8 +1901,8 @@ compile_expr (FuncState *fs, AstNode *n)
     case AST_REGEXP:
       /* A new RegExp object each evaluation; the pattern's compiled form
          is cached by the engine. */
-      emit_op (fs, JS_OP_CreateRegExp, const_string (fs, n->str),
-               const_string (fs, n->str2));
+      emit_op (fs, JS_OP_CreateRegExp, const_atom (fs, n->str),
+               const_atom (fs, n->str2));
       break;
     case AST_TAGGED_TEMPLATE:
       compile_tagged_template (fs, n);
@@ -1949,7 +1981,12 @@ compile_expr (FuncState *fs, AstNode *n)
       {
         Binding *b = scope_ref (&fs->c->res, n);
         uint32_t reg, depth, slot;
-        if (!b)
+        if (!b && (fs->c->flags & JS_CODE_EVAL))
+          /* Eval code: a private name of the caller's classes (the
+             parser checked that one is visible). */
+          emit_op (fs, JS_OP_LdaLookup,
+                   const_private_description (fs, n->str));
+        else if (!b)
           compile_error (fs, n, "undeclared private name");
         else if (binding_location (fs, b, &reg, &depth, &slot))
           emit_op (fs, JS_OP_Ldar, reg);

@@ -237,12 +237,14 @@ assign_object (FuncState *fs, AstNode *p, bool init)
       else
         {
           AstNode *k = e->a;
-          if (k->kind == AST_NUMBER
+          if (k->kind == AST_NUMBER || k->kind == AST_BIGINT
               || (k->kind == AST_STRING && const_str_is_index (k->str)))
             {
-              emit_op (fs, JS_OP_LdaConst,
-                       k->kind == AST_NUMBER ? const_number (fs, k->num)
-                                             : const_string (fs, k->str));
+              /* { 1: x }, { 1n: x }, { "1": x }: an index key. */
+              if (k->kind == AST_STRING)
+                emit_op (fs, JS_OP_LdaConst, const_string (fs, k->str));
+              else
+                compile_expr (fs, k);
               emit_op (fs, JS_OP_ToPropertyKey);
               emit_op (fs, JS_OP_Star, key);
               target_prepare (fs, e->b, init, &t);

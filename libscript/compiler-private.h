@@ -117,6 +117,8 @@ struct FuncState
   uint32_t n_params;     /* registers r1..r(n_params) */
   uint32_t next_reg;     /* first free register */
   uint32_t max_reg;      /* registers ever used */
+  uint32_t used_high;    /* registers used since a loop began (those it
+                            clears after it) */
   uint32_t flags;        /* JS_CODE_* */
   uint32_t env_depth;    /* environments pushed beyond the function's */
   int32_t env_level;     /* absolute depth of the environment chain */
@@ -131,6 +133,12 @@ struct FuncState
   bool top_level;          /* compiling a script's top-level statements */
   bool init_global_lexical;/* stores initialize script-scope entries */
   uint32_t block_depth;    /* blocks entered (0: directly at top level) */
+  bool const_split;        /* the pool passed CONST_SPLIT (compiler.c) */
+  uint32_t const_low;      /* then: the next index for a non-value */
+  GHashTable *const_atoms; /* AstStr* → index + 1, for dedup */
+  GHashTable *const_strings;
+  GHashTable *const_numbers; /* double bits → index + 1 */
+  GHashTable *const_ascii; /* compiler-spelled atoms, by content */
 };
 
 struct Compiler
@@ -174,6 +182,8 @@ uint32_t const_number (FuncState *fs, double d);
 uint32_t const_ascii_atom (FuncState *fs, const char *s);
 uint32_t ic_alloc (FuncState *fs);
 uint32_t const_template (FuncState *fs, AstNode *tpl);
+/* A constant only LdaConst loads (it may get an index past 0xFFFF). */
+uint32_t const_add_value (FuncState *fs, ConstEntry e);
 uint32_t const_add_entry (FuncState *fs, ConstEntry e);
 void mark_position (FuncState *fs, const AstNode *n);
 void compile_error (FuncState *fs, const AstNode *n, const char *fmt, ...)

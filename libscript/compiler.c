@@ -58,9 +58,28 @@ put_u32 (GByteArray *b, uint32_t v)
   g_byte_array_append (b, (guint8 *) &v, 4);
 }
 
+/* Registers from..to-1 are dead: ClearRegs them, so that what they
+ * held can be collected.  Registers are a stack (reg_alloc), so
+ * everything from next_reg up is dead at any point; the compiler clears
+ * them where a frame may live on while its old values would keep objects
+ * alive: at a suspension (a generator's saved frame keeps every register)
+ * and after a loop (its body's temporaries and bindings). */
+static void
+emit_clear_regs (FuncState *fs, uint32_t from, uint32_t to)
+{
+  while (from < to && from <= 0xFFFF)
+    {
+      uint32_t n = MIN (to - from, 0xFFFFu);
+      emit_op (fs, JS_OP_ClearRegs, from, n);
+      from += n;
+    }
+}
+
 void
 emit_op (FuncState *fs, JsOpcode op, ...)
 {
+  if (op == JS_OP_Await || op == JS_OP_Yield || op == JS_OP_YieldRaw)
+    emit_clear_regs (fs, fs->next_reg, fs->max_reg);
   const char *sig = js_op_signature[op];
   uint32_t ops[8];
   size_t n = strlen (sig);
@@ -75,6 +94,17 @@ emit_op (FuncState *fs, JsOpcode op, ...)
         wide = true;
     }
   va_end (ap);
+  if (wide && !bc_has_long_form (op))
+    {
+      /* Only the moves have a long form: registers stay below 0x10000
+         (scope.c keeps a function's register bindings few) and so do
+         caches (ic_alloc) and the constants of other instructions
+         (const_add_kind).  What is left is a call with more arguments, a
+         literal nested deeper than that... */
+      compile_error (fs, NULL, "function too large (%s needs an operand "
+                               "past 65535)", js_op_name[op]);
+      return;
+    }
   if (wide)
     g_byte_array_append (fs->code, (guint8[]){ JS_OP_Wide }, 1);
   guint8 b = (guint8) op;
@@ -209,6 +239,8 @@ reg_alloc_n (FuncState *fs, uint32_t n)
   fs->next_reg += n;
   if (fs->next_reg > fs->max_reg)
     fs->max_reg = fs->next_reg;
+  if (fs->next_reg > fs->used_high)
+    fs->used_high = fs->next_reg;
   if (fs->next_reg > 0xFFFFF)
     compile_error (fs, fs->node, "function needs too many registers");
   return r;
@@ -221,32 +253,90 @@ reg_free_to (FuncState *fs, uint32_t mark)
   fs->next_reg = mark;
 }
 
+/* Constants.  One pool, indexed by the instructions' operands.  Only
+ * LdaConst has a long form besides the register and environment moves
+ * (interp.c's op_Wide), so every other instruction's constants (names,
+ * scopes, functions, ...) must sit below 0x10000: once a pool reaches
+ * CONST_SPLIT entries, the values only LdaConst loads (numbers, strings,
+ * BigInts) go on from 0x10000 up, while the others fill the rest of the
+ * low part; the gap between is padding.  Lookups of existing constants
+ * go through hash tables: generated code can have 100,000 of them. */
+#define CONST_SPLIT 0xC000u
+
 static uint32_t
-const_add (FuncState *fs, ConstEntry e)
+const_add_kind (FuncState *fs, ConstEntry e, bool value)
 {
-  g_array_append_val (fs->consts, e);
-  return fs->consts->len - 1;
+  if (!fs->const_split && fs->consts->len >= CONST_SPLIT)
+    {
+      fs->const_split = true;
+      fs->const_low = fs->consts->len;
+      ConstEntry pad = { .kind = CONST_NUMBER, .num = 0 };
+      while (fs->consts->len < 0x10000)
+        g_array_append_val (fs->consts, pad);
+    }
+  if (!fs->const_split || value)
+    {
+      g_array_append_val (fs->consts, e);
+      return fs->consts->len - 1;
+    }
+  if (fs->const_low >= 0x10000)
+    {
+      compile_error (fs, fs->node, "function has too many constants");
+      return 0;
+    }
+  g_array_index (fs->consts, ConstEntry, fs->const_low) = e;
+  return fs->const_low++;
 }
 
 static uint32_t
-const_find_str (FuncState *fs, ConstKind kind, const AstStr *s)
+const_add (FuncState *fs, ConstEntry e)
 {
-  for (guint i = 0; i < fs->consts->len; i++)
-    {
-      ConstEntry *e = &g_array_index (fs->consts, ConstEntry, i);
-      if (e->kind == kind && e->str == s)
-        return i;
-    }
-  return G_MAXUINT32;
+  return const_add_kind (fs, e, false);
+}
+
+/* The index of key in a dedup table, or G_MAXUINT32 (values are index
+ * + 1). */
+static uint32_t
+const_lookup (GHashTable **table, gconstpointer key)
+{
+  if (!*table)
+    return G_MAXUINT32;
+  gpointer v;
+  if (!g_hash_table_lookup_extended (*table, key, NULL, &v))
+    return G_MAXUINT32;
+  return GPOINTER_TO_UINT (v) - 1;
+}
+
+/* Pointers and double bits alike: their entropy is spread over 64 bits
+ * (small doubles' low half is zero). */
+static guint
+bits_hash (gconstpointer p)
+{
+  uint64_t x = (uint64_t) (uintptr_t) p;
+  x ^= x >> 33;
+  x *= UINT64_C (0xff51afd7ed558ccd);
+  x ^= x >> 33;
+  return (guint) x;
+}
+
+static uint32_t
+const_remember (GHashTable **table, gpointer key, uint32_t i)
+{
+  if (!*table)
+    *table = g_hash_table_new (bits_hash, NULL);
+  g_hash_table_insert (*table, key, GUINT_TO_POINTER (i + 1));
+  return i;
 }
 
 uint32_t
 const_atom (FuncState *fs, const AstStr *s)
 {
-  uint32_t i = const_find_str (fs, CONST_ATOM, s);
+  uint32_t i = const_lookup (&fs->const_atoms, s);
   if (i != G_MAXUINT32)
     return i;
-  return const_add (fs, (ConstEntry){ .kind = CONST_ATOM, .str = s });
+  return const_remember (&fs->const_atoms, (gpointer) s,
+                         const_add (fs, (ConstEntry){ .kind = CONST_ATOM,
+                                                      .str = s }));
 }
 
 bool
@@ -267,28 +357,41 @@ const_str_is_index (const AstStr *s)
 uint32_t
 const_string (FuncState *fs, const AstStr *s)
 {
-  uint32_t i = const_find_str (fs, CONST_STRING, s);
+  uint32_t i = const_lookup (&fs->const_strings, s);
   if (i != G_MAXUINT32)
     return i;
-  return const_add (fs, (ConstEntry){ .kind = CONST_STRING, .str = s });
+  return const_remember (&fs->const_strings, (gpointer) s,
+                         const_add_kind (fs, (ConstEntry){
+                                               .kind = CONST_STRING,
+                                               .str = s }, true));
 }
 
 uint32_t
 const_number (FuncState *fs, double d)
 {
-  for (guint i = 0; i < fs->consts->len; i++)
-    {
-      ConstEntry *e = &g_array_index (fs->consts, ConstEntry, i);
-      if (e->kind == CONST_NUMBER && memcmp (&e->num, &d, sizeof d) == 0)
-        return i;
-    }
-  return const_add (fs, (ConstEntry){ .kind = CONST_NUMBER, .num = d });
+  uint64_t bits;
+  memcpy (&bits, &d, sizeof bits);
+  gpointer key = (gpointer) (uintptr_t) bits;
+  uint32_t i = const_lookup (&fs->const_numbers, key);
+  if (i != G_MAXUINT32)
+    return i;
+  return const_remember (&fs->const_numbers, key,
+                         const_add_kind (fs, (ConstEntry){
+                                               .kind = CONST_NUMBER,
+                                               .num = d }, true));
 }
 
 /* An atom for a name the compiler itself spells (not from the source). */
 uint32_t
 const_ascii_atom (FuncState *fs, const char *s)
 {
+  /* Not interned with the source's names: looked up by content. */
+  if (!fs->const_ascii)
+    fs->const_ascii = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             NULL);
+  gpointer v;
+  if (g_hash_table_lookup_extended (fs->const_ascii, s, NULL, &v))
+    return GPOINTER_TO_UINT (v) - 1;
   size_t len = strlen (s);
   uint16_t *units = ast_alloc (fs->c->arena, (len + 1) * 2);
   for (size_t i = 0; i <= len; i++)
@@ -299,15 +402,16 @@ const_ascii_atom (FuncState *fs, const char *s)
   str->len = (uint32_t) len;
   str->latin1 = true;
   str->well_formed = true;
-  /* Not interned with the source's names, so look it up by content. */
-  for (guint i = 0; i < fs->consts->len; i++)
-    {
-      ConstEntry *e = &g_array_index (fs->consts, ConstEntry, i);
-      if (e->kind == CONST_ATOM && e->str->len == len
-          && memcmp (e->str->data, units, len * 2) == 0)
-        return i;
-    }
-  return const_add (fs, (ConstEntry){ .kind = CONST_ATOM, .str = str });
+  uint32_t i = const_add (fs, (ConstEntry){ .kind = CONST_ATOM, .str = str });
+  g_hash_table_insert (fs->const_ascii, g_strdup (s), GUINT_TO_POINTER (i + 1));
+  return i;
+}
+
+/* A value only LdaConst loads (a BigInt literal). */
+uint32_t
+const_add_value (FuncState *fs, ConstEntry e)
+{
+  return const_add_kind (fs, e, true);
 }
 
 uint32_t
@@ -322,9 +426,19 @@ const_template (FuncState *fs, AstNode *tpl)
   return const_add (fs, (ConstEntry){ .kind = CONST_TEMPLATE, .node = tpl });
 }
 
+/* Caches past the u16 operands' reach share the last one, which the
+ * code keeps megamorphic (materialize): it never caches, so sharing it
+ * between instructions of any kind is safe. */
+#define IC_SHARED 0xFFFFu
+
 uint32_t
 ic_alloc (FuncState *fs)
 {
+  if (fs->n_ics >= IC_SHARED)
+    {
+      fs->n_ics = IC_SHARED + 1;
+      return IC_SHARED;
+    }
   return fs->n_ics++;
 }
 
@@ -420,8 +534,11 @@ hoist_functions (FuncState *fs, Scope *s)
   for (guint i = 0; i < s->bindings->len; i++)
     {
       Binding *b = g_ptr_array_index (s->bindings, i);
+      /* A function declaration named like a parameter replaces its
+         value too. */
       if (!b->decl || b->decl->kind != AST_FUNC_DECL
-          || (b->kind != BIND_VAR && b->kind != BIND_FUNCTION))
+          || (b->kind != BIND_VAR && b->kind != BIND_FUNCTION
+              && b->kind != BIND_PARAM))
         continue;
       uint32_t k = compile_function (fs, b->decl);
       emit_op (fs, JS_OP_CreateClosure, k);
@@ -626,6 +743,20 @@ compile_var_decl (FuncState *fs, AstNode *n)
           continue;
         }
       mark_position (fs, d);
+      if (n->op == AST_DECL_VAR && d->a->kind == AST_IDENT
+          && scope_ref_is_dynamic (&fs->c->res, d->a))
+        {
+          /* var x = v in with (or beside eval): x is resolved before v
+             runs, and that binding is the one set. */
+          uint32_t k = const_atom (fs, d->a->str);
+          uint32_t ref = reg_alloc_n (fs, 2);
+          emit_op (fs, JS_OP_ResolveLookup, k, ref);
+          compile_named_value (fs, d->b, d->a->str);
+          emit_op (fs, fs->strict ? JS_OP_StaRefStrict : JS_OP_StaRef, k,
+                   ref);
+          reg_free_to (fs, ref);
+          continue;
+        }
       if (d->a->kind == AST_IDENT)
         compile_named_value (fs, d->b, d->a->str);
       else
@@ -736,8 +867,11 @@ compile_for (FuncState *fs, AstNode *n)
         compile_expr_effect (fs, n->a);
     }
   /* A captured let of the head gets a fresh environment per iteration:
-     the copy is made before the update expression. */
+     the copy is made before the first test (closures in the head's
+     initializers keep the first) and before each update expression. */
   bool per_iteration = s && s->has_env;
+  if (per_iteration)
+    emit_op (fs, JS_OP_CopyEnv);
   Jumps j;
   jumps_push (fs, &j, NULL, true);
   take_labels (&j);
@@ -1220,17 +1354,27 @@ compile_statement (FuncState *fs, AstNode *n)
       compile_if (fs, n);
       break;
     case AST_WHILE:
-      compile_while (fs, n);
-      break;
     case AST_DO_WHILE:
-      compile_do_while (fs, n);
-      break;
     case AST_FOR:
-      compile_for (fs, n);
-      break;
     case AST_FOR_IN:
     case AST_FOR_OF:
-      compile_for_in_of (fs, n);
+      {
+        /* The registers the loop used are dead after it: cleared once
+           (not per iteration), so an object made in the last iteration
+           does not outlive the loop. */
+        uint32_t from = fs->next_reg, saved_high = fs->used_high;
+        fs->used_high = fs->next_reg;
+        if (n->kind == AST_WHILE)
+          compile_while (fs, n);
+        else if (n->kind == AST_DO_WHILE)
+          compile_do_while (fs, n);
+        else if (n->kind == AST_FOR)
+          compile_for (fs, n);
+        else
+          compile_for_in_of (fs, n);
+        emit_clear_regs (fs, from, fs->used_high);
+        fs->used_high = MAX (fs->used_high, saved_high);
+      }
       break;
     case AST_SWITCH:
       compile_switch (fs, n);
@@ -1353,6 +1497,14 @@ fs_init (FuncState *fs, FuncState *parent, Compiler *c, AstNode *node)
 static void
 fs_free (FuncState *fs)
 {
+  if (fs->const_atoms)
+    g_hash_table_destroy (fs->const_atoms);
+  if (fs->const_strings)
+    g_hash_table_destroy (fs->const_strings);
+  if (fs->const_numbers)
+    g_hash_table_destroy (fs->const_numbers);
+  if (fs->const_ascii)
+    g_hash_table_destroy (fs->const_ascii);
   g_byte_array_free (fs->code, TRUE);
   g_array_free (fs->consts, TRUE);
   g_array_free (fs->handlers, TRUE);
@@ -1544,7 +1696,8 @@ compile_function (FuncState *parent, AstNode *fn)
           Binding *b = g_ptr_array_index (vs->bindings, i);
           Binding *p = b->name ? g_hash_table_lookup (ps->by_name, b->name)
                                : NULL;
-          if (b->kind == BIND_VAR && p)
+          if (b->kind == BIND_VAR && p
+              && (p->kind == BIND_PARAM || p->kind == BIND_ARGUMENTS))
             {
               uint32_t reg, depth, slot;
               if (binding_location (&fs, p, &reg, &depth, &slot))
@@ -1657,6 +1810,21 @@ atom_value (Compiler *c, const AstStr *s)
   return a ? js_string_value (a) : JS_EXCEPTION;
 }
 
+JsString *
+compile_private_atom (JsRuntime *rt, const AstStr *name)
+{
+  uint16_t buf[64];
+  uint16_t *units = name->len < G_N_ELEMENTS (buf)
+                        ? buf
+                        : g_new (uint16_t, name->len + 1);
+  units[0] = '#';
+  memcpy (units + 1, name->data, name->len * 2);
+  JsString *a = atom_intern_utf16 (rt, units, name->len + 1);
+  if (units != buf)
+    g_free (units);
+  return a;
+}
+
 /* The environment shape of a scope: one property per slot, named after
  * the binding (hidden bindings get the empty name's place by index), so
  * eval and with can find names at run time. */
@@ -1674,7 +1842,19 @@ scope_shape_value (Compiler *c, Scope *s)
         continue;
       g_assert ((uint32_t) b->slot == shape->count);
       JsKey key;
-      if (b->name)
+      if (b->name && b->kind == BIND_PRIVATE)
+        {
+          /* "#x": no identifier is spelled so, and eval code finds the
+             private names of its caller's classes by it. */
+          JsString *a = compile_private_atom (rt, b->name);
+          if (!a)
+            {
+              shape = NULL;
+              break;
+            }
+          key = (JsKey) (uintptr_t) a;
+        }
+      else if (b->name)
         {
           JsString *a = atom_intern_utf16 (rt, b->name->data, b->name->len);
           if (!a)
@@ -2130,6 +2310,8 @@ materialize (FuncState *fs, const AstStr *name, uint32_t length)
   code->consts = g_memdup2 (vals, n * sizeof (JsValue));
   code->n_ics = fs->n_ics;
   code->ics = g_new0 (JsIC, MAX (fs->n_ics, 1u));
+  if (fs->n_ics > IC_SHARED)
+    code->ics[IC_SHARED].state = JS_IC_MEGA;
   code->n_handlers = fs->handlers->len;
   code->handlers = g_memdup2 (fs->handlers->data,
                               fs->handlers->len * sizeof (JsHandler));
@@ -2430,7 +2612,12 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
   fs.top_level = true;
   for (AstNode *st = program->list.first; st; st = st->next)
     compile_statement (&fs, st);
-  emit_op (&fs, JS_OP_Ldar, (uint32_t) fs.completion_reg);
+  /* A module's body promise fulfills with undefined: its completion
+     value (a promise, say) is nobody's to wait for. */
+  if (fs.flags & JS_CODE_MODULE)
+    emit_op (&fs, JS_OP_LdaUndefined);
+  else
+    emit_op (&fs, JS_OP_Ldar, (uint32_t) fs.completion_reg);
   emit_op (&fs, JS_OP_Return);
   uint32_t root = materialize (&fs, NULL, 0);
   fs_free (&fs);
@@ -2455,6 +2642,8 @@ compile_source (JsContext *ctx, const char *filename, const char *src,
       popts.allow_super_property = opts->allow_super_property;
       popts.allow_super_call = opts->allow_super_call;
       popts.in_class_field = opts->in_class_field;
+      popts.private_name_visible = opts->private_name_visible;
+      popts.private_name_data = opts->private_name_data;
     }
   AstArena arena;
   ast_arena_init (&arena);

@@ -20,6 +20,8 @@ typedef struct
   uint32_t column;    /* 1-based, UTF-16 code units */
 } CompileError;
 
+struct AstStr;
+
 typedef struct
 {
   bool module;        /* a module: strict, import/export */
@@ -36,7 +38,15 @@ typedef struct
    * escaped their place); the result is that function's code. */
   bool dynamic_function;
   uint32_t body_start;
+  /* Direct eval: the private names of the caller's classes, found by
+   * name at run time (see ParseOptions). */
+  bool (*private_name_visible) (void *data, const struct AstStr *name);
+  void *private_name_data;
 } CompileOptions;
+
+/* The atom "#name" under which a scope's environment holds the private
+ * name name (without the #), or NULL when out of memory. */
+JsString *compile_private_atom (JsRuntime *rt, const struct AstStr *name);
 
 /* Compiles UTF-8 source.  Returns the top-level code (unrooted: root it
  * before the next allocation) or NULL with *err filled. */

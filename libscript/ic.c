@@ -446,6 +446,10 @@ fill_global (JsRuntime *rt, JsIC *ic, JsObject *holder, JsKey key,
   JsShape *s = holder->shape;
   uint32_t slot;
   uint8_t attrs;
+  /* A megamorphic cache may be shared between instructions (past 64k
+     caches in one function): it must stay empty. */
+  if (ic->state == JS_IC_MEGA)
+    return;
   if ((s->flags & JS_SHAPE_LAZY) || !shape_lookup (s, key, &slot, &attrs))
     return;
   if (attrs & JS_ATTR_ACCESSOR)

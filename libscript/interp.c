@@ -69,12 +69,21 @@ interp_frame (JsRuntime *rt, uint32_t i)
   return &rt->frames[i];
 }
 
+/* Marks what the frames hold, registers included.  The stack's top is
+ * the innermost frame's top, and a callee whose window is smaller than
+ * what is left of its caller's ends below the caller's top: while it
+ * runs, the caller's registers above it are past the stack's top, and
+ * the natives it calls put their windows and roots there.  Those
+ * registers are scanned again as soon as the callee returns, so they
+ * must be marked meanwhile: a cell that died there would otherwise be
+ * marked after the sweep freed it, or reused its slots. */
 void
 interp_trace_frames (JsRuntime *rt, JsTracer *trc)
 {
   for (uint32_t i = 0; i < rt->frame_count; i++)
     {
       JsFrame *f = &rt->frames[i];
+      gc_mark_values (trc, f->base, (size_t) (f->top - f->base));
       gc_mark_cell (trc, (JsCell *) f->code);
       gc_mark_cell (trc, (JsCell *) f->env);
       gc_mark_value (trc, f->new_target);
@@ -801,10 +810,42 @@ run (JsContext *ctx, JsValue initial_acc)
   goto *dispatch[*pc];
 
 op_Wide:
-  /* The compiler rejects functions that need the long form today. */
-  SYNC ();
-  js_throw_range_error (ctx, "function too large");
-  THROW ();
+  /* The long forms (bytecode.h): a u32 for each u16 operand.  Only
+     here, so the short forms' handlers never test for them. */
+  switch (pc[1])
+    {
+    case JS_OP_Ldar:
+      acc = regs[bc_u32 (pc + 2)];
+      NEXT (6);
+    case JS_OP_Star:
+      regs[bc_u32 (pc + 2)] = acc;
+      NEXT (6);
+    case JS_OP_Mov:
+      regs[bc_u32 (pc + 6)] = regs[bc_u32 (pc + 2)];
+      NEXT (10);
+    case JS_OP_LdaConst:
+      acc = code->consts[bc_u32 (pc + 2)];
+      NEXT (6);
+    case JS_OP_LdaEnv:
+    case JS_OP_StaEnv:
+      {
+        JsEnv *e = frame->env;
+        for (uint32_t d = bc_u32 (pc + 2); d > 0; d--)
+          e = e->parent;
+        if (pc[1] == JS_OP_LdaEnv)
+          acc = e->slots[bc_u32 (pc + 6)];
+        else
+          {
+            e->slots[bc_u32 (pc + 6)] = acc;
+            gc_write_barrier (&rt->heap, (JsCell *) e);
+          }
+        NEXT (10);
+      }
+    default:
+      SYNC ();
+      js_throw_range_error (ctx, "no long form of %s", js_op_name[pc[1]]);
+      THROW ();
+    }
 
 op_Nop:
   NEXT (1);
@@ -838,6 +879,13 @@ op_Star:
 op_Mov:
   REG (2) = REG (0);
   NEXT (5);
+op_ClearRegs:
+  {
+    JsValue *r = &REG (0);
+    for (uint32_t n = U16 (2); n > 0; n--)
+      *r++ = JS_UNDEFINED;
+    NEXT (5);
+  }
 op_LdaCallee:
   acc = frame->base[0];
   NEXT (1);
@@ -1507,20 +1555,28 @@ op_DeletePropStrict:
   }
 op_GetSuper:
   {
+    /* MakeSuperPropertyReference takes the base (GetSuperBase) before
+       GetValue converts the key. */
     SYNC ();
-    JsKey key;
-    if (!js_to_property_key (ctx, acc, &key))
-      THROW ();
+    JsValue *r = rt_push_root (rt, acc);
     JsValue home = function_home_object (frame);
     JsValue proto = js_is_object (home)
                         ? prop_get_prototype_of (ctx, js_get_object (home))
                         : JS_UNDEFINED;
-    CHECK (proto);
-    if (!js_is_object (proto))
+    if (G_UNLIKELY (!js_is_object (proto)))
       {
+        rt->stack_top = frame->top;
+        CHECK (proto);
         js_throw_type_error (ctx, "super: no prototype");
         THROW ();
       }
+    JsValue *pp = rt_push_root (rt, proto);
+    JsKey key;
+    bool ok = js_to_property_key (ctx, *r, &key);
+    proto = *pp;
+    rt->stack_top = frame->top;
+    if (!ok)
+      THROW ();
     acc = prop_get (ctx, js_get_object (proto), key, REG (0));
     CHECK (acc);
     NEXT (3);
@@ -1531,28 +1587,27 @@ op_SetSuper:
     JsValue *r = rt_push_root (rt, acc);
     JsKey key;
     int h = -1;
-    if (js_to_property_key (ctx, REG (2), &key))
+    /* The base first (GetSuperBase), then the key (PutValue). */
+    JsValue home = function_home_object (frame);
+    JsValue proto = js_is_object (home)
+                        ? prop_get_prototype_of (ctx, js_get_object (home))
+                        : JS_UNDEFINED;
+    JsValue *pp = rt_push_root (rt, proto);
+    if (js_is_exception (proto))
+      h = -1;
+    else if (!js_is_object (proto))
       {
-        JsValue home = function_home_object (frame);
-        JsValue proto = js_is_object (home)
-                            ? prop_get_prototype_of (ctx, js_get_object (home))
-                            : JS_UNDEFINED;
-        if (js_is_exception (proto))
-          h = -1;
-        else if (!js_is_object (proto))
+        js_throw_type_error (ctx, "super: no prototype");
+        h = -1;
+      }
+    else if (js_to_property_key (ctx, REG (2), &key))
+      {
+        h = prop_set (ctx, js_get_object (*pp), key, *r, REG (0));
+        if (h == 0 && (code->flags & JS_CODE_STRICT))
           {
-            js_throw_type_error (ctx, "super: no prototype");
+            js_throw_type_error (ctx, "Cannot assign to read only "
+                                      "property");
             h = -1;
-          }
-        else
-          {
-            h = prop_set (ctx, js_get_object (proto), key, *r, REG (0));
-            if (h == 0)
-              {
-                js_throw_type_error (ctx, "Cannot assign to read only "
-                                          "property");
-                h = -1;
-              }
           }
       }
     acc = *r;

@@ -21,6 +21,7 @@
 
 #include "module.h"
 
+#include "builtins.h"
 #include "compiler.h"
 #include "promise.h"
 #include "property.h"
@@ -33,6 +34,8 @@ typedef enum
   MOD_LINKING,
   MOD_LINKED,
   MOD_EVALUATING,
+  MOD_EVALUATING_ASYNC, /* its body (or a dependency's) awaits: done when
+                           promise settles */
   MOD_EVALUATED,
   MOD_ERRORED,
 } ModuleStatus;
@@ -47,6 +50,12 @@ struct JsModule
   JsValue ns;          /* the namespace object, made on demand */
   JsValue meta;        /* import.meta, made on demand */
   JsValue error;       /* the evaluation error of an errored module */
+  uint32_t dfs_index;  /* order of evaluation, for cycles */
+  struct JsModule *cycle_root; /* the first module of the cycle it is in
+                                  (it finishes when that does), or NULL */
+  JsValue promise;     /* while MOD_EVALUATING_ASYNC, and after: settles
+                          when it (and what it imports) has run;
+                          undefined for a module that ran at once */
   GPtrArray *requested;/* JsModule*, in the order of the specifiers */
   bool synthetic;      /* served by the embedder: no code, one binding
                           (default) in env, evaluated from the start */
@@ -91,6 +100,7 @@ modules_trace (JsRuntime *rt, JsTracer *trc, void *data)
       gc_mark_value (trc, m->ns);
       gc_mark_value (trc, m->meta);
       gc_mark_value (trc, m->error);
+      gc_mark_value (trc, m->promise);
     }
   gc_mark_cell (trc, (JsCell *) rt->import_ref_shape);
 }
@@ -213,7 +223,7 @@ load (JsContext *ctx, const char *path, const char *source, size_t len)
   m->ctx = ctx;
   m->code = js_cell_value (JS_TAG_INTERNAL, code);
   m->env = m->ns = m->meta = JS_UNDEFINED;
-  m->error = JS_UNDEFINED;
+  m->error = m->promise = JS_UNDEFINED;
   m->requested = g_ptr_array_new ();
   g_hash_table_insert (rt->modules, m->path, m);
   JsObject *req = module_table (m, 0);
@@ -288,7 +298,7 @@ load_synthetic (JsContext *ctx, const char *key, JsValue value)
   JsModule *m = g_new0 (JsModule, 1);
   m->path = g_strdup (key);
   m->ctx = ctx;
-  m->code = m->ns = m->meta = m->error = JS_UNDEFINED;
+  m->code = m->ns = m->meta = m->error = m->promise = JS_UNDEFINED;
   m->env = js_cell_value (JS_TAG_INTERNAL, env);
   m->requested = g_ptr_array_new ();
   m->synthetic = true;
@@ -571,59 +581,222 @@ module_import_value (JsContext *ctx, JsValue v, bool *tdz)
 /* Evaluation                                                          */
 /* ------------------------------------------------------------------ */
 
+/* Async evaluation (top-level await), simplified from the spec's
+ * cyclic module records: a module whose body awaits, or that imports one
+ * that has not finished, is MOD_EVALUATING_ASYNC with a promise that
+ * settles when it is done.  Its importers wait for that promise before
+ * their own bodies run (their other imports, siblings, go on at once),
+ * and import () resolves only then.  Reactions find their module by its
+ * path, the map's key. */
+
+static JsModule *
+module_by_path (JsRuntime *rt, JsValue path)
+{
+  g_autofree char *p = string_to_utf8 (rt, js_get_string (path), NULL);
+  return p ? g_hash_table_lookup (rt->modules, p) : NULL;
+}
+
+static JsValue
+path_value (JsContext *ctx, JsModule *m)
+{
+  JsString *s = string_new_utf8 (ctx->rt, m->path, strlen (m->path));
+  return s ? js_string_value (s) : js_throw_out_of_memory (ctx);
+}
+
+/* The module's body promise settled. */
+static JsValue
+body_settled (JsContext *ctx, JsValue data, JsValue v, bool rejected)
+{
+  JsModule *m = module_by_path (ctx->rt, data);
+  if (!m || m->status != MOD_EVALUATING_ASYNC)
+    return JS_UNDEFINED;
+  m->status = rejected ? MOD_ERRORED : MOD_EVALUATED;
+  if (rejected)
+    {
+      m->error = v;
+      promise_reject_native (ctx, m->promise, v);
+    }
+  else
+    promise_resolve_native (ctx, m->promise, JS_UNDEFINED);
+  return JS_UNDEFINED;
+}
+
+/* Runs m's body; an async body makes m MOD_EVALUATING_ASYNC.  m's
+ * promise exists from the start: an import () of m while its body runs
+ * (a module importing itself) waits for it too. */
+static bool
+run_body (JsContext *ctx, JsModule *m)
+{
+  JsRuntime *rt = ctx->rt;
+  if (!promise_is_promise (m->promise))
+    {
+      JsValue p = promise_new (ctx);
+      if (js_is_exception (p))
+        {
+          m->status = MOD_ERRORED;
+          m->error = ctx->pending_exception;
+          return false;
+        }
+      m->promise = p;
+    }
+  JsValue r = js_run_code_in (ctx, module_code (m),
+                              (JsEnv *) js_get_cell (m->env), JS_UNDEFINED,
+                              JS_UNDEFINED, JS_UNDEFINED);
+  if (js_is_exception (r))
+    {
+      m->status = MOD_ERRORED;
+      m->error = ctx->pending_exception;
+      if (promise_is_promise (m->promise))
+        promise_reject_native (ctx, m->promise, m->error);
+      return false;
+    }
+  if (!promise_is_promise (r))
+    {
+      m->status = MOD_EVALUATED;
+      if (promise_is_promise (m->promise))
+        promise_resolve_native (ctx, m->promise, JS_UNDEFINED);
+      return true;
+    }
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *pr = rt_push_root (rt, r);
+  m->status = MOD_EVALUATING_ASYNC;
+  JsValue *path = rt_push_root (rt, path_value (ctx, m));
+  bool ok = !js_is_exception (*path)
+            && promise_then_native (ctx, *pr, body_settled, *path, NULL);
+  rt_restore_roots (rt, saved);
+  if (!ok)
+    {
+      m->status = MOD_ERRORED;
+      m->error = ctx->pending_exception;
+    }
+  return ok;
+}
+
+/* The module whose completion stands for d's: the first of d's cycle. */
+static JsModule *
+scc_root (JsModule *d)
+{
+  return d->cycle_root ? d->cycle_root : d;
+}
+
+/* What m waits for when it imports d (NULL: nothing): d itself inside
+ * one cycle, else d's cycle as a whole. */
+static JsModule *
+wait_target (JsModule *m, JsModule *d)
+{
+  if (d == m)
+    return NULL;
+  JsModule *t = scc_root (d) == scc_root (m) ? d : scc_root (d);
+  return t->status == MOD_EVALUATING_ASYNC ? t : NULL;
+}
+
+/* A dependency m waits for settled: when the last has, m's body runs. */
+static JsValue
+dependency_settled (JsContext *ctx, JsValue data, JsValue v, bool rejected)
+{
+  JsModule *m = module_by_path (ctx->rt, data);
+  if (!m || m->status != MOD_EVALUATING_ASYNC)
+    return JS_UNDEFINED;
+  if (rejected)
+    {
+      m->status = MOD_ERRORED;
+      m->error = v;
+      promise_reject_native (ctx, m->promise, v);
+      return JS_UNDEFINED;
+    }
+  for (guint i = 0; i < m->requested->len; i++)
+    if (wait_target (m, g_ptr_array_index (m->requested, i)))
+      return JS_UNDEFINED; /* another one will call again */
+  /* The body's promise is m->promise's source now. */
+  if (!run_body (ctx, m))
+    js_take_exception (ctx);
+  return JS_UNDEFINED;
+}
+
 static bool
 evaluate (JsContext *ctx, JsModule *m)
 {
-  if (m->status == MOD_EVALUATED || m->status == MOD_EVALUATING)
+  JsRuntime *rt = ctx->rt;
+  if (m->status == MOD_EVALUATED || m->status == MOD_EVALUATING
+      || m->status == MOD_EVALUATING_ASYNC)
     return true;
   if (m->status == MOD_ERRORED)
     {
       js_throw (ctx, m->error);
       return false;
     }
+  static uint32_t dfs_counter;
   m->status = MOD_EVALUATING;
+  m->dfs_index = ++dfs_counter;
+  m->cycle_root = NULL;
   for (guint i = 0; i < m->requested->len; i++)
-    if (!evaluate (ctx, g_ptr_array_index (m->requested, i)))
-      {
-        m->status = MOD_ERRORED;
-        m->error = ctx->pending_exception;
-        return false;
-      }
-  JsValue r = js_run_code_in (ctx, module_code (m),
-                              (JsEnv *) js_get_cell (m->env), JS_UNDEFINED,
-                              JS_UNDEFINED, JS_UNDEFINED);
-  if (!js_is_exception (r) && promise_is_promise (r))
     {
-      /* The body's promise: a module that awaits at top level finishes
-         when it settles.  From C (no script running), the jobs run here
-         until it does; a module imported by import () from running
-         script goes on in the background. */
-      JsRuntime *rt = ctx->rt;
-      JsValue *saved = rt_save_roots (rt);
-      JsValue *pr = rt_push_root (rt, r);
-      if (rt->frame_count == 0 && !rt->running_jobs)
+      JsModule *d = g_ptr_array_index (m->requested, i);
+      if (!evaluate (ctx, d))
         {
-          uint32_t depth = rt->call_depth;
-          rt->call_depth = 0;
-          while (promise_state (*pr) == JS_PROMISE_PENDING
-                 && rt->job_count > 0)
-            runtime_run_jobs (rt);
-          rt->call_depth = depth;
+          m->status = MOD_ERRORED;
+          m->error = ctx->pending_exception;
+          return false;
         }
-      if (promise_state (*pr) == JS_PROMISE_REJECTED)
-        {
-          js_throw (ctx, promise_result (*pr));
-          r = JS_EXCEPTION;
-        }
-      rt_restore_roots (rt, saved);
+      /* A module that reaches one still being evaluated (an ancestor)
+         is in its cycle. */
+      JsModule *c = d->status == MOD_EVALUATING ? d
+                    : d->cycle_root && d->cycle_root->status == MOD_EVALUATING
+                        ? d->cycle_root
+                        : NULL;
+      if (c && c != m
+          && (!m->cycle_root || c->dfs_index < m->cycle_root->dfs_index))
+        m->cycle_root = c;
     }
-  if (js_is_exception (r))
+  /* Imports still running (they await): m's body waits for them. */
+  bool waiting = false;
+  for (guint i = 0; i < m->requested->len; i++)
+    if (wait_target (m, g_ptr_array_index (m->requested, i)))
+      waiting = true;
+  if (!waiting)
+    return run_body (ctx, m);
+  JsValue *saved = rt_save_roots (rt);
+  JsValue p = promise_new (ctx);
+  bool ok = !js_is_exception (p);
+  if (ok)
+    m->promise = p;
+  m->status = MOD_EVALUATING_ASYNC;
+  JsValue *path = rt_push_root (rt, ok ? path_value (ctx, m) : JS_EXCEPTION);
+  ok = ok && !js_is_exception (*path);
+  for (guint i = 0; ok && i < m->requested->len; i++)
+    {
+      JsModule *t = wait_target (m, g_ptr_array_index (m->requested, i));
+      if (t)
+        ok = promise_then_native (ctx, t->promise, dependency_settled, *path,
+                                  NULL);
+    }
+  rt_restore_roots (rt, saved);
+  if (!ok)
     {
       m->status = MOD_ERRORED;
       m->error = ctx->pending_exception;
+    }
+  return ok;
+}
+
+/* From C (no script running): the jobs run until m has finished. */
+static bool
+finish_evaluation (JsContext *ctx, JsModule *m)
+{
+  JsRuntime *rt = ctx->rt;
+  if (m->status != MOD_EVALUATING_ASYNC || rt->frame_count != 0
+      || rt->running_jobs)
+    return m->status != MOD_ERRORED;
+  uint32_t depth = rt->call_depth;
+  rt->call_depth = 0;
+  while (m->status == MOD_EVALUATING_ASYNC && rt->job_count > 0)
+    runtime_run_jobs (rt);
+  rt->call_depth = depth;
+  if (m->status == MOD_ERRORED)
+    {
+      js_throw (ctx, m->error);
       return false;
     }
-  m->status = MOD_EVALUATED;
   return true;
 }
 
@@ -636,7 +809,8 @@ module_run_main (JsContext *ctx, const char *filename, const char *source,
   JsModule *m = g_hash_table_lookup (ctx->rt->modules, path);
   if (!m)
     m = load (ctx, path, source, len);
-  if (!m || !link_module (ctx, m) || !evaluate (ctx, m))
+  if (!m || !link_module (ctx, m) || !evaluate (ctx, m)
+      || !finish_evaluation (ctx, m))
     return JS_EXCEPTION;
   return JS_UNDEFINED;
 }
@@ -833,6 +1007,49 @@ module_namespace_get_own (JsContext *ctx, JsObject *o, JsKey key,
   return 0;
 }
 
+int
+module_namespace_has (JsContext *ctx, JsObject *o, JsKey key)
+{
+  /* [[HasProperty]] asks the list of names, never the binding (a name
+     in its TDZ is there). */
+  JsRuntime *rt = ctx->rt;
+  if (js_key_is_index (key) ? false : atom_key_is_symbol (key))
+    return 2;
+  JsValue kv = atom_key_to_value (key);
+  if (js_is_number (kv))
+    {
+      kv = js_to_string (ctx, kv);
+      if (js_is_exception (kv))
+        return -1;
+    }
+  JsObject *names = js_get_object (((JsNamespace *) o)->names);
+  for (uint32_t i = 0; i < object_array_length (names); i++)
+    if (name_eq (rt, object_elements (names)[i], kv))
+      return 1;
+  return 0;
+}
+
+int
+module_namespace_define (JsContext *ctx, JsObject *o, JsKey key,
+                         const JsPropertyDescriptor *d)
+{
+  /* A namespace's properties never change: a definition succeeds only
+     if it asks for what is there (writable, enumerable, not
+     configurable, the same value). */
+  JsValue cur;
+  uint8_t attrs;
+  int h = module_namespace_get_own (ctx, o, key, &cur, &attrs);
+  if (h != 1)
+    return h;
+  if ((d->has_configurable && d->configurable)
+      || (d->has_enumerable && !d->enumerable) || d->has_get || d->has_set
+      || (d->has_writable && !d->writable))
+    return 0;
+  if (d->has_value)
+    return js_same_value (ctx->rt, d->value, cur);
+  return 1;
+}
+
 JsValue
 module_namespace_names (JsObject *o)
 {
@@ -882,6 +1099,19 @@ module_import_meta (JsContext *ctx, JsCode *code)
   return r;
 }
 
+/* The module an import () loaded has run: data is [the import's
+ * promise, the namespace]. */
+static JsValue
+import_settled (JsContext *ctx, JsValue data, JsValue v, bool rejected)
+{
+  JsValue *e = object_elements (js_get_object (data));
+  if (rejected)
+    promise_reject_native (ctx, e[0], v);
+  else
+    promise_resolve_native (ctx, e[0], e[1]);
+  return JS_UNDEFINED;
+}
+
 JsValue
 module_dynamic_import (JsContext *ctx, JsCode *referrer, JsValue specifier)
 {
@@ -907,7 +1137,38 @@ module_dynamic_import (JsContext *ctx, JsCode *referrer, JsValue specifier)
                                          : NULL;
       JsModule *m = load_specifier (ctx, base, spec ? spec : "");
       if (m && link_module (ctx, m) && evaluate (ctx, m))
-        ns = module_namespace (ctx, m);
+        {
+          ns = module_namespace (ctx, m);
+          JsModule *t = scc_root (m)->status == MOD_EVALUATING_ASYNC
+                            ? scc_root (m)
+                            : m;
+          if (!js_is_exception (ns)
+              && (t->status == MOD_EVALUATING_ASYNC
+                  || t->status == MOD_EVALUATING)
+              && promise_is_promise (t->promise))
+            {
+              /* Resolved with the namespace once the module (awaiting
+                 at top level) has run; rejected if it fails.  The
+                 reaction holds both. */
+              JsValue *pns = rt_push_root (rt, ns);
+              JsObject *pair = object_new_array (
+                  rt, (JsCell *) ctx->array_proto, 2);
+              if (!pair
+                  || object_array_push (rt, pair, *pp) != JS_PROP_DONE
+                  || object_array_push (rt, pair, *pns) != JS_PROP_DONE)
+                ns = js_throw_out_of_memory (ctx);
+              else if (!promise_then_native (ctx, t->promise,
+                                             import_settled,
+                                             js_object_value (pair), NULL))
+                ns = JS_EXCEPTION;
+              else
+                {
+                  JsValue r = *pp;
+                  rt_restore_roots (rt, saved);
+                  return r;
+                }
+            }
+        }
     }
   if (js_is_exception (ns))
     promise_reject_native (ctx, *pp, js_take_exception (ctx));

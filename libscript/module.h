@@ -20,6 +20,9 @@ JsValue module_import_meta (JsContext *ctx, JsCode *code);
 JsValue module_dynamic_import (JsContext *ctx, JsCode *referrer,
                                JsValue specifier);
 bool module_is_namespace (JsObject *o);
+/* A namespace's [[HasProperty]] and [[DefineOwnProperty]] for string
+ * keys: 1 true, 0 false, -1 exception, 2 a symbol (ordinary). */
+int module_namespace_has (JsContext *ctx, JsObject *o, JsKey key);
 int module_namespace_get_own (JsContext *ctx, JsObject *o, JsKey key,
                               JsValue *value, uint8_t *attrs);
 /* The namespace's export names (a sorted array). */

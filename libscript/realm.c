@@ -162,6 +162,8 @@ realm_exotic_get (JsContext *ctx, JsObject *o, JsKey key, JsValue receiver,
 int
 realm_exotic_has (JsContext *ctx, JsObject *o, JsKey key)
 {
+  if (module_is_namespace (o))
+    return module_namespace_has (ctx, o, key);
   if (o->shape->cls == &js_proxy_class)
     return builtins_proxy_has (ctx, o, key);
   if (builtins_is_typed_array (js_object_value (o)))
@@ -218,6 +220,8 @@ int
 realm_exotic_define_property (JsContext *ctx, JsObject *o, JsKey key,
                               const JsPropertyDescriptor *d)
 {
+  if (module_is_namespace (o))
+    return module_namespace_define (ctx, o, key, d);
   if (o->shape->cls == &js_mapped_arguments_class)
     return arguments_define_property (ctx, o, key, d);
   if (o->shape->cls == &js_proxy_class)

@@ -197,7 +197,8 @@ struct JsRuntime
 
   /* The value stack: frames, native argument windows and handle scopes.
    * Reserved once (never moves, so handles stay valid) and committed by
-   * the kernel as it is touched.  The collector scans [base, top). */
+   * the kernel as it is touched.  The collector scans [base, top) and
+   * every frame's window, which may reach past top (interp.c). */
   JsValue *stack_base;  /* first slot */
   JsValue *stack_top;   /* first free slot */
   JsValue *stack_limit; /* end of the usable reservation */

@@ -559,6 +559,13 @@ walk_function (Resolver *r, AstNode *fn)
   AstNode *body = fn->b;
   bool expr_body = (fn->flags & AST_F_EXPR_BODY) != 0;
   Scope *vs = ps;
+  /* With parameter expressions, a function expression's own name is
+     seen from them unless a parameter takes it (the body's vars live
+     apart and shadow it from inside). */
+  bool simple = (fn->flags & AST_F_SIMPLE_PARAMS) != 0;
+  if (!simple && fn->kind == AST_FUNC_EXPR && fn->a
+      && !lookup_here (ps, fn->a->str))
+    declare (r, ps, fn->a->str, BIND_CALLEE, fn);
   if (!(fn->flags & AST_F_SIMPLE_PARAMS) && !expr_body)
     {
       /* Defaults are walked in the parameter scope first (where an
@@ -1008,6 +1015,25 @@ assign_slots (Scope *s)
   s->has_env = s->env_slots > 0 || s->dynamic;
 }
 
+/* A function keeps at most this many bindings in registers; the rest
+ * live in its environments (whose slots the long-form moves reach), so
+ * its temporaries, allocated above the bindings, keep u16 numbers
+ * (bytecode.h).  Only generated code has that many names. */
+#define REG_BINDINGS_MAX 0x8000u
+
+static void
+limit_register_bindings (Scope *s)
+{
+  if (s->dynamic || s->kind == SCOPE_MODULE)
+    return;
+  for (guint i = 0; i < s->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (s->bindings, i);
+      if (!b->captured && ++s->func->reg_bindings > REG_BINDINGS_MAX)
+        b->captured = true;
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* Entry                                                               */
 /* ------------------------------------------------------------------ */
@@ -1090,6 +1116,8 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
   if (outer_dynamic || (program->flags & AST_F_DIRECT_EVAL))
     top->dynamic = top->kind != SCOPE_SCRIPT;
 
+  for (guint i = 0; i < res->all_scopes->len; i++)
+    limit_register_bindings (g_ptr_array_index (res->all_scopes, i));
   for (guint i = 0; i < res->all_scopes->len; i++)
     assign_slots (g_ptr_array_index (res->all_scopes, i));
 }

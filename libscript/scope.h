@@ -102,6 +102,7 @@ struct FuncInfo
   bool has_eval;          /* contains a direct eval (arrows included) */
   bool uses_arguments;
   bool walking_params;    /* the resolver is in the parameter list */
+  uint32_t reg_bindings;  /* bindings it keeps in registers */
   bool mapped_arguments;  /* sloppy, simple parameters: arguments[i] and
                              the parameters alias (they live in the
                              environment) */

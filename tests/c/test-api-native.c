@@ -331,6 +331,39 @@ test_native_finalize_at_runtime_free (void)
   g_assert_cmpint (finalized, ==, 1);
 }
 
+/* Memory tied to a native object counts until the collection that finds
+ * the object dead, not until its finalizer runs. */
+static void
+test_external_size (void)
+{
+  Fixture f;
+  fixture_open (&f);
+  GsClass *cls = gs_class_new (f.rt, &thing_info);
+  int finalized = 0;
+  GsHeapStatistics st;
+  {
+    GsHandleScope inner;
+    gs_handle_scope_open (&inner, f.rt);
+    Thing *t = g_new0 (Thing, 1);
+    t->finalized = &finalized;
+    GsValue *o = gs_object_new_native (f.ctx, cls, NULL, t);
+    gs_object_set_external_size (o, cls, 1000);
+    gs_runtime_get_heap_statistics (f.rt, &st);
+    g_assert_cmpint (st.external_bytes, ==, 1000);
+    gs_object_set_external_size (o, cls, 400);
+    gs_runtime_get_heap_statistics (f.rt, &st);
+    g_assert_cmpint (st.external_bytes, ==, 400);
+    gs_handle_scope_close (&inner);
+  }
+  /* A script-side collection (finalizers wait) still drops the count. */
+  g_assert_nonnull (gs_context_eval (f.ctx, "gc ()", -1, "gc.js",
+                                     GS_EVAL_DEFAULT));
+  gs_runtime_get_heap_statistics (f.rt, &st);
+  g_assert_cmpint (st.external_bytes, ==, 0);
+  g_assert_cmpint (finalized, ==, 1);
+  fixture_close (&f);
+}
+
 /* ------------------------------------------------------------------ */
 /* Resolve hooks, accessors, constructors                              */
 /* ------------------------------------------------------------------ */
@@ -526,6 +559,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api-native/class/finalize-at-runtime-free",
                    test_native_finalize_at_runtime_free);
   g_test_add_func ("/api-native/class/resolve", test_resolve_hook);
+  g_test_add_func ("/api-native/class/external-size", test_external_size);
   g_test_add_func ("/api-native/constructor", test_constructor);
   g_test_add_func ("/api-native/values", test_values);
   return g_test_run ();

@@ -5,7 +5,11 @@
  */
 #include "config.h"
 
+#include <gscript/gscript.h>
+
+#include "function.h"
 #include "heap.h"
+#include "realm.h"
 #include "runtime.h"
 #include "shape.h"
 
@@ -632,6 +636,61 @@ test_missing_barrier_caught (void)
   g_test_trap_assert_stderr ("*Pair cell*write barrier is missing*");
 }
 
+/* stackIsLive (): true if every cell the value stack holds, up to its
+ * top, is still an allocated cell of the heap. */
+static JsValue
+host_stack_is_live (const JsCallInfo *info)
+{
+  JsRuntime *rt = info->ctx->rt;
+  for (JsValue *v = rt->stack_base; v < rt->stack_top; v++)
+    if (js_is_cell (*v) && !heap_is_cell (&rt->heap, js_get_cell (*v)))
+      return JS_FALSE;
+  return JS_TRUE;
+}
+
+/* A callee's frame may end below its caller's: the caller's registers
+ * above the callee's top lie past the stack's top while the callee
+ * runs, and natives the callee calls write their windows there.  A
+ * collection then must not free what those registers hold, or they
+ * point at dead cells again once the callee returns. */
+static void
+test_caller_registers_kept (void)
+{
+  GsRuntime *rt = gs_runtime_new ();
+  GsContext *ctx = gs_context_new (rt);
+  GsHandleScope scope;
+  gs_handle_scope_open (&scope, rt);
+  JsValue check = function_new_builtin (ctx, "stackIsLive",
+                                        host_stack_is_live, 0, 0, 0);
+  g_assert_false (js_is_exception (check));
+  g_assert_true (realm_define_global (ctx, "stackIsLive", check));
+  GsValue *v = gs_context_eval (
+      ctx,
+      "function wide (a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p) {"
+      "  return a;"
+      "}"
+      "function small () {"
+      /* forEach's call of the closure puts it past small's top. */
+      "  [0].forEach (function () {});"
+      /* The window of this call overwrites small's own copy. */
+      "  Math.abs (1);"
+      "  gc ();"
+      "}"
+      "function outer () {"
+      "  wide (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,"
+      "        18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);"
+      "  small ();"
+      "  return stackIsLive ();"
+      "}"
+      "outer ()",
+      -1, "test", GS_EVAL_DEFAULT);
+  g_assert_nonnull (v);
+  g_assert_true (gs_value_get_boolean (v));
+  gs_handle_scope_close (&scope);
+  gs_context_free (ctx);
+  gs_runtime_free (rt);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -657,5 +716,6 @@ main (int argc, char **argv)
   g_test_add_func ("/gc/barrier-regreys", test_barrier_regreys);
   g_test_add_func ("/gc/missing-barrier-caught",
                    test_missing_barrier_caught);
+  g_test_add_func ("/gc/caller-registers-kept", test_caller_registers_kept);
   return g_test_run ();
 }

@@ -196,6 +196,23 @@ GS_API void gs_object_set_native (GsValue *object, GsClass *klass,
                                   gpointer native);
 
 /**
+ * gs_object_set_external_size:
+ * @object: an object of @klass
+ * @klass: its class
+ * @bytes: what its native side costs outside the heap
+ *
+ * Tells the collector what the object keeps alive outside the heap (a
+ * GObject and what it owns), as gs_runtime_adjust_external_memory()
+ * does, but tied to the object: the collection that finds it dead counts
+ * the memory as released at once, before its finalizer runs, so that
+ * deferred finalizers do not make the collector think memory is still
+ * in use.  Setting 0 says the native side is gone.  May run a
+ * collection.
+ */
+GS_API void gs_object_set_external_size (GsValue *object, GsClass *klass,
+                                         gsize bytes);
+
+/**
  * gs_tracer_mark_persistent:
  * @tracer: the collector, as given to a #GsTraceFunc
  * @p: a persistent handle (strong or weak)
@@ -480,6 +497,33 @@ GS_API GsValue *gs_object_get_index (GsContext *ctx, GsValue *object,
  */
 GS_API gboolean gs_object_set_index (GsContext *ctx, GsValue *object,
                                      guint32 index, GsValue *value);
+
+/**
+ * gs_value_new_uint8_array:
+ * @ctx: a context
+ * @data: (array length=length) (nullable): bytes to copy
+ * @length: how many
+ *
+ * Returns: (transfer none) (nullable): a new Uint8Array holding a copy
+ *   of @data, or %NULL with a pending RangeError when out of memory
+ */
+GS_API GsValue *gs_value_new_uint8_array (GsContext *ctx, const guint8 *data,
+                                          gsize length);
+
+/**
+ * gs_value_peek_bytes:
+ * @v: a handle
+ * @length: (out): the number of bytes
+ *
+ * The bytes of a typed array, a DataView or an ArrayBuffer, in place.
+ * The pointer stays valid while the buffer lives and is not detached;
+ * copy the bytes before running script.
+ *
+ * Returns: (nullable) (transfer none): the bytes (%NULL and length 0 for
+ *   an empty or detached buffer), or %NULL and length G_MAXSIZE if @v
+ *   holds no bytes
+ */
+GS_API const guint8 *gs_value_peek_bytes (GsValue *v, gsize *length);
 
 /**
  * GsErrorType:

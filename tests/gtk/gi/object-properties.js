@@ -36,3 +36,9 @@ try { b.label = 42; } catch (x) { print(x.name); } // expect: TypeError
 try { Gtk.Button({}); } catch (x) { print(x.message); } // expect: Constructor called as normal method. Use 'new Gtk.Button()' to construct an object
 try { new Gtk.Widget(); } catch (x) { print(x.message); } // expect: Cannot instantiate abstract class Gtk.Widget
 win.destroy();
+// get_property and set_property by name.
+const gp = new Gtk.Button({label: 'named'});
+print(gp.get_property('label'));                 // expect: named
+gp.set_property('use-underline', true);
+print(gp.useUnderline);                          // expect: true
+try { gp.get_property('nope'); } catch (x) { print(x.message); } // expect: No readable property nope on Gtk.Button

@@ -1,0 +1,147 @@
+/* compat.c — the globals GJS scripts expect besides imports.gi:
+ * printerr, log and logError, and the old imports.mainloop module.
+ *
+ * log () writes "JS LOG: message" through GLib's message log (stderr),
+ * logError (error, prefix) writes "JS ERROR: prefix: error" and the
+ * error's stack, as GJS does.  imports.mainloop (run, quit, idle_add,
+ * timeout_add, timeout_add_seconds, source_remove) is written in script
+ * over GLib, so it loads the GObject bridge.
+ */
+#include "config.h"
+
+#include "host.h"
+
+#include <string.h>
+
+/* The arguments as one line, each converted with String (). */
+static char *
+join_args (GsContext *ctx, const GsCallbackInfo *info)
+{
+  GString *s = g_string_new (NULL);
+  guint n = gs_callback_info_get_n_args (info);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *part = gs_value_to_string (
+          ctx, gs_callback_info_get_arg (info, i));
+      if (!part)
+        {
+          g_string_free (s, TRUE);
+          return NULL;
+        }
+      if (i)
+        g_string_append_c (s, ' ');
+      g_string_append (s, part);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static GsValue *
+printerr (GsContext *ctx, const GsCallbackInfo *info)
+{
+  g_autofree char *line = join_args (ctx, info);
+  if (!line)
+    return NULL;
+  g_printerr ("%s\n", line);
+  return gs_value_new_undefined (ctx);
+}
+
+static GsValue *
+log_message (GsContext *ctx, const GsCallbackInfo *info)
+{
+  g_autofree char *line = join_args (ctx, info);
+  if (!line)
+    return NULL;
+  g_message ("JS LOG: %s", line);
+  return gs_value_new_undefined (ctx);
+}
+
+static GsValue *
+log_error (GsContext *ctx, const GsCallbackInfo *info)
+{
+  GsValue *e = gs_callback_info_get_arg (info, 0);
+  GsValue *prefix = gs_callback_info_get_arg (info, 1);
+  g_autofree char *text = gs_value_to_string (ctx, e);
+  if (!text)
+    return NULL;
+  g_autofree char *pre = gs_value_is_undefined (prefix)
+                             ? NULL
+                             : gs_value_to_string (ctx, prefix);
+  g_autofree char *stack = NULL;
+  if (gs_value_is_object (e))
+    {
+      GsValue *st = gs_object_get_property (ctx, e, "stack");
+      if (!st)
+        return NULL;
+      if (gs_value_is_string (st))
+        stack = gs_value_dup_string (st);
+    }
+  g_warning ("JS ERROR: %s%s%s%s%s", pre ? pre : "", pre ? ": " : "", text,
+             stack ? "\n" : "", stack ? stack : "");
+  return gs_value_new_undefined (ctx);
+}
+
+static void
+define_global (GsContext *ctx, const char *name, guint length,
+               GsNativeFunc fn)
+{
+  GsValue *f = gs_function_new (ctx, name, length, fn, NULL);
+  if (f)
+    gs_object_define_property (ctx, gs_context_get_global (ctx), name, f,
+                               GS_PROPERTY_DONTENUM);
+}
+
+void
+host_compat_install (GsContext *ctx)
+{
+  define_global (ctx, "printerr", 1, printerr);
+  define_global (ctx, "log", 1, log_message);
+  define_global (ctx, "logError", 2, log_error);
+}
+
+static const char mainloop_source[]
+    = "(function (GLib) {\n"
+      "  const loops = new Map();\n"
+      "  return {\n"
+      "    run (name = 'default') {\n"
+      "      let loop = loops.get(name);\n"
+      "      if (!loop) {\n"
+      "        loop = new GLib.MainLoop(null, false);\n"
+      "        loops.set(name, loop);\n"
+      "      }\n"
+      "      loop.run();\n"
+      "      loops.delete(name);\n"
+      "    },\n"
+      "    quit (name = 'default') {\n"
+      "      const loop = loops.get(name);\n"
+      "      if (!loop)\n"
+      "        throw new Error('No main loop with this id');\n"
+      "      loop.quit();\n"
+      "    },\n"
+      "    idle_add (fn, priority = GLib.PRIORITY_DEFAULT_IDLE) {\n"
+      "      return GLib.idle_add(priority, () => fn());\n"
+      "    },\n"
+      "    timeout_add (ms, fn, priority = GLib.PRIORITY_DEFAULT) {\n"
+      "      return GLib.timeout_add(priority, ms, () => fn());\n"
+      "    },\n"
+      "    timeout_add_seconds (s, fn, priority = GLib.PRIORITY_DEFAULT) {\n"
+      "      return GLib.timeout_add_seconds(priority, s, () => fn());\n"
+      "    },\n"
+      "    source_remove (id) {\n"
+      "      return GLib.source_remove(id);\n"
+      "    },\n"
+      "  };\n"
+      "})";
+
+GsValue *
+host_compat_mainloop (GsContext *ctx, GsValue *gi_root)
+{
+  GsValue *glib = gs_object_get_property (ctx, gi_root, "GLib");
+  if (!glib)
+    return NULL;
+  GsValue *make = gs_context_eval (ctx, mainloop_source, -1, "<mainloop>",
+                                   GS_EVAL_DEFAULT);
+  if (!make)
+    return NULL;
+  GsValue *args[] = { glib };
+  return gs_function_call (ctx, make, NULL, 1, args);
+}
