@@ -53,6 +53,9 @@
   X (Ldar, "r")              /* acc = r */ \
   X (Star, "r")              /* r = acc */ \
   X (Mov, "rr")              /* r2 = r1 */ \
+  X (StarLdar, "rr")         /* r1 = acc, then acc = r2; a Nop byte \
+                                follows (made by the compiler's last \
+                                pass from Star and Ldar) */ \
   X (LdaCallee, "")          /* acc = the running function */ \
   X (ClearRegs, "rn")        /* r .. r+n-1 = undefined (dead registers, so \
                                 they keep nothing alive) */ \

@@ -879,6 +879,10 @@ op_Star:
 op_Mov:
   REG (2) = REG (0);
   NEXT (5);
+op_StarLdar:
+  REG (0) = acc;
+  acc = REG (2);
+  NEXT (6);
 op_ClearRegs:
   {
     JsValue *r = &REG (0);
