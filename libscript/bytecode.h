@@ -97,6 +97,9 @@
   X (StaRefStrict, "kr") \
   /* Properties. */ \
   X (GetNamed, "rki")        /* acc = r.k */ \
+  X (GetNamedStar, "rkir")   /* acc = r1.k, then r2 = acc; a Nop byte \
+                                follows (the compiler's last pass makes \
+                                it from GetNamed and Star) */ \
   X (SetNamed, "rki")        /* r.k = acc (sloppy) */ \
   X (SetNamedStrict, "rki")  /* r.k = acc, TypeError on failure */ \
   X (GetKeyed, "ri")         /* acc = r[acc] */ \

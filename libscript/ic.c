@@ -591,6 +591,7 @@ kind_of_op (uint8_t op)
   switch (op)
     {
     case JS_OP_GetNamed:
+    case JS_OP_GetNamedStar:
       return JS_IC_KIND_GET;
     case JS_OP_SetNamed:
     case JS_OP_SetNamedStrict:

@@ -1355,34 +1355,44 @@ op_DeleteLookup:
   }
 
   /* Properties. */
-op_GetNamed:
-  {
-    JsValue o = REG (0);
-    JsIC *ic = &code->ics[U16 (4)];
-    if (G_LIKELY (js_is_object (o)))
-      {
-        JsObject *obj = js_get_object (o);
-        if (G_LIKELY (obj->shape == ic->shape))
-          {
-            if (!ic->holder)
-              {
-                IC_COUNT_HIT (rt, code, ic);
-                acc = *ic_slot_ptr (obj, ic->slot);
-                NEXT (7);
-              }
-            if (ic->epoch == rt->proto_epoch)
-              {
-                IC_COUNT_HIT (rt, code, ic);
-                acc = *ic_slot_ptr (ic->holder, ic->slot);
-                NEXT (7);
-              }
-          }
-      }
-    SYNC ();
-    acc = ic_get_named (ctx, code, ic, o, const_key (code, U16 (2)));
-    CHECK (acc);
-    NEXT (7);
+  /* GetNamed, and GetNamedStar (the compiler's fusion of a GetNamed and
+     the Star after it: r3 = acc too, and a Nop byte). */
+#define GET_NAMED(LEN, THEN)                                                \
+  {                                                                         \
+    JsValue o = REG (0);                                                    \
+    JsIC *ic = &code->ics[U16 (4)];                                         \
+    if (G_LIKELY (js_is_object (o)))                                        \
+      {                                                                     \
+        JsObject *obj = js_get_object (o);                                  \
+        if (G_LIKELY (obj->shape == ic->shape))                             \
+          {                                                                 \
+            if (!ic->holder)                                                \
+              {                                                             \
+                IC_COUNT_HIT (rt, code, ic);                                \
+                acc = *ic_slot_ptr (obj, ic->slot);                         \
+                THEN;                                                       \
+                NEXT (LEN);                                                 \
+              }                                                             \
+            if (ic->epoch == rt->proto_epoch)                               \
+              {                                                             \
+                IC_COUNT_HIT (rt, code, ic);                                \
+                acc = *ic_slot_ptr (ic->holder, ic->slot);                  \
+                THEN;                                                       \
+                NEXT (LEN);                                                 \
+              }                                                             \
+          }                                                                 \
+      }                                                                     \
+    SYNC ();                                                                \
+    acc = ic_get_named (ctx, code, ic, o, const_key (code, U16 (2)));       \
+    CHECK (acc);                                                            \
+    THEN;                                                                   \
+    NEXT (LEN);                                                             \
   }
+op_GetNamed:
+  GET_NAMED (7, (void) 0)
+op_GetNamedStar:
+  GET_NAMED (10, REG (6) = acc)
+#undef GET_NAMED
 op_SetNamed:
 op_SetNamedStrict:
   {
