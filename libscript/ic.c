@@ -11,9 +11,12 @@
  * whenever any object used as a prototype changes its layout.  Stores
  * cache (shape → slot) or a transition (shape → new shape and slot),
  * valid while no prototype changes (a setter or read-only property could
- * appear).  Calls record their callee's code: they cache nothing the
- * interpreter uses yet, but the statistics tell monomorphic call sites
- * from the others.
+ * appear).  Loads from strings, numbers and booleans key on the prototype
+ * their properties come from; sites that went megamorphic share one
+ * runtime-wide table keyed on (shape, key).  Calls record their callee's
+ * code (the statistics tell monomorphic call sites from the others), and
+ * entry 0 remembers the closure called last, which the interpreter then
+ * calls without looking at its class.
  *
  * Statistics.  While gscript.ic.stats is on, each execution of a cached
  * instruction counts in a per-code array (JsCode.ic_stats), made on first
