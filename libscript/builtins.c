@@ -11,6 +11,7 @@
 #include "builtins.h"
 
 #include "bigint.h"
+#include "ic.h"
 #include "log.h"
 #include "promise.h"
 #include "property.h"
@@ -438,12 +439,14 @@ host_console_debug (const JsCallInfo *info)
 
 /* gc(): a full collection.  The native cleanup it queues runs now only
  * if no script is on the stack; from a script, that is when the script
- * returns to C, which is when FinalizationRegistry callbacks run. */
+ * returns to C, which is when FinalizationRegistry callbacks run.  With
+ * gscript.ic.stats on, it also prints the caches' summary so far. */
 static JsValue
 host_gc (const JsCallInfo *info)
 {
   JsRuntime *rt = info->ctx->rt;
   gc_collect (&rt->heap, JS_GC_REASON_EXPLICIT);
+  ic_stats_summary (rt);
   if (rt->call_depth == 0)
     runtime_run_cleanups (rt);
   return JS_UNDEFINED;

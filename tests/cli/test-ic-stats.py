@@ -62,8 +62,34 @@ def run(path, rules):
                           stderr=subprocess.PIPE)
 
 
+# gc() prints the summary so far; the runtime's end prints the whole.
+GC_SCRIPT = """\
+function f(o) { return o.x; }
+for (var i = 0; i < 10; i++) f({ x: i });
+gc();
+for (var i = 0; i < 90; i++) f({ x: i });
+"""
+
+
+def check_gc_summary(tmp):
+    path = os.path.join(tmp, "gc.js")
+    with open(path, "w") as f:
+        f.write(GC_SCRIPT)
+    proc = run(path, "gscript.ic.stats=true")
+    lines = proc.stderr.decode("utf-8", "replace").splitlines()
+    heads = [i for i, l in enumerate(lines) if l.endswith("inline caches "
+                                                          "==========")]
+    gets = [int(m.group(2)) for m in map(ROW.match, lines)
+            if m and m.group(1) == "get"]
+    check("gc() prints a summary, and the end another",
+          proc.returncode == 0 and len(heads) == 2 and len(gets) == 2, lines)
+    check("the first summary counts the gets so far, the last all of them",
+          gets == [10, 100], gets)
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
+        check_gc_summary(tmp)
         path = os.path.join(tmp, "sites.js")
         with open(path, "w") as f:
             f.write(SCRIPT)
