@@ -18,6 +18,41 @@ fn_call (const JsCallInfo *info)
   return js_call (info->ctx, f, js_arg (info, 0), n, info->argv + 1);
 }
 
+static JsValue fn_apply (const JsCallInfo *info);
+
+int64_t
+builtins_copy_list (JsRuntime *rt, JsObject *o, JsValue *out, uint32_t max)
+{
+  if (o->shape->cls == &js_array_class
+      && !(o->shape->flags & JS_SHAPE_HAS_INDEXED))
+    {
+      uint32_t n = object_array_length (o);
+      if (n == 0)
+        return 0;
+      if (n > max || n > object_elem_len (o))
+        return -1;
+      const JsValue *elems = object_elements (o);
+      for (uint32_t i = 0; i < n; i++)
+        if (js_is_empty (elems[i]))
+          return -1;
+      memcpy (out, elems, n * sizeof (JsValue));
+      return n;
+    }
+  return arguments_copy_list (rt, o, out, max);
+}
+
+int
+builtins_function_call_kind (JsValue v)
+{
+  if (!js_is_object (v))
+    return 0;
+  JsCell *c = js_get_cell (v);
+  if (c->shape->cls != &js_native_function_class)
+    return 0;
+  void *fn = ((JsNativeFunction *) c)->fn;
+  return fn == (void *) fn_call ? 1 : fn == (void *) fn_apply ? 2 : 0;
+}
+
 /* CreateListFromArrayLike onto the value stack; returns the count or -1. */
 static int64_t
 push_array_like (JsContext *ctx, JsValue a)
@@ -33,32 +68,11 @@ push_array_like (JsContext *ctx, JsValue a)
   rt_push_root (rt, a);
   /* Arrays and arguments objects whose elements are plain: copied at
      once (nothing they hold can run script). */
-  JsObject *o = js_get_object (a);
   size_t room = (size_t) (rt->stack_limit - rt->stack_top);
-  uint32_t max = room > 65535 + 64 ? 65535u : 0u;
-  if (o->shape->cls == &js_array_class
-      && !(o->shape->flags & JS_SHAPE_HAS_INDEXED))
+  if (room > 65535 + 64)
     {
-      uint32_t n = object_array_length (o);
-      if (n == 0)
-        return 0;
-      if (n <= max && n <= object_elem_len (o))
-        {
-          const JsValue *elems = object_elements (o);
-          uint32_t i = 0;
-          while (i < n && !js_is_empty (elems[i]))
-            i++;
-          if (i == n)
-            {
-              memcpy (rt->stack_top, elems, n * sizeof (JsValue));
-              rt->stack_top += n;
-              return n;
-            }
-        }
-    }
-  else if (max)
-    {
-      int64_t n = arguments_copy_list (rt, o, rt->stack_top, max);
+      int64_t n = builtins_copy_list (rt, js_get_object (a), rt->stack_top,
+                                      65535);
       if (n >= 0)
         {
           rt->stack_top += n;

@@ -94,6 +94,13 @@ int arguments_define_property (JsContext *ctx, JsObject *o, JsKey key,
 JsValue builtins_new_array_iterator (JsContext *ctx, JsValue target,
                                      int kind);
 JsValue builtins_iter_result (JsContext *ctx, JsValue value, bool done);
+/* The list of a plain array, or of an arguments object whose length and
+ * indices are plain, copied to out (room for max): how many, or -1 when
+ * CreateListFromArrayLike must take the generic path.  Runs no script. */
+int64_t builtins_copy_list (JsRuntime *rt, JsObject *o, JsValue *out,
+                            uint32_t max);
+/* 1 if v is %Function.prototype.call%, 2 if it is ...apply, else 0. */
+int builtins_function_call_kind (JsValue v);
 /* True if iterating with method (an object's @@iterator) is the
  * untouched %Array.prototype.values% and %ArrayIteratorPrototype%.next:
  * then the iteration is LengthOfArrayLike and Get at each step, and C

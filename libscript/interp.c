@@ -2488,6 +2488,51 @@ op_Construct:
               ic->holder = (JsObject *) fn;
           }
       }
+    /* f.call (this, ...) and f.apply (this, list) of a script function:
+       the window becomes f's own call, with no native frame and no C
+       re-entry in between.  Lists apply cannot copy at once take the
+       native's path. */
+    if (!fn && !construct && js_is_object (callee) && js_is_object (win[1])
+        && js_get_cell (win[1])->shape->cls == &js_function_class)
+      {
+        int kind = builtins_function_call_kind (callee);
+        int64_t n = -1;
+        if (kind == 2)
+          {
+            JsValue list = argc >= 2 ? win[3] : JS_UNDEFINED;
+            if (js_is_nullish (list))
+              n = 0;
+            else if (js_is_object (list)
+                     && (size_t) (rt->stack_limit - rt->stack_top)
+                            > 65535 + 128)
+              n = builtins_copy_list (rt, js_get_object (list),
+                                      rt->stack_top, 65535);
+          }
+        if (kind == 1 || n >= 0)
+          {
+            if (ic->target == js_get_cell (callee))
+              IC_COUNT_HIT (rt, code, ic);
+            else
+              ic_call_miss (rt, code, ic, js_get_cell (callee));
+            JsValue target = win[1];
+            if (kind == 1)
+              {
+                /* this, then the arguments, each one slot down. */
+                if (argc == 0)
+                  win[1] = JS_UNDEFINED;
+                else
+                  memmove (win + 1, win + 2, argc-- * sizeof (JsValue));
+              }
+            else
+              {
+                win[1] = argc >= 1 ? win[2] : JS_UNDEFINED;
+                memmove (win + 2, rt->stack_top, (size_t) n * sizeof (JsValue));
+                argc = (uint32_t) n;
+              }
+            win[0] = callee = target;
+            fn = (JsFunction *) js_get_cell (target);
+          }
+      }
     if (G_LIKELY (fn))
       {
         uint32_t flags = 0;
