@@ -118,6 +118,22 @@ static const GsClassInfo data_info = {
   .name = "GIData",
 };
 
+/* A property's accessors share one GiProp, freed with its holder. */
+static void
+prop_free (gpointer native)
+{
+  GiProp *p = native;
+  g_param_spec_unref (p->pspec);
+  if (p->getter)
+    gi_func_free (p->getter);
+  g_free (p);
+}
+
+static const GsClassInfo prop_info = {
+  .name = "GIProperty",
+  .finalize = prop_free,
+};
+
 static const char has_instance_source[]
     = "(function (o, f) {\n"
       "  Object.defineProperty (o, Symbol.hasInstance, { value: f });\n"
@@ -146,6 +162,8 @@ gs_gi_install (GsContext *ctx, GError **error)
   gi.object_class = gs_class_new (rt, &object_info);
   gi.boxed_class = gs_class_new (rt, &boxed_info);
   gi.data_class = gs_class_new (rt, &data_info);
+  gi.prop_class = gs_class_new (rt, &prop_info);
+  gi.template_child_class = gi_subclass_template_child_class (rt);
   gi.namespaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) gs_persistent_free);
   gi.funcs = g_ptr_array_new ();

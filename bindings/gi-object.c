@@ -449,7 +449,8 @@ gi_object_this (GsContext *ctx, const GsCallbackInfo *info,
 static GsValue *
 prop_get (GsContext *ctx, const GsCallbackInfo *info)
 {
-  GiProp *p = gi_data_get (info);
+  GiProp *p = gs_object_get_native (gs_callback_info_get_data (info),
+                                    gi.prop_class);
   GiObject *o = this_object (ctx, info, p->pspec->name);
   if (!o)
     return NULL;
@@ -466,7 +467,8 @@ prop_get (GsContext *ctx, const GsCallbackInfo *info)
 static GsValue *
 prop_set (GsContext *ctx, const GsCallbackInfo *info)
 {
-  GiProp *p = gi_data_get (info);
+  GiProp *p = gs_object_get_native (gs_callback_info_get_data (info),
+                                    gi.prop_class);
   GiObject *o = this_object (ctx, info, p->pspec->name);
   if (!o)
     return NULL;
@@ -535,7 +537,7 @@ gi_object_define_pspec_accessors (GsContext *ctx, GsValue *proto,
              (GIRegisteredTypeInfo *) k->info))
     p->getter = property_getter (ctx, (GIObjectInfo *) k->info, pspec,
                                  k->js_name);
-  GsValue *data = gi_data_new (ctx, p);
+  GsValue *data = gs_object_new_native (ctx, gi.prop_class, NULL, p);
   if (!data)
     return FALSE;
   GsValue *get = gs_function_new (ctx, pspec->name, 0, prop_get, data);

@@ -41,6 +41,8 @@ typedef struct
   GsClass *object_class;       /* GObject wrappers (GiObject) */
   GsClass *boxed_class;        /* struct, boxed and union wrappers */
   GsClass *data_class;         /* holders of C data for natives */
+  GsClass *prop_class;         /* holders of a GiProp, which they own */
+  GsClass *template_child_class; /* holders of a template child's id */
   GsPersistent *root;          /* imports.gi */
   GsPersistent *versions;      /* imports.gi.versions */
   GHashTable *namespaces;      /* name → GsPersistent* (namespace) */
@@ -266,6 +268,7 @@ GsValue *gi_repo_require (GsContext *ctx, const char *ns,
                           const char *version);
 /* The class of namespace objects (made once per runtime). */
 GsClass *gi_repo_namespace_class (void);
+GsClass *gi_subclass_template_child_class (GsRuntime *rt);
 GsValue *gi_repo_make_member (GsContext *ctx, GIBaseInfo *info);
 /* "Gtk.Button" for a registered type's info. */
 char *gi_repo_js_name (GIBaseInfo *info);

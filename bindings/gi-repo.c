@@ -153,9 +153,19 @@ namespace_resolve (GsContext *ctx, GsValue *object, const char *name,
 /* Namespaces                                                          */
 /* ------------------------------------------------------------------ */
 
+static void
+namespace_free (gpointer native)
+{
+  GiNamespace *ns = native;
+  g_free (ns->name);
+  g_free (ns->version);
+  g_free (ns);
+}
+
 static const GsClassInfo namespace_info = {
   .name = "GINamespace",
   .resolve = namespace_resolve,
+  .finalize = namespace_free,
 };
 
 GsClass *

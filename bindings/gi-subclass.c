@@ -75,6 +75,41 @@ typedef struct
   GPtrArray *internal_children; /* and internal ones */
 } SubInfo;
 
+/* Frees what register_class gathered for a class it could not
+ * register (a registered type keeps its SubInfo for its life). */
+static void
+sub_info_free (SubInfo *si)
+{
+  for (guint i = 0; i < si->props->len; i++)
+    {
+      SubProp *sp = g_ptr_array_index (si->props, i);
+      if (sp->pspec)
+        g_param_spec_unref (sp->pspec);
+      if (sp->getter)
+        gs_persistent_free (sp->getter);
+      if (sp->setter)
+        gs_persistent_free (sp->setter);
+      g_free (sp);
+    }
+  g_ptr_array_free (si->props, TRUE);
+  for (guint i = 0; i < si->signals->len; i++)
+    {
+      SubSignal *sig = &g_array_index (si->signals, SubSignal, i);
+      g_free (sig->name);
+      g_free (sig->params);
+    }
+  g_array_free (si->signals, TRUE);
+  g_array_free (si->ifaces, TRUE);
+  gs_persistent_free (si->proto);
+  if (si->template_ui)
+    g_bytes_unref (si->template_ui);
+  if (si->children)
+    g_ptr_array_free (si->children, TRUE);
+  if (si->internal_children)
+    g_ptr_array_free (si->internal_children, TRUE);
+  g_free (si);
+}
+
 /* What an interface's interface_init needs. */
 typedef struct
 {
@@ -832,10 +867,30 @@ typedef struct
   char *id;
 } TemplateChild;
 
+static void
+template_child_free (gpointer native)
+{
+  TemplateChild *tc = native;
+  g_free (tc->id);
+  g_free (tc);
+}
+
+static const GsClassInfo template_child_info = {
+  .name = "GITemplateChild",
+  .finalize = template_child_free,
+};
+
+GsClass *
+gi_subclass_template_child_class (GsRuntime *rt)
+{
+  return gs_class_new (rt, &template_child_info);
+}
+
 static GsValue *
 template_child_get (GsContext *ctx, const GsCallbackInfo *info)
 {
-  TemplateChild *tc = gi_data_get (info);
+  TemplateChild *tc = gs_object_get_native (gs_callback_info_get_data (info),
+                                            gi.template_child_class);
   GiObject *o = gi_object_this (ctx, info, tc->id);
   if (!o)
     return NULL;
@@ -943,7 +998,10 @@ define_template_children (GsContext *ctx, SubInfo *si, GsValue *proto)
           for (char *c = js; *c; c++)
             if (*c == '-')
               *c = '_';
-          GsValue *data = gi_data_new (ctx, tc);
+          GsValue *data = gs_object_new_native (
+              ctx, gi.template_child_class, NULL, tc);
+          if (!data)
+            template_child_free (tc);
           GsValue *get = data ? gs_function_new (ctx, js, 0,
                                                  template_child_get, data)
                               : NULL;
@@ -1032,12 +1090,18 @@ register_class (GsContext *ctx, const GsCallbackInfo *info)
   if (!collect_properties (ctx, meta, si) || !collect_signals (ctx, meta, si)
       || !collect_interfaces (ctx, meta, si)
       || !collect_template (ctx, meta, si, parent_type))
-    return NULL;
+    {
+      sub_info_free (si);
+      return NULL;
+    }
   for (guint i = 0; i < si->props->len; i++)
     if (!find_accessor (ctx, proto, ((SubProp *) g_ptr_array_index (
                                          si->props, i))->pspec,
                         g_ptr_array_index (si->props, i)))
-      return NULL;
+      {
+        sub_info_free (si);
+        return NULL;
+      }
 
   GTypeQuery q;
   g_type_query (parent_type, &q);
@@ -1050,8 +1114,11 @@ register_class (GsContext *ctx, const GsCallbackInfo *info)
   };
   GType gtype = g_type_register_static (parent_type, name, &ti, 0);
   if (!gtype)
-    return gs_context_throw_error (ctx, GS_ERROR_TYPE,
-                                   "Cannot register the type %s", name);
+    {
+      sub_info_free (si);
+      return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                     "Cannot register the type %s", name);
+    }
   si->gtype = gtype;
   g_type_set_qdata (gtype, info_quark, si);
   for (guint i = 0; i < si->ifaces->len; i++)

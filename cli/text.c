@@ -60,7 +60,8 @@ lookup_encoding (const char *label, const char **name, const char **iconv)
     { "iso-8859-15", "iso-8859-15", "ISO-8859-15" },
     { "iso-8859-2", "iso-8859-2", "ISO-8859-2" },
   };
-  g_autofree char *l = g_ascii_strdown (g_strstrip (g_strdup (label)), -1);
+  g_autofree char *copy = g_strdup (label);
+  g_autofree char *l = g_ascii_strdown (g_strstrip (copy), -1);
   for (guint i = 0; i < G_N_ELEMENTS (table); i++)
     if (strcmp (l, table[i].label) == 0)
       {

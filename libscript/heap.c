@@ -141,6 +141,43 @@ chunk_end (JsChunk *c)
 /* Address space                                                       */
 /* ------------------------------------------------------------------ */
 
+/* The leak checker of sanitizer builds scans only memory it allocated:
+ * the heap's mappings are made roots for it, so that what live cells
+ * point at (native data, shape tables) is not reported as leaked while
+ * a runtime is alive, e.g. when a script calls exit (). */
+#if defined(__SANITIZE_ADDRESS__)
+#define HEAP_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HEAP_LSAN 1
+#endif
+#endif
+#ifdef HEAP_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
+static inline void
+lsan_root_add (void *p, size_t n)
+{
+#ifdef HEAP_LSAN
+  __lsan_register_root_region (p, n);
+#else
+  (void) p;
+  (void) n;
+#endif
+}
+
+static inline void
+lsan_root_remove (void *p, size_t n)
+{
+#ifdef HEAP_LSAN
+  __lsan_unregister_root_region (p, n);
+#else
+  (void) p;
+  (void) n;
+#endif
+}
+
 /* Maps size bytes aligned on JS_CHUNK_SIZE with the given protection. */
 static void *
 map_aligned (size_t size, int prot)
@@ -167,6 +204,7 @@ segment_reserve (JsHeap *heap)
   char *base = map_aligned (size, PROT_NONE);
   if (!base)
     return NULL;
+  lsan_root_add (base, size);
   JsSegment *seg = g_new0 (JsSegment, 1);
   seg->base = base;
   seg->next = heap->segments;
@@ -370,6 +408,7 @@ alloc_huge (JsHeap *heap, uint32_t nslots)
   JsChunk *c = map_aligned (bytes, PROT_READ | PROT_WRITE);
   if (!c)
     return NULL;
+  lsan_root_add (c, bytes);
   c->heap = heap;
   c->flags = JS_CHUNK_HUGE;
   c->space = JS_SPACE_CELLS;
@@ -401,6 +440,7 @@ huge_free (JsHeap *heap, JsChunk *c)
   heap->committed_bytes -= c->huge_size;
   heap->reserved_bytes -= c->huge_size;
   heap->used_bytes -= MIN (heap->used_bytes, payload);
+  lsan_root_remove (c, c->huge_size);
   munmap (c, c->huge_size);
 }
 
@@ -762,6 +802,8 @@ heap_destroy (JsHeap *heap)
   for (JsSegment *seg = heap->segments, *next; seg; seg = next)
     {
       next = seg->next;
+      lsan_root_remove (seg->base,
+                        (size_t) JS_SEGMENT_CHUNKS * JS_CHUNK_SIZE);
       munmap (seg->base, (size_t) JS_SEGMENT_CHUNKS * JS_CHUNK_SIZE);
       g_free (seg);
     }
