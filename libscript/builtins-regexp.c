@@ -1615,18 +1615,17 @@ out:
 /* @@split                                                             */
 /* ------------------------------------------------------------------ */
 
-static bool
-push_substring (JsContext *ctx, JsValue a, JsString *s, uint32_t from,
-                uint32_t to)
+bool
+regexp_push_substring (JsContext *ctx, JsValue a, JsString *s,
+                       uint32_t from, uint32_t to)
 {
   JsString *t = string_substring (ctx->rt, s, from, to);
-  if (!t || object_array_push (ctx->rt, js_get_object (a),
-                               js_string_value (t)) != JS_PROP_DONE)
+  if (!t)
     {
       js_throw_out_of_memory (ctx);
       return false;
     }
-  return true;
+  return push (ctx, a, js_string_value (t));
 }
 
 /* The loop of @@split for a splitter that is a plain RegExp with the
@@ -1670,7 +1669,7 @@ split_plain (JsContext *ctx, const JsValue *psplitter, const JsValue *ps,
           q = regexp_advance_index (s, q, unicode);
           continue;
         }
-      if (!push_substring (ctx, *pa, s, p, q))
+      if (!regexp_push_substring (ctx, *pa, s, p, q))
         goto out;
       if (++length_a == lim)
         {
@@ -1693,7 +1692,7 @@ split_plain (JsContext *ctx, const JsValue *psplitter, const JsValue *ps,
         }
       q = p;
     }
-  if (push_substring (ctx, *pa, js_get_string (*ps), p, size))
+  if (regexp_push_substring (ctx, *pa, js_get_string (*ps), p, size))
     r = *pa;
 out:
   regexp_match_free (&m);
@@ -1801,7 +1800,7 @@ regexp_symbol_split (const JsCallInfo *info)
           q = regexp_advance_index (js_get_string (*ps), q, u);
           continue;
         }
-      if (!push_substring (ctx, *pa, js_get_string (*ps), p, q))
+      if (!regexp_push_substring (ctx, *pa, js_get_string (*ps), p, q))
         goto out;
       if (++length_a == lim)
         {
@@ -1837,7 +1836,7 @@ regexp_symbol_split (const JsCallInfo *info)
         }
       q = p;
     }
-  if (push_substring (ctx, *pa, js_get_string (*ps), p, size))
+  if (regexp_push_substring (ctx, *pa, js_get_string (*ps), p, size))
     r = *pa;
 out:
   regexp_match_free (&m);

@@ -690,19 +690,6 @@ out:
 /* split                                                               */
 /* ------------------------------------------------------------------ */
 
-static bool
-push (JsContext *ctx, JsValue a, JsString *s, uint32_t from, uint32_t to)
-{
-  JsString *t = string_substring (ctx->rt, s, from, to);
-  if (!t || object_array_push (ctx->rt, js_get_object (a),
-                               js_string_value (t)) != JS_PROP_DONE)
-    {
-      js_throw_out_of_memory (ctx);
-      return false;
-    }
-  return true;
-}
-
 /* String.prototype.split (separator, limit) */
 static JsValue
 string_split (const JsCallInfo *info)
@@ -761,7 +748,7 @@ string_split (const JsCallInfo *info)
     {
       uint32_t n = MIN (lim, s->length);
       for (uint32_t i = 0; i < n; i++)
-        if (!push (ctx, *pa, js_get_string (*ps), i, i + 1))
+        if (!regexp_push_substring (ctx, *pa, js_get_string (*ps), i, i + 1))
           goto out;
       r = *pa;
       goto out;
@@ -778,7 +765,7 @@ string_split (const JsCallInfo *info)
   for (int64_t j = index_of (s, search, 0); j >= 0;
        j = index_of (js_get_string (*ps), js_get_string (*psep), i))
     {
-      if (!push (ctx, *pa, js_get_string (*ps), i, (uint32_t) j))
+      if (!regexp_push_substring (ctx, *pa, js_get_string (*ps), i, (uint32_t) j))
         goto out;
       if (++count == lim)
         {
@@ -787,7 +774,7 @@ string_split (const JsCallInfo *info)
         }
       i = (uint32_t) j + js_get_string (*psep)->length;
     }
-  if (push (ctx, *pa, js_get_string (*ps), i, js_get_string (*ps)->length))
+  if (regexp_push_substring (ctx, *pa, js_get_string (*ps), i, js_get_string (*ps)->length))
     r = *pa;
 out:
   rt_restore_roots (rt, saved);

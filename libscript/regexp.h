@@ -181,6 +181,9 @@ bool regexp_advance_after_empty (JsContext *ctx, const JsValue *rx,
 JsValue regexp_new_string_iterator (JsContext *ctx, JsValue matcher,
                                     JsValue string, bool global,
                                     bool unicode);
+/* Appends s[from, to) to the array a (split); false with an exception. */
+bool regexp_push_substring (JsContext *ctx, JsValue a, JsString *s,
+                            uint32_t from, uint32_t to);
 /* AdvanceStringIndex on a flat string. */
 uint32_t regexp_advance_index (JsString *s, uint32_t index, bool unicode);
 /* Frees the runtime's compile cache (runtime_free). */
