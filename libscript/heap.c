@@ -441,6 +441,9 @@ huge_free (JsHeap *heap, JsChunk *c)
   heap->reserved_bytes -= c->huge_size;
   heap->used_bytes -= MIN (heap->used_bytes, payload);
   lsan_root_remove (c, c->huge_size);
+  /* ASan keeps the poison of unmapped memory: a later mapping at the
+     same address (another runtime's value stack) would inherit it. */
+  UNPOISON (c, c->huge_size);
   munmap (c, c->huge_size);
 }
 
@@ -804,6 +807,8 @@ heap_destroy (JsHeap *heap)
       next = seg->next;
       lsan_root_remove (seg->base,
                         (size_t) JS_SEGMENT_CHUNKS * JS_CHUNK_SIZE);
+      /* Unpoisoned first, as huge cells are (see huge_free). */
+      UNPOISON (seg->base, (size_t) JS_SEGMENT_CHUNKS * JS_CHUNK_SIZE);
       munmap (seg->base, (size_t) JS_SEGMENT_CHUNKS * JS_CHUNK_SIZE);
       g_free (seg);
     }

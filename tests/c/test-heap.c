@@ -5,6 +5,10 @@
  */
 #include "config.h"
 
+#if GSCRIPT_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 #include <gscript/gscript.h>
 
 #include "function.h"
@@ -691,6 +695,44 @@ test_caller_registers_kept (void)
   gs_runtime_free (rt);
 }
 
+/* Runtimes made one after another in one process: the mappings of a
+ * dead one's heap, whose free cells AddressSanitizer had poisoned, come
+ * back as the next one's value stack or heap, and must be usable, so the
+ * heap unpoisons what it unmaps.  (The fuzzer found this: a runtime's
+ * value stack mapped over an old chunk.)  Only checked under ASan. */
+static void
+test_runtimes_in_sequence (void)
+{
+  for (int round = 0; round < 4; round++)
+    {
+      Fixture f;
+      fixture_init (&f);
+      JsHeap *heap = &f.rt->heap;
+      JsValue *saved = rt_save_roots (f.rt);
+      /* Cells, one in a hundred kept, so that chunks stay in use with
+         their free slots poisoned until the runtime goes. */
+      JsCell *dead = NULL;
+      for (int i = 0; i < 20000; i++)
+        {
+          JsCell *c = heap_alloc_slots (heap, JS_SPACE_CELLS, 1);
+          c->shape = f.rt->string_shapes[JS_STR_INLINE8];
+          if (i % 100 == 0)
+            rt_push_root (f.rt, js_cell_value (JS_TAG_INTERNAL, c));
+          else if (!dead)
+            dead = c;
+        }
+      gc_collect (heap, JS_GC_REASON_EXPLICIT);
+#if GSCRIPT_ASAN
+      g_assert_true (__asan_address_is_poisoned (dead));
+#endif
+      rt_restore_roots (f.rt, saved);
+      fixture_done (&f);
+#if GSCRIPT_ASAN
+      g_assert_false (__asan_address_is_poisoned (dead));
+#endif
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -717,5 +759,6 @@ main (int argc, char **argv)
   g_test_add_func ("/gc/missing-barrier-caught",
                    test_missing_barrier_caught);
   g_test_add_func ("/gc/caller-registers-kept", test_caller_registers_kept);
+  g_test_add_func ("/heap/runtimes-in-sequence", test_runtimes_in_sequence);
   return g_test_run ();
 }
