@@ -774,7 +774,7 @@ static gboolean
 construct_into (GsContext *ctx, GsValue *wrapper, GType gtype,
                 GsValue *props)
 {
-  GiConstructing c = { gtype, wrapper };
+  GiConstructing c = { gtype, wrapper, FALSE };
   if (!constructing)
     constructing = g_ptr_array_new ();
   g_ptr_array_add (constructing, &c);
