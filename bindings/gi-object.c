@@ -985,7 +985,27 @@ gi_object_external_size (GObject *obj, GiClassRec *k)
      measured so). */
   if (gi_gtk.loaded && G_TYPE_CHECK_INSTANCE_TYPE (obj, gi_gtk.widget_type))
     return 8192;
-  return (gssize) k->size + 512;
+  /* Images hold their pixels: a texture about four bytes a pixel, a
+     pixbuf its rows.  Their types are known once their libraries are
+     loaded (their GTypes registered). */
+  static GType texture_type, pixbuf_type;
+  if (!texture_type)
+    texture_type = g_type_from_name ("GdkTexture");
+  if (!pixbuf_type)
+    pixbuf_type = g_type_from_name ("GdkPixbuf");
+  gssize base = (gssize) k->size + 512;
+  int a = 0, b = 0;
+  if (texture_type && G_TYPE_CHECK_INSTANCE_TYPE (obj, texture_type))
+    {
+      g_object_get (obj, "width", &a, "height", &b, NULL);
+      return base + (gssize) a * b * 4;
+    }
+  if (pixbuf_type && G_TYPE_CHECK_INSTANCE_TYPE (obj, pixbuf_type))
+    {
+      g_object_get (obj, "rowstride", &a, "height", &b, NULL);
+      return base + (gssize) a * b;
+    }
+  return base;
 }
 
 GsValue *
