@@ -230,6 +230,17 @@ test_script_owned (Fixture *f, gconstpointer data)
           "GObject.setObjectOwnership(b, GObject.Ownership.SCRIPT);");
   g_assert_true (run_bool (f, "GObject.getObjectOwnership(b) === 1"));
   GObject *o = g_object_ref (global_object (f, "b"));
+  GsGiOwnership mode = GS_GI_OWNERSHIP_AUTOMATIC;
+  g_assert_true (gs_gi_get_ownership (o, &mode));
+  g_assert_cmpint (mode, ==, GS_GI_OWNERSHIP_SCRIPT);
+  /* Set from C, read from script. */
+  g_assert_true (gs_gi_set_ownership (o, GS_GI_OWNERSHIP_NATIVE));
+  g_assert_true (run_bool (f, "GObject.getObjectOwnership(b) === "
+                              "GObject.Ownership.NATIVE"));
+  g_assert_true (gs_gi_set_ownership (o, GS_GI_OWNERSHIP_SCRIPT));
+  GObject *unwrapped = g_object_new (G_TYPE_OBJECT, NULL);
+  g_assert_false (gs_gi_get_ownership (unwrapped, &mode));
+  g_object_unref (unwrapped);
   int dead = 0, destroyed = 0;
   watch (o, &dead);
   g_signal_connect (o, "destroy", G_CALLBACK (on_destroy), &destroyed);
