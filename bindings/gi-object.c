@@ -829,6 +829,8 @@ object_ctor (GsContext *ctx, const GsCallbackInfo *info)
     return gs_context_throw_error (ctx, GS_ERROR_TYPE,
                                    "Cannot instantiate abstract class %s",
                                    gi_type_js_name (gtype));
+  if (!gi_gtk_check_initialized (ctx, gtype))
+    return NULL;
   GsValue *proto = gs_object_get_property (ctx, nt, "prototype");
   if (!proto)
     return NULL;
