@@ -350,12 +350,18 @@ install_track (Fixture *f)
   gs_handle_scope_close (&scope);
 }
 
-static guint64
-gc_count (Fixture *f)
+static GsHeapStatistics
+heap_stats (Fixture *f)
 {
   GsHeapStatistics st;
   gs_runtime_get_heap_statistics (f->rt, &st);
-  return st.gc_count;
+  return st;
+}
+
+static guint64
+gc_count (Fixture *f)
+{
+  return heap_stats (f).gc_count;
 }
 
 /* 1,000 buttons whose "clicked" handlers capture them, that nothing
@@ -495,9 +501,7 @@ test_ten_thousand_widgets (Fixture *f, gconstpointer data)
 static gint64
 external_bytes (Fixture *f)
 {
-  GsHeapStatistics st;
-  gs_runtime_get_heap_statistics (f->rt, &st);
-  return st.external_bytes;
+  return heap_stats (f).external_bytes;
 }
 
 /* What wrappers report outside the heap: a widget's cost, a GBytes's
