@@ -450,14 +450,46 @@ direct_call (GiFunc *f, guint n, const guint64 *a, GIArgument *ret)
   else
     {
       guint64 r = GI_CALL_N (GiCall, fn, n, a);
-      GIFFIReturnValue v;
-      v.v_uint64 = r;
-      /* Narrowing as libffi's extraction does (the same helper, so enums
-         and flags follow their storage type). */
-      gi_type_tag_extract_ffi_return_value (
-          tag, tag == GI_TYPE_TAG_INTERFACE ? f->ret.iface_type
-                                            : GI_INFO_TYPE_INVALID,
-          &v, ret);
+      /* Narrowed to the return type; enums and flags are ints, objects
+         pointers. */
+      switch (tag)
+        {
+        case GI_TYPE_TAG_BOOLEAN:
+          ret->v_boolean = (gboolean) (gint32) r;
+          break;
+        case GI_TYPE_TAG_INT8:
+          ret->v_int8 = (gint8) r;
+          break;
+        case GI_TYPE_TAG_UINT8:
+          ret->v_uint8 = (guint8) r;
+          break;
+        case GI_TYPE_TAG_INT16:
+          ret->v_int16 = (gint16) r;
+          break;
+        case GI_TYPE_TAG_UINT16:
+          ret->v_uint16 = (guint16) r;
+          break;
+        case GI_TYPE_TAG_INT32:
+          ret->v_int32 = (gint32) r;
+          break;
+        case GI_TYPE_TAG_UINT32:
+          ret->v_uint32 = (guint32) r;
+          break;
+        case GI_TYPE_TAG_INTERFACE:
+          if (f->ret.iface_type == GI_INFO_TYPE_ENUM
+              || f->ret.iface_type == GI_INFO_TYPE_FLAGS)
+            ret->v_int32 = (gint32) r;
+          else
+            ret->v_pointer = (gpointer) (guintptr) r;
+          break;
+        case GI_TYPE_TAG_UTF8:
+          ret->v_pointer = (gpointer) (guintptr) r;
+          break;
+        default:
+          /* 64-bit integers and GTypes; nothing for void. */
+          ret->v_uint64 = r;
+          break;
+        }
     }
 }
 
@@ -553,7 +585,7 @@ GsValue *
 gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
                 GsValue **argv)
 {
-  if (!gi_func_prepare (ctx, f))
+  if (!f->prepared && !gi_func_prepare (ctx, f))
     return NULL;
   if (f->fast != GI_FAST_NONE && argc >= f->n_js_in)
     {
