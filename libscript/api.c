@@ -483,9 +483,11 @@ gs_callback_info_get_data (const GsCallbackInfo *info)
 static JsValue
 call_gs_native (const JsCallInfo *info, void *fn)
 {
+  /* gs_handle_scope_open and _close, inline: this runs for every call
+     of an embedder's function. */
   JsRuntime *rt = info->ctx->rt;
-  GsHandleScope scope;
-  gs_handle_scope_open (&scope, rt);
+  JsValue *saved = rt_save_roots (rt);
+  rt->scope_depth++;
   GsValue *r = ((GsNativeFunc) fn) (info->ctx,
                                     (const GsCallbackInfo *) info);
   JsValue result;
@@ -495,7 +497,12 @@ call_gs_native (const JsCallInfo *info, void *fn)
     result = JS_EXCEPTION;
   else
     result = JS_UNDEFINED;
-  gs_handle_scope_close (&scope);
+  if (G_UNLIKELY (saved > rt->stack_top))
+    g_critical ("gscript: a native function closed more handle scopes "
+                "than it opened");
+  else
+    rt_restore_roots (rt, saved);
+  rt->scope_depth--;
   return result;
 }
 
