@@ -76,8 +76,12 @@ gi_boxed_wrap (GsContext *ctx, GiClassRec *k, gpointer mem, gboolean copy,
       gi_boxed_finalize (b);
       return NULL;
     }
-  if (k->size && owned)
-    gs_object_set_external_size (w, gi.boxed_class, k->size);
+  /* A GBytes reports the data it holds too. */
+  gsize external = owned ? k->size : 0;
+  if (k->gtype == G_TYPE_BYTES && mem)
+    external += g_bytes_get_size (mem);
+  if (external)
+    gs_object_set_external_size (w, gi.boxed_class, external);
   return w;
 }
 

@@ -112,7 +112,11 @@ record_fill (GsContext *ctx, GiClassRec *k)
         GTypeQuery q;
         g_type_query (k->gtype, &q);
         k->size = q.instance_size;
-        proto = gs_value_new_object_with_prototype (ctx, parent_proto);
+        /* GObject.Object.prototype inherits Object.prototype, as every
+           class's prototype chain ends there in JS. */
+        proto = parent_proto
+                    ? gs_value_new_object_with_prototype (ctx, parent_proto)
+                    : gs_value_new_object (ctx);
         if (!proto)
           return FALSE;
         k->proto = gs_persistent_new (gi.rt, proto);
@@ -774,7 +778,7 @@ static gboolean
 construct_into (GsContext *ctx, GsValue *wrapper, GType gtype,
                 GsValue *props)
 {
-  GiConstructing c = { gtype, wrapper };
+  GiConstructing c = { gtype, wrapper, FALSE };
   if (!constructing)
     constructing = g_ptr_array_new ();
   g_ptr_array_add (constructing, &c);
@@ -825,6 +829,8 @@ object_ctor (GsContext *ctx, const GsCallbackInfo *info)
     return gs_context_throw_error (ctx, GS_ERROR_TYPE,
                                    "Cannot instantiate abstract class %s",
                                    gi_type_js_name (gtype));
+  if (!gi_gtk_check_initialized (ctx, gtype))
+    return NULL;
   GsValue *proto = gs_object_get_property (ctx, nt, "prototype");
   if (!proto)
     return NULL;
@@ -985,7 +991,27 @@ gi_object_external_size (GObject *obj, GiClassRec *k)
      measured so). */
   if (gi_gtk.loaded && G_TYPE_CHECK_INSTANCE_TYPE (obj, gi_gtk.widget_type))
     return 8192;
-  return (gssize) k->size + 512;
+  /* Images hold their pixels: a texture about four bytes a pixel, a
+     pixbuf its rows.  Their types are known once their libraries are
+     loaded (their GTypes registered). */
+  static GType texture_type, pixbuf_type;
+  if (!texture_type)
+    texture_type = g_type_from_name ("GdkTexture");
+  if (!pixbuf_type)
+    pixbuf_type = g_type_from_name ("GdkPixbuf");
+  gssize base = (gssize) k->size + 512;
+  int a = 0, b = 0;
+  if (texture_type && G_TYPE_CHECK_INSTANCE_TYPE (obj, texture_type))
+    {
+      g_object_get (obj, "width", &a, "height", &b, NULL);
+      return base + (gssize) a * b * 4;
+    }
+  if (pixbuf_type && G_TYPE_CHECK_INSTANCE_TYPE (obj, pixbuf_type))
+    {
+      g_object_get (obj, "rowstride", &a, "height", &b, NULL);
+      return base + (gssize) a * b;
+    }
+  return base;
 }
 
 GsValue *

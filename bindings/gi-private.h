@@ -306,6 +306,7 @@ typedef struct
 {
   GType gtype;      /* what is being made */
   GsValue *wrapper; /* the empty wrapper waiting for it */
+  gboolean claimed; /* a registered class's constructor vfunc took it */
 } GiConstructing;
 
 GiConstructing *gi_object_constructing (void);
@@ -392,6 +393,11 @@ gboolean gi_signal_install (GsContext *ctx, GsValue *proto);
 /* Invalidates every closure of an object (its wrapper is going). */
 void gi_signal_invalidate_all (GiObject *o);
 void gi_signal_trace (GsTracer *trc, GiObject *o);
+/* A floating closure calling fn with this = self (NULL: undefined),
+ * listed among owner's: owner's wrapper traces both, and releasing it
+ * invalidates the closure. */
+GClosure *gi_signal_closure_new (GiObject *owner, GsValue *fn,
+                                 GsValue *self);
 
 gboolean gi_error_install (GsContext *ctx, GsValue *glib_ns);
 /* Throws a GLib.Error made from error, which is freed. */
@@ -428,6 +434,11 @@ typedef struct
                                           gboolean internal, gssize offset);
   void (*init_template) (GObject *w);
   GObject *(*get_template_child) (GObject *w, GType t, const char *name);
+  void (*class_set_template_scope) (gpointer klass, GObject *scope);
+  GObject *(*builder_get_current_object) (GObject *builder);
+  GObject *(*display_get_default) (void);
+  GType scope_type;         /* GsBuilderScope, or 0 if GTK lacks scopes */
+  GObject *scope;           /* its one instance, made when first needed */
 } GiGtk;
 
 extern GiGtk gi_gtk;
@@ -435,6 +446,11 @@ extern GiGtk gi_gtk;
 void gi_gtk_init (void);
 /* Visible toplevel windows. */
 guint gi_gtk_count_windows (void);
+/* Throws if gtype is a widget type and GTK could not be initialized. */
+gboolean gi_gtk_check_initialized (GsContext *ctx, GType gtype);
+/* Gives a template class the scope that connects the template's signal
+ * handlers to the methods of its objects. */
+void gi_gtk_set_template_scope (gpointer widget_class);
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */

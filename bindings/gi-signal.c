@@ -23,6 +23,7 @@ typedef struct
 {
   GClosure base;
   GsPersistent *func; /* the JS function, weak */
+  GsPersistent *self; /* this for the call, weak; NULL for undefined */
   GiObject *owner;    /* the record whose closures list has this */
 } GiClosure;
 
@@ -35,7 +36,10 @@ closure_invalidated (gpointer data, GClosure *closure)
   c->owner = NULL;
   if (c->func && gi.rt)
     gs_persistent_free (c->func);
+  if (c->self && gi.rt)
+    gs_persistent_free (c->self);
   c->func = NULL;
+  c->self = NULL;
 }
 
 static void
@@ -59,8 +63,11 @@ closure_marshal (GClosure *closure, GValue *return_value,
       if (!args[n])
         break;
     }
+  GsValue *self = c->self && !gs_persistent_is_empty (c->self)
+                      ? gs_persistent_get (c->self)
+                      : NULL;
   GsValue *r = n == n_param_values
-                   ? gs_function_call (ctx, fn, NULL, n, args)
+                   ? gs_function_call (ctx, fn, self, n, args)
                    : NULL;
   if (!r)
     gi_report_exception (ctx);
@@ -84,6 +91,8 @@ gi_signal_trace (GsTracer *trc, GiObject *o)
       GiClosure *c = g_ptr_array_index (o->closures, i);
       if (c->func)
         gs_tracer_mark_persistent (trc, c->func);
+      if (c->self)
+        gs_tracer_mark_persistent (trc, c->self);
     }
 }
 
@@ -103,6 +112,27 @@ gi_signal_invalidate_all (GiObject *o)
         g_ptr_array_remove_index_fast (o->closures, o->closures->len - 1);
       g_closure_unref (c);
     }
+}
+
+GClosure *
+gi_signal_closure_new (GiObject *owner, GsValue *fn, GsValue *self)
+{
+  GiClosure *c = (GiClosure *) g_closure_new_simple (sizeof (GiClosure),
+                                                      NULL);
+  c->func = gs_persistent_new (gi.rt, fn);
+  gs_persistent_set_weak (c->func, NULL, NULL);
+  if (self)
+    {
+      c->self = gs_persistent_new (gi.rt, self);
+      gs_persistent_set_weak (c->self, NULL, NULL);
+    }
+  c->owner = owner;
+  g_closure_set_marshal (&c->base, closure_marshal);
+  g_closure_add_invalidate_notifier (&c->base, NULL, closure_invalidated);
+  if (!owner->closures)
+    owner->closures = g_ptr_array_new ();
+  g_ptr_array_add (owner->closures, c);
+  return &c->base;
 }
 
 /* Parses "name" or "name::detail" for the object's type. */
@@ -147,18 +177,9 @@ do_connect (GsContext *ctx, const GsCallbackInfo *info, gboolean after)
   if (!gs_value_is_function (fn))
     return gs_context_throw_error (ctx, GS_ERROR_TYPE,
                                    "The signal handler must be a function");
-  GiClosure *c = (GiClosure *) g_closure_new_simple (sizeof (GiClosure),
-                                                      NULL);
-  c->func = gs_persistent_new (gi.rt, fn);
-  gs_persistent_set_weak (c->func, NULL, NULL);
-  c->owner = o;
-  g_closure_set_marshal (&c->base, closure_marshal);
-  g_closure_add_invalidate_notifier (&c->base, NULL, closure_invalidated);
-  if (!o->closures)
-    o->closures = g_ptr_array_new ();
-  g_ptr_array_add (o->closures, c);
-  gulong handler = g_signal_connect_closure_by_id (o->gobj, id, detail,
-                                                   &c->base, after);
+  GClosure *c = gi_signal_closure_new (o, fn, NULL);
+  gulong handler = g_signal_connect_closure_by_id (o->gobj, id, detail, c,
+                                                   after);
   return gs_value_new_number (ctx, (double) handler);
 }
 

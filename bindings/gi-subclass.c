@@ -34,7 +34,11 @@
  *
  * Widget templates: Template (GtkBuilder XML, or a resource:/// or
  * file:// URI) with Children and InternalChildren, read as this.name and
- * this._name.  Signal handlers named in a template are not supported.
+ * this._name.  Signal handlers named in a template are the object's
+ * methods (gi-gtk.c connects them).
+ *
+ * Objects C code makes (g_object_new, GtkBuilder) are constructed through
+ * the script class too: the constructor vfunc runs `new Class (props)`.
  */
 #include "config.h"
 
@@ -118,6 +122,9 @@ typedef struct
 } IfaceData;
 
 static GQuark info_quark, values_quark;
+
+static GObject *sub_constructor (GType type, guint n,
+                                 GObjectConstructParam *params);
 
 static GsClass *pspec_class;
 
@@ -436,6 +443,7 @@ sub_class_init (gpointer klass, gpointer data)
   GObjectClass *oc = klass;
   oc->set_property = sub_set_property;
   oc->get_property = sub_get_property;
+  oc->constructor = sub_constructor;
   guint n_own = si->props->len;
   for (guint i = 0; i < n_own; i++)
     {
@@ -449,6 +457,7 @@ sub_class_init (gpointer klass, gpointer data)
   if (si->template_ui && gi_gtk.loaded)
     {
       gi_gtk.class_set_template (klass, si->template_ui);
+      gi_gtk_set_template_scope (klass);
       for (guint i = 0; i < si->children->len; i++)
         gi_gtk.class_bind_template_child_full (
             klass, g_ptr_array_index (si->children, i), FALSE, 0);
@@ -562,6 +571,77 @@ collect_interfaces (GsContext *ctx, GsValue *meta, SubInfo *si)
   return TRUE;
 }
 
+/* An object of a class registered from script that C code asks for
+ * (g_object_new, a GtkBuilder, a list item factory) is made the way
+ * script makes it: `new Class (props)` runs the class's constructor,
+ * with the construct properties C passed, and that object is the one C
+ * gets.  Returns NULL (the exception reported) if the constructor
+ * threw or made no object of the type. */
+static GObject *
+construct_from_c (GType type, guint n, GObjectConstructParam *params)
+{
+  GsContext *ctx = gi.ctx;
+  GsHandleScope scope;
+  gs_handle_scope_open (&scope, gi.rt);
+  GObject *obj = NULL;
+  GiClassRec *k = gi_class_for_gtype (ctx, type);
+  GsValue *ctor = k ? gi_class_constructor (ctx, k) : NULL;
+  GsValue *props = ctor ? gs_value_new_object (ctx) : NULL;
+  for (guint i = 0; props && i < n; i++)
+    {
+      GsValue *v = gi_value_to_js (ctx, params[i].value);
+      if (!v || !gs_object_set_property (ctx, props, params[i].pspec->name, v))
+        props = NULL;
+    }
+  GsValue *w = props ? gs_function_construct (ctx, ctor, 1, &props) : NULL;
+  if (w)
+    {
+      obj = gs_gi_get_object (w);
+      if (!obj || !g_type_is_a (G_OBJECT_TYPE (obj), type))
+        {
+          gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                  "The constructor of %s made no %s",
+                                  g_type_name (type), g_type_name (type));
+          obj = NULL;
+        }
+    }
+  if (!obj)
+    gi_report_exception (ctx);
+  else if (!gi_gtk.loaded || !g_type_is_a (type, gi_gtk.window_type))
+    {
+      /* The caller gets a reference of its own, floating for an
+         initially unowned object as g_object_new's would be; the
+         wrapper keeps its toggle reference.  A window is owned by GTK's
+         list of toplevels, and g_object_new gives its caller none. */
+      g_object_ref (obj);
+      if (G_IS_INITIALLY_UNOWNED (obj))
+        g_object_force_floating (obj);
+    }
+  gs_handle_scope_close (&scope);
+  return obj;
+}
+
+/* The constructor vfunc of every class registered from script: chains
+ * up when script is constructing this object (the wrapper waits for
+ * it), else constructs it through the script class. */
+static GObject *
+sub_constructor (GType type, guint n, GObjectConstructParam *params)
+{
+  GObjectClass *parent = g_type_class_peek (type);
+  while (parent->constructor == sub_constructor)
+    parent = g_type_class_peek_parent (parent);
+  GiConstructing *c = gi_object_constructing ();
+  if (c && c->gtype == type && !c->claimed)
+    {
+      c->claimed = TRUE;
+      return parent->constructor (type, n, params);
+    }
+  GObject *obj = gi.ctx && !gi.shutting_down
+                     ? construct_from_c (type, n, params)
+                     : NULL;
+  return obj ? obj : parent->constructor (type, n, params);
+}
+
 /* Binds the object to the wrapper being constructed for it, before
  * instance_init returns. */
 static void
@@ -572,7 +652,7 @@ sub_instance_init (GTypeInstance *instance, gpointer klass)
     goto templates;
   GiConstructing *c = gi_object_constructing ();
   if (!c || c->gtype != G_TYPE_FROM_INSTANCE (instance))
-    return;
+    goto templates;
   /* The reference g_object_new will return is not the wrapper's: the
      constructor binds it as it does for any object. */
   gi_object_bind_wrapper (gi.ctx, obj, FALSE, c->wrapper);

@@ -275,6 +275,46 @@ test_native_function (void)
   gs_runtime_free (rt);
 }
 
+/* new F (args) from C: the class's constructor runs, new.target is F,
+ * a thrown exception and a non-constructor are reported as such. */
+static void
+test_construct (void)
+{
+  GsRuntime *rt = gs_runtime_new ();
+  GsContext *ctx = gs_context_new (rt);
+  GsHandleScope scope;
+  gs_handle_scope_open (&scope, rt);
+  GsValue *cls = gs_context_eval (
+      ctx,
+      "(class Point { constructor (x, y) {"
+      "  if (x < 0) throw new RangeError ('negative');"
+      "  this.sum = x + y; this.nt = new.target === Point; } })",
+      -1, "construct.js", GS_EVAL_DEFAULT);
+  g_assert_nonnull (cls);
+  GsValue *args[] = { gs_value_new_number (ctx, 3),
+                      gs_value_new_number (ctx, 4) };
+  GsValue *p = gs_function_construct (ctx, cls, 2, args);
+  g_assert_nonnull (p);
+  g_assert_cmpfloat (
+      gs_value_get_number (gs_object_get_property (ctx, p, "sum")), ==, 7);
+  g_assert_true (
+      gs_value_to_boolean (gs_object_get_property (ctx, p, "nt")));
+  args[0] = gs_value_new_number (ctx, -1);
+  g_assert_null (gs_function_construct (ctx, cls, 2, args));
+  g_autofree char *msg
+      = gs_value_to_string (ctx, gs_context_take_exception (ctx));
+  g_assert_cmpstr (msg, ==, "RangeError: negative");
+  GsValue *arrow = gs_context_eval (ctx, "() => 1", -1, "a.js",
+                                    GS_EVAL_DEFAULT);
+  g_assert_null (gs_function_construct (ctx, arrow, 0, NULL));
+  g_autofree char *msg2
+      = gs_value_to_string (ctx, gs_context_take_exception (ctx));
+  g_assert_true (g_str_has_prefix (msg2, "TypeError: "));
+  gs_handle_scope_close (&scope);
+  gs_context_free (ctx);
+  gs_runtime_free (rt);
+}
+
 /* Weak callbacks queued by a GC inside a native call run only at the
  * outermost return to C. */
 static WeakCount deferred;
@@ -501,6 +541,7 @@ main (int argc, char **argv)
                    test_cleanup_after_outermost_call);
   g_test_add_func ("/api/contexts-isolated", test_contexts_isolated);
   g_test_add_func ("/api/statistics", test_statistics);
+  g_test_add_func ("/api/construct", test_construct);
   g_test_add_func ("/api/interrupt-regexp", test_interrupt_regexp);
   g_test_add_func ("/api/interrupt-loop", test_interrupt_loop);
   g_test_add_func ("/api/gc-log-categories", test_gc_log_categories);

@@ -230,6 +230,17 @@ test_script_owned (Fixture *f, gconstpointer data)
           "GObject.setObjectOwnership(b, GObject.Ownership.SCRIPT);");
   g_assert_true (run_bool (f, "GObject.getObjectOwnership(b) === 1"));
   GObject *o = g_object_ref (global_object (f, "b"));
+  GsGiOwnership mode = GS_GI_OWNERSHIP_AUTOMATIC;
+  g_assert_true (gs_gi_get_ownership (o, &mode));
+  g_assert_cmpint (mode, ==, GS_GI_OWNERSHIP_SCRIPT);
+  /* Set from C, read from script. */
+  g_assert_true (gs_gi_set_ownership (o, GS_GI_OWNERSHIP_NATIVE));
+  g_assert_true (run_bool (f, "GObject.getObjectOwnership(b) === "
+                              "GObject.Ownership.NATIVE"));
+  g_assert_true (gs_gi_set_ownership (o, GS_GI_OWNERSHIP_SCRIPT));
+  GObject *unwrapped = g_object_new (G_TYPE_OBJECT, NULL);
+  g_assert_false (gs_gi_get_ownership (unwrapped, &mode));
+  g_object_unref (unwrapped);
   int dead = 0, destroyed = 0;
   watch (o, &dead);
   g_signal_connect (o, "destroy", G_CALLBACK (on_destroy), &destroyed);
@@ -303,6 +314,225 @@ test_transfer (Fixture *f, gconstpointer data)
   run (f, "w.destroy();");
 }
 
+/* track (obj): counts the finalization of obj in `tracked_dead`, and
+ * checks it happens on the script's thread. */
+static int tracked_dead;
+static GThread *script_thread;
+static gboolean finalized_elsewhere;
+
+static void
+on_tracked_finalized (gpointer data, GObject *where)
+{
+  tracked_dead++;
+  if (g_thread_self () != script_thread)
+    finalized_elsewhere = TRUE;
+}
+
+static GsValue *
+track (GsContext *ctx, const GsCallbackInfo *info)
+{
+  GObject *o = gs_gi_get_object (gs_callback_info_get_arg (info, 0));
+  g_assert_nonnull (o);
+  g_object_weak_ref (o, on_tracked_finalized, NULL);
+  return gs_value_new_undefined (ctx);
+}
+
+static void
+install_track (Fixture *f)
+{
+  tracked_dead = 0;
+  finalized_elsewhere = FALSE;
+  script_thread = g_thread_self ();
+  GsHandleScope scope;
+  gs_handle_scope_open (&scope, f->rt);
+  gs_object_set_property (f->ctx, gs_context_get_global (f->ctx), "track",
+                          gs_function_new (f->ctx, "track", 1, track, NULL));
+  gs_handle_scope_close (&scope);
+}
+
+static GsHeapStatistics
+heap_stats (Fixture *f)
+{
+  GsHeapStatistics st;
+  gs_runtime_get_heap_statistics (f->rt, &st);
+  return st;
+}
+
+static guint64
+gc_count (Fixture *f)
+{
+  return heap_stats (f).gc_count;
+}
+
+/* 1,000 buttons whose "clicked" handlers capture them, that nothing
+ * else holds, are finalized by the collections allocation brings
+ * (no gc () call, no collection from C) within a few of them. */
+static void
+test_self_capturing_buttons (Fixture *f, gconstpointer data)
+{
+  run (f, prelude);
+  install_track (f);
+  run (f, "(function () {\n"
+          "  for (let i = 0; i < 1000; i++) {\n"
+          "    const b = new Gtk.Button({label: 'b' + i});\n"
+          "    b.connect('clicked', () => { b.label = 'clicked'; });\n"
+          "    track(b);\n"
+          "  }\n"
+          "})();");
+  guint64 start = gc_count (f);
+  int rounds = 0;
+  while (tracked_dead < 1000 && gc_count (f) - start < 10 && rounds++ < 500)
+    run (f, "(function () {\n"
+            "  let keep;\n"
+            "  for (let i = 0; i < 10000; i++) keep = {i, s: 'x' + i};\n"
+            "  return keep;\n"
+            "})();");
+  g_test_message ("%d finalized after %" G_GUINT64_FORMAT " collections",
+                  tracked_dead, gc_count (f) - start);
+  g_assert_cmpint (tracked_dead, ==, 1000);
+  /* (Under GSCRIPT_GC_STRESS every allocation collects.) */
+  if (!g_getenv ("GSCRIPT_GC_STRESS"))
+    g_assert_cmpuint (gc_count (f) - start, <=, 3);
+  g_assert_false (finalized_elsewhere);
+}
+
+static gpointer
+unref_all (gpointer data)
+{
+  GPtrArray *objects = data;
+  for (guint i = 0; i < objects->len; i++)
+    {
+      g_object_unref (g_ptr_array_index (objects, i));
+      if (i % 16 == 0)
+        g_thread_yield ();
+    }
+  return NULL;
+}
+
+/* References dropped on another thread (as GTask and GDBus do) while
+ * the script's thread collects: the toggle notifications are only
+ * recorded there, and the objects are released on the script's thread
+ * by the next collection, with their wrappers' state intact until then. */
+static void
+test_unref_other_thread (Fixture *f, gconstpointer data)
+{
+  run (f, prelude);
+  install_track (f);
+  run (f, "globalThis.objs = [];\n"
+          "for (let i = 0; i < 300; i++) {\n"
+          "  const o = i % 2 ? new Gtk.Label() : new GObject.Object();\n"
+          "  o.tag = i; objs.push(o); track(o);\n"
+          "}");
+  GPtrArray *held = g_ptr_array_new ();
+  {
+    GsHandleScope scope;
+    gs_handle_scope_open (&scope, f->rt);
+    GsValue *objs = gs_object_get_property (
+        f->ctx, gs_context_get_global (f->ctx), "objs");
+    for (guint i = 0; i < 300; i++)
+      g_ptr_array_add (held, g_object_ref (gs_gi_get_object (
+                                 gs_object_get_index (f->ctx, objs, i))));
+    gs_handle_scope_close (&scope);
+  }
+  run (f, "delete globalThis.objs;");
+  collect (f);
+  g_assert_cmpint (tracked_dead, ==, 0);
+  /* C's references keep the wrappers, expandos included. */
+  {
+    GsHandleScope scope;
+    gs_handle_scope_open (&scope, f->rt);
+    gs_object_set_property (
+        f->ctx, gs_context_get_global (f->ctx), "again",
+        gs_gi_wrap_object (f->ctx, g_ptr_array_index (held, 7)));
+    gs_handle_scope_close (&scope);
+  }
+  g_assert_true (run_bool (f, "again.tag === 7"));
+  run (f, "delete globalThis.again;");
+  GThread *t = g_thread_new ("unref", unref_all, held);
+  for (int i = 0; i < 20; i++)
+    {
+      run (f, "for (let i = 0; i < 2000; i++) ({i});");
+      collect (f);
+    }
+  g_thread_join (t);
+  g_assert_false (finalized_elsewhere);
+  collect (f);
+  g_assert_cmpint (tracked_dead, ==, 300);
+  g_assert_false (finalized_elsewhere);
+  g_ptr_array_free (held, TRUE);
+}
+
+/* 10,000 widgets made and dropped: every one is finalized, and the
+ * heap, the external memory reported for them and the committed pages
+ * return to where they were. */
+static void
+test_ten_thousand_widgets (Fixture *f, gconstpointer data)
+{
+  run (f, prelude);
+  install_track (f);
+  run (f, "for (let i = 0; i < 200; i++) new Gtk.Label({label: 'w' + i});");
+  collect (f);
+  gs_runtime_memory_pressure_notification (f->rt,
+                                           GS_MEMORY_PRESSURE_CRITICAL);
+  GsHeapStatistics before, after;
+  gs_runtime_get_heap_statistics (f->rt, &before);
+  run (f, "for (let i = 0; i < 10000; i++) {\n"
+          "  const l = new Gtk.Label({label: 'label ' + i});\n"
+          "  l.get_label(); track(l);\n"
+          "}");
+  collect (f);
+  collect (f);
+  g_assert_cmpint (tracked_dead, ==, 10000);
+  gs_runtime_memory_pressure_notification (f->rt,
+                                           GS_MEMORY_PRESSURE_CRITICAL);
+  gs_runtime_get_heap_statistics (f->rt, &after);
+  g_test_message ("used %" G_GSIZE_FORMAT " -> %" G_GSIZE_FORMAT
+                  ", committed %" G_GSIZE_FORMAT " -> %" G_GSIZE_FORMAT
+                  ", external %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT,
+                  before.used_bytes, after.used_bytes, before.committed_bytes,
+                  after.committed_bytes, before.external_bytes,
+                  after.external_bytes);
+  g_assert_cmpuint (after.used_bytes, <=, before.used_bytes + 64 * 1024);
+  g_assert_cmpuint (after.committed_bytes, <=,
+                    before.committed_bytes + 256 * 1024);
+  g_assert_cmpint (after.external_bytes, ==, before.external_bytes);
+}
+
+static gint64
+external_bytes (Fixture *f)
+{
+  return heap_stats (f).external_bytes;
+}
+
+/* What wrappers report outside the heap: a widget's cost, a GBytes's
+ * data, a texture's pixels; all of it returns when they go. */
+static void
+test_external_sizes (Fixture *f, gconstpointer data)
+{
+  run (f, prelude);
+  run (f, "globalThis.GLib = imports.gi.GLib;\n"
+          "imports.gi.versions.Gdk = '4.0';\n"
+          "globalThis.Gdk = imports.gi.Gdk;");
+  collect (f);
+  gint64 base = external_bytes (f);
+  run (f, "globalThis.labels = [];\n"
+          "for (let i = 0; i < 100; i++) labels.push(new Gtk.Label());");
+  gint64 labels = external_bytes (f) - base;
+  g_assert_cmpint (labels, >=, 100 * (gint64) sizeof (GtkWidget));
+  run (f, "globalThis.bytes = new GLib.Bytes(new Uint8Array(1 << 20));");
+  gint64 bytes = external_bytes (f) - base - labels;
+  g_assert_cmpint (bytes, >=, 1 << 20);
+  g_assert_cmpint (bytes, <, (1 << 20) + 4096);
+  run (f, "globalThis.tex = Gdk.MemoryTexture.new(512, 256,\n"
+          "    Gdk.MemoryFormat.R8G8B8A8, bytes, 2048);");
+  gint64 tex = external_bytes (f) - base - labels - bytes;
+  g_assert_cmpint (tex, >=, 512 * 256 * 4);
+  run (f, "delete globalThis.labels; delete globalThis.bytes;"
+          " delete globalThis.tex;");
+  collect (f);
+  g_assert_cmpint (external_bytes (f), ==, base);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -324,5 +554,13 @@ main (int argc, char **argv)
   ADD ("native-owned", test_native_owned);
   ADD ("native-owned-unheld", test_native_owned_unheld);
   ADD ("transfer", test_transfer);
+#undef ADD
+#define ADD(path, fn)                                                       \
+  g_test_add ("/gi/memory/" path, Fixture, NULL, fixture_setup, fn,         \
+              fixture_teardown)
+  ADD ("self-capturing-buttons", test_self_capturing_buttons);
+  ADD ("unref-other-thread", test_unref_other_thread);
+  ADD ("ten-thousand-widgets", test_ten_thousand_widgets);
+  ADD ("external-sizes", test_external_sizes);
   return g_test_run ();
 }
