@@ -275,6 +275,164 @@ builtins_eval_init_function (JsContext *ctx, JsEnv *env, JsKey key,
   return 1;
 }
 
+/* The accessors of a variable object over code with var_slots
+ * (gs_context_eval_in_object): the data is the code's top-level
+ * environment, the magic the slot of the name. */
+static JsValue
+var_slot_get (const JsCallInfo *info)
+{
+  JsEnv *env = (JsEnv *) js_get_cell (*info->data);
+  JsValue v = env->slots[(uint16_t) info->magic];
+  /* Lexicals are bound only once initialized; still, never let a hole
+     reach a script. */
+  return js_is_empty (v) ? JS_UNDEFINED : v;
+}
+
+static JsValue
+var_slot_set (const JsCallInfo *info)
+{
+  JsEnv *env = (JsEnv *) js_get_cell (*info->data);
+  env->slots[(uint16_t) info->magic] = js_arg (info, 0);
+  gc_write_barrier (&info->ctx->rt->heap, (JsCell *) env);
+  return JS_UNDEFINED;
+}
+
+/* A getter or setter of slot in the environment *pe; exception when out
+ * of memory. */
+static JsValue
+var_slot_accessor (JsContext *ctx, JsValue *pe, uint32_t slot, bool set)
+{
+  JsValue f = function_new_builtin (ctx, "", set ? var_slot_set
+                                                 : var_slot_get,
+                                    set ? 1 : 0, (int16_t) slot, 0);
+  if (js_is_exception (f))
+    return f;
+  JsNativeFunction *nf = (JsNativeFunction *) js_get_object (f);
+  nf->data = *pe;
+  gc_write_barrier (&ctx->rt->heap, (JsCell *) nf);
+  return f;
+}
+
+int
+builtins_eval_bind_var_object (JsContext *ctx, JsEnv *env, JsValue object,
+                               JsValue names)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *po = rt_push_root (rt, object);
+  JsValue *pn = rt_push_root (rt, names);
+  JsValue *pe = rt_push_root (rt, js_cell_value (JS_TAG_INTERNAL, env));
+  JsValue *pg = rt_push_root (rt, JS_UNDEFINED);
+  JsValue *ps = rt_push_root (rt, JS_UNDEFINED);
+  JsValue *pp = rt_push_root (rt, JS_UNDEFINED);
+  int result = 1;
+  /* The code's global names trust the global caches only while the
+     object gains no name: as a dictionary flagged like the global
+     object's, every name it gains or loses bumps the global epoch. */
+  JsObject *o = js_get_object (*po);
+  if (!(o->shape->flags & JS_SHAPE_GLOBAL))
+    {
+      JsShape *d = shape_to_dictionary (rt, o->shape);
+      if (!d)
+        {
+          rt_restore_roots (rt, saved);
+          js_throw_out_of_memory (ctx);
+          return -1;
+        }
+      d->flags |= JS_SHAPE_GLOBAL;
+      o->shape = d;
+      gc_write_barrier (&rt->heap, (JsCell *) o);
+      rt->global_epoch++;
+    }
+  uint32_t n = object_array_length (js_get_object (*pn)) / 2;
+  for (uint32_t i = 0; i < n; i++)
+    {
+      const JsValue *e = object_elements (js_get_object (*pn));
+      JsKey key = atom_key (js_get_string (e[2 * i]));
+      int kind = js_get_int32 (e[2 * i + 1]) & 7;
+      JsEnv *ev = (JsEnv *) js_get_cell (*pe);
+      uint32_t slot;
+      uint8_t a;
+      if (!shape_lookup (ev->shape, key, &slot, &a))
+        continue;
+      if (slot > UINT16_MAX)
+        {
+          js_throw_range_error (ctx, "too many top-level declarations");
+          result = -1;
+          break;
+        }
+      JsValue v;
+      if (kind >= 2)
+        {
+          /* let, const and class: copied, as GJS's importer shows them
+             (and as the slow layout does), never a hole. */
+          v = ev->slots[slot];
+          if (js_is_empty (v))
+            continue;
+          *pp = v;
+          if (object_get_own (rt, js_get_object (*po), key, &v, &a)
+              && !(a & JS_ATTR_CONFIGURABLE))
+            continue;
+          if (object_define_own (rt, js_get_object (*po), key, *pp,
+                                 JS_ATTR_DEFAULT) != JS_PROP_DONE)
+            {
+              js_throw_out_of_memory (ctx);
+              result = -1;
+              break;
+            }
+          continue;
+        }
+      if (object_get_own (rt, js_get_object (*po), key, &v, &a))
+        {
+          /* A name the object holds for good stays the object's. */
+          if (!(a & JS_ATTR_CONFIGURABLE))
+            continue;
+          /* A var keeps the value the object had, as one declared in the
+             object would. */
+          if (kind == 0 /* var */ && !(a & JS_ATTR_ACCESSOR))
+            {
+              ev->slots[slot] = v;
+              gc_write_barrier (&rt->heap, (JsCell *) ev);
+            }
+        }
+      *pg = var_slot_accessor (ctx, pe, slot, false);
+      *ps = JS_UNDEFINED;
+      if (!js_is_exception (*pg) && kind != 3 /* const */)
+        *ps = var_slot_accessor (ctx, pe, slot, true);
+      if (js_is_exception (*pg) || js_is_exception (*ps))
+        {
+          result = -1;
+          break;
+        }
+      JsAccessorPair *p = object_new_accessor (rt, *pg, *ps);
+      if (!p)
+        {
+          js_throw_out_of_memory (ctx);
+          result = -1;
+          break;
+        }
+      *pp = js_cell_value (JS_TAG_INTERNAL, p);
+      JsPropResult r = object_define_own (
+          rt, js_get_object (*po), key, *pp,
+          JS_ATTR_ACCESSOR | JS_ATTR_ENUMERABLE | JS_ATTR_CONFIGURABLE);
+      if (r != JS_PROP_DONE)
+        {
+          g_autofree char *s = string_to_utf8 (rt, atom_key_string (key),
+                                               NULL);
+          if (r == JS_PROP_REJECTED)
+            js_throw_type_error (ctx, "Cannot define '%s' on the variable "
+                                      "object",
+                                 s ? s : "?");
+          else
+            js_throw_out_of_memory (ctx);
+          result = -1;
+          break;
+        }
+    }
+  rt_restore_roots (rt, saved);
+  return result;
+}
+
 /* CreateDynamicFunction: "function anonymous(P\n) {\nbody\n}" is parsed
  * as one declaration whose body must start where it was put, so neither
  * the parameters nor the body can escape their place.  The magic is the

@@ -296,6 +296,12 @@ JsValue builtins_direct_eval (JsContext *ctx, JsFrame *frame,
 int builtins_eval_declare (JsContext *ctx, JsEnv *env, JsValue names);
 int builtins_eval_init_function (JsContext *ctx, JsEnv *env, JsKey key,
                                  JsValue fn);
+/* BindVarObject: makes each var or function name of names (DeclareGlobals'
+ * list) an accessor property of object reading and writing the slot of
+ * env that binds it; let and const names get a copy of their slot's
+ * value.  1 done, -1 exception. */
+int builtins_eval_bind_var_object (JsContext *ctx, JsEnv *env,
+                                   JsValue object, JsValue names);
 /* Function, GeneratorFunction, AsyncFunction and AsyncGeneratorFunction
  * (CreateDynamicFunction; the magic is the kind, 0 to 3). */
 JsValue builtins_function_ctor (const JsCallInfo *info);

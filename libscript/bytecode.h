@@ -85,6 +85,8 @@
                                 checked, in the variable environment */ \
   X (InitEvalFunction, "k")  /* that environment's binding k = acc */ \
   X (InitGlobal, "k")        /* script scope's let/const k = acc */ \
+  X (BindVarObject, "k")     /* the object acc's properties named in k \
+                                alias those slots of env (var_slots) */ \
   X (LdaLookup, "k")         /* acc = name k through with/eval scopes */ \
   X (TypeofLookup, "k") \
   X (StaLookup, "k") \
@@ -383,6 +385,10 @@ enum
   JS_CODE_FIELD_INIT = 1 << 13,       /* a field initializer, an arrow or
                                          eval code in one (an eval there
                                          may not use arguments) */
+  JS_CODE_VAR_OBJECT = 1 << 14,       /* compiled with var_slots: a
+                                         global name is looked for among
+                                         the variable object's own
+                                         properties first */
 };
 
 /* Source text shared by all the code compiled from one script. */

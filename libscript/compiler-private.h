@@ -156,6 +156,8 @@ struct Compiler
   const AstStr *class_name;/* NamedEvaluation's name for the next class */
   const void *stack_limit;  /* runtime_c_stack_limit () */
   bool var_object;          /* CompileOptions.var_object */
+  bool var_slots;           /* var_slots chosen: the top level's names are
+                               its own, aliased by the variable object */
   bool export_lexicals;     /* CompileOptions.export_lexicals */
   bool failed;
 };

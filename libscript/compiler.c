@@ -2398,7 +2398,7 @@ materialize (FuncState *fs, const AstStr *name, uint32_t length)
   code->source = c->source;
   c->source->refcount++;
   code->name = js_is_string (name_v) ? js_get_string (name_v) : NULL;
-  code->flags = fs->flags;
+  code->flags = fs->flags | (fs->c->var_slots ? JS_CODE_VAR_OBJECT : 0);
   code->n_params = fs->n_params;
   code->length = length;
   code->n_regs = fs->max_reg;
@@ -2537,7 +2537,7 @@ static void
 compile_global_declarations (FuncState *fs, AstNode *program)
 {
   bool eval = (fs->flags & JS_CODE_EVAL) != 0;
-  if ((eval && fs->strict && !fs->c->var_object)
+  if ((eval && fs->strict && !fs->c->var_object) || fs->c->var_slots
       || (fs->flags & JS_CODE_MODULE))
     return;
   GlobalDecls g;
@@ -2587,6 +2587,69 @@ compile_global_declarations (FuncState *fs, AstNode *program)
     }
   g_ptr_array_free (g.names, TRUE);
   g_array_free (g.kinds, TRUE);
+}
+
+/* Code with var_slots: BindVarObject makes the variable object (this,
+ * register 0) alias the top-level var and function names (lexicals
+ * false) or let, const and class names (lexicals true) of scope, with
+ * accessors reading and writing their environment slots. */
+static void
+emit_bind_var_object (FuncState *fs, Scope *scope, bool lexicals)
+{
+  GlobalDecls g;
+  g.names = g_ptr_array_new ();
+  g.kinds = g_array_new (FALSE, FALSE, sizeof (int));
+  for (guint i = 0; i < scope->bindings->len; i++)
+    {
+      Binding *b = g_ptr_array_index (scope->bindings, i);
+      if (!b->name || b->slot < 0 || b->lexical != lexicals
+          || (b->kind != BIND_VAR && b->kind != BIND_LET
+              && b->kind != BIND_CONST && b->kind != BIND_CLASS))
+        continue;
+      global_decl_add (&g, b->name,
+                       b->kind == BIND_CONST ? GLOBAL_DECL_CONST
+                       : lexicals            ? GLOBAL_DECL_LET
+                                             : GLOBAL_DECL_VAR);
+    }
+  /* (The first, even with no names, also readies the object.) */
+  if (!g.names->len && lexicals)
+    {
+      g_ptr_array_free (g.names, TRUE);
+      g_array_free (g.kinds, TRUE);
+      return;
+    }
+  ConstEntry e = { .kind = CONST_NAMES };
+  e.names = g.names;
+  e.kinds = g.kinds;
+  g_ptr_array_add (fs->c->owned_arrays, g.names);
+  g_ptr_array_add (fs->c->owned_arrays, g.kinds);
+  uint32_t k = const_add (fs, e);
+  emit_op (fs, JS_OP_Ldar, 0u);
+  emit_op (fs, JS_OP_BindVarObject, k);
+}
+
+/* Whether a direct eval could add names to the top level of program: one
+ * outside every function but arrows (whose evals declare in the
+ * enclosing variable environment).  Class bodies are searched too, to be
+ * safe. */
+static bool
+top_level_direct_eval (AstNode *n)
+{
+  if (!n)
+    return false;
+  if ((n->kind == AST_FUNCTION || n->kind == AST_FUNC_EXPR
+       || n->kind == AST_FUNC_DECL)
+      && !(n->flags & AST_F_ARROW))
+    return false;
+  if (n->kind == AST_CALL && (n->flags & AST_F_DIRECT_EVAL))
+    return true;
+  if (top_level_direct_eval (n->a) || top_level_direct_eval (n->b)
+      || top_level_direct_eval (n->c) || top_level_direct_eval (n->d))
+    return true;
+  for (AstNode *e = n->list.first; e; e = e->next)
+    if (top_level_direct_eval (e))
+      return true;
+  return false;
 }
 
 static JsCode *
@@ -2665,10 +2728,11 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
       if (d->a && (fs.flags & JS_CODE_MODULE))
         store_binding (&fs, module_binding (info->scope, d->a->str));
       else if (d->a && (fs.flags & JS_CODE_EVAL)
-               && (!fs.strict || c->var_object))
+               && ((!fs.strict && !c->var_slots) || c->var_object))
         emit_op (&fs, JS_OP_InitEvalFunction, const_atom (&fs, d->a->str));
       else if (d->a && (fs.flags & JS_CODE_EVAL))
-        /* Strict eval code's functions are its own. */
+        /* Strict eval code's functions are its own (and so are those of
+           code with var_slots). */
         store_binding (&fs, g_hash_table_lookup (info->scope->by_name,
                                                  d->a->str));
       else if (d->a)
@@ -2685,6 +2749,11 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
           reg_free_to (&fs, t);
         }
     }
+  /* The variable object gets its accessors now that the functions are
+     made, before any statement runs: code that imports this one back
+     from its top level sees them all, as hoisting says. */
+  if (c->var_slots)
+    emit_bind_var_object (&fs, info->scope, false);
   /* A module's body may await (top-level await): it runs as an async
      function body whose promise the loader waits for. */
   if (fs.flags & JS_CODE_MODULE)
@@ -2695,6 +2764,8 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
   /* GJS's importer shows a module's top-level let, const and class as
      properties of the module object too: copied there once the code has
      run to its end, when every one of them is initialized. */
+  if (c->var_slots && c->export_lexicals)
+    emit_bind_var_object (&fs, info->scope, true);
   if (c->var_object && c->export_lexicals && (fs.flags & JS_CODE_EVAL))
     for (guint i = 0; i < info->scope->bindings->len; i++)
       {
@@ -2784,12 +2855,17 @@ compile_source (JsContext *ctx, const char *filename, const char *src,
   c.stack_limit = runtime_c_stack_limit ();
   c.var_object = opts && opts->eval && opts->var_object;
   c.export_lexicals = c.var_object && opts->export_lexicals;
+  if (c.var_object && opts->var_slots && !top_level_direct_eval (program))
+    {
+      c.var_object = false;
+      c.var_slots = true;
+    }
   scope_resolve (&c.res, &arena, program,
                  opts && opts->module ? SCOPE_MODULE
                  : opts && opts->eval ? SCOPE_EVAL
                                       : SCOPE_SCRIPT,
-                 opts && opts->dynamic_scope,
-                 opts && opts->eval && opts->var_object);
+                 opts && opts->dynamic_scope && !c.var_slots, c.var_object,
+                 c.var_slots);
   JsCode *code = NULL;
   if (c.res.too_deep)
     {

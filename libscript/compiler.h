@@ -50,6 +50,14 @@ typedef struct
      let, const and class bindings are copied there too, as GJS's
      importer shows them. */
   bool export_lexicals;
+  /* With var_object, the fast layout when the code allows it (no direct
+     eval at its top level, which could add names there at run time): its
+     top-level names are bindings of its own, in environment slots, which
+     BindVarObject makes the object's accessor properties alias, and the
+     names it does not declare are globals, with the global inline
+     caches, rather than names looked up through the object each time.
+     The object must be ordinary. */
+  bool var_slots;
 } CompileOptions;
 
 /* The atom "#name" under which a scope's environment holds the private

@@ -241,6 +241,26 @@ lookup_global (JsContext *ctx, JsKey key, bool *found)
   return prop_get (ctx, ctx->global, key, js_object_value (ctx->global));
 }
 
+/* Code compiled with var_slots (JS_CODE_VAR_OBJECT) runs below the
+ * environment of its variable object (gs_context_eval_in_object), the
+ * root of its chain; a global name is that object's own property, when
+ * it has one, before it is a global.  The object is a dictionary whose
+ * changes bump the global epoch (builtins_eval_bind_var_object), so a
+ * global cache filled when the object lacked the name stays right until
+ * the object gains some name.  Returns the object if it holds key. */
+static JsObject *
+var_object_holding (JsRuntime *rt, JsEnv *env, JsKey key)
+{
+  if (!env)
+    return NULL;
+  while (env->parent)
+    env = env->parent;
+  JsObject *o = function_env_eval_vars (env);
+  JsValue v;
+  uint8_t a;
+  return o && object_get_own (rt, o, key, &v, &a) ? o : NULL;
+}
+
 /* Whether the object of names eval added to env holds key: such a name
  * is found before the env's own bindings only when those are the
  * function's name (read-only, no TDZ), which eval's var shadows. */
@@ -1061,6 +1081,17 @@ op_TypeofGlobal:
     SYNC ();
     JsKey key = const_key (code, U16 (0));
     bool found;
+    JsObject *vo = (code->flags & JS_CODE_VAR_OBJECT)
+                       ? var_object_holding (rt, frame->env, key)
+                       : NULL;
+    if (vo)
+      {
+        acc = prop_get (ctx, vo, key, js_object_value (vo));
+        CHECK (acc);
+        if (*pc == JS_OP_TypeofGlobal)
+          goto do_typeof;
+        NEXT (5);
+      }
     acc = lookup_global (ctx, key, &found);
     CHECK (acc);
     if (*pc == JS_OP_TypeofGlobal)
@@ -1107,12 +1138,19 @@ op_StaGlobalStrict:
     SYNC ();
     JsKey key = const_key (code, U16 (0));
     JsValue *r = rt_push_root (rt, acc);
-    int h = realm_store_global (ctx, key, acc, *pc == JS_OP_StaGlobalStrict);
+    JsObject *vo = (code->flags & JS_CODE_VAR_OBJECT)
+                       ? var_object_holding (rt, frame->env, key)
+                       : NULL;
+    int h = vo ? object_binding_set (ctx, vo, key, acc,
+                                     *pc == JS_OP_StaGlobalStrict)
+               : realm_store_global (ctx, key, acc,
+                                     *pc == JS_OP_StaGlobalStrict);
     acc = *r;
     rt->stack_top = frame->top;
     if (h < 0)
       THROW ();
-    ic_fill_global_store (ctx, code, ic, key);
+    if (!vo)
+      ic_fill_global_store (ctx, code, ic, key);
     NEXT (5);
   }
 op_DeclareGlobals:
@@ -1138,6 +1176,16 @@ op_InitEvalFunction:
                                                const_key (code, U16 (0)),
                                                acc);
     acc = *r;
+    rt->stack_top = frame->top;
+    if (h < 0)
+      THROW ();
+    NEXT (3);
+  }
+op_BindVarObject:
+  {
+    SYNC ();
+    int h = builtins_eval_bind_var_object (ctx, frame->env, acc,
+                                           code->consts[U16 (0)]);
     rt->stack_top = frame->top;
     if (h < 0)
       THROW ();

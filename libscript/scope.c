@@ -1040,7 +1040,8 @@ limit_register_bindings (Scope *s)
 
 void
 scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
-               ScopeKind top_kind, bool outer_dynamic, bool var_object)
+               ScopeKind top_kind, bool outer_dynamic, bool var_object,
+               bool var_slots)
 {
   memset (res, 0, sizeof *res);
   res->scopes = g_hash_table_new (NULL, NULL);
@@ -1099,6 +1100,21 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
          code run with a variable object, strict or not). */
       if (f->strict && !var_object)
         hoist_vars (&r, top, program, true);
+      else if (var_slots)
+        {
+          /* Code whose variable object aliases its slots keeps its var
+             and function names as a function body does, Annex B block
+             functions included. */
+          GPtrArray *fns = f->strict ? NULL : g_ptr_array_new ();
+          r.block_functions = fns;
+          hoist_vars (&r, top, program, true);
+          r.block_functions = NULL;
+          if (fns)
+            {
+              declare_block_functions (&r, top, fns, &program->list);
+              g_ptr_array_free (fns, TRUE);
+            }
+        }
       hoist_lexical (&r, top, &program->list, true);
     }
   /* A script's var, function, let, const and class names are globals:
@@ -1116,6 +1132,15 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
   walk_list (&r, &program->list);
   if (outer_dynamic || (program->flags & AST_F_DIRECT_EVAL))
     top->dynamic = top->kind != SCOPE_SCRIPT;
+  /* The variable object's accessors reach every top-level name through
+     the environment: none may stay in a register. */
+  if (var_slots)
+    for (guint i = 0; i < top->bindings->len; i++)
+      {
+        Binding *b = g_ptr_array_index (top->bindings, i);
+        if (b->name)
+          b->captured = true;
+      }
 
   for (guint i = 0; i < res->all_scopes->len; i++)
     limit_register_bindings (g_ptr_array_index (res->all_scopes, i));

@@ -160,9 +160,13 @@ typedef struct
  * code runs inside scopes the compiler cannot see (eval code, new
  * Function), so free names are looked up at run time.  var_object: eval
  * code whose var and function names land in the variable environment it
- * runs in even when it is strict (gs_context_eval_in_object). */
+ * runs in even when it is strict (gs_context_eval_in_object).  var_slots:
+ * instead, eval code whose var and function names are bindings of its
+ * own top-level scope, every top-level name in an environment slot (the
+ * variable object's accessors alias them). */
 void scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
-                    ScopeKind top_kind, bool outer_dynamic, bool var_object);
+                    ScopeKind top_kind, bool outer_dynamic, bool var_object,
+                    bool var_slots);
 void scope_resolution_free (Resolution *res);
 
 /* The scope a node opened, or NULL. */
