@@ -304,7 +304,8 @@ var_slot_accessor (JsContext *ctx, JsValue *pe, uint32_t slot, bool set)
 {
   JsValue f = function_new_builtin (ctx, "", set ? var_slot_set
                                                  : var_slot_get,
-                                    set ? 1 : 0, (int16_t) slot, 0);
+                                    set ? 1 : 0, (int16_t) slot,
+                                    set ? 0 : JS_NATIVE_ENV_SLOT);
   if (js_is_exception (f))
     return f;
   JsNativeFunction *nf = (JsNativeFunction *) js_get_object (f);
@@ -332,16 +333,16 @@ builtins_eval_bind_var_object (JsContext *ctx, JsEnv *env, JsValue object,
   JsObject *o = js_get_object (*po);
   if (!(o->shape->flags & JS_SHAPE_GLOBAL))
     {
-      JsShape *d = shape_to_dictionary (rt, o->shape);
-      if (!d)
+      /* Guarded as a prototype's is, too: its changes also move the
+         prototype epoch, so loads of its accessors from outside can be
+         cached (ic.c). */
+      if (!realm_make_prototype (rt, o))
         {
           rt_restore_roots (rt, saved);
           js_throw_out_of_memory (ctx);
           return -1;
         }
-      d->flags |= JS_SHAPE_GLOBAL;
-      o->shape = d;
-      gc_write_barrier (&rt->heap, (JsCell *) o);
+      o->shape->flags |= JS_SHAPE_GLOBAL;
       rt->global_epoch++;
     }
   uint32_t n = object_array_length (js_get_object (*pn)) / 2;

@@ -47,6 +47,9 @@ js_arg (const JsCallInfo *info, uint32_t i)
 enum
 {
   JS_NATIVE_CONSTRUCTOR = 1 << 0, /* may be called with new */
+  JS_NATIVE_ENV_SLOT = 1 << 1,    /* a getter returning slot magic of the
+                                     environment in data (never empty):
+                                     ic_call_getter reads it directly */
 };
 
 /* A function implemented in C.  Two slots. */

@@ -136,6 +136,18 @@ plan_load (JsContext *ctx, JsObject *o, bool primitive, JsKey key,
         return false;
       if (shape_lookup (shape, key, &slot, &attrs))
         {
+          /* An own accessor is cached only on a guarded dictionary: its
+             shape is that one object's, so the object can be the entry's
+             holder (a module object's names, GJS's importer). */
+          if ((attrs & JS_ATTR_ACCESSOR) && proto_dict)
+            {
+              *e = (JsICEntry){ .shape = shape,
+                                .holder = o,
+                                .slot = ic_encode_slot (shape, slot)
+                                        | JS_IC_SLOT_GETTER,
+                                .epoch = rt->proto_epoch };
+              return true;
+            }
           if (attrs & JS_ATTR_ACCESSOR)
             return false;
           *e = (JsICEntry){ .shape = shape,
@@ -203,6 +215,15 @@ ic_call_getter (JsContext *ctx, JsObject *holder, uint32_t s,
       && js_get_cell (getter)->shape->cls == &js_native_function_class
       && (size_t) (rt->stack_limit - rt->stack_top) >= 64)
     {
+      /* A module object's name (gs_context_eval_in_object): what the
+         getter would return, without the call. */
+      JsNativeFunction *nf = (JsNativeFunction *) js_get_cell (getter);
+      if (nf->flags & JS_NATIVE_ENV_SLOT)
+        {
+          JsValue v = ((JsEnv *) js_get_cell (nf->data))
+                          ->slots[(uint16_t) nf->magic];
+          return js_is_empty (v) ? JS_UNDEFINED : v;
+        }
       JsValue *base = rt->stack_top;
       base[0] = getter;
       base[1] = receiver;
