@@ -757,12 +757,16 @@ gs_context_eval_in_object (GsContext *ctx, const char *source, gssize length,
   opts.export_lexicals = (flags & GS_EVAL_EXPORT_LEXICALS) != 0;
   /* An ordinary object can alias the code's own top-level bindings with
      accessors (the compiler still picks the slow layout if a direct eval
-     could add names there).  The environment below is the same either
-     way: with var_slots only the evals in the code's functions look
-     through it, and find there what was added to the object from
-     outside. */
-  opts.var_slots
-      = js_get_object (*slot_of (object))->shape->cls == &js_object_class;
+     could add names there).  Not one that already aliases another
+     code's (a second script evaluated in the same object: the slow
+     layout shares the first one's names through the object), nor the
+     global object.  The environment below is the same either way: with
+     var_slots only the evals in the code's functions look through it,
+     and find there what was added to the object from outside. */
+  JsObject *vo = js_get_object (*slot_of (object));
+  opts.var_slots = vo->shape->cls == &js_object_class
+                   && !(vo->shape->flags & JS_SHAPE_GLOBAL)
+                   && vo != ctx->global;
   CompileError err;
   rt->call_depth++;
   JsValue r = JS_EXCEPTION;

@@ -247,6 +247,73 @@ test_eval_and_gc (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (gs_value_get_number (v), ==, 41);
 }
 
+/* Calls the function property name of o with at most one argument: its
+ * number result, or -1. */
+static double
+call_number (Fixture *f, GsValue *o, const char *name, GsValue *arg)
+{
+  GsValue *fn = gs_object_get_property (f->ctx, o, name);
+  g_assert_nonnull (fn);
+  GsValue *args[] = { arg };
+  GsValue *v = gs_function_call (f->ctx, fn, NULL, arg ? 1 : 0, args);
+  g_assert_nonnull (v);
+  return gs_value_is_number (v) ? gs_value_get_number (v) : -1;
+}
+
+/* The object's properties and the code's top-level vars are one: a
+ * write on either side is seen on the other, across collections. */
+static void
+test_live (Fixture *f, gconstpointer data)
+{
+  GsValue *o = gs_value_new_object (f->ctx);
+  g_assert_nonnull (gs_context_eval_in_object (
+      f->ctx,
+      "var n = 1;\nfunction get () { return n; }\n"
+      "function set (v) { n = v; }\n",
+      -1, "live.js", o, GS_EVAL_DEFAULT));
+  gs_runtime_collect_garbage (f->rt);
+  gs_object_set_property (f->ctx, o, "n", gs_value_new_number (f->ctx, 5));
+  g_assert_cmpfloat (call_number (f, o, "get", NULL), ==, 5);
+  call_number (f, o, "set", gs_value_new_number (f->ctx, 9));
+  gs_runtime_collect_garbage (f->rt);
+  assert_property (f, o, "n", "9");
+  assert_global (f, "typeof n", "undefined");
+}
+
+/* A second script evaluated in the same object shares the first one's
+ * names through the object. */
+static void
+test_two_scripts (Fixture *f, gconstpointer data)
+{
+  GsValue *o = gs_value_new_object (f->ctx);
+  g_assert_nonnull (gs_context_eval_in_object (
+      f->ctx, "var shared = 1;\nfunction read1 () { return shared; }\n", -1,
+      "one.js", o, GS_EVAL_DEFAULT));
+  g_assert_nonnull (gs_context_eval_in_object (
+      f->ctx,
+      "var shared;\nvar seen2 = shared;\n"
+      "function write2 (v) { shared = v; }\n",
+      -1, "two.js", o, GS_EVAL_DEFAULT));
+  assert_property (f, o, "seen2", "1");
+  call_number (f, o, "write2", gs_value_new_number (f->ctx, 7));
+  g_assert_cmpfloat (call_number (f, o, "read1", NULL), ==, 7);
+  assert_property (f, o, "shared", "7");
+}
+
+/* An exotic object (an array) still takes the declarations, in the slow
+ * layout, and its code still sees writes from outside. */
+static void
+test_exotic_object (Fixture *f, gconstpointer data)
+{
+  GsValue *o = gs_value_new_array (f->ctx, 0);
+  g_assert_nonnull (gs_context_eval_in_object (
+      f->ctx, "var x = 2;\nfunction get () { return x + length; }\n", -1,
+      "array.js", o, GS_EVAL_DEFAULT));
+  assert_property (f, o, "x", "2");
+  gs_object_set_property (f->ctx, o, "x", gs_value_new_number (f->ctx, 3));
+  g_assert_cmpfloat (call_number (f, o, "get", NULL), ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -260,6 +327,9 @@ main (int argc, char **argv)
   ADD ("/eval-in-object/syntax-error", test_syntax_error);
   ADD ("/eval-in-object/stack", test_stack);
   ADD ("/eval-in-object/eval-and-gc", test_eval_and_gc);
+  ADD ("/eval-in-object/live", test_live);
+  ADD ("/eval-in-object/two-scripts", test_two_scripts);
+  ADD ("/eval-in-object/exotic-object", test_exotic_object);
 #undef ADD
   return g_test_run ();
 }

@@ -325,8 +325,16 @@ GS_API GsValue *gs_context_eval (GsContext *ctx, const char *source,
  * a pending SyntaxError with fileName, lineNumber and columnNumber, as
  * with gs_context_eval().
  *
- * Free names are looked up by name at run time (as in code under a with
- * statement), so such code is somewhat slower than a global script.
+ * When @object is an ordinary object (not yet used so), and no direct
+ * eval at the script's top level could add names there, the script's
+ * top-level var and function names are its own bindings and @object's
+ * properties of those names are accessors (enumerable, configurable)
+ * reading and writing them, so the script's code runs as fast as a
+ * global script's, and writes on either side are seen on the other.
+ * Otherwise (an exotic object, a top-level direct eval, a second script
+ * in the same object) they are @object's data properties and the
+ * script's names are looked up by name at run time, as under a with
+ * statement: the same behaviour, slower.
  *
  * Returns: (transfer none) (nullable): the script's completion value, or
  *   %NULL with a pending exception
