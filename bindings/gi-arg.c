@@ -316,12 +316,47 @@ gi_gtype_to_js (GsContext *ctx, GType t)
 static gboolean number_from_js (GsContext *ctx, GITypeTag tag, GsValue *v,
                                 GIArgument *arg);
 
+/* Whether d, truncated, fits an integer of tag's width.  64-bit types
+ * take every number: they saturate at their limits (numbers past 2^53
+ * are inexact anyway, and 2^63 - 1 reads as 2^63). */
+static gboolean
+number_in_range (GITypeTag tag, double d)
+{
+  double t = isnan (d) ? 0 : trunc (d);
+  switch (tag)
+    {
+    case GI_TYPE_TAG_INT8:
+      return t >= G_MININT8 && t <= G_MAXINT8;
+    case GI_TYPE_TAG_UINT8:
+      return t >= 0 && t <= G_MAXUINT8;
+    case GI_TYPE_TAG_INT16:
+      return t >= G_MININT16 && t <= G_MAXINT16;
+    case GI_TYPE_TAG_UINT16:
+      return t >= 0 && t <= G_MAXUINT16;
+    case GI_TYPE_TAG_INT32:
+      return t >= G_MININT32 && t <= G_MAXINT32;
+    case GI_TYPE_TAG_UINT32:
+      return t >= 0 && t <= G_MAXUINT32;
+    default:
+      return TRUE;
+    }
+}
+
 static gboolean
 number_from_js (GsContext *ctx, GITypeTag tag, GsValue *v, GIArgument *arg)
 {
   double d;
   if (!gs_value_to_number (ctx, v, &d))
     return FALSE;
+  /* Narrow integers refuse what they cannot hold, as GJS does, rather
+     than wrapping to another value. */
+  if (!number_in_range (tag, d))
+    {
+      gs_context_throw_error (ctx, GS_ERROR_RANGE,
+                              "value is out of range for %s",
+                              g_type_tag_to_string (tag));
+      return FALSE;
+    }
   switch (tag)
     {
     case GI_TYPE_TAG_INT8:
@@ -424,6 +459,34 @@ array_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
     }
   if (plan->array_type == GI_ARRAY_TYPE_BYTE_ARRAY)
     return type_error (ctx, what, "a Uint8Array or a string", v);
+  if (e && e->tag == GI_TYPE_TAG_UNICHAR && gs_value_is_string (v)
+      && (plan->array_type == GI_ARRAY_TYPE_C
+          || plan->array_type == GI_ARRAY_TYPE_ARRAY))
+    {
+      /* A string gives its characters (GJS does the same). */
+      g_autofree char *str = gs_value_dup_string (v);
+      glong n_chars = 0;
+      gunichar *chars = g_utf8_to_ucs4_fast (str, -1, &n_chars);
+      if (plan->array_type == GI_ARRAY_TYPE_ARRAY)
+        {
+          GArray *ga = g_array_sized_new (plan->zero_terminated, TRUE,
+                                          sizeof (gunichar), (guint) n_chars);
+          g_array_append_vals (ga, chars, (guint) n_chars);
+          g_free (chars);
+          if (plan->transfer == GI_TRANSFER_NOTHING)
+            gi_cleanups_add (cleanups, (GDestroyNotify) g_array_unref, ga);
+          arg->v_pointer = ga;
+        }
+      else
+        {
+          if (plan->transfer != GI_TRANSFER_EVERYTHING
+              && plan->transfer != GI_TRANSFER_CONTAINER)
+            gi_cleanups_add (cleanups, g_free, chars);
+          arg->v_pointer = chars;
+        }
+      *length_out = (gsize) n_chars;
+      return TRUE;
+    }
   if (!gs_value_is_array (v))
     return type_error (ctx, what, "an array", v);
   double dn;
@@ -431,6 +494,16 @@ array_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
   if (!len || !gs_value_to_number (ctx, len, &dn))
     return FALSE;
   guint n = (guint) dn;
+  /* C reads exactly fixed_size elements: fewer would read past the
+     buffer, more would be dropped unseen. */
+  if (plan->array_type == GI_ARRAY_TYPE_C && plan->fixed_size > 0
+      && n != (guint) plan->fixed_size)
+    {
+      gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                              "Expected an array of %d elements, got %u",
+                              plan->fixed_size, n);
+      return FALSE;
+    }
   gsize size = elem_size (e);
   /* Elements the callee does not take are ours to free; with container
      transfer the callee frees the array only, so strings leak rather
@@ -665,6 +738,30 @@ interface_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
             arg->v_pointer = b;
             return TRUE;
           }
+        if (plan->gtype == G_TYPE_VALUE)
+          {
+            /* Any JS value, or a GObject.Value, which C may change in
+               place when it is passed without transfer. */
+            GiBoxed *b = gs_value_is_object (v)
+                             ? gs_object_get_native (v, gi.boxed_class)
+                             : NULL;
+            if (b && b->klass->gtype == G_TYPE_VALUE
+                && plan->transfer != GI_TRANSFER_EVERYTHING)
+              {
+                arg->v_pointer = b->mem;
+                return TRUE;
+              }
+            GValue *gv = g_new0 (GValue, 1);
+            if (!gi_value_from_js_guess (ctx, gv, v, what))
+              {
+                g_free (gv);
+                return FALSE;
+              }
+            if (plan->transfer != GI_TRANSFER_EVERYTHING)
+              gi_cleanups_add (cleanups, gi_value_free, gv);
+            arg->v_pointer = gv;
+            return TRUE;
+          }
         GiClassRec *k = gi_class_for_info (ctx, plan->iface);
         if (!k)
           return FALSE;
@@ -758,6 +855,19 @@ gi_arg_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
       return arg->v_size != G_TYPE_INVALID;
     case GI_TYPE_TAG_UNICHAR:
       {
+        if (gs_value_is_number (v))
+          {
+            /* A code point. */
+            double d = gs_value_get_number (v);
+            if (!(d >= 0 && d <= 0x10FFFF))
+              {
+                gs_context_throw_error (ctx, GS_ERROR_RANGE,
+                                        "%s: %g is not a character", what, d);
+                return FALSE;
+              }
+            arg->v_uint32 = (guint32) d;
+            return TRUE;
+          }
         if (!gs_value_is_string (v))
           return type_error (ctx, what, "a character", v);
         g_autofree char *s = gs_value_dup_string (v);
@@ -935,7 +1045,24 @@ c_array_to_js (GsContext *ctx, const GiArgPlan *plan, guint8 *mem,
         length = 0;
     }
   if (!mem)
-    length = 0;
+    {
+      /* No array at all: null where C gave no length, as in GJS. */
+      if (plan->zero_terminated || plan->fixed_size >= 0)
+        return gs_value_new_null (ctx);
+      length = 0;
+    }
+  if (e->tag == GI_TYPE_TAG_UNICHAR)
+    {
+      /* Characters are a string, as in GJS. */
+      g_autofree char *str = g_ucs4_to_utf8 ((gunichar *) mem, (glong) length,
+                                             NULL, NULL, NULL);
+      if (plan->transfer != GI_TRANSFER_NOTHING)
+        g_free (mem);
+      if (!str)
+        return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                       "invalid characters in an array");
+      return gs_value_new_string (ctx, str, -1);
+    }
   if (e->tag == GI_TYPE_TAG_UINT8)
     {
       /* Bytes are a Uint8Array, as in GJS. */
@@ -952,6 +1079,14 @@ c_array_to_js (GsContext *ctx, const GiArgPlan *plan, guint8 *mem,
       GIArgument ea;
       GsValue *item;
       if (e->tag == GI_TYPE_TAG_INTERFACE && !e->is_pointer
+          && e->gtype == G_TYPE_VALUE)
+        {
+          /* A flat array of GValues: their values. */
+          GValue *gv = (GValue *) (mem + i * size);
+          item = G_IS_VALUE (gv) ? gi_value_to_js (ctx, gv)
+                                 : gs_value_new_undefined (ctx);
+        }
+      else if (e->tag == GI_TYPE_TAG_INTERFACE && !e->is_pointer
           && (e->iface_type == GI_INFO_TYPE_STRUCT
               || e->iface_type == GI_INFO_TYPE_BOXED
               || e->iface_type == GI_INFO_TYPE_UNION))
@@ -981,6 +1116,11 @@ c_array_to_js (GsContext *ctx, const GiArgPlan *plan, guint8 *mem,
         }
       gs_object_set_index (ctx, a, (guint32) i, item);
     }
+  if (plan->transfer == GI_TRANSFER_EVERYTHING && e->tag == GI_TYPE_TAG_INTERFACE
+      && !e->is_pointer && e->gtype == G_TYPE_VALUE)
+    for (gssize i = 0; i < length; i++)
+      if (G_IS_VALUE ((GValue *) (mem + i * size)))
+        g_value_unset ((GValue *) (mem + i * size));
   if (plan->transfer != GI_TRANSFER_NOTHING)
     g_free (mem);
   return a;

@@ -25,6 +25,10 @@ gi_boxed_finalize (gpointer native)
     g_variant_unref (b->mem);
   else if (b->owned && b->mem)
     {
+      /* A GObject.Value the bridge allocated holds what it was set to. */
+      if (b->slice && b->klass->gtype == G_TYPE_VALUE
+          && G_IS_VALUE ((GValue *) b->mem))
+        g_value_unset (b->mem);
       if (b->slice)
         g_free (b->mem);
       else if (G_TYPE_IS_BOXED (b->klass->gtype))

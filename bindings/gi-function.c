@@ -391,16 +391,28 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
         continue;
       GsValue *v = argv[p->js_index];
       gboolean ok;
-      if (p->tag == GI_TYPE_TAG_INTERFACE
+      if (inout_struct (p) && !p->is_pointer)
+        {
+          /* libffi would need the struct's layout to pass it by value;
+             girepository describes such an argument as a pointer. */
+          gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                  "structs passed by value are not "
+                                  "supported");
+          ok = FALSE;
+        }
+      else if (p->tag == GI_TYPE_TAG_INTERFACE
           && p->iface_type == GI_INFO_TYPE_CALLBACK)
         {
           ok = TRUE;
           if (gs_value_is_null (v) || gs_value_is_undefined (v))
             {
               if (!p->nullable)
-                ok = !gs_context_throw_error (ctx, GS_ERROR_TYPE,
-                                              "the callback may not be "
-                                              "null");
+                {
+                  /* (The throw returns NULL: ok must be set apart.) */
+                  gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                          "the callback may not be null");
+                  ok = FALSE;
+                }
             }
           else
             {
@@ -430,10 +442,25 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
           if (ok)
             {
               GiArgPlan *lp = &f->args[p->length_arg];
-              set_length_arg (lp->tag,
-                              lp->dir == GI_DIRECTION_IN ? &in[p->length_arg]
-                                                         : &out[p->length_arg],
-                              len);
+              GIArgument *la = lp->dir == GI_DIRECTION_IN
+                                   ? &in[p->length_arg]
+                                   : &out[p->length_arg];
+              /* Arrays sharing one length must agree on it. */
+              for (guint j = 0; j < i && ok; j++)
+                if (f->args[j].tag == GI_TYPE_TAG_ARRAY
+                    && f->args[j].length_arg == p->length_arg
+                    && f->args[j].dir != GI_DIRECTION_OUT
+                    && length_of_arg (lp->tag, la) != (gssize) len)
+                  {
+                    gs_context_throw_error (
+                        ctx, GS_ERROR_TYPE,
+                        "Arrays sharing one length differ in length: %zd "
+                        "and %zu",
+                        length_of_arg (lp->tag, la), len);
+                    ok = FALSE;
+                  }
+              if (ok)
+                set_length_arg (lp->tag, la, len);
             }
         }
       else
@@ -455,6 +482,9 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
           if (msg && g_str_has_prefix (msg, "TypeError: "))
             return gs_context_throw_error (ctx, GS_ERROR_TYPE, "%s (%s)",
                                            msg + 11, what);
+          if (msg && g_str_has_prefix (msg, "RangeError: "))
+            return gs_context_throw_error (ctx, GS_ERROR_RANGE, "%s (%s)",
+                                           msg + 12, what);
           if (e)
             gs_context_throw (ctx, e);
           return NULL;

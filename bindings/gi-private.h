@@ -259,6 +259,12 @@ GsValue *gi_value_to_js (GsContext *ctx, const GValue *value);
 /* Converts v into value, which is initialised to its type. */
 gboolean gi_value_from_js (GsContext *ctx, GValue *value, GsValue *v,
                            const char *what);
+/* Converts v into value (zeroed, not initialised), initialising it to
+ * the type v suggests (a GObject.Value's own, copied). */
+gboolean gi_value_from_js_guess (GsContext *ctx, GValue *value, GsValue *v,
+                                 const char *what);
+/* Unsets (if initialised) and frees a GValue the bridge allocated. */
+void gi_value_free (gpointer value);
 
 /* ------------------------------------------------------------------ */
 /* Namespaces and classes (gi-repo.c, gi-object.c, gi-boxed.c)         */

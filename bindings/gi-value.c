@@ -332,3 +332,85 @@ gi_value_from_js (GsContext *ctx, GValue *value, GsValue *v, const char *what)
                           g_type_name (t), what);
   return FALSE;
 }
+
+/* The GType a JS value suggests for a GValue of no declared type, as
+ * GJS guesses it: integers that fit an int are ints, other numbers
+ * doubles; strings, booleans, wrapped objects and boxed values their
+ * own type; an array of strings a string vector.  G_TYPE_INVALID with
+ * an exception pending when nothing fits. */
+static GType
+guess_gtype (GsContext *ctx, GsValue *v, const char *what)
+{
+  if (gs_value_is_boolean (v))
+    return G_TYPE_BOOLEAN;
+  if (gs_value_is_number (v))
+    {
+      double d = gs_value_get_number (v);
+      if (d == (double) (gint) d && d >= G_MININT && d <= G_MAXINT)
+        return G_TYPE_INT;
+      return G_TYPE_DOUBLE;
+    }
+  if (gs_value_is_string (v))
+    return G_TYPE_STRING;
+  if (gs_value_is_null (v))
+    return G_TYPE_POINTER;
+  if (gs_value_is_object (v))
+    {
+      GiObject *o = gs_object_get_native (v, gi.object_class);
+      if (o && o->gobj)
+        return G_OBJECT_TYPE (o->gobj);
+      GiBoxed *b = gs_object_get_native (v, gi.boxed_class);
+      if (b && b->klass->gtype != G_TYPE_NONE)
+        return b->klass->gtype;
+      if (gs_value_is_array (v))
+        return G_TYPE_STRV;
+    }
+  gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                          "Cannot guess the GValue type of %s from a "
+                          "value of this kind",
+                          what);
+  return G_TYPE_INVALID;
+}
+
+gboolean
+gi_value_from_js_guess (GsContext *ctx, GValue *value, GsValue *v,
+                        const char *what)
+{
+  GiBoxed *b = gs_value_is_object (v)
+                   ? gs_object_get_native (v, gi.boxed_class)
+                   : NULL;
+  if (b && b->klass->gtype == G_TYPE_VALUE)
+    {
+      /* A GObject.Value: a copy of it. */
+      GValue *src = b->mem;
+      if (!G_IS_VALUE (src))
+        {
+          gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                  "%s: the GObject.Value is not "
+                                  "initialised",
+                                  what);
+          return FALSE;
+        }
+      g_value_init (value, G_VALUE_TYPE (src));
+      g_value_copy (src, value);
+      return TRUE;
+    }
+  GType t = guess_gtype (ctx, v, what);
+  if (t == G_TYPE_INVALID)
+    return FALSE;
+  g_value_init (value, t);
+  if (t == G_TYPE_POINTER)
+    return TRUE;
+  if (gi_value_from_js (ctx, value, v, what))
+    return TRUE;
+  g_value_unset (value);
+  return FALSE;
+}
+
+void
+gi_value_free (gpointer value)
+{
+  if (G_IS_VALUE (value))
+    g_value_unset (value);
+  g_free (value);
+}
