@@ -134,6 +134,22 @@ register_scope (GITypelib *typelib)
   gi_gtk.scope_type = t;
 }
 
+gboolean
+gi_gtk_check_initialized (GsContext *ctx, GType gtype)
+{
+  /* GTK counts itself initialized even when it found no display, and
+     widgets need one. */
+  if (!gi_gtk.loaded || !gi_gtk.display_get_default
+      || !g_type_is_a (gtype, gi_gtk.widget_type)
+      || gi_gtk.display_get_default ())
+    return TRUE;
+  gs_context_throw_error (ctx, GS_ERROR_ERROR,
+                          "Cannot make a %s: GTK is not initialized (no "
+                          "display?)",
+                          gi_type_js_name (gtype));
+  return FALSE;
+}
+
 void
 gi_gtk_set_template_scope (gpointer widget_class)
 {
@@ -179,6 +195,15 @@ gi_gtk_init (void)
   gi_gtk.widget_type = widget_get_type ();
   gi_gtk.window_type = window_get_type ();
   register_scope (typelib);
+  /* Widgets made before gtk_init crash inside GTK; like PyGObject, GTK
+     is initialized when a script first asks for it.  Without a display
+     that fails quietly here, and making a widget throws (see
+     gi_gtk_check_initialized). */
+  gboolean (*is_initialized) (void) = symbol (typelib, "gtk_is_initialized");
+  gboolean (*init_check) (void) = symbol (typelib, "gtk_init_check");
+  gi_gtk.display_get_default = symbol (typelib, "gdk_display_get_default");
+  if (is_initialized && !is_initialized () && init_check)
+    init_check ();
   gi_gtk.loaded = TRUE;
 }
 

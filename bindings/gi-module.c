@@ -276,6 +276,16 @@ gs_gi_set_ownership (GObject *object, GsGiOwnership mode)
   return TRUE;
 }
 
+gboolean
+gs_gi_get_ownership (GObject *object, GsGiOwnership *mode)
+{
+  GiObject *o = gi_object_peek (object);
+  if (!o)
+    return FALSE;
+  *mode = (GsGiOwnership) o->ownership;
+  return TRUE;
+}
+
 void
 gs_gi_shutdown (GsContext *ctx)
 {

@@ -112,7 +112,11 @@ record_fill (GsContext *ctx, GiClassRec *k)
         GTypeQuery q;
         g_type_query (k->gtype, &q);
         k->size = q.instance_size;
-        proto = gs_value_new_object_with_prototype (ctx, parent_proto);
+        /* GObject.Object.prototype inherits Object.prototype, as every
+           class's prototype chain ends there in JS. */
+        proto = parent_proto
+                    ? gs_value_new_object_with_prototype (ctx, parent_proto)
+                    : gs_value_new_object (ctx);
         if (!proto)
           return FALSE;
         k->proto = gs_persistent_new (gi.rt, proto);
@@ -825,6 +829,8 @@ object_ctor (GsContext *ctx, const GsCallbackInfo *info)
     return gs_context_throw_error (ctx, GS_ERROR_TYPE,
                                    "Cannot instantiate abstract class %s",
                                    gi_type_js_name (gtype));
+  if (!gi_gtk_check_initialized (ctx, gtype))
+    return NULL;
   GsValue *proto = gs_object_get_property (ctx, nt, "prototype");
   if (!proto)
     return NULL;

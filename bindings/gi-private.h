@@ -442,6 +442,7 @@ typedef struct
   GObject *(*get_template_child) (GObject *w, GType t, const char *name);
   void (*class_set_template_scope) (gpointer klass, GObject *scope);
   GObject *(*builder_get_current_object) (GObject *builder);
+  GObject *(*display_get_default) (void);
   GType scope_type;         /* GsBuilderScope, or 0 if GTK lacks scopes */
   GObject *scope;           /* its one instance, made when first needed */
 } GiGtk;
@@ -451,6 +452,8 @@ extern GiGtk gi_gtk;
 void gi_gtk_init (void);
 /* Visible toplevel windows. */
 guint gi_gtk_count_windows (void);
+/* Throws if gtype is a widget type and GTK could not be initialized. */
+gboolean gi_gtk_check_initialized (GsContext *ctx, GType gtype);
 /* Gives a template class the scope that connects the template's signal
  * handlers to the methods of its objects. */
 void gi_gtk_set_template_scope (gpointer widget_class);

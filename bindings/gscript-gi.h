@@ -103,6 +103,16 @@ GS_GI_API GObject *gs_gi_get_object (GsValue *wrapper);
 GS_GI_API gboolean gs_gi_set_ownership (GObject *object, GsGiOwnership mode);
 
 /**
+ * gs_gi_get_ownership:
+ * @object: a GObject
+ * @mode: (out): where to put its ownership
+ *
+ * Returns: %FALSE if @object has no wrapper (then @mode is not set)
+ */
+GS_GI_API gboolean gs_gi_get_ownership (GObject *object,
+                                        GsGiOwnership *mode);
+
+/**
  * gs_gi_shutdown:
  * @ctx: the context the bridge serves
  *

@@ -230,6 +230,17 @@ test_script_owned (Fixture *f, gconstpointer data)
           "GObject.setObjectOwnership(b, GObject.Ownership.SCRIPT);");
   g_assert_true (run_bool (f, "GObject.getObjectOwnership(b) === 1"));
   GObject *o = g_object_ref (global_object (f, "b"));
+  GsGiOwnership mode = GS_GI_OWNERSHIP_AUTOMATIC;
+  g_assert_true (gs_gi_get_ownership (o, &mode));
+  g_assert_cmpint (mode, ==, GS_GI_OWNERSHIP_SCRIPT);
+  /* Set from C, read from script. */
+  g_assert_true (gs_gi_set_ownership (o, GS_GI_OWNERSHIP_NATIVE));
+  g_assert_true (run_bool (f, "GObject.getObjectOwnership(b) === "
+                              "GObject.Ownership.NATIVE"));
+  g_assert_true (gs_gi_set_ownership (o, GS_GI_OWNERSHIP_SCRIPT));
+  GObject *unwrapped = g_object_new (G_TYPE_OBJECT, NULL);
+  g_assert_false (gs_gi_get_ownership (unwrapped, &mode));
+  g_object_unref (unwrapped);
   int dead = 0, destroyed = 0;
   watch (o, &dead);
   g_signal_connect (o, "destroy", G_CALLBACK (on_destroy), &destroyed);
@@ -339,12 +350,18 @@ install_track (Fixture *f)
   gs_handle_scope_close (&scope);
 }
 
-static guint64
-gc_count (Fixture *f)
+static GsHeapStatistics
+heap_stats (Fixture *f)
 {
   GsHeapStatistics st;
   gs_runtime_get_heap_statistics (f->rt, &st);
-  return st.gc_count;
+  return st;
+}
+
+static guint64
+gc_count (Fixture *f)
+{
+  return heap_stats (f).gc_count;
 }
 
 /* 1,000 buttons whose "clicked" handlers capture them, that nothing
@@ -484,9 +501,7 @@ test_ten_thousand_widgets (Fixture *f, gconstpointer data)
 static gint64
 external_bytes (Fixture *f)
 {
-  GsHeapStatistics st;
-  gs_runtime_get_heap_statistics (f->rt, &st);
-  return st.external_bytes;
+  return heap_stats (f).external_bytes;
 }
 
 /* What wrappers report outside the heap: a widget's cost, a GBytes's

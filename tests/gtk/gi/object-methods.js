@@ -34,3 +34,9 @@ const store = new Gio.ListStore({item_type: Gtk.Widget.$gtype});
 store.append(b);
 print(store.get_n_items(), store.get_item(0) === b); // expect: 1 true
 print(GObject.type_name(store.get_item_type()));     // expect: GtkWidget
+
+// The prototype chain ends at Object.prototype, as in any JS class.
+const plain = new GObject.Object();
+print(Object.getPrototypeOf(GObject.Object.prototype) === Object.prototype); // expect: true
+print(plain.hasOwnProperty('connect'), 'connect' in plain);                   // expect: false true
+print(Object.prototype.toString.call(plain).startsWith('[object'));          // expect: true
