@@ -407,6 +407,21 @@ free_slist (gpointer l)
   g_slist_free (l);
 }
 
+static GDestroyNotify hash_element_free (const GiArgPlan *e);
+static gboolean boxed_in_pointer (const GiArgPlan *e);
+
+static void
+clear_string (gpointer p)
+{
+  g_free (*(char **) p);
+}
+
+static void
+clear_object (gpointer p)
+{
+  g_clear_object ((GObject **) p);
+}
+
 /* A C array from a JS array (or a string, for guint8 and gchar arrays:
  * its UTF-8 bytes). */
 static gboolean
@@ -457,6 +472,38 @@ array_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
       *length_out = n;
       return TRUE;
     }
+  if (plan->array_type == GI_ARRAY_TYPE_BYTE_ARRAY && gs_value_is_array (v))
+    {
+      /* An array of numbers, each a byte. */
+      double dn;
+      GsValue *len = gs_object_get_property (ctx, v, "length");
+      if (!len || !gs_value_to_number (ctx, len, &dn))
+        return FALSE;
+      GByteArray *b = g_byte_array_sized_new ((guint) dn);
+      for (guint i = 0; i < (guint) dn; i++)
+        {
+          GsValue *item = gs_object_get_index (ctx, v, i);
+          GIArgument ea = { 0 };
+          if (!item || gs_value_is_object (item)
+              || gs_value_is_undefined (item))
+            {
+              g_byte_array_unref (b);
+              return item ? type_error (ctx, what, "an array of bytes", item)
+                          : FALSE;
+            }
+          if (!number_from_js (ctx, GI_TYPE_TAG_UINT8, item, &ea))
+            {
+              g_byte_array_unref (b);
+              return FALSE;
+            }
+          g_byte_array_append (b, &ea.v_uint8, 1);
+        }
+      if (plan->transfer == GI_TRANSFER_NOTHING)
+        gi_cleanups_add (cleanups, (GDestroyNotify) g_byte_array_unref, b);
+      arg->v_pointer = b;
+      *length_out = b->len;
+      return TRUE;
+    }
   if (plan->array_type == GI_ARRAY_TYPE_BYTE_ARRAY)
     return type_error (ctx, what, "a Uint8Array or a string", v);
   if (e && e->tag == GI_TYPE_TAG_UNICHAR && gs_value_is_string (v)
@@ -505,10 +552,10 @@ array_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
       return FALSE;
     }
   gsize size = elem_size (e);
-  /* Elements the callee does not take are ours to free; with container
-     transfer the callee frees the array only, so strings leak rather
-     than dangle. */
-  GiCleanups *elem_cleanups = plan->transfer == GI_TRANSFER_NOTHING
+  /* Elements the callee does not take are ours to free after the call:
+     with container transfer too, where the callee owns (and frees) the
+     array only, as the annotation says. */
+  GiCleanups *elem_cleanups = plan->transfer != GI_TRANSFER_EVERYTHING
                                   ? cleanups
                                   : NULL;
   GiCleanups discard = { 0 };
@@ -576,12 +623,24 @@ array_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
   else if (pa)
     {
       arg->v_pointer = pa;
+      /* A taken array frees its elements when the callee unrefs it. */
+      if (plan->transfer == GI_TRANSFER_EVERYTHING
+         )
+        g_ptr_array_set_free_func (pa, hash_element_free (e));
       if (plan->transfer == GI_TRANSFER_NOTHING)
         gi_cleanups_add (cleanups, (GDestroyNotify) g_ptr_array_unref, pa);
     }
   else if (ga)
     {
       arg->v_pointer = ga;
+      if (plan->transfer == GI_TRANSFER_EVERYTHING && size == sizeof (gpointer))
+        {
+          GDestroyNotify f = hash_element_free (e);
+          if (f == g_free && !boxed_in_pointer (e))
+            g_array_set_clear_func (ga, clear_string);
+          else if (f == g_object_unref)
+            g_array_set_clear_func (ga, clear_object);
+        }
       if (plan->transfer == GI_TRANSFER_NOTHING)
         gi_cleanups_add (cleanups, (GDestroyNotify) g_array_unref, ga);
     }
@@ -632,38 +691,139 @@ list_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
   return TRUE;
 }
 
-/* A hash table with string keys from a plain object. */
+/* Whether values of e's type are stored in a hash table (or a list) by
+ * pointer to a copy: the ones that do not fit in a pointer. */
+static gboolean
+boxed_in_pointer (const GiArgPlan *e)
+{
+  switch (e->tag)
+    {
+    case GI_TYPE_TAG_INT64:
+    case GI_TYPE_TAG_UINT64:
+    case GI_TYPE_TAG_FLOAT:
+    case GI_TYPE_TAG_DOUBLE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* A converted key or value as the pointer a hash table stores. */
+static gpointer
+hash_pointer_from_arg (const GiArgPlan *e, GIArgument *a)
+{
+  if (boxed_in_pointer (e))
+    return g_memdup2 (a, gi_type_tag_size (e->tag));
+  return g_type_info_hash_pointer_from_argument (e->type, a);
+}
+
+/* What frees a key or value of e's type that a table owns, or NULL. */
+static GDestroyNotify
+hash_element_free (const GiArgPlan *e)
+{
+  if (boxed_in_pointer (e) || e->tag == GI_TYPE_TAG_UTF8
+      || e->tag == GI_TYPE_TAG_FILENAME)
+    return g_free;
+  if (e->tag == GI_TYPE_TAG_INTERFACE
+      && (e->iface_type == GI_INFO_TYPE_OBJECT
+          || e->iface_type == GI_INFO_TYPE_INTERFACE))
+    return g_object_unref;
+  return NULL;
+}
+
+/* A hash table from a plain object: its own enumerable string keys,
+ * converted to the key type (strings, or numbers for integer keys). */
 static gboolean
 hash_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
               GsValue *v, GIArgument *arg, GiCleanups *cleanups)
 {
   if (!gs_value_is_object (v))
     return type_error (ctx, what, "an object", v);
-  if (plan->elem->tag != GI_TYPE_TAG_UTF8)
+  const GiArgPlan *kp = plan->elem, *vp = plan->elem2;
+  GHashFunc hash;
+  GEqualFunc equal;
+  switch (kp->tag)
     {
+    case GI_TYPE_TAG_UTF8:
+    case GI_TYPE_TAG_FILENAME:
+      hash = g_str_hash;
+      equal = g_str_equal;
+      break;
+    case GI_TYPE_TAG_INT8:
+    case GI_TYPE_TAG_UINT8:
+    case GI_TYPE_TAG_INT16:
+    case GI_TYPE_TAG_UINT16:
+    case GI_TYPE_TAG_INT32:
+    case GI_TYPE_TAG_UINT32:
+    case GI_TYPE_TAG_UNICHAR:
+    case GI_TYPE_TAG_BOOLEAN:
+      hash = g_direct_hash;
+      equal = g_direct_equal;
+      break;
+    case GI_TYPE_TAG_INTERFACE:
+      if (kp->iface_type == GI_INFO_TYPE_ENUM
+          || kp->iface_type == GI_INFO_TYPE_FLAGS)
+        {
+          hash = g_direct_hash;
+          equal = g_direct_equal;
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    default:
       gs_context_throw_error (ctx, GS_ERROR_TYPE,
-                              "%s: only string keys are supported", what);
+                              "%s: hash table keys of type %s are not "
+                              "supported (object property names are "
+                              "strings)",
+                              what, g_type_tag_to_string (kp->tag));
       return FALSE;
     }
   g_auto (GStrv) keys = gs_object_dup_keys (ctx, v);
   if (!keys)
     return FALSE;
-  GHashTable *h = g_hash_table_new (g_str_hash, g_str_equal);
+  /* A table the callee takes frees what it holds; one it borrows is
+     freed with what it holds by the cleanups, after the call.  With
+     container transfer the callee frees the table only. */
+  GDestroyNotify kfree = hash_element_free (kp), vfree = hash_element_free (vp);
+  gboolean full = plan->transfer == GI_TRANSFER_EVERYTHING;
+  GHashTable *h = g_hash_table_new_full (hash, equal, full ? kfree : NULL,
+                                         full ? vfree : NULL);
   for (guint i = 0; keys[i]; i++)
     {
       GsValue *item = gs_object_get_property (ctx, v, keys[i]);
-      GIArgument ea = { 0 };
-      if (!item
-          || !gi_arg_from_js (ctx, plan->elem2, what, item, &ea, cleanups))
+      GsValue *key;
+      if (kp->tag == GI_TYPE_TAG_UTF8 || kp->tag == GI_TYPE_TAG_FILENAME)
+        key = gs_value_new_string (ctx, keys[i], -1);
+      else
+        {
+          char *end;
+          double d = g_ascii_strtod (keys[i], &end);
+          if (*end || !*keys[i])
+            {
+              gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                      "%s: the key '%s' is not a number",
+                                      what, keys[i]);
+              g_hash_table_unref (h);
+              return FALSE;
+            }
+          key = gs_value_new_number (ctx, d);
+        }
+      GIArgument ka = { 0 }, va = { 0 };
+      if (!item || !key
+          || !gi_arg_from_js (ctx, kp, what, key, &ka, cleanups)
+          || !gi_arg_from_js (ctx, vp, what, item, &va, cleanups))
         {
           g_hash_table_unref (h);
           return FALSE;
         }
-      char *k = g_strdup (keys[i]);
-      gi_cleanups_add (cleanups, g_free, k);
-      g_hash_table_insert (h, k,
-                           g_type_info_hash_pointer_from_argument (
-                               plan->elem2->type, &ea));
+      gpointer kptr = hash_pointer_from_arg (kp, &ka);
+      gpointer vptr = hash_pointer_from_arg (vp, &va);
+      /* Copies made for values that do not fit a pointer are the
+         table's (transfer full) or the cleanups'. */
+      if (!full && boxed_in_pointer (kp))
+        gi_cleanups_add (cleanups, g_free, kptr);
+      if (!full && boxed_in_pointer (vp))
+        gi_cleanups_add (cleanups, g_free, vptr);
+      g_hash_table_insert (h, kptr, vptr);
     }
   arg->v_pointer = h;
   if (plan->transfer == GI_TRANSFER_NOTHING)
@@ -1156,6 +1316,11 @@ array_to_js (GsContext *ctx, const GiArgPlan *plan, GIArgument *arg,
         GiArgPlan copy = *plan;
         copy.array_type = GI_ARRAY_TYPE_C;
         copy.transfer = GI_TRANSFER_NOTHING;
+        /* Its elements are pointers, whatever the type says (structs
+           are listed without the pointer flag). */
+        GiArgPlan elem = *plan->elem;
+        elem.is_pointer = TRUE;
+        copy.elem = &elem;
         GsValue *r = c_array_to_js (ctx, &copy, (guint8 *) pa->pdata,
                                     pa->len);
         if (plan->transfer != GI_TRANSFER_NOTHING)
@@ -1223,8 +1388,15 @@ hash_to_js (GsContext *ctx, const GiArgPlan *plan, GIArgument *arg)
   while (o && g_hash_table_iter_next (&it, &k, &val))
     {
       GIArgument ka = { 0 }, va = { 0 };
-      g_type_info_argument_from_hash_pointer (plan->elem->type, k, &ka);
-      g_type_info_argument_from_hash_pointer (plan->elem2->type, val, &va);
+      if (boxed_in_pointer (plan->elem))
+        gi_arg_load (plan->elem->tag, k, &ka);
+      else
+        g_type_info_argument_from_hash_pointer (plan->elem->type, k, &ka);
+      if (boxed_in_pointer (plan->elem2))
+        gi_arg_load (plan->elem2->tag, val, &va);
+      else
+        g_type_info_argument_from_hash_pointer (plan->elem2->type, val,
+                                                &va);
       GiArgPlan kp = *plan->elem, vp = *plan->elem2;
       /* The table frees its own keys and values when unreffed. */
       kp.transfer = vp.transfer = GI_TRANSFER_NOTHING;

@@ -191,6 +191,8 @@ field_set (GsContext *ctx, const GsCallbackInfo *info)
   return ok ? gs_value_new_undefined (ctx) : NULL;
 }
 
+static GPtrArray *field_infos; /* every GIFieldInfo accessors use */
+
 static guint
 n_fields (GiClassRec *k)
 {
@@ -236,6 +238,11 @@ gi_boxed_fill_prototype (GsContext *ctx, GiClassRec *k, GsValue *proto)
   for (guint i = 0; i < n; i++)
     {
       GIFieldInfo *fi = get_field (k, i);
+      /* The holders of native data are not finalized: the infos stay
+         listed, like prepared functions, for the program's life. */
+      if (!field_infos)
+        field_infos = g_ptr_array_new ();
+      g_ptr_array_add (field_infos, fi);
       const char *name = g_base_info_get_name (fi);
       GsValue *data = gi_data_new (ctx, fi);
       GsValue *get = data ? gs_function_new (ctx, name, 0, field_get, data)
