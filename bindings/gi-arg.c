@@ -898,6 +898,20 @@ interface_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
             arg->v_pointer = b;
             return TRUE;
           }
+        if (plan->gtype == G_TYPE_CLOSURE
+            && !gs_object_get_native (v, gi.boxed_class))
+          {
+            /* A function becomes a closure of its own. */
+            if (!gs_value_is_function (v))
+              return type_error (ctx, what, "a function", v);
+            GClosure *c = gi_signal_closure_new (NULL, v, NULL);
+            g_closure_ref (c);
+            g_closure_sink (c);
+            if (plan->transfer != GI_TRANSFER_EVERYTHING)
+              gi_cleanups_add (cleanups, (GDestroyNotify) g_closure_unref, c);
+            arg->v_pointer = c;
+            return TRUE;
+          }
         if (plan->gtype == G_TYPE_VALUE)
           {
             /* Any JS value, or a GObject.Value, which C may change in
@@ -906,7 +920,8 @@ interface_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
                              ? gs_object_get_native (v, gi.boxed_class)
                              : NULL;
             if (b && b->klass->gtype == G_TYPE_VALUE
-                && plan->transfer != GI_TRANSFER_EVERYTHING)
+                && plan->transfer != GI_TRANSFER_EVERYTHING
+                && G_IS_VALUE ((GValue *) b->mem))
               {
                 arg->v_pointer = b->mem;
                 return TRUE;

@@ -89,6 +89,29 @@ gi_boxed_wrap (GsContext *ctx, GiClassRec *k, gpointer mem, gboolean copy,
   return w;
 }
 
+void
+gi_boxed_detach (GsValue *w, gconstpointer borrowed)
+{
+  GiBoxed *b = gs_object_get_native (w, gi.boxed_class);
+  if (!b || b->owned || !b->mem || b->mem != borrowed)
+    return;
+  GiClassRec *k = b->klass;
+  if (G_TYPE_IS_BOXED (k->gtype))
+    b->mem = g_boxed_copy (k->gtype, b->mem);
+  else if (k->size)
+    {
+      b->mem = g_memdup2 (b->mem, k->size);
+      b->slice = TRUE;
+    }
+  else
+    {
+      /* Nothing says how to copy it: the wrapper forgets it. */
+      b->mem = NULL;
+      return;
+    }
+  b->owned = TRUE;
+}
+
 gpointer
 gi_boxed_from_js (GsContext *ctx, GsValue *v, GiClassRec *k,
                   const char *what)

@@ -44,6 +44,7 @@ struct _GiCallback
   gboolean is_vfunc;      /* a virtual function: the instance comes first
                              and is `this` */
   gboolean throws;        /* a GError** comes last */
+  gboolean has_out;       /* out or in-out arguments scripts give back */
 };
 
 static GPtrArray *live; /* every GiCallback not yet freed */
@@ -270,6 +271,9 @@ callback_marshal (ffi_cif *cif, void *result, void **args, void *data)
   GsHandleScope scope;
   gs_handle_scope_open (&scope, gi.rt);
   GsValue **argv = g_newa (GsValue *, cb->n_args + 1);
+  GsValue **lent_wrappers = g_newa (GsValue *, cb->n_args + 1);
+  gpointer *lent_mem = g_newa (gpointer, cb->n_args + 1);
+  guint n_lent = 0;
   guint argc = 0;
   gboolean ok = TRUE;
   /* A virtual function's instance comes first: it is `this`. */
@@ -309,7 +313,26 @@ callback_marshal (ffi_cif *cif, void *result, void **args, void *data)
               break;
             }
         }
-      argv[argc] = gi_arg_to_js (ctx, p, &a, len);
+      if (p->tag == GI_TYPE_TAG_INTERFACE && p->is_pointer
+          && p->transfer == GI_TRANSFER_NOTHING && a.v_pointer
+          && p->gtype != G_TYPE_VALUE && p->gtype != G_TYPE_VARIANT
+          && (p->iface_type == GI_INFO_TYPE_STRUCT
+              || p->iface_type == GI_INFO_TYPE_BOXED
+              || p->iface_type == GI_INFO_TYPE_UNION))
+        {
+          /* A struct C lends: the wrapper points at it during the call,
+             so changes reach C (as in GJS), and copies it after. */
+          GiClassRec *k = gi_class_for_info (ctx, p->iface);
+          argv[argc] = k ? gi_boxed_wrap (ctx, k, a.v_pointer, FALSE, FALSE)
+                         : NULL;
+          if (argv[argc])
+            {
+              lent_wrappers[n_lent] = argv[argc];
+              lent_mem[n_lent++] = a.v_pointer;
+            }
+        }
+      else
+        argv[argc] = gi_arg_to_js (ctx, p, &a, len);
       ok = argv[argc++] != NULL;
     }
   GsValue *r = NULL;
@@ -329,7 +352,7 @@ callback_marshal (ffi_cif *cif, void *result, void **args, void *data)
     }
   else if (!r)
     gi_report_exception (ctx);
-  else if (cb->is_vfunc)
+  else if (cb->is_vfunc || cb->has_out)
     store_results (ctx, cb, r, result, args, base);
   else if (cb->ret.tag != GI_TYPE_TAG_VOID || cb->ret.is_pointer)
     {
@@ -345,6 +368,8 @@ callback_marshal (ffi_cif *cif, void *result, void **args, void *data)
       if (cleanups.more)
         g_array_free (cleanups.more, TRUE);
     }
+  for (guint i = 0; i < n_lent; i++)
+    gi_boxed_detach (lent_wrappers[i], lent_mem[i]);
   gs_handle_scope_close (&scope);
   if (cb->scope == GI_SCOPE_TYPE_ASYNC)
     gi_callback_free (cb);
@@ -397,6 +422,9 @@ gi_callback_new (GsContext *ctx, const GiArgPlan *plan, GsValue *func,
           && (guint) p->length_arg < cb->n_args)
         cb->hidden[p->length_arg] = TRUE;
     }
+  for (guint i = 0; i < cb->n_args; i++)
+    if (!cb->hidden[i] && cb->args[i].dir != GI_DIRECTION_IN)
+      cb->has_out = TRUE;
   gi_plan_init (&cb->ret, g_callable_info_get_return_type (cb->info),
                 GI_DIRECTION_OUT, g_callable_info_get_caller_owns (cb->info));
   cb->ret.nullable = TRUE;

@@ -344,6 +344,9 @@ GsValue *gi_boxed_wrap (GsContext *ctx, GiClassRec *k, gpointer mem,
                         gboolean copy, gboolean owned);
 gpointer gi_boxed_from_js (GsContext *ctx, GsValue *v, GiClassRec *k,
                            const char *what);
+/* A wrapper made without copying memory C lent for a call (a callback's
+ * argument) takes a copy of its own once the call is over. */
+void gi_boxed_detach (GsValue *w, gconstpointer borrowed);
 GsValue *gi_boxed_make_constructor (GsContext *ctx, GiClassRec *k,
                                     GsValue *proto);
 gboolean gi_boxed_fill_prototype (GsContext *ctx, GiClassRec *k,
@@ -401,7 +404,8 @@ void gi_signal_invalidate_all (GiObject *o);
 void gi_signal_trace (GsTracer *trc, GiObject *o);
 /* A floating closure calling fn with this = self (NULL: undefined),
  * listed among owner's: owner's wrapper traces both, and releasing it
- * invalidates the closure. */
+ * invalidates the closure.  Without an owner (NULL) the closure holds
+ * fn and self strongly until it is invalidated or freed. */
 GClosure *gi_signal_closure_new (GiObject *owner, GsValue *fn,
                                  GsValue *self);
 

@@ -120,15 +120,21 @@ gi_signal_closure_new (GiObject *owner, GsValue *fn, GsValue *self)
   GiClosure *c = (GiClosure *) g_closure_new_simple (sizeof (GiClosure),
                                                       NULL);
   c->func = gs_persistent_new (gi.rt, fn);
-  gs_persistent_set_weak (c->func, NULL, NULL);
+  /* Without an owner whose wrapper traces them, the handles stay strong
+     until the closure is invalidated (or its last reference goes). */
+  if (owner)
+    gs_persistent_set_weak (c->func, NULL, NULL);
   if (self)
     {
       c->self = gs_persistent_new (gi.rt, self);
-      gs_persistent_set_weak (c->self, NULL, NULL);
+      if (owner)
+        gs_persistent_set_weak (c->self, NULL, NULL);
     }
   c->owner = owner;
   g_closure_set_marshal (&c->base, closure_marshal);
   g_closure_add_invalidate_notifier (&c->base, NULL, closure_invalidated);
+  if (!owner)
+    return &c->base;
   if (!owner->closures)
     owner->closures = g_ptr_array_new ();
   g_ptr_array_add (owner->closures, c);
