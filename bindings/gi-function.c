@@ -51,6 +51,117 @@ gi_func_free (GiFunc *f)
 /* Preparing                                                           */
 /* ------------------------------------------------------------------ */
 
+/* Whether an in-argument converts with no cleanup but a string's, no
+ * hidden companion and no out part: a scalar, an enum or flags, a string
+ * the callee only reads, or an object. */
+static gboolean
+fast_in_arg (const GiArgPlan *p)
+{
+  if (p->dir != GI_DIRECTION_IN || p->length_of >= 0 || p->closure_of >= 0)
+    return FALSE;
+  switch (p->tag)
+    {
+    case GI_TYPE_TAG_BOOLEAN:
+    case GI_TYPE_TAG_INT8:
+    case GI_TYPE_TAG_UINT8:
+    case GI_TYPE_TAG_INT16:
+    case GI_TYPE_TAG_UINT16:
+    case GI_TYPE_TAG_INT32:
+    case GI_TYPE_TAG_UINT32:
+    case GI_TYPE_TAG_INT64:
+    case GI_TYPE_TAG_UINT64:
+    case GI_TYPE_TAG_FLOAT:
+    case GI_TYPE_TAG_DOUBLE:
+    case GI_TYPE_TAG_GTYPE:
+      return TRUE;
+    case GI_TYPE_TAG_UTF8:
+      return p->transfer == GI_TRANSFER_NOTHING;
+    case GI_TYPE_TAG_INTERFACE:
+      switch (p->iface_type)
+        {
+        case GI_INFO_TYPE_ENUM:
+        case GI_INFO_TYPE_FLAGS:
+          return TRUE;
+        case GI_INFO_TYPE_OBJECT:
+        case GI_INFO_TYPE_INTERFACE:
+          return p->transfer == GI_TRANSFER_NOTHING;
+        default:
+          return FALSE;
+        }
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether a return value converts by gi_arg_to_js alone, with no length
+ * or out argument beside it. */
+static gboolean
+fast_return (const GiArgPlan *p)
+{
+  switch (p->tag)
+    {
+    case GI_TYPE_TAG_VOID:
+      return !p->is_pointer;
+    case GI_TYPE_TAG_BOOLEAN:
+    case GI_TYPE_TAG_INT8:
+    case GI_TYPE_TAG_UINT8:
+    case GI_TYPE_TAG_INT16:
+    case GI_TYPE_TAG_UINT16:
+    case GI_TYPE_TAG_INT32:
+    case GI_TYPE_TAG_UINT32:
+    case GI_TYPE_TAG_INT64:
+    case GI_TYPE_TAG_UINT64:
+    case GI_TYPE_TAG_FLOAT:
+    case GI_TYPE_TAG_DOUBLE:
+    case GI_TYPE_TAG_GTYPE:
+    case GI_TYPE_TAG_UTF8:
+      return TRUE;
+    case GI_TYPE_TAG_INTERFACE:
+      return p->iface_type == GI_INFO_TYPE_ENUM
+             || p->iface_type == GI_INFO_TYPE_FLAGS
+             || p->iface_type == GI_INFO_TYPE_OBJECT
+             || p->iface_type == GI_INFO_TYPE_INTERFACE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_float_tag (GITypeTag tag)
+{
+  return tag == GI_TYPE_TAG_FLOAT || tag == GI_TYPE_TAG_DOUBLE;
+}
+
+/* Which quick path calls of f may take.  Most calls scripts make in a
+ * loop (getters, setters of scalars and strings, functions of numbers)
+ * have only simple in-arguments and one simple result: those skip the
+ * general path's bookkeeping (out arguments, arrays, callbacks, the
+ * cleanup list), keep everything on the C stack, and, when every
+ * argument is of the integer class (integers, enums, pointers), call the
+ * function directly (see direct_call) instead of through libffi. */
+static GiFastCall
+fast_kind (GiFunc *f)
+{
+  if (f->is_vfunc || f->throws || f->skip_return || !f->invoker_ready
+      || f->n_args + (f->is_method ? 1 : 0) > GI_FAST_MAX_ARGS
+      || (f->is_method && f->instance_transfer != GI_TRANSFER_NOTHING)
+      || !fast_return (&f->ret))
+    return GI_FAST_NONE;
+  gboolean direct = TRUE;
+  for (guint i = 0; i < f->n_args; i++)
+    {
+      if (!fast_in_arg (&f->args[i]))
+        return GI_FAST_NONE;
+      if (is_float_tag (f->args[i].tag))
+        direct = FALSE;
+    }
+#if (defined(__x86_64__) && !defined(_WIN64)) || defined(__aarch64__)
+  return direct ? GI_FAST_DIRECT : GI_FAST_FFI;
+#else
+  return GI_FAST_FFI;
+#endif
+}
+
 gboolean
 gi_func_prepare (GsContext *ctx, GiFunc *f)
 {
@@ -170,6 +281,7 @@ gi_func_prepare (GsContext *ctx, GiFunc *f)
       if (p->dir != GI_DIRECTION_IN)
         f->n_js_out++;
     }
+  f->fast = fast_kind (f);
   f->prepared = TRUE;
   return TRUE;
 }
@@ -267,12 +379,233 @@ arg_what (GiFunc *f, guint i)
                           g_base_info_get_name ((GIBaseInfo *) &ai), f->name);
 }
 
+/* A call of a function whose arguments are all of the integer class
+ * (integers, booleans, enums, GTypes, pointers), at most
+ * GI_FAST_MAX_ARGS of them.  On the ABIs this is built for (x86-64
+ * System V, AArch64) such arguments travel in the integer registers in
+ * order whatever their C type, each widened here to 64 bits as its own
+ * type would extend, so calling through a pointer typed with guint64
+ * arguments passes exactly what a call with the real prototype would.
+ * The result comes back in the integer register (or the vector one for
+ * float and double), and the caller narrows it to the return type: the
+ * bits above a narrow type are not defined by the callee. */
+typedef guint64 (*GiCall0) (void);
+typedef guint64 (*GiCall1) (guint64);
+typedef guint64 (*GiCall2) (guint64, guint64);
+typedef guint64 (*GiCall3) (guint64, guint64, guint64);
+typedef guint64 (*GiCall4) (guint64, guint64, guint64, guint64);
+typedef guint64 (*GiCall5) (guint64, guint64, guint64, guint64, guint64);
+typedef guint64 (*GiCall6) (guint64, guint64, guint64, guint64, guint64,
+                            guint64);
+typedef double (*GiCallD0) (void);
+typedef double (*GiCallD1) (guint64);
+typedef double (*GiCallD2) (guint64, guint64);
+typedef double (*GiCallD3) (guint64, guint64, guint64);
+typedef double (*GiCallD4) (guint64, guint64, guint64, guint64);
+typedef double (*GiCallD5) (guint64, guint64, guint64, guint64, guint64);
+typedef double (*GiCallD6) (guint64, guint64, guint64, guint64, guint64,
+                            guint64);
+typedef float (*GiCallF0) (void);
+typedef float (*GiCallF1) (guint64);
+typedef float (*GiCallF2) (guint64, guint64);
+typedef float (*GiCallF3) (guint64, guint64, guint64);
+typedef float (*GiCallF4) (guint64, guint64, guint64, guint64);
+typedef float (*GiCallF5) (guint64, guint64, guint64, guint64, guint64);
+typedef float (*GiCallF6) (guint64, guint64, guint64, guint64, guint64,
+                           guint64);
+
+#define GI_CALL_N(T, fn, n, a)                                              \
+  ((n) == 0   ? ((T##0) (fn)) ()                                             \
+   : (n) == 1 ? ((T##1) (fn)) (a[0])                                         \
+   : (n) == 2 ? ((T##2) (fn)) (a[0], a[1])                                   \
+   : (n) == 3 ? ((T##3) (fn)) (a[0], a[1], a[2])                             \
+   : (n) == 4 ? ((T##4) (fn)) (a[0], a[1], a[2], a[3])                       \
+   : (n) == 5 ? ((T##5) (fn)) (a[0], a[1], a[2], a[3], a[4])                 \
+              : ((T##6) (fn)) (a[0], a[1], a[2], a[3], a[4], a[5]))
+
+/* A scalar argument widened to 64 bits as its C type extends (invoke_fast
+ * widens strings, enums and objects itself). */
+static inline guint64
+widen (GITypeTag tag, const GIArgument *a)
+{
+  switch (tag)
+    {
+    case GI_TYPE_TAG_BOOLEAN:
+      return (guint64) (gint64) a->v_boolean;
+    case GI_TYPE_TAG_INT8:
+      return (guint64) (gint64) a->v_int8;
+    case GI_TYPE_TAG_UINT8:
+      return a->v_uint8;
+    case GI_TYPE_TAG_INT16:
+      return (guint64) (gint64) a->v_int16;
+    case GI_TYPE_TAG_UINT16:
+      return a->v_uint16;
+    case GI_TYPE_TAG_INT32:
+      return (guint64) (gint64) a->v_int32;
+    case GI_TYPE_TAG_UINT32:
+      return a->v_uint32;
+    default:
+      /* 64-bit integers and GTypes. */
+      return a->v_uint64;
+    }
+}
+
+static void
+direct_call (GiFunc *f, guint n, const guint64 *a, GIArgument *ret)
+{
+  gpointer fn = f->invoker.native_address;
+  GITypeTag tag = f->ret.tag;
+  if (tag == GI_TYPE_TAG_DOUBLE)
+    ret->v_double = GI_CALL_N (GiCallD, fn, n, a);
+  else if (tag == GI_TYPE_TAG_FLOAT)
+    ret->v_float = GI_CALL_N (GiCallF, fn, n, a);
+  else
+    {
+      guint64 r = GI_CALL_N (GiCall, fn, n, a);
+      /* Narrowed to the return type; enums and flags are ints, objects
+         pointers. */
+      switch (tag)
+        {
+        case GI_TYPE_TAG_BOOLEAN:
+          ret->v_boolean = (gboolean) (gint32) r;
+          break;
+        case GI_TYPE_TAG_INT8:
+          ret->v_int8 = (gint8) r;
+          break;
+        case GI_TYPE_TAG_UINT8:
+          ret->v_uint8 = (guint8) r;
+          break;
+        case GI_TYPE_TAG_INT16:
+          ret->v_int16 = (gint16) r;
+          break;
+        case GI_TYPE_TAG_UINT16:
+          ret->v_uint16 = (guint16) r;
+          break;
+        case GI_TYPE_TAG_INT32:
+          ret->v_int32 = (gint32) r;
+          break;
+        case GI_TYPE_TAG_UINT32:
+          ret->v_uint32 = (guint32) r;
+          break;
+        case GI_TYPE_TAG_INTERFACE:
+          if (f->ret.iface_type == GI_INFO_TYPE_ENUM
+              || f->ret.iface_type == GI_INFO_TYPE_FLAGS)
+            ret->v_int32 = (gint32) r;
+          else
+            ret->v_pointer = (gpointer) (guintptr) r;
+          break;
+        case GI_TYPE_TAG_UTF8:
+          ret->v_pointer = (gpointer) (guintptr) r;
+          break;
+        default:
+          /* 64-bit integers and GTypes; nothing for void. */
+          ret->v_uint64 = r;
+          break;
+        }
+    }
+}
+
+/* The quick path of gi_func_invoke (see fast_kind); NULL with an
+ * exception pending, or with none when it declined (a conversion
+ * failed, which the general path repeats to name the argument). */
+static GsValue *
+invoke_fast (GsContext *ctx, GiFunc *f, gpointer instance, GsValue **argv,
+             gboolean *declined)
+{
+  guint n = f->n_args;
+  GIArgument args[GI_FAST_MAX_ARGS];
+  guint64 wide[GI_FAST_MAX_ARGS];
+  gpointer ffi_args[GI_FAST_MAX_ARGS];
+  char *strings[GI_FAST_MAX_ARGS];
+  guint n_strings = 0;
+  GIArgument self;
+  guint k = 0;
+  GiCleanups none;
+  none.n = 0;
+  none.more = NULL;
+  if (f->is_method)
+    {
+      self.v_pointer = instance;
+      wide[k] = (guint64) (guintptr) instance;
+      ffi_args[k++] = &self;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const GiArgPlan *p = &f->args[i];
+      GIArgument *a = &args[i];
+      GsValue *v = argv[p->js_index];
+      if (p->tag == GI_TYPE_TAG_UTF8)
+        {
+          /* Only the callee reads it: freed below. */
+          if (gs_value_is_string (v))
+            a->v_string = strings[n_strings++] = gs_value_dup_string (v);
+          else if (!gs_value_is_null (v) && !gs_value_is_undefined (v))
+            goto decline;
+          else if (!p->nullable)
+            goto decline;
+          else
+            a->v_string = NULL;
+          wide[k] = (guint64) (guintptr) a->v_string;
+        }
+      else
+        {
+          if (!gi_arg_from_js (ctx, p, "argument", v, a, &none))
+            goto decline;
+          if (p->tag == GI_TYPE_TAG_INTERFACE)
+            wide[k] = (p->iface_type == GI_INFO_TYPE_ENUM
+                       || p->iface_type == GI_INFO_TYPE_FLAGS)
+                          ? (guint64) (gint64) a->v_int
+                          : (guint64) (guintptr) a->v_pointer;
+          else
+            wide[k] = widen (p->tag, a);
+        }
+      ffi_args[k++] = a;
+    }
+  GIArgument ret;
+  if (f->fast == GI_FAST_DIRECT)
+    direct_call (f, k, wide, &ret);
+  else
+    {
+      GIFFIReturnValue ffi_ret;
+      ffi_ret.v_uint64 = 0;
+      ffi_call (&f->invoker.cif, FFI_FN (f->invoker.native_address),
+                &ffi_ret, ffi_args);
+      gi_type_tag_extract_ffi_return_value (
+          f->ret.tag,
+          f->ret.tag == GI_TYPE_TAG_INTERFACE ? f->ret.iface_type
+                                              : GI_INFO_TYPE_INVALID,
+          &ffi_ret, &ret);
+    }
+  for (guint i = 0; i < n_strings; i++)
+    g_free (strings[i]);
+  if (f->ret.tag == GI_TYPE_TAG_VOID)
+    return gs_value_new_undefined (ctx);
+  return gi_arg_to_js (ctx, &f->ret, &ret, -1);
+
+decline:
+  /* gi_arg_from_js takes no cleanups for these types. */
+  g_assert (none.n == 0);
+  for (guint i = 0; i < n_strings; i++)
+    g_free (strings[i]);
+  if (gs_context_has_exception (ctx))
+    gs_context_take_exception (ctx);
+  *declined = TRUE;
+  return NULL;
+}
+
 GsValue *
 gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
                 GsValue **argv)
 {
-  if (!gi_func_prepare (ctx, f))
+  if (!f->prepared && !gi_func_prepare (ctx, f))
     return NULL;
+  if (f->fast != GI_FAST_NONE && argc >= f->n_js_in)
+    {
+      gboolean declined = FALSE;
+      GsValue *r = invoke_fast (ctx, f, instance, argv, &declined);
+      if (!declined)
+        return r;
+    }
   if (argc < f->n_js_in)
     return gs_context_throw_error (ctx, GS_ERROR_TYPE,
                                    "Too few arguments to %s: expected %u, "
@@ -685,7 +1018,7 @@ static GsValue *
 func_native (GsContext *ctx, const GsCallbackInfo *info)
 {
   GiFunc *f = gi_data_get (info);
-  if (!gi_func_prepare (ctx, f))
+  if (!f->prepared && !gi_func_prepare (ctx, f))
     return NULL;
   gpointer instance = NULL;
   if (f->is_method)

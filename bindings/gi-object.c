@@ -663,13 +663,12 @@ new_with_properties (GsContext *ctx, GType gtype, GsValue *props)
 {
   if (gs_value_is_undefined (props) || gs_value_is_null (props))
     return g_object_new_with_properties (gtype, 0, NULL, NULL);
-  const char *type_name = gi_type_js_name (gtype);
   if (!gs_value_is_object (props))
     {
       gs_context_throw_error (ctx, GS_ERROR_TYPE,
                               "%s: the argument must be an object of "
                               "properties",
-                              type_name);
+                              gi_type_js_name (gtype));
       return NULL;
     }
   g_auto (GStrv) keys = gs_object_dup_keys (ctx, props);
@@ -688,14 +687,15 @@ new_with_properties (GsContext *ctx, GType gtype, GsValue *props)
       if (!pspec)
         {
           gs_context_throw_error (ctx, GS_ERROR_TYPE,
-                                  "No property %s on %s", keys[i], type_name);
+                                  "No property %s on %s", keys[i],
+                                  gi_type_js_name (gtype));
           goto out;
         }
       if (!(pspec->flags & G_PARAM_WRITABLE))
         {
           gs_context_throw_error (ctx, GS_ERROR_TYPE,
                                   "Property %s of %s is read-only", keys[i],
-                                  type_name);
+                                  gi_type_js_name (gtype));
           goto out;
         }
       GsValue *v = gs_object_get_property (ctx, props, keys[i]);
@@ -703,7 +703,9 @@ new_with_properties (GsContext *ctx, GType gtype, GsValue *props)
         goto out;
       names[i] = pspec->name;
       g_value_init (&values[i], pspec->value_type);
-      g_autofree char *what = g_strdup_printf ("property %s", keys[i]);
+      /* For messages only: no formatting for each property made. */
+      char what[128] = "property ";
+      g_strlcat (what, keys[i], sizeof what);
       if (!gi_value_from_js (ctx, &values[i], v, what))
         {
           i++;
@@ -822,7 +824,11 @@ object_ctor (GsContext *ctx, const GsCallbackInfo *info)
                                    k->js_name);
   /* A subclass made in script stands for its own GType if it was
      registered, else for the nearest one it inherits. */
-  GType gtype = ctor_gtype (ctx, nt);
+  /* `new Gtk.Label ()` itself: the type and the prototype are the
+     record's (a constructor's prototype property cannot change), with no
+     lookup by name. */
+  gboolean own = gs_value_strict_equals (nt, gi_class_constructor (ctx, k));
+  GType gtype = own ? k->gtype : ctor_gtype (ctx, nt);
   if (!gtype || !g_type_is_a (gtype, k->gtype))
     gtype = k->gtype;
   if (G_TYPE_IS_ABSTRACT (gtype))
@@ -831,7 +837,8 @@ object_ctor (GsContext *ctx, const GsCallbackInfo *info)
                                    gi_type_js_name (gtype));
   if (!gi_gtk_check_initialized (ctx, gtype))
     return NULL;
-  GsValue *proto = gs_object_get_property (ctx, nt, "prototype");
+  GsValue *proto = own ? gi_class_prototype (ctx, k)
+                       : gs_object_get_property (ctx, nt, "prototype");
   if (!proto)
     return NULL;
   GsValue *wrapper = gs_object_new_native (

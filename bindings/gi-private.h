@@ -193,7 +193,20 @@ struct _GiFunc
   gpointer vfunc_address;     /* the implementation invoker calls */
   GiArgPlan *args;            /* n_args plans */
   GiArgPlan ret;              /* the return value's plan */
+  guint8 fast;                /* GiFastCall: how a call may skip the
+                                 general path (gi-function.c) */
 };
+
+/* The quick paths of a prepared call (gi-function.c says when). */
+typedef enum
+{
+  GI_FAST_NONE,   /* the general path */
+  GI_FAST_FFI,    /* simple arguments, through libffi */
+  GI_FAST_DIRECT, /* simple integer-class arguments: a direct C call */
+} GiFastCall;
+
+/* The most C arguments (the instance included) of a quick call. */
+#define GI_FAST_MAX_ARGS 6
 
 GiFunc *gi_func_new (GIFunctionInfo *info, const char *prefix);
 /* Makes a native JS function that calls f. */

@@ -1,5 +1,6 @@
-/* gi-loader.c — `imports` and gi:// modules, with the GObject bridge
- * loaded on first use; imports.system and ARGV, as GJS has them.
+/* gi-loader.c — imports.gi and gi:// modules, with the GObject bridge
+ * loaded on first use; imports.system and ARGV, as GJS has them (the
+ * importer itself is importer.c).
  *
  * The bridge (libgscript-gi) links GObject, girepository and libffi, and
  * through them GTK when a script asks for it; a plain script needs none
@@ -24,7 +25,6 @@
 #define GI_LIBRARY "libgscript-gi.so"
 
 static const GsGiModule *gi_module; /* the loaded bridge, or NULL */
-static GsClass *imports_class;
 
 /* The directory of the running program. */
 static char *
@@ -130,8 +130,8 @@ system_gc (GsContext *ctx, const GsCallbackInfo *info)
 }
 
 /* imports.system: exit, gc and what GJS says about the program. */
-static GsValue *
-make_system (GsContext *ctx)
+GsValue *
+host_system_module (GsContext *ctx, GsValue *imports)
 {
   GsValue *o = gs_value_new_object (ctx);
   if (!o)
@@ -161,36 +161,12 @@ make_system (GsContext *ctx)
   return o;
 }
 
-static gboolean
-imports_resolve (GsContext *ctx, GsValue *object, const char *name,
-                 gpointer native)
+GsValue *
+host_gi_root (GsContext *ctx)
 {
-  if (strcmp (name, "system") == 0)
-    {
-      GsValue *sys = make_system (ctx);
-      return sys && gs_object_define_property (ctx, object, name, sys,
-                                               GS_PROPERTY_DEFAULT);
-    }
-  if (strcmp (name, "mainloop") == 0)
-    {
-      const GsGiModule *m = load_bridge (ctx);
-      GsValue *ml = m ? host_compat_mainloop (ctx, m->get_root (ctx)) : NULL;
-      return ml && gs_object_define_property (ctx, object, name, ml,
-                                              GS_PROPERTY_DEFAULT);
-    }
-  if (strcmp (name, "gi") != 0)
-    return TRUE;
   const GsGiModule *m = load_bridge (ctx);
-  if (!m)
-    return FALSE;
-  return gs_object_define_property (ctx, object, "gi", m->get_root (ctx),
-                                    GS_PROPERTY_DEFAULT);
+  return m ? m->get_root (ctx) : NULL;
 }
-
-static const GsClassInfo imports_info = {
-  .name = "GjsModuleImporter",
-  .resolve = imports_resolve,
-};
 
 static GsValue *
 resolve_module (GsContext *ctx, const char *specifier, const char *referrer,
@@ -208,11 +184,7 @@ void
 host_gi_install (GsContext *ctx)
 {
   GsRuntime *rt = gs_context_get_runtime (ctx);
-  imports_class = gs_class_new (rt, &imports_info);
-  GsValue *imports = gs_object_new_native (ctx, imports_class, NULL, NULL);
-  if (imports)
-    gs_object_define_property (ctx, gs_context_get_global (ctx), "imports",
-                               imports, GS_PROPERTY_DONTENUM);
+  host_importer_install (ctx);
   GsValue *argv = strv_to_array (ctx, program_args);
   if (argv)
     gs_object_define_property (ctx, gs_context_get_global (ctx), "ARGV", argv,

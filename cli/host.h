@@ -11,6 +11,18 @@ void host_set_program (const char *file, char **args);
 /* Defines `imports`, ARGV and the module resolver; the GObject bridge is not
  * loaded until a script asks for it. */
 void host_gi_install (GsContext *ctx);
+/* The root of the GI namespaces (imports.gi), loading the bridge; NULL
+ * with an exception pending if it cannot be loaded. */
+GsValue *host_gi_root (GsContext *ctx);
+/* imports.system. */
+GsValue *host_system_module (GsContext *ctx, GsValue *imports);
+
+/* Defines the global `imports`, GJS's importer (importer.c). */
+void host_importer_install (GsContext *ctx);
+/* imports.gettext, over libc's gettext (gettext.c). */
+GsValue *host_gettext_module (GsContext *ctx, GsValue *imports);
+/* imports.byteArray, GJS's legacy byte array helpers (compat.c). */
+GsValue *host_byte_array_module (GsContext *ctx, GsValue *imports);
 /* Whether the bridge has work for the main loop (windows, destroys). */
 gboolean host_gi_has_pending_work (void);
 /* Runs pending destroys and stops the bridge, if it was loaded. */

@@ -20,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #define EXIT_USAGE 2
 
@@ -276,9 +276,12 @@ error_number (GsContext *ctx, GsValue *error, const char *name)
 }
 
 /* Prints an uncaught exception: a syntax error as file:line:column with
- * the line and a caret, anything else with its stack. */
+ * the line and a caret, anything else with its stack.  The line comes
+ * from source when the error is in the program's own file (filename),
+ * else from the file it names: a module it imported. */
 static void
-report_exception (GsContext *ctx, const char *source, gsize length)
+report_exception (GsContext *ctx, const char *filename, const char *source,
+                  gsize length)
 {
   GsValue *e = gs_context_take_exception (ctx);
   if (!e)
@@ -295,7 +298,19 @@ report_exception (GsContext *ctx, const char *source, gsize length)
           g_printerr ("%s:%u:%u: %s: %s\n", file, (guint) line,
                       (guint) column, name ? name : "Error",
                       message ? message : "");
-          g_autofree char *text = source_line (source, length, (guint) line);
+          g_autofree char *other = NULL;
+          gsize other_length = 0;
+          if (g_strcmp0 (file, filename) != 0
+              && g_file_get_contents (file, &other, &other_length, NULL))
+            {
+              source = other;
+              length = other_length;
+            }
+          else if (g_strcmp0 (file, filename) != 0)
+            source = NULL;
+          g_autofree char *text = source ? source_line (source, length,
+                                                        (guint) line)
+                                         : NULL;
           if (text)
             {
               g_printerr ("%s\n", text);
@@ -367,7 +382,7 @@ run_script (const char *filename, const char *source, gsize length, int argc,
         fputs (dump, stdout);
       else
         {
-          report_exception (ctx, source, length);
+          report_exception (ctx, filename, source, length);
           status = 1;
         }
     }
@@ -376,7 +391,7 @@ run_script (const char *filename, const char *source, gsize length, int argc,
                                  ? GS_EVAL_MODULE
                                  : GS_EVAL_DEFAULT))
     {
-      report_exception (ctx, source, length);
+      report_exception (ctx, filename, source, length);
       status = 1;
     }
   else if (!opt_test262 && !host_loop_run (ctx))
@@ -437,9 +452,10 @@ main (int argc, char **argv)
   int script_argc;
 
   setlocale (LC_ALL, "");
+  /* The program's messages name their domain (gi18n-lib.h): the default
+     domain is the script's to set with imports.gettext.textdomain (). */
   bindtextdomain (GETTEXT_PACKAGE, GSCRIPT_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("gscript");
   g_log_set_writer_func (write_log, NULL, NULL);
 

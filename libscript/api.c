@@ -483,9 +483,11 @@ gs_callback_info_get_data (const GsCallbackInfo *info)
 static JsValue
 call_gs_native (const JsCallInfo *info, void *fn)
 {
+  /* gs_handle_scope_open and _close, inline: this runs for every call
+     of an embedder's function. */
   JsRuntime *rt = info->ctx->rt;
-  GsHandleScope scope;
-  gs_handle_scope_open (&scope, rt);
+  JsValue *saved = rt_save_roots (rt);
+  rt->scope_depth++;
   GsValue *r = ((GsNativeFunc) fn) (info->ctx,
                                     (const GsCallbackInfo *) info);
   JsValue result;
@@ -495,7 +497,12 @@ call_gs_native (const JsCallInfo *info, void *fn)
     result = JS_EXCEPTION;
   else
     result = JS_UNDEFINED;
-  gs_handle_scope_close (&scope);
+  if (G_UNLIKELY (saved > rt->stack_top))
+    g_critical ("gscript: a native function closed more handle scopes "
+                "than it opened");
+  else
+    rt_restore_roots (rt, saved);
+  rt->scope_depth--;
   return result;
 }
 
@@ -690,6 +697,88 @@ gs_context_eval (GsContext *ctx, const char *source, gssize length,
     {
       /* The outermost return: cleanup and the jobs the script queued. */
       JsValue *saved = rt_save_roots (rt);
+      JsValue *pr = rt_push_root (rt, r);
+      runtime_safe_point (rt);
+      r = *pr;
+      rt_restore_roots (rt, saved);
+    }
+  if (js_is_exception (r))
+    return NULL;
+  return new_handle (rt, r);
+}
+
+/* The variable environment of gs_context_eval_in_object: one slot, under
+ * the key where a sloppy function's environment keeps the names direct
+ * eval added to it, holding the object.  Eval code declares its var and
+ * function names there (builtins_eval_declare finds it by that key), and
+ * names it does not declare are looked up among the object's own
+ * properties on the way out to the global scope, as the names eval added
+ * are.  Not configurable: this is no parameter scope. */
+static JsEnv *
+var_object_env (JsRuntime *rt, JsObject *object)
+{
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *po = rt_push_root (rt, js_object_value (object));
+  JsShape *shape = shape_new_root (rt, &js_env_class, NULL, 0);
+  JsValue *ps = rt_push_cell (rt, shape);
+  if (shape)
+    shape = shape_add_property (rt, shape, function_eval_vars_key (),
+                                JS_ATTR_ENUMERABLE | JS_ATTR_WRITABLE);
+  *ps = shape ? js_cell_value (JS_TAG_INTERNAL, shape) : JS_UNDEFINED;
+  JsEnv *env = shape ? function_new_env (rt, shape, NULL) : NULL;
+  if (env)
+    {
+      env->slots[0] = *po;
+      gc_write_barrier (&rt->heap, (JsCell *) env);
+    }
+  rt_restore_roots (rt, saved);
+  return env;
+}
+
+GsValue *
+gs_context_eval_in_object (GsContext *ctx, const char *source, gssize length,
+                           const char *filename, GsValue *object,
+                           GsEvalFlags flags)
+{
+  g_return_val_if_fail (ctx != NULL && source != NULL, NULL);
+  g_return_val_if_fail (object != NULL && js_is_object (*slot_of (object)),
+                        NULL);
+  g_return_val_if_fail (!(flags & GS_EVAL_MODULE), NULL);
+  JsRuntime *rt = ctx->rt;
+  if (length < 0)
+    length = (gssize) strlen (source);
+  if (!filename)
+    filename = "<eval>";
+  CompileOptions opts = { 0 };
+  opts.eval = true;
+  opts.strict = (flags & GS_EVAL_STRICT) != 0;
+  opts.dynamic_scope = true;
+  opts.var_object = true;
+  opts.export_lexicals = (flags & GS_EVAL_EXPORT_LEXICALS) != 0;
+  CompileError err;
+  rt->call_depth++;
+  JsValue r = JS_EXCEPTION;
+  JsValue *saved = rt_save_roots (rt);
+  JsCode *code = compile_source (ctx, filename, source, (size_t) length,
+                                 &opts, &err);
+  if (!code)
+    throw_compile_error (ctx, filename, &err);
+  else
+    {
+      JsValue *pc = rt_push_cell (rt, code);
+      JsEnv *env = var_object_env (rt, js_get_object (*slot_of (object)));
+      if (!env)
+        js_throw_out_of_memory (ctx);
+      else
+        r = js_run_code_in (ctx, (JsCode *) js_get_cell (*pc), env,
+                            *slot_of (object), JS_UNDEFINED, JS_UNDEFINED);
+    }
+  rt_restore_roots (rt, saved);
+  rt->call_depth--;
+  if (rt->call_depth == 0)
+    {
+      /* The outermost return: cleanup and the jobs the script queued. */
+      saved = rt_save_roots (rt);
       JsValue *pr = rt_push_root (rt, r);
       runtime_safe_point (rt);
       r = *pr;

@@ -247,6 +247,12 @@ builtins_eval_init_function (JsContext *ctx, JsEnv *env, JsKey key,
                              JsValue fn)
 {
   JsRuntime *rt = ctx->rt;
+  /* A binding still in its TDZ is never copied out (the exported
+     lexicals of gs_context_eval_in_object are all initialized by the
+     end of the code; this keeps the hole from reaching a script if one
+     were not). */
+  if (js_is_empty (fn))
+    return 1;
   JsEnv *ve;
   find_var_env (ctx, env, NULL, &ve);
   if (!ve)

@@ -155,6 +155,8 @@ struct Compiler
   uint32_t flags;          /* the top level's JS_CODE_* */
   const AstStr *class_name;/* NamedEvaluation's name for the next class */
   const void *stack_limit;  /* runtime_c_stack_limit () */
+  bool var_object;          /* CompileOptions.var_object */
+  bool export_lexicals;     /* CompileOptions.export_lexicals */
   bool failed;
 };
 

@@ -2537,7 +2537,8 @@ static void
 compile_global_declarations (FuncState *fs, AstNode *program)
 {
   bool eval = (fs->flags & JS_CODE_EVAL) != 0;
-  if ((eval && fs->strict) || (fs->flags & JS_CODE_MODULE))
+  if ((eval && fs->strict && !fs->c->var_object)
+      || (fs->flags & JS_CODE_MODULE))
     return;
   GlobalDecls g;
   g.names = g_ptr_array_new ();
@@ -2663,7 +2664,8 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
       emit_op (&fs, JS_OP_CreateClosure, k);
       if (d->a && (fs.flags & JS_CODE_MODULE))
         store_binding (&fs, module_binding (info->scope, d->a->str));
-      else if (d->a && (fs.flags & JS_CODE_EVAL) && !fs.strict)
+      else if (d->a && (fs.flags & JS_CODE_EVAL)
+               && (!fs.strict || c->var_object))
         emit_op (&fs, JS_OP_InitEvalFunction, const_atom (&fs, d->a->str));
       else if (d->a && (fs.flags & JS_CODE_EVAL))
         /* Strict eval code's functions are its own. */
@@ -2690,6 +2692,18 @@ compile_program (Compiler *c, AstNode *program, const CompileOptions *opts)
   fs.top_level = true;
   for (AstNode *st = program->list.first; st; st = st->next)
     compile_statement (&fs, st);
+  /* GJS's importer shows a module's top-level let, const and class as
+     properties of the module object too: copied there once the code has
+     run to its end, when every one of them is initialized. */
+  if (c->var_object && c->export_lexicals && (fs.flags & JS_CODE_EVAL))
+    for (guint i = 0; i < info->scope->bindings->len; i++)
+      {
+        Binding *b = g_ptr_array_index (info->scope->bindings, i);
+        if (!b->name || (b->kind != BIND_LET && b->kind != BIND_CONST))
+          continue;
+        load_binding (&fs, b);
+        emit_op (&fs, JS_OP_InitEvalFunction, const_atom (&fs, b->name));
+      }
   /* A module's body promise fulfills with undefined: its completion
      value (a promise, say) is nobody's to wait for. */
   if (fs.flags & JS_CODE_MODULE)
@@ -2768,11 +2782,14 @@ compile_source (JsContext *ctx, const char *filename, const char *src,
   c.roots_base = rt_save_roots (rt);
   c.owned_arrays = g_ptr_array_new ();
   c.stack_limit = runtime_c_stack_limit ();
+  c.var_object = opts && opts->eval && opts->var_object;
+  c.export_lexicals = c.var_object && opts->export_lexicals;
   scope_resolve (&c.res, &arena, program,
                  opts && opts->module ? SCOPE_MODULE
                  : opts && opts->eval ? SCOPE_EVAL
                                       : SCOPE_SCRIPT,
-                 opts && opts->dynamic_scope);
+                 opts && opts->dynamic_scope,
+                 opts && opts->eval && opts->var_object);
   JsCode *code = NULL;
   if (c.res.too_deep)
     {

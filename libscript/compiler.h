@@ -42,6 +42,14 @@ typedef struct
    * name at run time (see ParseOptions). */
   bool (*private_name_visible) (void *data, const struct AstStr *name);
   void *private_name_data;
+  /* Eval code run by gs_context_eval_in_object: its var and function
+     declarations land in the variable environment it runs in (the
+     object) even when it is strict. */
+  bool var_object;
+  /* With var_object: when the code has run to its end, its top-level
+     let, const and class bindings are copied there too, as GJS's
+     importer shows them. */
+  bool export_lexicals;
 } CompileOptions;
 
 /* The atom "#name" under which a scope's environment holds the private

@@ -7,7 +7,9 @@
  * Address space.  Segments of JS_SEGMENT_CHUNKS chunks are reserved with
  * mmap(PROT_NONE), aligned on the chunk size, and a chunk is committed
  * (made readable and writable) when a space needs one.  A chunk that the
- * sweep finds empty twice in a row is decommitted with MADV_DONTNEED: the
+ * sweep finds empty, and that stayed unused for the whole cycle before
+ * (no cell was allocated in it since the last sweep emptied it), is
+ * decommitted with MADV_DONTNEED: the
  * kernel takes its pages back, its address stays reserved, and it is the
  * first chunk handed out when a space grows again.  Nothing is unmapped
  * before the heap dies, except huge cells.
@@ -636,13 +638,16 @@ finalize_chunk (JsHeap *heap, JsChunk *c)
     }
 }
 
-/* Frees the dead cells of one chunk; returns the live slots left. */
+/* Frees the dead cells of one chunk; returns the live slots left, and
+ * in *had_cells whether the chunk held any cell, dead or alive. */
 static uint32_t
-sweep_chunk (JsChunk *c)
+sweep_chunk (JsChunk *c, bool *had_cells)
 {
   uint32_t live = 0;
+  uint64_t any = 0;
   for (uint32_t w = 0; w < JS_BITMAP_WORDS; w++)
     {
+      any |= c->object[w];
       uint64_t dead = c->object[w] & ~c->mark[w];
       c->finalize[w] &= ~dead;
       c->object[w] &= ~dead;
@@ -656,6 +661,7 @@ sweep_chunk (JsChunk *c)
     }
   for (uint32_t w = 0; w < JS_BITMAP_WORDS; w++)
     live += (uint32_t) __builtin_popcountll (c->object[w] | c->extends[w]);
+  *had_cells = any != 0;
   return live;
 }
 
@@ -697,12 +703,17 @@ heap_sweep_space (JsHeap *heap, JsSpaceKind space, bool decommit_all_empty)
   while (*link)
     {
       JsChunk *c = *link;
-      uint32_t live = sweep_chunk (c);
+      bool had_cells;
+      uint32_t live = sweep_chunk (c, &had_cells);
       c->live_slots = live;
       c->flags &= ~JS_CHUNK_OVERFLOWED;
       if (live == 0)
         {
-          c->empty_gcs++;
+          /* A chunk that the last cycle filled with garbage is needed
+             again in the next one: giving its pages back would only have
+             them faulted in again.  Only a chunk left unused for a whole
+             cycle goes. */
+          c->empty_gcs = had_cells ? 1 : c->empty_gcs + 1;
           if (decommit_all_empty || c->empty_gcs >= 2)
             {
               *link = c->next;

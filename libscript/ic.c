@@ -156,12 +156,17 @@ plan_load (JsContext *ctx, JsObject *o, bool primitive, JsKey key,
         return false;
       if (shape_lookup (p->shape, key, &slot, &attrs))
         {
-          if (attrs & JS_ATTR_ACCESSOR)
-            return false;
+          /* An accessor on a prototype (a class's getter, a GObject
+             property) is cached as its slot: the getter is read from it
+             at each load, so redefining the pair needs no guard, and
+             turning it into a data property changes the holder's shape,
+             which moves the epoch. */
+          uint32_t getter = (attrs & JS_ATTR_ACCESSOR) ? JS_IC_SLOT_GETTER
+                                                       : 0;
           /* Making prototypes may have moved the epoch: read it last. */
           *e = (JsICEntry){ .shape = primitive ? (JsShape *) o : shape,
                             .holder = p,
-                            .slot = ic_encode_slot (p->shape, slot),
+                            .slot = ic_encode_slot (p->shape, slot) | getter,
                             .epoch = rt->proto_epoch };
           return true;
         }
@@ -170,15 +175,64 @@ plan_load (JsContext *ctx, JsObject *o, bool primitive, JsKey key,
 }
 
 /* The value entry e gives for receiver o (NULL for a primitive, whose
- * entries always name a holder), or NULL if the entry is stale. */
+ * entries always name a holder), or NULL if the entry is stale or is a
+ * getter's (load_entry calls those). */
 static inline JsValue *
 load_from (JsRuntime *rt, const JsICEntry *e, JsObject *o)
 {
   if (!e->holder)
     return ic_slot_ptr (o, e->slot);
-  if (e->epoch == rt->proto_epoch)
+  if (e->epoch == rt->proto_epoch && !(e->slot & JS_IC_SLOT_GETTER))
     return ic_slot_ptr (e->holder, e->slot);
   return NULL;
+}
+
+JsValue
+ic_call_getter (JsContext *ctx, JsObject *holder, uint32_t s,
+                JsValue receiver)
+{
+  JsRuntime *rt = ctx->rt;
+  JsValue pair = *ic_slot_ptr (holder, s & ~JS_IC_SLOT_GETTER);
+  JsAccessorPair *p = (JsAccessorPair *) js_get_cell (pair);
+  JsValue getter = p->getter;
+  if (js_is_undefined (getter))
+    return JS_UNDEFINED;
+  /* A native getter is called on a window [getter, receiver] at the top
+     of the value stack, as the interpreter calls natives. */
+  if (js_is_object (getter)
+      && js_get_cell (getter)->shape->cls == &js_native_function_class
+      && (size_t) (rt->stack_limit - rt->stack_top) >= 64)
+    {
+      JsValue *base = rt->stack_top;
+      base[0] = getter;
+      base[1] = receiver;
+      rt->stack_top = base + 2;
+      JsValue r = function_call_native (ctx, base, 0, JS_UNDEFINED);
+      rt->stack_top = base;
+      return r;
+    }
+  return js_call (ctx, getter, receiver, 0, NULL);
+}
+
+/* A load through entry e for receiver v (the object o, or NULL for a
+ * primitive): true with *r set (a value or JS_EXCEPTION), or false if
+ * the entry is stale. */
+static inline bool
+load_entry (JsContext *ctx, const JsICEntry *e, JsObject *o, JsValue v,
+            JsValue *r)
+{
+  if (e->holder && (e->slot & JS_IC_SLOT_GETTER))
+    {
+      if (e->epoch != ctx->rt->proto_epoch)
+        return false;
+      *r = ic_call_getter (ctx, e->holder, e->slot, v);
+      return true;
+    }
+  JsValue *p = load_from (ctx->rt, e, o);
+  if (!p)
+    return false;
+  *r = *p;
+  return true;
 }
 
 /* ------------------------------------------------------------------ */
@@ -238,30 +292,30 @@ ic_get_named (JsContext *ctx, JsCode *code, JsIC *ic, JsValue v, JsKey key)
   if (first && ic->state == JS_IC_MEGA && rt->ic_mega)
     {
       JsICMega *m = mega_slot (rt, first, key);
-      if (m->e.target == first && m->key == key)
+      JsValue r;
+      if (m->e.target == first && m->key == key
+          && load_entry (ctx, &m->e, o, v, &r))
         {
-          JsValue *p = load_from (rt, &m->e, o);
-          if (p)
-            {
-              IC_COUNT_HIT (rt, code, ic);
-              return *p;
-            }
+          IC_COUNT_HIT (rt, code, ic);
+          return r;
         }
     }
   else if (first)
     {
-      /* Entry 0 was tried for objects already. */
+      /* Entry 0 was tried for objects already, unless it is a getter's
+         (the interpreter reads only data slots inline). */
       uint32_t n = ic_count (ic);
-      for (uint32_t i = proto ? 0 : 1; i < n; i++)
+      for (uint32_t i = proto || (ic->slot & JS_IC_SLOT_GETTER) ? 0 : 1;
+           i < n; i++)
         {
           JsICEntry *e = ic_entry (ic, i);
           if (e->target == first)
             {
-              JsValue *p = load_from (rt, e, o);
-              if (p)
+              JsValue r;
+              if (load_entry (ctx, e, o, v, &r))
                 {
                   IC_COUNT_HIT (rt, code, ic);
-                  return *p;
+                  return r;
                 }
               break;
             }

@@ -62,6 +62,11 @@ void ic_stats_count (JsRuntime *rt, JsCode *code, JsIC *ic, bool hit);
  * index into the object's inline slots, or with JS_IC_SLOT_OUT an index
  * into its storage cell's values. */
 #define JS_IC_SLOT_OUT 0x80000000u
+/* A load entry whose holder's slot is an accessor property: the load
+ * calls its getter (ic_call_getter).  Only entries with a holder (a
+ * prototype, guarded by the epoch) carry it, so the inline path of own
+ * slots never looks at it. */
+#define JS_IC_SLOT_GETTER 0x40000000u
 
 static inline uint32_t
 ic_encode_slot (const JsShape *shape, uint32_t slot)
@@ -77,6 +82,11 @@ ic_slot_ptr (JsObject *o, uint32_t s)
     return &o->slots[s];
   return &o->storage->values[s & ~JS_IC_SLOT_OUT];
 }
+
+/* A load through a getter entry: calls the getter of the accessor in
+ * holder's slot s (with JS_IC_SLOT_GETTER) on receiver, or JS_EXCEPTION. */
+JsValue ic_call_getter (JsContext *ctx, JsObject *holder, uint32_t s,
+                        JsValue receiver);
 
 /* Stores v at encoded slot s of o, with the write barrier. */
 static inline void

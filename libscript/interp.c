@@ -1376,7 +1376,14 @@ op_DeleteLookup:
             if (ic->epoch == rt->proto_epoch)                               \
               {                                                             \
                 IC_COUNT_HIT (rt, code, ic);                                \
-                acc = *ic_slot_ptr (ic->holder, ic->slot);                  \
+                if (G_UNLIKELY (ic->slot & JS_IC_SLOT_GETTER))              \
+                  {                                                         \
+                    SYNC ();                                                \
+                    acc = ic_call_getter (ctx, ic->holder, ic->slot, o);    \
+                    CHECK (acc);                                            \
+                  }                                                         \
+                else                                                        \
+                  acc = *ic_slot_ptr (ic->holder, ic->slot);                \
                 THEN;                                                       \
                 NEXT (LEN);                                                 \
               }                                                             \
@@ -2583,13 +2590,24 @@ op_Construct:
       }
     else
       {
-        if (!js_is_callable (callee))
+        /* A native function takes the window as it stands (callee, this
+           and the arguments in place, as a script callee would): no
+           copy, no second look at the callee's class. */
+        if (js_is_object (callee)
+            && js_get_cell (callee)->shape->cls == &js_native_function_class
+            && (size_t) (rt->stack_limit - rt->stack_top)
+                   >= (size_t) argc + 64)
+          acc = function_call_native (ctx, win, argc, JS_UNDEFINED);
+        else
           {
-            js_throw_type_error (ctx, "%s is not a function",
-                                 realm_describe (ctx, callee));
-            THROW ();
+            if (!js_is_callable (callee))
+              {
+                js_throw_type_error (ctx, "%s is not a function",
+                                     realm_describe (ctx, callee));
+                THROW ();
+              }
+            acc = js_call (ctx, callee, win[1], argc, win + 2);
           }
-        acc = js_call (ctx, callee, win[1], argc, win + 2);
       }
     rt->stack_top = frame->top;
     CHECK (acc);

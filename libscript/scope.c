@@ -1040,7 +1040,7 @@ limit_register_bindings (Scope *s)
 
 void
 scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
-               ScopeKind top_kind, bool outer_dynamic)
+               ScopeKind top_kind, bool outer_dynamic, bool var_object)
 {
   memset (res, 0, sizeof *res);
   res->scopes = g_hash_table_new (NULL, NULL);
@@ -1095,8 +1095,9 @@ scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
     {
       /* Eval code's let, const and class are its own; so are its var and
          function names when it is strict (sloppy ones land in the
-         caller's variable environment, found by name). */
-      if (f->strict)
+         caller's variable environment, found by name, and so do those of
+         code run with a variable object, strict or not). */
+      if (f->strict && !var_object)
         hoist_vars (&r, top, program, true);
       hoist_lexical (&r, top, &program->list, true);
     }

@@ -158,9 +158,11 @@ typedef struct
 /* Analyses a program (top_kind: SCOPE_SCRIPT, SCOPE_MODULE or SCOPE_EVAL).
  * outer_dynamic: the
  * code runs inside scopes the compiler cannot see (eval code, new
- * Function), so free names are looked up at run time. */
+ * Function), so free names are looked up at run time.  var_object: eval
+ * code whose var and function names land in the variable environment it
+ * runs in even when it is strict (gs_context_eval_in_object). */
 void scope_resolve (Resolution *res, AstArena *arena, AstNode *program,
-                    ScopeKind top_kind, bool outer_dynamic);
+                    ScopeKind top_kind, bool outer_dynamic, bool var_object);
 void scope_resolution_free (Resolution *res);
 
 /* The scope a node opened, or NULL. */

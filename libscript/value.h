@@ -401,7 +401,8 @@ struct JsChunk
   size_t huge_size;    /* huge chunks: bytes mapped, header included */
   uint32_t flags;      /* JS_CHUNK_* */
   uint8_t space;       /* JsSpaceKind */
-  uint8_t empty_gcs;   /* consecutive GCs that found the chunk empty */
+  uint8_t empty_gcs;   /* GCs that found the chunk empty: 1 after a cycle
+                          that used it, then one more per idle cycle */
   uint16_t unused16;   /* padding */
   uint32_t live_slots; /* slots in live cells after the last sweep */
 };

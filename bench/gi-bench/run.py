@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Runs gi-bench.js on gscript and on gjs, side by side.
 
-usage: bench/gi-bench/run.py [--gscript PATH] [--runs N]
+usage: bench/gi-bench/run.py [--gscript PATH] [--c PATH] [--runs N]
 
 Each case runs in a process of its own under a private X server
 (tests/gtk/xvfb-run.py), N times (default 3); the table shows the best
 time per operation and the peak resident memory of that run (the
-process's maximum RSS, from wait4).  gjs is skipped if not installed
-(apt-get install gjs).
+process's maximum RSS, from wait4), then the ratios of gscript's time to
+gjs's and to C's.  The C column is build/bench/gi-bench-c, the same work
+written in C against GTK (built when meson finds GTK).  gjs is skipped if
+not installed (apt-get install gjs), C if not built.
 """
 import argparse
 import os
@@ -59,6 +61,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--gscript",
                     default=os.path.join(ROOT, "build", "cli", "gscript"))
+    ap.add_argument("--c", default=os.path.join(ROOT, "build", "bench",
+                                                "gi-bench-c"))
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -67,6 +71,7 @@ def main():
         return subprocess.call([sys.executable, XVFB, sys.executable,
                                 os.path.abspath(__file__), "--inner",
                                 "--gscript", args.gscript,
+                                "--c", args.c,
                                 "--runs", str(args.runs)])
     engines = [("gscript", args.gscript)]
     gjs = shutil.which("gjs")
@@ -74,16 +79,32 @@ def main():
         engines.append(("gjs", gjs))
     else:
         print("gjs is not installed: apt-get install gjs")
-    header = "%-28s" % "case"
-    for name, _ in engines:
-        header += " %14s %10s" % (name + " time", "peak MiB")
+    if os.access(args.c, os.X_OK):
+        engines.append(("C", args.c))
+    else:
+        print("no C baseline at %s (needs GTK at build time)" % args.c)
+    names = [name for name, _ in engines]
+    header = "%-26s" % "case"
+    for name in names:
+        header += " %13s %8s" % (name + " time", "peak MiB")
+    ratios = [o for o in ("gjs", "C") if o in names]
+    for other in ratios:
+        header += " %11s" % ("gscript/" + other)
     print(header)
     for case, label, unit in CASES:
-        row = "%-28s" % label
+        row = "%-26s" % label
+        times = {}
         for name, path in engines:
             (us, n), rss = measure(path, case, args.runs)
             per = us * 1000.0 / n if unit.startswith("ns") else us / n
-            row += " %9.1f %-4s %10.1f" % (per, unit.split("/")[0], rss / 1024)
+            times[name] = per
+            row += " %8.1f %-4s %8.1f" % (per, unit.split("/")[0],
+                                          rss / 1024)
+        for other in ratios:
+            if times[other] > 0:
+                row += " %11.3f" % (times["gscript"] / times[other])
+            else:
+                row += " %11s" % "-"
         print(row)
     return 0
 

@@ -292,6 +292,29 @@ resident_pages (void *p, size_t len)
   return r;
 }
 
+/* A chunk that every cycle fills with garbage again keeps its pages: it
+ * is needed again before the next collection. */
+static void
+test_reused_chunk_kept (void)
+{
+  Fixture f;
+  fixture_init (&f);
+  JsHeap *heap = &f.rt->heap;
+  JsChunk *c = NULL;
+  for (int cycle = 0; cycle < 4; cycle++)
+    {
+      JsCell *cell = raw_alloc (&f, JS_CHUNK_DATA_SLOTS);
+      memset ((char *) cell + 8, 0xab,
+              (size_t) JS_CHUNK_DATA_SLOTS * JS_SLOT_SIZE - 8);
+      g_assert_true (cycle == 0 || js_chunk_of (cell) == c);
+      c = js_chunk_of (cell);
+      collect (&f);
+      g_assert_cmpuint (heap->decommitted_chunks, ==, 0);
+    }
+  g_assert_cmpuint (resident_pages (c, JS_CHUNK_SIZE), >, 8);
+  fixture_done (&f);
+}
+
 static void
 test_empty_chunk_decommitted (void)
 {
@@ -745,6 +768,7 @@ main (int argc, char **argv)
   g_test_add_func ("/heap/bump-fills-chunk", test_bump_fills_chunk);
   g_test_add_func ("/heap/large-run-split", test_split_rest_reused);
   g_test_add_func ("/heap/huge-unmapped", test_huge_unmapped);
+  g_test_add_func ("/heap/reused-chunk-kept", test_reused_chunk_kept);
   g_test_add_func ("/heap/empty-chunk-decommitted",
                    test_empty_chunk_decommitted);
   g_test_add_func ("/gc/cycle-collected", test_cycle_collected);

@@ -11,8 +11,9 @@ Each test is a .js file whose expectations sit in comments:
 script ends with an uncaught exception whose first printed line starts
 with the text after the colon (exit status 1).  "expect error:" says the
 script does not compile: the error line names file:line:column and the
-text.  Files ending in .mjs run as modules; *_FIXTURE.mjs files are only
-imported by other tests.  A "// flags: --test262" comment adds those
+text.  Files ending in .mjs run as modules; *_FIXTURE.mjs files, and
+every file under a directory named fixtures, are only loaded by other
+tests.  A "// flags: --test262" comment adds those
 command-line flags (the $262 host object, for tests that detach buffers).
 
 usage: run-js-tests.py GSCRIPT DIR...   (prints TAP)
@@ -94,7 +95,9 @@ def main():
     gscript = sys.argv[1]
     files = []
     for d in sys.argv[2:]:
-        for root, _, names in os.walk(d):
+        for root, dirs, names in os.walk(d):
+            # fixtures/ holds files the tests load (modules): not tests.
+            dirs[:] = [x for x in dirs if x != "fixtures"]
             files += [os.path.join(root, n) for n in names
                       if (n.endswith(".js") or n.endswith(".mjs"))
                       and not n.endswith("_FIXTURE.mjs")]

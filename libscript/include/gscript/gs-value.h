@@ -271,14 +271,19 @@ GS_API GsValue *gs_function_call (GsContext *ctx, GsValue *function,
  * @GS_EVAL_DEFAULT: a sloppy-mode script
  * @GS_EVAL_STRICT: a strict-mode script
  * @GS_EVAL_MODULE: a module
+ * @GS_EVAL_EXPORT_LEXICALS: for gs_context_eval_in_object() only: the
+ *   script's top-level let, const and class declarations become
+ *   properties of the object too, once the script has run to its end
  *
- * How gs_context_eval() reads its source.
+ * How gs_context_eval() and gs_context_eval_in_object() read their
+ * source.
  */
 typedef enum
 {
   GS_EVAL_DEFAULT = 0,
   GS_EVAL_STRICT = 1 << 0,
   GS_EVAL_MODULE = 1 << 1,
+  GS_EVAL_EXPORT_LEXICALS = 1 << 2,
 } GsEvalFlags;
 
 /**
@@ -298,6 +303,39 @@ typedef enum
 GS_API GsValue *gs_context_eval (GsContext *ctx, const char *source,
                                  gssize length, const char *filename,
                                  GsEvalFlags flags);
+
+/**
+ * gs_context_eval_in_object:
+ * @ctx: a context
+ * @source: UTF-8 source text
+ * @length: bytes of @source, or -1 if it is NUL-terminated
+ * @filename: (nullable): the name stack traces and errors show
+ * @object: an object: the script's variable object
+ * @flags: %GS_EVAL_DEFAULT, %GS_EVAL_STRICT and
+ *   %GS_EVAL_EXPORT_LEXICALS (not %GS_EVAL_MODULE)
+ *
+ * Compiles and runs @source as a script with its own top-level scope, the
+ * way GJS's importer runs a module file: its top-level var and function
+ * declarations become properties of @object (strict code's too), a name
+ * it does not declare is looked up among @object's own properties and
+ * then in the global scope, its top-level let, const and class bindings
+ * are its own (shared with no other script), and `this` at its top level
+ * is @object.  Code that runs later, functions of the script called
+ * after it returned, sees @object as it is then.  A syntax error becomes
+ * a pending SyntaxError with fileName, lineNumber and columnNumber, as
+ * with gs_context_eval().
+ *
+ * Free names are looked up by name at run time (as in code under a with
+ * statement), so such code is somewhat slower than a global script.
+ *
+ * Returns: (transfer none) (nullable): the script's completion value, or
+ *   %NULL with a pending exception
+ */
+GS_API GsValue *gs_context_eval_in_object (GsContext *ctx,
+                                           const char *source, gssize length,
+                                           const char *filename,
+                                           GsValue *object,
+                                           GsEvalFlags flags);
 
 /**
  * gs_context_dump_bytecode:
