@@ -425,6 +425,9 @@ GClosure *gi_signal_closure_new (GiObject *owner, GsValue *fn,
 gboolean gi_error_install (GsContext *ctx, GsValue *glib_ns);
 /* Throws a GLib.Error made from error, which is freed. */
 void gi_error_throw (GsContext *ctx, GError *error);
+/* A GError for a thrown value: a GLib.Error's own domain, code and
+ * message, or G_IO_ERROR_FAILED with the value as a string. */
+GError *gi_error_from_js (GsContext *ctx, GsValue *e);
 /* Reports an exception nothing caught (a signal handler's). */
 void gi_report_exception (GsContext *ctx);
 

@@ -11,6 +11,9 @@
 
 #include "gi-private.h"
 
+#include <math.h>
+#include <string.h>
+
 static GsValue *
 param_spec_to_js (GsContext *ctx, GParamSpec *pspec)
 {
@@ -112,6 +115,12 @@ gi_value_to_js (GsContext *ctx, const GValue *value)
           return strv_to_js (ctx, b);
         if (t == G_TYPE_VALUE)
           return gi_value_to_js (ctx, b);
+        if (t == G_TYPE_BYTE_ARRAY)
+          {
+            /* Bytes are a Uint8Array, as in GJS. */
+            GByteArray *ba = b;
+            return gs_value_new_uint8_array (ctx, ba->data, ba->len);
+          }
         GiClassRec *k = gi_class_for_gtype (ctx, t);
         if (!k)
           return NULL;
@@ -164,6 +173,32 @@ strv_from_js (GsContext *ctx, GsValue *v, const char *what)
   return (char **) g_ptr_array_free (a, FALSE);
 }
 
+/* Whether an integer d fits a value of fundamental type f (64-bit types
+ * saturate, as arguments do; enums and flags hold what C gives). */
+static gboolean
+value_in_range (GType f, double d)
+{
+  switch (f)
+    {
+    case G_TYPE_CHAR:
+      return d >= G_MININT8 && d <= G_MAXINT8;
+    case G_TYPE_UCHAR:
+      return d >= 0 && d <= G_MAXUINT8;
+    case G_TYPE_INT:
+      return d >= G_MININT && d <= G_MAXINT;
+    case G_TYPE_UINT:
+      return d >= 0 && d <= G_MAXUINT;
+    case G_TYPE_LONG:
+      return d >= (double) G_MINLONG && d <= (double) G_MAXLONG;
+    case G_TYPE_ULONG:
+      return d >= 0 && d <= (double) G_MAXULONG;
+    case G_TYPE_UINT64:
+      return d >= 0;
+    default:
+      return TRUE;
+    }
+}
+
 gboolean
 gi_value_from_js (GsContext *ctx, GValue *value, GsValue *v, const char *what)
 {
@@ -206,6 +241,12 @@ gi_value_from_js (GsContext *ctx, GValue *value, GsValue *v, const char *what)
         return FALSE;
       if (d != d)
         d = 0;
+      if (!value_in_range (f, trunc (d)))
+        {
+          gs_context_throw_error (ctx, GS_ERROR_RANGE,
+                                  "value is out of range for %s", what);
+          return FALSE;
+        }
       switch (f)
         {
         case G_TYPE_CHAR:
@@ -289,6 +330,38 @@ gi_value_from_js (GsContext *ctx, GValue *value, GsValue *v, const char *what)
             if (!strv)
               return FALSE;
             g_value_take_boxed (value, strv);
+            return TRUE;
+          }
+        if (t == G_TYPE_VALUE)
+          {
+            /* A value holding a value: any JS value. */
+            GValue inner = G_VALUE_INIT;
+            if (!gi_value_from_js_guess (ctx, &inner, v, what))
+              return FALSE;
+            g_value_set_boxed (value, &inner);
+            g_value_unset (&inner);
+            return TRUE;
+          }
+        if (t == G_TYPE_BYTE_ARRAY)
+          {
+            /* Bytes: a Uint8Array, a string or an array of numbers. */
+            gsize n;
+            const guint8 *data = gs_value_peek_bytes (v, &n);
+            GByteArray *b;
+            if (n != G_MAXSIZE)
+              b = g_byte_array_append (g_byte_array_new (), data, (guint) n);
+            else if (gs_value_is_string (v))
+              {
+                char *str = gs_value_dup_string (v);
+                b = g_byte_array_new_take ((guint8 *) str, strlen (str));
+              }
+            else
+              {
+                gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                        "Expected a Uint8Array for %s", what);
+                return FALSE;
+              }
+            g_value_take_boxed (value, b);
             return TRUE;
           }
         GiClassRec *k = gi_class_for_gtype (ctx, t);
