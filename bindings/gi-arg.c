@@ -1491,9 +1491,18 @@ interface_to_js (GsContext *ctx, const GiArgPlan *plan, GIArgument *arg)
         gboolean full = plan->transfer == GI_TRANSFER_EVERYTHING;
         return gi_boxed_wrap (ctx, k, arg->v_pointer, !full, TRUE);
       }
+    case GI_INFO_TYPE_CALLBACK:
+      if (!arg->v_pointer)
+        return gs_value_new_null (ctx);
+      return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                     "C functions given to script (values "
+                                     "of callback type %s) are not "
+                                     "supported",
+                                     g_base_info_get_name (plan->iface));
     default:
       return gs_context_throw_error (ctx, GS_ERROR_TYPE,
-                                     "unsupported return type");
+                                     "values of type %s are not supported",
+                                     g_base_info_get_name (plan->iface));
     }
 }
 
