@@ -10,8 +10,14 @@
  * full) as they go.
  *
  * Numbers: integers go through doubles, as in GJS (64-bit values lose
- * precision past 2^53); out-of-range values wrap, NaN is 0.  Strings
- * must be strings (null only where the argument is nullable).
+ * precision past 2^53, and saturate at their limits; a BigInt passes a
+ * 64-bit value exactly).  Narrower integers refuse values out of their
+ * range with a RangeError; fractions truncate, NaN is 0.  Strings must
+ * be strings (null only where the argument is nullable).  Containers
+ * follow their transfer: with none the bridge frees everything after
+ * the call, with container the callee frees the container and the
+ * bridge the elements, with full the callee frees all (taken arrays and
+ * hash tables carry their elements' free functions for that).
  */
 #include "config.h"
 
@@ -393,6 +399,36 @@ number_from_js (GsContext *ctx, GITypeTag tag, GsValue *v, GIArgument *arg)
       g_assert_not_reached ();
     }
   return TRUE;
+}
+
+/* A 64-bit integer from a BigInt, exactly (as in GJS): its decimal
+ * digits, parsed with a range check.  Other primitives that are neither
+ * numbers nor strings (symbols) throw as ToString throws for them. */
+static gboolean
+bigint_from_js (GsContext *ctx, GITypeTag tag, GsValue *v, GIArgument *arg)
+{
+  g_autofree char *digits = gs_value_to_string (ctx, v);
+  if (!digits)
+    return FALSE;
+  gboolean ok;
+  if (tag == GI_TYPE_TAG_INT64)
+    {
+      gint64 n;
+      ok = g_ascii_string_to_signed (digits, 10, G_MININT64, G_MAXINT64, &n,
+                                     NULL);
+      arg->v_int64 = n;
+    }
+  else
+    {
+      guint64 n;
+      ok = g_ascii_string_to_unsigned (digits, 10, 0, G_MAXUINT64, &n, NULL);
+      arg->v_uint64 = n;
+    }
+  if (!ok)
+    gs_context_throw_error (ctx, GS_ERROR_RANGE,
+                            "value is out of range for %s",
+                            g_type_tag_to_string (tag));
+  return ok;
 }
 
 static void
@@ -1024,6 +1060,10 @@ gi_arg_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
     case GI_TYPE_TAG_DOUBLE:
       if (gs_value_is_object (v) || gs_value_is_undefined (v))
         return type_error (ctx, what, "a number", v);
+      if ((plan->tag == GI_TYPE_TAG_INT64 || plan->tag == GI_TYPE_TAG_UINT64)
+          && !gs_value_is_number (v) && !gs_value_is_string (v)
+          && !gs_value_is_boolean (v) && !gs_value_is_null (v))
+        return bigint_from_js (ctx, plan->tag, v, arg);
       return number_from_js (ctx, plan->tag, v, arg);
     case GI_TYPE_TAG_GTYPE:
       arg->v_size = gi_gtype_from_js (ctx, v);

@@ -76,6 +76,16 @@ GIM.ulong_in(2 ** 64);
 GIM.size_in(2 ** 64);
 print(GIM.long_return_max() === 2 ** 63, GIM.ssize_out_min() === -(2 ** 63)); // expect: true true
 print(GIM.size_return() === 2 ** 64, GIM.ulong_inout(2 ** 64)); // expect: true 0
+// BigInts pass 64-bit values exactly, and must fit.
+GIM.int64_in_max(2n ** 63n - 1n);
+GIM.int64_in_min(-(2n ** 63n));
+GIM.uint64_in(2n ** 64n - 1n);
+GIM.long_in_max(2n ** 63n - 1n);
+print(GIM.int64_inout_max_min(2n ** 63n - 1n) === -(2 ** 63)); // expect: true
+print(t(() => GIM.int64_in_max(2n ** 63n))); // expect: RangeError: value is out of range for gint64 (argument 'v' of GIMarshallingTests.int64_in_max)
+print(t(() => GIM.uint64_in(-1n))); // expect: RangeError: value is out of range for guint64 (argument 'v' of GIMarshallingTests.uint64_in)
+print(t(() => GIM.int32_in_max(5n))); // expect: TypeError: Cannot convert a BigInt value to a number (argument 'v' of GIMarshallingTests.int32_in_max)
+print(t(() => GIM.int64_in_max(Symbol('x')))); // expect: TypeError: Cannot convert a Symbol value to a string (argument 'v' of GIMarshallingTests.int64_in_max)
 // Safe integers pass exactly.
 print(GIM.time_t_return(), GIM.time_t_out(), GIM.time_t_inout(1234567890)); // expect: 1234567890 1234567890 0
 GIM.time_t_in(1234567890);
