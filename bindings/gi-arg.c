@@ -764,6 +764,8 @@ hash_element_free (const GiArgPlan *e)
       && (e->iface_type == GI_INFO_TYPE_OBJECT
           || e->iface_type == GI_INFO_TYPE_INTERFACE))
     return g_object_unref;
+  if (e->tag == GI_TYPE_TAG_INTERFACE && e->gtype == G_TYPE_VALUE)
+    return gi_value_free;
   return NULL;
 }
 

@@ -173,6 +173,16 @@ strv_from_js (GsContext *ctx, GsValue *v, const char *what)
   return (char **) g_ptr_array_free (a, FALSE);
 }
 
+/* A primitive that is none of the kinds the API names: a BigInt (or a
+ * symbol, which ToString refuses). */
+static gboolean
+is_other_primitive (GsValue *v)
+{
+  return !gs_value_is_undefined (v) && !gs_value_is_null (v)
+         && !gs_value_is_boolean (v) && !gs_value_is_number (v)
+         && !gs_value_is_string (v) && !gs_value_is_object (v);
+}
+
 /* Whether an integer d fits a value of fundamental type f (64-bit types
  * saturate, as arguments do; enums and flags hold what C gives). */
 static gboolean
@@ -236,6 +246,32 @@ gi_value_from_js (GsContext *ctx, GValue *value, GsValue *v, const char *what)
           gs_context_throw_error (ctx, GS_ERROR_TYPE,
                                   "Expected a number for %s", what);
           return FALSE;
+        }
+      if ((f == G_TYPE_INT64 || f == G_TYPE_UINT64) && is_other_primitive (v))
+        {
+          /* A BigInt: exactly, with a range check. */
+          g_autofree char *digits = gs_value_to_string (ctx, v);
+          if (!digits)
+            return FALSE;
+          gint64 n;
+          guint64 u;
+          gboolean ok = f == G_TYPE_INT64
+                            ? g_ascii_string_to_signed (digits, 10, G_MININT64,
+                                                        G_MAXINT64, &n, NULL)
+                            : g_ascii_string_to_unsigned (digits, 10, 0,
+                                                          G_MAXUINT64, &u,
+                                                          NULL);
+          if (!ok)
+            {
+              gs_context_throw_error (ctx, GS_ERROR_RANGE,
+                                      "value is out of range for %s", what);
+              return FALSE;
+            }
+          if (f == G_TYPE_INT64)
+            g_value_set_int64 (value, n);
+          else
+            g_value_set_uint64 (value, u);
+          return TRUE;
         }
       if (!gs_value_to_number (ctx, v, &d))
         return FALSE;
@@ -427,6 +463,18 @@ guess_gtype (GsContext *ctx, GsValue *v, const char *what)
     return G_TYPE_STRING;
   if (gs_value_is_null (v))
     return G_TYPE_POINTER;
+  if (is_other_primitive (v))
+    {
+      /* A BigInt: a 64-bit integer, unsigned only when it must be. */
+      g_autofree char *digits = gs_value_to_string (ctx, v);
+      if (!digits)
+        return G_TYPE_INVALID;
+      return digits[0] != '-'
+                     && !g_ascii_string_to_signed (digits, 10, G_MININT64,
+                                                   G_MAXINT64, NULL, NULL)
+                 ? G_TYPE_UINT64
+                 : G_TYPE_INT64;
+    }
   if (gs_value_is_object (v))
     {
       GiObject *o = gs_object_get_native (v, gi.object_class);

@@ -142,3 +142,11 @@ o.method_array_in([-1, 0, 1, 2]);
 print(j(o.method_array_out())); // expect: [-1,0,1,2]
 print(j(o.method_array_inout([-1, 0, 1, 2]))); // expect: [-2,-1,0,1,2]
 print(j(o.method_array_return())); // expect: [-1,0,1,2]
+
+// Arrays of objects (Gio.ListStore.splice takes one without transfer).
+const Gio = imports.gi.Gio;
+const store = new Gio.ListStore({ item_type: GIM.Object.$gtype });
+const items = [new GIM.Object({ int: 1 }), new GIM.Object({ int: 2 })];
+store.splice(0, 0, items);
+print(store.get_n_items(), store.get_item(1) === items[1]); // expect: 2 true
+print(t(() => store.splice(0, 0, [42]))); // expect: TypeError: Expected an object of type GObject.Object for element 0 of array argument (argument 'additions' of Gio.ListStore.splice)

@@ -114,3 +114,15 @@ print(t(() => { obj.some_strv = 'abc'; })); // expect: TypeError: Expected an ar
 print(t(() => { obj.some_variant = 42; })); // expect: TypeError: Expected a GLib.Variant for property some-variant
 // A refused value leaves the property as it was.
 print(obj.some_int, obj.some_char); // expect: -2147483648 -64
+
+// 64-bit properties take BigInts exactly (read back as numbers).
+obj.some_int64 = -(2n ** 63n);
+print(obj.some_int64 === -(2 ** 63)); // expect: true
+obj.some_uint64 = 2n ** 64n - 1n;
+print(obj.some_uint64 === 2 ** 64); // expect: true
+print(t(() => { obj.some_int64 = 2n ** 63n; })); // expect: RangeError: value is out of range for property some-int64
+print(t(() => { obj.some_uint64 = -1n; })); // expect: RangeError: value is out of range for property some-uint64
+print(t(() => { obj.some_uint64 = -1; })); // expect: RangeError: value is out of range for property some-uint64
+// A GValue property holding a BigInt holds a 64-bit integer.
+obj.some_gvalue = 2n ** 64n - 1n;
+print(obj.some_gvalue === 2 ** 64); // expect: true

@@ -71,6 +71,7 @@ print(GIM.overrides_struct_returnv() instanceof GIM.OverridesStruct); // expect:
 // GValues: any JS value in, its value out.
 print(GIM.gvalue_return()); // expect: 42
 GIM.gvalue_in(42);
+GIM.gvalue_int64_in(2n ** 63n - 1n); // a BigInt: an int64 GValue
 print(GIM.gvalue_out()); // expect: 42
 print(GIM.gvalue_int64_out() === 2 ** 63); // expect: true
 print(GIM.gvalue_out_caller_allocates()); // expect: 42
