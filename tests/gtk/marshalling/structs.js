@@ -151,3 +151,10 @@ print(t(() => GIM.callback_return_value_only(42))); // expect: TypeError: Expect
 print(t(() => GIM.callback_return_value_only(null))); // expect: TypeError: the callback may not be null (argument 'callback' of GIMarshallingTests.callback_return_value_only)
 // A callback that throws: the exception is reported, C gets a zero.
 print(GIM.callback_return_value_only(() => { throw new Error('boom'); })); // expect: 0
+
+// Caller-allocated out structs (the bridge allocates, C fills, the
+// wrapper owns the memory): GObject.type_query and signal_query.
+const q = GObject.type_query(GIM.Object.$gtype);
+print(q instanceof GObject.TypeQuery, q.type_name, q.type === GIM.Object.$gtype, q.instance_size > 0); // expect: true GIMarshallingTestsObject true true
+const sq = GObject.signal_query(GObject.signal_lookup('notify', GObject.Object.$gtype));
+print(sq.signal_name, sq.n_params); // expect: notify 1
