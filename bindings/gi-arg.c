@@ -10,8 +10,14 @@
  * full) as they go.
  *
  * Numbers: integers go through doubles, as in GJS (64-bit values lose
- * precision past 2^53); out-of-range values wrap, NaN is 0.  Strings
- * must be strings (null only where the argument is nullable).
+ * precision past 2^53, and saturate at their limits; a BigInt passes a
+ * 64-bit value exactly).  Narrower integers refuse values out of their
+ * range with a RangeError; fractions truncate, NaN is 0.  Strings must
+ * be strings (null only where the argument is nullable).  Containers
+ * follow their transfer: with none the bridge frees everything after
+ * the call, with container the callee frees the container and the
+ * bridge the elements, with full the callee frees all (taken arrays and
+ * hash tables carry their elements' free functions for that).
  */
 #include "config.h"
 
@@ -316,12 +322,47 @@ gi_gtype_to_js (GsContext *ctx, GType t)
 static gboolean number_from_js (GsContext *ctx, GITypeTag tag, GsValue *v,
                                 GIArgument *arg);
 
+/* Whether d, truncated, fits an integer of tag's width.  64-bit types
+ * take every number: they saturate at their limits (numbers past 2^53
+ * are inexact anyway, and 2^63 - 1 reads as 2^63). */
+static gboolean
+number_in_range (GITypeTag tag, double d)
+{
+  double t = isnan (d) ? 0 : trunc (d);
+  switch (tag)
+    {
+    case GI_TYPE_TAG_INT8:
+      return t >= G_MININT8 && t <= G_MAXINT8;
+    case GI_TYPE_TAG_UINT8:
+      return t >= 0 && t <= G_MAXUINT8;
+    case GI_TYPE_TAG_INT16:
+      return t >= G_MININT16 && t <= G_MAXINT16;
+    case GI_TYPE_TAG_UINT16:
+      return t >= 0 && t <= G_MAXUINT16;
+    case GI_TYPE_TAG_INT32:
+      return t >= G_MININT32 && t <= G_MAXINT32;
+    case GI_TYPE_TAG_UINT32:
+      return t >= 0 && t <= G_MAXUINT32;
+    default:
+      return TRUE;
+    }
+}
+
 static gboolean
 number_from_js (GsContext *ctx, GITypeTag tag, GsValue *v, GIArgument *arg)
 {
   double d;
   if (!gs_value_to_number (ctx, v, &d))
     return FALSE;
+  /* Narrow integers refuse what they cannot hold, as GJS does, rather
+     than wrapping to another value. */
+  if (!number_in_range (tag, d))
+    {
+      gs_context_throw_error (ctx, GS_ERROR_RANGE,
+                              "value is out of range for %s",
+                              g_type_tag_to_string (tag));
+      return FALSE;
+    }
   switch (tag)
     {
     case GI_TYPE_TAG_INT8:
@@ -360,6 +401,36 @@ number_from_js (GsContext *ctx, GITypeTag tag, GsValue *v, GIArgument *arg)
   return TRUE;
 }
 
+/* A 64-bit integer from a BigInt, exactly (as in GJS): its decimal
+ * digits, parsed with a range check.  Other primitives that are neither
+ * numbers nor strings (symbols) throw as ToString throws for them. */
+static gboolean
+bigint_from_js (GsContext *ctx, GITypeTag tag, GsValue *v, GIArgument *arg)
+{
+  g_autofree char *digits = gs_value_to_string (ctx, v);
+  if (!digits)
+    return FALSE;
+  gboolean ok;
+  if (tag == GI_TYPE_TAG_INT64)
+    {
+      gint64 n;
+      ok = g_ascii_string_to_signed (digits, 10, G_MININT64, G_MAXINT64, &n,
+                                     NULL);
+      arg->v_int64 = n;
+    }
+  else
+    {
+      guint64 n;
+      ok = g_ascii_string_to_unsigned (digits, 10, 0, G_MAXUINT64, &n, NULL);
+      arg->v_uint64 = n;
+    }
+  if (!ok)
+    gs_context_throw_error (ctx, GS_ERROR_RANGE,
+                            "value is out of range for %s",
+                            g_type_tag_to_string (tag));
+  return ok;
+}
+
 static void
 free_list (gpointer l)
 {
@@ -370,6 +441,21 @@ static void
 free_slist (gpointer l)
 {
   g_slist_free (l);
+}
+
+static GDestroyNotify hash_element_free (const GiArgPlan *e);
+static gboolean boxed_in_pointer (const GiArgPlan *e);
+
+static void
+clear_string (gpointer p)
+{
+  g_free (*(char **) p);
+}
+
+static void
+clear_object (gpointer p)
+{
+  g_clear_object ((GObject **) p);
 }
 
 /* A C array from a JS array (or a string, for guint8 and gchar arrays:
@@ -422,8 +508,68 @@ array_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
       *length_out = n;
       return TRUE;
     }
+  if (plan->array_type == GI_ARRAY_TYPE_BYTE_ARRAY && gs_value_is_array (v))
+    {
+      /* An array of numbers, each a byte. */
+      double dn;
+      GsValue *len = gs_object_get_property (ctx, v, "length");
+      if (!len || !gs_value_to_number (ctx, len, &dn))
+        return FALSE;
+      GByteArray *b = g_byte_array_sized_new ((guint) dn);
+      for (guint i = 0; i < (guint) dn; i++)
+        {
+          GsValue *item = gs_object_get_index (ctx, v, i);
+          GIArgument ea = { 0 };
+          if (!item || gs_value_is_object (item)
+              || gs_value_is_undefined (item))
+            {
+              g_byte_array_unref (b);
+              return item ? type_error (ctx, what, "an array of bytes", item)
+                          : FALSE;
+            }
+          if (!number_from_js (ctx, GI_TYPE_TAG_UINT8, item, &ea))
+            {
+              g_byte_array_unref (b);
+              return FALSE;
+            }
+          g_byte_array_append (b, &ea.v_uint8, 1);
+        }
+      if (plan->transfer == GI_TRANSFER_NOTHING)
+        gi_cleanups_add (cleanups, (GDestroyNotify) g_byte_array_unref, b);
+      arg->v_pointer = b;
+      *length_out = b->len;
+      return TRUE;
+    }
   if (plan->array_type == GI_ARRAY_TYPE_BYTE_ARRAY)
     return type_error (ctx, what, "a Uint8Array or a string", v);
+  if (e && e->tag == GI_TYPE_TAG_UNICHAR && gs_value_is_string (v)
+      && (plan->array_type == GI_ARRAY_TYPE_C
+          || plan->array_type == GI_ARRAY_TYPE_ARRAY))
+    {
+      /* A string gives its characters (GJS does the same). */
+      g_autofree char *str = gs_value_dup_string (v);
+      glong n_chars = 0;
+      gunichar *chars = g_utf8_to_ucs4_fast (str, -1, &n_chars);
+      if (plan->array_type == GI_ARRAY_TYPE_ARRAY)
+        {
+          GArray *ga = g_array_sized_new (plan->zero_terminated, TRUE,
+                                          sizeof (gunichar), (guint) n_chars);
+          g_array_append_vals (ga, chars, (guint) n_chars);
+          g_free (chars);
+          if (plan->transfer == GI_TRANSFER_NOTHING)
+            gi_cleanups_add (cleanups, (GDestroyNotify) g_array_unref, ga);
+          arg->v_pointer = ga;
+        }
+      else
+        {
+          if (plan->transfer != GI_TRANSFER_EVERYTHING
+              && plan->transfer != GI_TRANSFER_CONTAINER)
+            gi_cleanups_add (cleanups, g_free, chars);
+          arg->v_pointer = chars;
+        }
+      *length_out = (gsize) n_chars;
+      return TRUE;
+    }
   if (!gs_value_is_array (v))
     return type_error (ctx, what, "an array", v);
   double dn;
@@ -431,11 +577,21 @@ array_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
   if (!len || !gs_value_to_number (ctx, len, &dn))
     return FALSE;
   guint n = (guint) dn;
+  /* C reads exactly fixed_size elements: fewer would read past the
+     buffer, more would be dropped unseen. */
+  if (plan->array_type == GI_ARRAY_TYPE_C && plan->fixed_size > 0
+      && n != (guint) plan->fixed_size)
+    {
+      gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                              "Expected an array of %d elements, got %u",
+                              plan->fixed_size, n);
+      return FALSE;
+    }
   gsize size = elem_size (e);
-  /* Elements the callee does not take are ours to free; with container
-     transfer the callee frees the array only, so strings leak rather
-     than dangle. */
-  GiCleanups *elem_cleanups = plan->transfer == GI_TRANSFER_NOTHING
+  /* Elements the callee does not take are ours to free after the call:
+     with container transfer too, where the callee owns (and frees) the
+     array only, as the annotation says. */
+  GiCleanups *elem_cleanups = plan->transfer != GI_TRANSFER_EVERYTHING
                                   ? cleanups
                                   : NULL;
   GiCleanups discard = { 0 };
@@ -503,12 +659,24 @@ array_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
   else if (pa)
     {
       arg->v_pointer = pa;
+      /* A taken array frees its elements when the callee unrefs it. */
+      if (plan->transfer == GI_TRANSFER_EVERYTHING
+         )
+        g_ptr_array_set_free_func (pa, hash_element_free (e));
       if (plan->transfer == GI_TRANSFER_NOTHING)
         gi_cleanups_add (cleanups, (GDestroyNotify) g_ptr_array_unref, pa);
     }
   else if (ga)
     {
       arg->v_pointer = ga;
+      if (plan->transfer == GI_TRANSFER_EVERYTHING && size == sizeof (gpointer))
+        {
+          GDestroyNotify f = hash_element_free (e);
+          if (f == g_free && !boxed_in_pointer (e))
+            g_array_set_clear_func (ga, clear_string);
+          else if (f == g_object_unref)
+            g_array_set_clear_func (ga, clear_object);
+        }
       if (plan->transfer == GI_TRANSFER_NOTHING)
         gi_cleanups_add (cleanups, (GDestroyNotify) g_array_unref, ga);
     }
@@ -559,38 +727,141 @@ list_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
   return TRUE;
 }
 
-/* A hash table with string keys from a plain object. */
+/* Whether values of e's type are stored in a hash table (or a list) by
+ * pointer to a copy: the ones that do not fit in a pointer. */
+static gboolean
+boxed_in_pointer (const GiArgPlan *e)
+{
+  switch (e->tag)
+    {
+    case GI_TYPE_TAG_INT64:
+    case GI_TYPE_TAG_UINT64:
+    case GI_TYPE_TAG_FLOAT:
+    case GI_TYPE_TAG_DOUBLE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* A converted key or value as the pointer a hash table stores. */
+static gpointer
+hash_pointer_from_arg (const GiArgPlan *e, GIArgument *a)
+{
+  if (boxed_in_pointer (e))
+    return g_memdup2 (a, gi_type_tag_size (e->tag));
+  return g_type_info_hash_pointer_from_argument (e->type, a);
+}
+
+/* What frees a key or value of e's type that a table owns, or NULL. */
+static GDestroyNotify
+hash_element_free (const GiArgPlan *e)
+{
+  if (boxed_in_pointer (e) || e->tag == GI_TYPE_TAG_UTF8
+      || e->tag == GI_TYPE_TAG_FILENAME)
+    return g_free;
+  if (e->tag == GI_TYPE_TAG_INTERFACE
+      && (e->iface_type == GI_INFO_TYPE_OBJECT
+          || e->iface_type == GI_INFO_TYPE_INTERFACE))
+    return g_object_unref;
+  if (e->tag == GI_TYPE_TAG_INTERFACE && e->gtype == G_TYPE_VALUE)
+    return gi_value_free;
+  return NULL;
+}
+
+/* A hash table from a plain object: its own enumerable string keys,
+ * converted to the key type (strings, or numbers for integer keys). */
 static gboolean
 hash_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
               GsValue *v, GIArgument *arg, GiCleanups *cleanups)
 {
   if (!gs_value_is_object (v))
     return type_error (ctx, what, "an object", v);
-  if (plan->elem->tag != GI_TYPE_TAG_UTF8)
+  const GiArgPlan *kp = plan->elem, *vp = plan->elem2;
+  GHashFunc hash;
+  GEqualFunc equal;
+  switch (kp->tag)
     {
+    case GI_TYPE_TAG_UTF8:
+    case GI_TYPE_TAG_FILENAME:
+      hash = g_str_hash;
+      equal = g_str_equal;
+      break;
+    case GI_TYPE_TAG_INT8:
+    case GI_TYPE_TAG_UINT8:
+    case GI_TYPE_TAG_INT16:
+    case GI_TYPE_TAG_UINT16:
+    case GI_TYPE_TAG_INT32:
+    case GI_TYPE_TAG_UINT32:
+    case GI_TYPE_TAG_UNICHAR:
+    case GI_TYPE_TAG_BOOLEAN:
+      hash = g_direct_hash;
+      equal = g_direct_equal;
+      break;
+    case GI_TYPE_TAG_INTERFACE:
+      if (kp->iface_type == GI_INFO_TYPE_ENUM
+          || kp->iface_type == GI_INFO_TYPE_FLAGS)
+        {
+          hash = g_direct_hash;
+          equal = g_direct_equal;
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    default:
       gs_context_throw_error (ctx, GS_ERROR_TYPE,
-                              "%s: only string keys are supported", what);
+                              "%s: hash table keys of type %s are not "
+                              "supported (object property names are "
+                              "strings)",
+                              what, g_type_tag_to_string (kp->tag));
       return FALSE;
     }
   g_auto (GStrv) keys = gs_object_dup_keys (ctx, v);
   if (!keys)
     return FALSE;
-  GHashTable *h = g_hash_table_new (g_str_hash, g_str_equal);
+  /* A table the callee takes frees what it holds; one it borrows is
+     freed with what it holds by the cleanups, after the call.  With
+     container transfer the callee frees the table only. */
+  GDestroyNotify kfree = hash_element_free (kp), vfree = hash_element_free (vp);
+  gboolean full = plan->transfer == GI_TRANSFER_EVERYTHING;
+  GHashTable *h = g_hash_table_new_full (hash, equal, full ? kfree : NULL,
+                                         full ? vfree : NULL);
   for (guint i = 0; keys[i]; i++)
     {
       GsValue *item = gs_object_get_property (ctx, v, keys[i]);
-      GIArgument ea = { 0 };
-      if (!item
-          || !gi_arg_from_js (ctx, plan->elem2, what, item, &ea, cleanups))
+      GsValue *key;
+      if (kp->tag == GI_TYPE_TAG_UTF8 || kp->tag == GI_TYPE_TAG_FILENAME)
+        key = gs_value_new_string (ctx, keys[i], -1);
+      else
+        {
+          char *end;
+          double d = g_ascii_strtod (keys[i], &end);
+          if (*end || !*keys[i])
+            {
+              gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                      "%s: the key '%s' is not a number",
+                                      what, keys[i]);
+              g_hash_table_unref (h);
+              return FALSE;
+            }
+          key = gs_value_new_number (ctx, d);
+        }
+      GIArgument ka = { 0 }, va = { 0 };
+      if (!item || !key
+          || !gi_arg_from_js (ctx, kp, what, key, &ka, cleanups)
+          || !gi_arg_from_js (ctx, vp, what, item, &va, cleanups))
         {
           g_hash_table_unref (h);
           return FALSE;
         }
-      char *k = g_strdup (keys[i]);
-      gi_cleanups_add (cleanups, g_free, k);
-      g_hash_table_insert (h, k,
-                           g_type_info_hash_pointer_from_argument (
-                               plan->elem2->type, &ea));
+      gpointer kptr = hash_pointer_from_arg (kp, &ka);
+      gpointer vptr = hash_pointer_from_arg (vp, &va);
+      /* Copies made for values that do not fit a pointer are the
+         table's (transfer full) or the cleanups'. */
+      if (!full && boxed_in_pointer (kp))
+        gi_cleanups_add (cleanups, g_free, kptr);
+      if (!full && boxed_in_pointer (vp))
+        gi_cleanups_add (cleanups, g_free, vptr);
+      g_hash_table_insert (h, kptr, vptr);
     }
   arg->v_pointer = h;
   if (plan->transfer == GI_TRANSFER_NOTHING)
@@ -663,6 +934,45 @@ interface_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
             if (plan->transfer == GI_TRANSFER_NOTHING)
               gi_cleanups_add (cleanups, (GDestroyNotify) g_bytes_unref, b);
             arg->v_pointer = b;
+            return TRUE;
+          }
+        if (plan->gtype == G_TYPE_CLOSURE
+            && !gs_object_get_native (v, gi.boxed_class))
+          {
+            /* A function becomes a closure of its own. */
+            if (!gs_value_is_function (v))
+              return type_error (ctx, what, "a function", v);
+            GClosure *c = gi_signal_closure_new (NULL, v, NULL);
+            g_closure_ref (c);
+            g_closure_sink (c);
+            if (plan->transfer != GI_TRANSFER_EVERYTHING)
+              gi_cleanups_add (cleanups, (GDestroyNotify) g_closure_unref, c);
+            arg->v_pointer = c;
+            return TRUE;
+          }
+        if (plan->gtype == G_TYPE_VALUE)
+          {
+            /* Any JS value, or a GObject.Value, which C may change in
+               place when it is passed without transfer. */
+            GiBoxed *b = gs_value_is_object (v)
+                             ? gs_object_get_native (v, gi.boxed_class)
+                             : NULL;
+            if (b && b->klass->gtype == G_TYPE_VALUE
+                && plan->transfer != GI_TRANSFER_EVERYTHING
+                && G_IS_VALUE ((GValue *) b->mem))
+              {
+                arg->v_pointer = b->mem;
+                return TRUE;
+              }
+            GValue *gv = g_new0 (GValue, 1);
+            if (!gi_value_from_js_guess (ctx, gv, v, what))
+              {
+                g_free (gv);
+                return FALSE;
+              }
+            if (plan->transfer != GI_TRANSFER_EVERYTHING)
+              gi_cleanups_add (cleanups, gi_value_free, gv);
+            arg->v_pointer = gv;
             return TRUE;
           }
         GiClassRec *k = gi_class_for_info (ctx, plan->iface);
@@ -752,12 +1062,29 @@ gi_arg_from_js (GsContext *ctx, const GiArgPlan *plan, const char *what,
     case GI_TYPE_TAG_DOUBLE:
       if (gs_value_is_object (v) || gs_value_is_undefined (v))
         return type_error (ctx, what, "a number", v);
+      if ((plan->tag == GI_TYPE_TAG_INT64 || plan->tag == GI_TYPE_TAG_UINT64)
+          && !gs_value_is_number (v) && !gs_value_is_string (v)
+          && !gs_value_is_boolean (v) && !gs_value_is_null (v))
+        return bigint_from_js (ctx, plan->tag, v, arg);
       return number_from_js (ctx, plan->tag, v, arg);
     case GI_TYPE_TAG_GTYPE:
       arg->v_size = gi_gtype_from_js (ctx, v);
       return arg->v_size != G_TYPE_INVALID;
     case GI_TYPE_TAG_UNICHAR:
       {
+        if (gs_value_is_number (v))
+          {
+            /* A code point. */
+            double d = gs_value_get_number (v);
+            if (!(d >= 0 && d <= 0x10FFFF))
+              {
+                gs_context_throw_error (ctx, GS_ERROR_RANGE,
+                                        "%s: %g is not a character", what, d);
+                return FALSE;
+              }
+            arg->v_uint32 = (guint32) d;
+            return TRUE;
+          }
         if (!gs_value_is_string (v))
           return type_error (ctx, what, "a character", v);
         g_autofree char *s = gs_value_dup_string (v);
@@ -935,7 +1262,24 @@ c_array_to_js (GsContext *ctx, const GiArgPlan *plan, guint8 *mem,
         length = 0;
     }
   if (!mem)
-    length = 0;
+    {
+      /* No array at all: null where C gave no length, as in GJS. */
+      if (plan->zero_terminated || plan->fixed_size >= 0)
+        return gs_value_new_null (ctx);
+      length = 0;
+    }
+  if (e->tag == GI_TYPE_TAG_UNICHAR)
+    {
+      /* Characters are a string, as in GJS. */
+      g_autofree char *str = g_ucs4_to_utf8 ((gunichar *) mem, (glong) length,
+                                             NULL, NULL, NULL);
+      if (plan->transfer != GI_TRANSFER_NOTHING)
+        g_free (mem);
+      if (!str)
+        return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                       "invalid characters in an array");
+      return gs_value_new_string (ctx, str, -1);
+    }
   if (e->tag == GI_TYPE_TAG_UINT8)
     {
       /* Bytes are a Uint8Array, as in GJS. */
@@ -952,6 +1296,14 @@ c_array_to_js (GsContext *ctx, const GiArgPlan *plan, guint8 *mem,
       GIArgument ea;
       GsValue *item;
       if (e->tag == GI_TYPE_TAG_INTERFACE && !e->is_pointer
+          && e->gtype == G_TYPE_VALUE)
+        {
+          /* A flat array of GValues: their values. */
+          GValue *gv = (GValue *) (mem + i * size);
+          item = G_IS_VALUE (gv) ? gi_value_to_js (ctx, gv)
+                                 : gs_value_new_undefined (ctx);
+        }
+      else if (e->tag == GI_TYPE_TAG_INTERFACE && !e->is_pointer
           && (e->iface_type == GI_INFO_TYPE_STRUCT
               || e->iface_type == GI_INFO_TYPE_BOXED
               || e->iface_type == GI_INFO_TYPE_UNION))
@@ -981,6 +1333,11 @@ c_array_to_js (GsContext *ctx, const GiArgPlan *plan, guint8 *mem,
         }
       gs_object_set_index (ctx, a, (guint32) i, item);
     }
+  if (plan->transfer == GI_TRANSFER_EVERYTHING && e->tag == GI_TYPE_TAG_INTERFACE
+      && !e->is_pointer && e->gtype == G_TYPE_VALUE)
+    for (gssize i = 0; i < length; i++)
+      if (G_IS_VALUE ((GValue *) (mem + i * size)))
+        g_value_unset ((GValue *) (mem + i * size));
   if (plan->transfer != GI_TRANSFER_NOTHING)
     g_free (mem);
   return a;
@@ -1016,6 +1373,11 @@ array_to_js (GsContext *ctx, const GiArgPlan *plan, GIArgument *arg,
         GiArgPlan copy = *plan;
         copy.array_type = GI_ARRAY_TYPE_C;
         copy.transfer = GI_TRANSFER_NOTHING;
+        /* Its elements are pointers, whatever the type says (structs
+           are listed without the pointer flag). */
+        GiArgPlan elem = *plan->elem;
+        elem.is_pointer = TRUE;
+        copy.elem = &elem;
         GsValue *r = c_array_to_js (ctx, &copy, (guint8 *) pa->pdata,
                                     pa->len);
         if (plan->transfer != GI_TRANSFER_NOTHING)
@@ -1083,8 +1445,15 @@ hash_to_js (GsContext *ctx, const GiArgPlan *plan, GIArgument *arg)
   while (o && g_hash_table_iter_next (&it, &k, &val))
     {
       GIArgument ka = { 0 }, va = { 0 };
-      g_type_info_argument_from_hash_pointer (plan->elem->type, k, &ka);
-      g_type_info_argument_from_hash_pointer (plan->elem2->type, val, &va);
+      if (boxed_in_pointer (plan->elem))
+        gi_arg_load (plan->elem->tag, k, &ka);
+      else
+        g_type_info_argument_from_hash_pointer (plan->elem->type, k, &ka);
+      if (boxed_in_pointer (plan->elem2))
+        gi_arg_load (plan->elem2->tag, val, &va);
+      else
+        g_type_info_argument_from_hash_pointer (plan->elem2->type, val,
+                                                &va);
       GiArgPlan kp = *plan->elem, vp = *plan->elem2;
       /* The table frees its own keys and values when unreffed. */
       kp.transfer = vp.transfer = GI_TRANSFER_NOTHING;
@@ -1164,9 +1533,18 @@ interface_to_js (GsContext *ctx, const GiArgPlan *plan, GIArgument *arg)
         gboolean full = plan->transfer == GI_TRANSFER_EVERYTHING;
         return gi_boxed_wrap (ctx, k, arg->v_pointer, !full, TRUE);
       }
+    case GI_INFO_TYPE_CALLBACK:
+      if (!arg->v_pointer)
+        return gs_value_new_null (ctx);
+      return gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                     "C functions given to script (values "
+                                     "of callback type %s) are not "
+                                     "supported",
+                                     g_base_info_get_name (plan->iface));
     default:
       return gs_context_throw_error (ctx, GS_ERROR_TYPE,
-                                     "unsupported return type");
+                                     "values of type %s are not supported",
+                                     g_base_info_get_name (plan->iface));
     }
 }
 

@@ -25,6 +25,10 @@ gi_boxed_finalize (gpointer native)
     g_variant_unref (b->mem);
   else if (b->owned && b->mem)
     {
+      /* A GObject.Value the bridge allocated holds what it was set to. */
+      if (b->slice && b->klass->gtype == G_TYPE_VALUE
+          && G_IS_VALUE ((GValue *) b->mem))
+        g_value_unset (b->mem);
       if (b->slice)
         g_free (b->mem);
       else if (G_TYPE_IS_BOXED (b->klass->gtype))
@@ -83,6 +87,29 @@ gi_boxed_wrap (GsContext *ctx, GiClassRec *k, gpointer mem, gboolean copy,
   if (external)
     gs_object_set_external_size (w, gi.boxed_class, external);
   return w;
+}
+
+void
+gi_boxed_detach (GsValue *w, gconstpointer borrowed)
+{
+  GiBoxed *b = gs_object_get_native (w, gi.boxed_class);
+  if (!b || b->owned || !b->mem || b->mem != borrowed)
+    return;
+  GiClassRec *k = b->klass;
+  if (G_TYPE_IS_BOXED (k->gtype))
+    b->mem = g_boxed_copy (k->gtype, b->mem);
+  else if (k->size)
+    {
+      b->mem = g_memdup2 (b->mem, k->size);
+      b->slice = TRUE;
+    }
+  else
+    {
+      /* Nothing says how to copy it: the wrapper forgets it. */
+      b->mem = NULL;
+      return;
+    }
+  b->owned = TRUE;
 }
 
 gpointer
@@ -187,6 +214,8 @@ field_set (GsContext *ctx, const GsCallbackInfo *info)
   return ok ? gs_value_new_undefined (ctx) : NULL;
 }
 
+static GPtrArray *field_infos; /* every GIFieldInfo accessors use */
+
 static guint
 n_fields (GiClassRec *k)
 {
@@ -232,6 +261,11 @@ gi_boxed_fill_prototype (GsContext *ctx, GiClassRec *k, GsValue *proto)
   for (guint i = 0; i < n; i++)
     {
       GIFieldInfo *fi = get_field (k, i);
+      /* The holders of native data are not finalized: the infos stay
+         listed, like prepared functions, for the program's life. */
+      if (!field_infos)
+        field_infos = g_ptr_array_new ();
+      g_ptr_array_add (field_infos, fi);
       const char *name = g_base_info_get_name (fi);
       GsValue *data = gi_data_new (ctx, fi);
       GsValue *get = data ? gs_function_new (ctx, name, 0, field_get, data)

@@ -44,7 +44,34 @@ struct _GiCallback
   gboolean is_vfunc;      /* a virtual function: the instance comes first
                              and is `this` */
   gboolean throws;        /* a GError** comes last */
+  gboolean has_out;       /* out or in-out arguments scripts give back */
+  GiCleanups *kept;       /* what its calls returned without transfer,
+                             freed with it */
 };
+
+/* Keeps what a call returned without transfer (C may hold on to it)
+ * until the closure is freed, instead of losing track of it. */
+static void
+keep_cleanups (GiCallback *cb, GiCleanups *c)
+{
+  guint n_inline = MIN (c->n, G_N_ELEMENTS (c->inline_items));
+  if (c->n > 0 && !cb->kept)
+    cb->kept = g_new0 (GiCleanups, 1);
+  for (guint i = 0; i < n_inline; i++)
+    gi_cleanups_add (cb->kept, c->inline_items[i].func,
+                     c->inline_items[i].data);
+  if (c->more)
+    {
+      for (guint i = 0; i < c->more->len; i++)
+        {
+          GiCleanup *item = &g_array_index (c->more, GiCleanup, i);
+          gi_cleanups_add (cb->kept, item->func, item->data);
+        }
+      g_array_free (c->more, TRUE);
+    }
+  c->n = 0;
+  c->more = NULL;
+}
 
 static GPtrArray *live; /* every GiCallback not yet freed */
 
@@ -57,6 +84,11 @@ callback_free_now (GiCallback *cb)
     g_ptr_array_remove_fast (live, cb);
   if (cb->func && gi.rt)
     gs_persistent_free (cb->func);
+  if (cb->kept)
+    {
+      gi_cleanups_run (cb->kept);
+      g_free (cb->kept);
+    }
   g_callable_info_destroy_closure (cb->info, cb->closure);
   for (guint i = 0; i < cb->n_args; i++)
     gi_plan_clear (&cb->args[i]);
@@ -245,17 +277,40 @@ store_results (GsContext *ctx, GiCallback *cb, GsValue *r, void *result,
         continue;
       GsValue *v = total > 1 ? gs_object_get_index (ctx, r, k++) : r;
       GIArgument oa = { 0 };
+      gpointer where = *(gpointer *) args[base + i];
+      if (p->caller_allocates && p->gtype == G_TYPE_VALUE && v && where)
+        {
+          /* A GValue the caller passes: set it (to its own type if it
+             has one). */
+          gboolean ok = G_IS_VALUE ((GValue *) where)
+                            ? gi_value_from_js (ctx, where, v, "an out value")
+                            : gi_value_from_js_guess (ctx, where, v,
+                                                      "an out value");
+          if (!ok)
+            gi_report_exception (ctx);
+          continue;
+        }
       GiArgPlan in = *p;
       in.dir = GI_DIRECTION_IN;
       if (v && gi_arg_from_js (ctx, &in, "an out value", v, &oa, &cleanups))
-        store_out (p, *(gpointer *) args[base + i], &oa);
+        {
+          if (p->caller_allocates && p->tag == GI_TYPE_TAG_INTERFACE && where
+              && oa.v_pointer)
+            {
+              /* A struct the caller passes: the value copied in. */
+              gsize size = p->iface_type == GI_INFO_TYPE_UNION
+                               ? g_union_info_get_size (p->iface)
+                               : g_struct_info_get_size (p->iface);
+              memcpy (where, oa.v_pointer, size);
+            }
+          else
+            store_out (p, where, &oa);
+        }
       else
         gi_report_exception (ctx);
     }
-  /* What the values point at must outlive the call (a leak for
-     transfer none, as in GJS). */
-  if (cleanups.more)
-    g_array_free (cleanups.more, TRUE);
+  /* What the values point at must outlive the call. */
+  keep_cleanups (cb, &cleanups);
 }
 
 static void
@@ -270,6 +325,9 @@ callback_marshal (ffi_cif *cif, void *result, void **args, void *data)
   GsHandleScope scope;
   gs_handle_scope_open (&scope, gi.rt);
   GsValue **argv = g_newa (GsValue *, cb->n_args + 1);
+  GsValue **lent_wrappers = g_newa (GsValue *, cb->n_args + 1);
+  gpointer *lent_mem = g_newa (gpointer, cb->n_args + 1);
+  guint n_lent = 0;
   guint argc = 0;
   gboolean ok = TRUE;
   /* A virtual function's instance comes first: it is `this`. */
@@ -309,7 +367,26 @@ callback_marshal (ffi_cif *cif, void *result, void **args, void *data)
               break;
             }
         }
-      argv[argc] = gi_arg_to_js (ctx, p, &a, len);
+      if (p->tag == GI_TYPE_TAG_INTERFACE && p->is_pointer
+          && p->transfer == GI_TRANSFER_NOTHING && a.v_pointer
+          && p->gtype != G_TYPE_VALUE && p->gtype != G_TYPE_VARIANT
+          && (p->iface_type == GI_INFO_TYPE_STRUCT
+              || p->iface_type == GI_INFO_TYPE_BOXED
+              || p->iface_type == GI_INFO_TYPE_UNION))
+        {
+          /* A struct C lends: the wrapper points at it during the call,
+             so changes reach C (as in GJS), and copies it after. */
+          GiClassRec *k = gi_class_for_info (ctx, p->iface);
+          argv[argc] = k ? gi_boxed_wrap (ctx, k, a.v_pointer, FALSE, FALSE)
+                         : NULL;
+          if (argv[argc])
+            {
+              lent_wrappers[n_lent] = argv[argc];
+              lent_mem[n_lent++] = a.v_pointer;
+            }
+        }
+      else
+        argv[argc] = gi_arg_to_js (ctx, p, &a, len);
       ok = argv[argc++] != NULL;
     }
   GsValue *r = NULL;
@@ -321,30 +398,31 @@ callback_marshal (ffi_cif *cif, void *result, void **args, void *data)
       /* The exception becomes the caller's GError. */
       GError **error = *(GError ***) args[base + cb->n_args];
       GsValue *e = gs_context_take_exception (ctx);
-      g_autofree char *msg = e ? gs_value_to_string (ctx, e) : NULL;
-      if (!msg)
-        gs_context_take_exception (ctx);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           msg ? msg : "exception in script");
+      GError *err = gi_error_from_js (ctx, e);
+      if (error && !*error)
+        *error = err;
+      else
+        g_error_free (err);
     }
   else if (!r)
     gi_report_exception (ctx);
-  else if (cb->is_vfunc)
+  else if (cb->is_vfunc || cb->has_out)
     store_results (ctx, cb, r, result, args, base);
   else if (cb->ret.tag != GI_TYPE_TAG_VOID || cb->ret.is_pointer)
     {
       GIArgument ra = { 0 };
       GiCleanups cleanups = { 0 };
       /* A value the callback returns without transfer must outlive the
-         call: its cleanups are dropped (a small leak, as in GJS). */
+         call: its cleanups are kept with the closure. */
       if (gi_arg_from_js (ctx, &cb->ret, "the callback's return value", r,
                           &ra, &cleanups))
         store_return (&cb->ret, &ra, result);
       else
         gi_report_exception (ctx);
-      if (cleanups.more)
-        g_array_free (cleanups.more, TRUE);
+      keep_cleanups (cb, &cleanups);
     }
+  for (guint i = 0; i < n_lent; i++)
+    gi_boxed_detach (lent_wrappers[i], lent_mem[i]);
   gs_handle_scope_close (&scope);
   if (cb->scope == GI_SCOPE_TYPE_ASYNC)
     gi_callback_free (cb);
@@ -382,6 +460,7 @@ gi_callback_new (GsContext *ctx, const GiArgPlan *plan, GsValue *func,
                     g_arg_info_get_ownership_transfer (&ai));
       g_base_info_unref (hai);
       p->nullable = TRUE;
+      p->caller_allocates = g_arg_info_is_caller_allocates (&ai);
       /* The user data C hands back: marked as its own closure, or a
          trailing gpointer. */
       gint c = g_arg_info_get_closure (&ai);
@@ -397,6 +476,9 @@ gi_callback_new (GsContext *ctx, const GiArgPlan *plan, GsValue *func,
           && (guint) p->length_arg < cb->n_args)
         cb->hidden[p->length_arg] = TRUE;
     }
+  for (guint i = 0; i < cb->n_args; i++)
+    if (!cb->hidden[i] && cb->args[i].dir != GI_DIRECTION_IN)
+      cb->has_out = TRUE;
   gi_plan_init (&cb->ret, g_callable_info_get_return_type (cb->info),
                 GI_DIRECTION_OUT, g_callable_info_get_caller_owns (cb->info));
   cb->ret.nullable = TRUE;

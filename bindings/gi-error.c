@@ -11,6 +11,8 @@
 
 #include "gi-private.h"
 
+#include <gio/gio.h>
+
 #include <string.h>
 
 /* The quark of a domain given as a number or an error enum object. */
@@ -85,6 +87,35 @@ gi_error_throw (GsContext *ctx, GError *error)
   if (e && make_glib_error (ctx, e, error->domain, error->code))
     gs_context_throw (ctx, e);
   g_error_free (error);
+}
+
+GError *
+gi_error_from_js (GsContext *ctx, GsValue *e)
+{
+  /* A GLib.Error keeps its domain, code and message. */
+  gboolean is_glib_error = FALSE;
+  if (e && gi.error_ctor && gs_value_is_object (e)
+      && !gs_value_instance_of (ctx, e, gs_persistent_get (gi.error_ctor),
+                                &is_glib_error))
+    gs_context_take_exception (ctx);
+  if (is_glib_error)
+    {
+      GsValue *d = gs_object_get_property (ctx, e, "domain");
+      GsValue *c = d ? gs_object_get_property (ctx, e, "code") : NULL;
+      GsValue *m = c ? gs_object_get_property (ctx, e, "message") : NULL;
+      g_autofree char *msg = m ? gs_value_to_string (ctx, m) : NULL;
+      if (msg && gs_value_is_number (d) && gs_value_is_number (c))
+        return g_error_new_literal ((GQuark) gs_value_get_number (d),
+                                    (gint) gs_value_get_number (c), msg);
+    }
+  if (gs_context_has_exception (ctx))
+    gs_context_take_exception (ctx);
+  /* Anything else: its string, "TypeError: ..." for errors. */
+  g_autofree char *msg = e ? gs_value_to_string (ctx, e) : NULL;
+  if (!msg)
+    gs_context_take_exception (ctx);
+  return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
+                              msg ? msg : "exception in script");
 }
 
 static GsValue *

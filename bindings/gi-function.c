@@ -347,14 +347,26 @@ struct_size (const GiArgPlan *p)
   return g_struct_info_get_size ((GIStructInfo *) p->iface);
 }
 
-/* An in-out struct, boxed or union (changed in place). */
+/* A struct, boxed or union argument. */
 static gboolean
-inout_struct (const GiArgPlan *p)
+is_struct_arg (const GiArgPlan *p)
 {
   return p->tag == GI_TYPE_TAG_INTERFACE
          && (p->iface_type == GI_INFO_TYPE_STRUCT
              || p->iface_type == GI_INFO_TYPE_BOXED
              || p->iface_type == GI_INFO_TYPE_UNION);
+}
+
+/* An in-out struct changed in place (C takes `T *`).  The typelib does
+ * not tell `T *` from `T **`: a plain struct (no GType, so nothing can
+ * pass its ownership) is changed in place (PangoRectangle); a registered
+ * boxed value is exchanged through a pointer to a pointer, as GJS has
+ * it (the callee may free the one it gets and give another). */
+static gboolean
+inout_struct (const GiArgPlan *p)
+{
+  return is_struct_arg (p)
+         && (p->gtype == G_TYPE_NONE || !G_TYPE_IS_BOXED (p->gtype));
 }
 
 /* The name of argument i, for messages. */
@@ -724,16 +736,28 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
         continue;
       GsValue *v = argv[p->js_index];
       gboolean ok;
-      if (p->tag == GI_TYPE_TAG_INTERFACE
+      if (is_struct_arg (p) && !p->is_pointer)
+        {
+          /* libffi would need the struct's layout to pass it by value;
+             girepository describes such an argument as a pointer. */
+          gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                  "structs passed by value are not "
+                                  "supported");
+          ok = FALSE;
+        }
+      else if (p->tag == GI_TYPE_TAG_INTERFACE
           && p->iface_type == GI_INFO_TYPE_CALLBACK)
         {
           ok = TRUE;
           if (gs_value_is_null (v) || gs_value_is_undefined (v))
             {
               if (!p->nullable)
-                ok = !gs_context_throw_error (ctx, GS_ERROR_TYPE,
-                                              "the callback may not be "
-                                              "null");
+                {
+                  /* (The throw returns NULL: ok must be set apart.) */
+                  gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                          "the callback may not be null");
+                  ok = FALSE;
+                }
             }
           else
             {
@@ -763,10 +787,25 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
           if (ok)
             {
               GiArgPlan *lp = &f->args[p->length_arg];
-              set_length_arg (lp->tag,
-                              lp->dir == GI_DIRECTION_IN ? &in[p->length_arg]
-                                                         : &out[p->length_arg],
-                              len);
+              GIArgument *la = lp->dir == GI_DIRECTION_IN
+                                   ? &in[p->length_arg]
+                                   : &out[p->length_arg];
+              /* Arrays sharing one length must agree on it. */
+              for (guint j = 0; j < i && ok; j++)
+                if (f->args[j].tag == GI_TYPE_TAG_ARRAY
+                    && f->args[j].length_arg == p->length_arg
+                    && f->args[j].dir != GI_DIRECTION_OUT
+                    && length_of_arg (lp->tag, la) != (gssize) len)
+                  {
+                    gs_context_throw_error (
+                        ctx, GS_ERROR_TYPE,
+                        "Arrays sharing one length differ in length: %zd "
+                        "and %zu",
+                        length_of_arg (lp->tag, la), len);
+                    ok = FALSE;
+                  }
+              if (ok)
+                set_length_arg (lp->tag, la, len);
             }
         }
       else
@@ -788,6 +827,9 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
           if (msg && g_str_has_prefix (msg, "TypeError: "))
             return gs_context_throw_error (ctx, GS_ERROR_TYPE, "%s (%s)",
                                            msg + 11, what);
+          if (msg && g_str_has_prefix (msg, "RangeError: "))
+            return gs_context_throw_error (ctx, GS_ERROR_RANGE, "%s (%s)",
+                                           msg + 12, what);
           if (e)
             gs_context_throw (ctx, e);
           return NULL;
@@ -858,11 +900,22 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
            && p->tag == GI_TYPE_TAG_INTERFACE)
           || (p->dir == GI_DIRECTION_INOUT && inout_struct (p)))
         {
-          GiClassRec *kr = gi_class_for_info (ctx, p->iface);
-          v = kr ? gi_boxed_wrap (ctx, kr, in[i].v_pointer, FALSE, TRUE)
-                 : NULL;
+          GiClassRec *kr = p->gtype == G_TYPE_VALUE
+                               ? NULL
+                               : gi_class_for_info (ctx, p->iface);
+          if (p->gtype == G_TYPE_VALUE)
+            {
+              /* A GValue C filled in: its value. */
+              GValue *gv = in[i].v_pointer;
+              v = G_IS_VALUE (gv) ? gi_value_to_js (ctx, gv)
+                                  : gs_value_new_undefined (ctx);
+              gi_value_free (gv);
+            }
+          else
+            v = kr ? gi_boxed_wrap (ctx, kr, in[i].v_pointer, FALSE, TRUE)
+                   : NULL;
           /* The wrapper frees it as the bridge allocated it. */
-          if (v)
+          if (v && kr)
             ((GiBoxed *) gs_object_get_native (v, gi.boxed_class))->slice
                 = TRUE;
         }

@@ -272,6 +272,12 @@ GsValue *gi_value_to_js (GsContext *ctx, const GValue *value);
 /* Converts v into value, which is initialised to its type. */
 gboolean gi_value_from_js (GsContext *ctx, GValue *value, GsValue *v,
                            const char *what);
+/* Converts v into value (zeroed, not initialised), initialising it to
+ * the type v suggests (a GObject.Value's own, copied). */
+gboolean gi_value_from_js_guess (GsContext *ctx, GValue *value, GsValue *v,
+                                 const char *what);
+/* Unsets (if initialised) and frees a GValue the bridge allocated. */
+void gi_value_free (gpointer value);
 
 /* ------------------------------------------------------------------ */
 /* Namespaces and classes (gi-repo.c, gi-object.c, gi-boxed.c)         */
@@ -351,6 +357,9 @@ GsValue *gi_boxed_wrap (GsContext *ctx, GiClassRec *k, gpointer mem,
                         gboolean copy, gboolean owned);
 gpointer gi_boxed_from_js (GsContext *ctx, GsValue *v, GiClassRec *k,
                            const char *what);
+/* A wrapper made without copying memory C lent for a call (a callback's
+ * argument) takes a copy of its own once the call is over. */
+void gi_boxed_detach (GsValue *w, gconstpointer borrowed);
 GsValue *gi_boxed_make_constructor (GsContext *ctx, GiClassRec *k,
                                     GsValue *proto);
 gboolean gi_boxed_fill_prototype (GsContext *ctx, GiClassRec *k,
@@ -408,13 +417,17 @@ void gi_signal_invalidate_all (GiObject *o);
 void gi_signal_trace (GsTracer *trc, GiObject *o);
 /* A floating closure calling fn with this = self (NULL: undefined),
  * listed among owner's: owner's wrapper traces both, and releasing it
- * invalidates the closure. */
+ * invalidates the closure.  Without an owner (NULL) the closure holds
+ * fn and self strongly until it is invalidated or freed. */
 GClosure *gi_signal_closure_new (GiObject *owner, GsValue *fn,
                                  GsValue *self);
 
 gboolean gi_error_install (GsContext *ctx, GsValue *glib_ns);
 /* Throws a GLib.Error made from error, which is freed. */
 void gi_error_throw (GsContext *ctx, GError *error);
+/* A GError for a thrown value: a GLib.Error's own domain, code and
+ * message, or G_IO_ERROR_FAILED with the value as a string. */
+GError *gi_error_from_js (GsContext *ctx, GsValue *e);
 /* Reports an exception nothing caught (a signal handler's). */
 void gi_report_exception (GsContext *ctx);
 

@@ -42,6 +42,78 @@ closure_invalidated (gpointer data, GClosure *closure)
   c->self = NULL;
 }
 
+/* Whether a parameter's GValue type says too little to convert it: a
+ * bare container or pointer, whose elements only the signal's
+ * introspection data describes. */
+static gboolean
+needs_signal_info (GType t)
+{
+  return t == G_TYPE_PTR_ARRAY || t == G_TYPE_ARRAY || t == G_TYPE_HASH_TABLE
+         || G_TYPE_FUNDAMENTAL (t) == G_TYPE_POINTER;
+}
+
+/* The introspection data of signal `name` of type t (its classes and
+ * interfaces), or NULL. */
+static GISignalInfo *
+find_signal_info (GType t, const char *name)
+{
+  for (GType k = t; k; k = g_type_parent (k))
+    {
+      GIBaseInfo *info = g_irepository_find_by_gtype (NULL, k);
+      GISignalInfo *si = NULL;
+      if (info && GI_IS_OBJECT_INFO (info))
+        si = g_object_info_find_signal ((GIObjectInfo *) info, name);
+      else if (info && GI_IS_INTERFACE_INFO (info))
+        si = g_interface_info_find_signal ((GIInterfaceInfo *) info, name);
+      if (info)
+        g_base_info_unref (info);
+      if (si)
+        return si;
+    }
+  guint n = 0;
+  GType *ifaces = g_type_interfaces (t, &n);
+  GISignalInfo *si = NULL;
+  for (guint i = 0; i < n && !si; i++)
+    {
+      GIBaseInfo *info = g_irepository_find_by_gtype (NULL, ifaces[i]);
+      if (info && GI_IS_INTERFACE_INFO (info))
+        si = g_interface_info_find_signal ((GIInterfaceInfo *) info, name);
+      if (info)
+        g_base_info_unref (info);
+    }
+  g_free (ifaces);
+  return si;
+}
+
+/* Parameter i (after the instance) of an emission, by the signal's
+ * introspection data: arrays, lists and hash tables of known elements.
+ * NULL without an exception when the data does not help. */
+static GsValue *
+param_by_info (GsContext *ctx, GISignalInfo *si, guint i, const GValue *v)
+{
+  if (!si || (gint) i >= g_callable_info_get_n_args ((GICallableInfo *) si))
+    return NULL;
+  /* Heap infos: plans keep references to them. */
+  GIArgInfo *ai = g_callable_info_get_arg ((GICallableInfo *) si, (gint) i);
+  GITypeInfo *ti = g_arg_info_get_type (ai);
+  GITypeTag tag = g_type_info_get_tag (ti);
+  GsValue *r = NULL;
+  if (tag == GI_TYPE_TAG_GLIST || tag == GI_TYPE_TAG_GSLIST
+      || tag == GI_TYPE_TAG_GHASH
+      || (tag == GI_TYPE_TAG_ARRAY
+          && (g_type_info_get_array_type (ti) != GI_ARRAY_TYPE_C
+              || g_type_info_is_zero_terminated (ti))))
+    {
+      GIArgument arg = { 0 };
+      arg.v_pointer = G_VALUE_HOLDS_BOXED (v) ? g_value_get_boxed (v)
+                                              : g_value_get_pointer (v);
+      r = gi_arg_type_to_js (ctx, ti, GI_TRANSFER_NOTHING, &arg);
+    }
+  g_base_info_unref (ti);
+  g_base_info_unref (ai);
+  return r;
+}
+
 static void
 closure_marshal (GClosure *closure, GValue *return_value,
                  guint n_param_values, const GValue *param_values,
@@ -57,12 +129,37 @@ closure_marshal (GClosure *closure, GValue *return_value,
   GsValue *fn = gs_persistent_get (c->func);
   GsValue **args = g_newa (GsValue *, n_param_values + 1);
   guint n = 0;
+  GISignalInfo *si = NULL;
+  gboolean looked_up = FALSE;
   for (; n < n_param_values; n++)
     {
-      args[n] = gi_value_to_js (ctx, &param_values[n]);
+      args[n] = NULL;
+      if (n > 0 && invocation_hint
+          && needs_signal_info (G_VALUE_TYPE (&param_values[n])))
+        {
+          /* Emitted signals say which: their introspection data tells
+             the elements of containers GValues cannot describe. */
+          if (!looked_up)
+            {
+              GSignalInvocationHint *hint = invocation_hint;
+              GSignalQuery q;
+              g_signal_query (hint->signal_id, &q);
+              if (q.signal_id)
+                si = find_signal_info (G_VALUE_TYPE (&param_values[0]),
+                                       q.signal_name);
+              looked_up = TRUE;
+            }
+          args[n] = param_by_info (ctx, si, n - 1, &param_values[n]);
+          if (!args[n] && gs_context_has_exception (ctx))
+            break;
+        }
+      if (!args[n])
+        args[n] = gi_value_to_js (ctx, &param_values[n]);
       if (!args[n])
         break;
     }
+  if (si)
+    g_base_info_unref (si);
   GsValue *self = c->self && !gs_persistent_is_empty (c->self)
                       ? gs_persistent_get (c->self)
                       : NULL;
@@ -120,15 +217,21 @@ gi_signal_closure_new (GiObject *owner, GsValue *fn, GsValue *self)
   GiClosure *c = (GiClosure *) g_closure_new_simple (sizeof (GiClosure),
                                                       NULL);
   c->func = gs_persistent_new (gi.rt, fn);
-  gs_persistent_set_weak (c->func, NULL, NULL);
+  /* Without an owner whose wrapper traces them, the handles stay strong
+     until the closure is invalidated (or its last reference goes). */
+  if (owner)
+    gs_persistent_set_weak (c->func, NULL, NULL);
   if (self)
     {
       c->self = gs_persistent_new (gi.rt, self);
-      gs_persistent_set_weak (c->self, NULL, NULL);
+      if (owner)
+        gs_persistent_set_weak (c->self, NULL, NULL);
     }
   c->owner = owner;
   g_closure_set_marshal (&c->base, closure_marshal);
   g_closure_add_invalidate_notifier (&c->base, NULL, closure_invalidated);
+  if (!owner)
+    return &c->base;
   if (!owner->closures)
     owner->closures = g_ptr_array_new ();
   g_ptr_array_add (owner->closures, c);

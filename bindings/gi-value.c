@@ -11,6 +11,9 @@
 
 #include "gi-private.h"
 
+#include <math.h>
+#include <string.h>
+
 static GsValue *
 param_spec_to_js (GsContext *ctx, GParamSpec *pspec)
 {
@@ -112,6 +115,12 @@ gi_value_to_js (GsContext *ctx, const GValue *value)
           return strv_to_js (ctx, b);
         if (t == G_TYPE_VALUE)
           return gi_value_to_js (ctx, b);
+        if (t == G_TYPE_BYTE_ARRAY)
+          {
+            /* Bytes are a Uint8Array, as in GJS. */
+            GByteArray *ba = b;
+            return gs_value_new_uint8_array (ctx, ba->data, ba->len);
+          }
         GiClassRec *k = gi_class_for_gtype (ctx, t);
         if (!k)
           return NULL;
@@ -164,6 +173,42 @@ strv_from_js (GsContext *ctx, GsValue *v, const char *what)
   return (char **) g_ptr_array_free (a, FALSE);
 }
 
+/* A primitive that is none of the kinds the API names: a BigInt (or a
+ * symbol, which ToString refuses). */
+static gboolean
+is_other_primitive (GsValue *v)
+{
+  return !gs_value_is_undefined (v) && !gs_value_is_null (v)
+         && !gs_value_is_boolean (v) && !gs_value_is_number (v)
+         && !gs_value_is_string (v) && !gs_value_is_object (v);
+}
+
+/* Whether an integer d fits a value of fundamental type f (64-bit types
+ * saturate, as arguments do; enums and flags hold what C gives). */
+static gboolean
+value_in_range (GType f, double d)
+{
+  switch (f)
+    {
+    case G_TYPE_CHAR:
+      return d >= G_MININT8 && d <= G_MAXINT8;
+    case G_TYPE_UCHAR:
+      return d >= 0 && d <= G_MAXUINT8;
+    case G_TYPE_INT:
+      return d >= G_MININT && d <= G_MAXINT;
+    case G_TYPE_UINT:
+      return d >= 0 && d <= G_MAXUINT;
+    case G_TYPE_LONG:
+      return d >= (double) G_MINLONG && d <= (double) G_MAXLONG;
+    case G_TYPE_ULONG:
+      return d >= 0 && d <= (double) G_MAXULONG;
+    case G_TYPE_UINT64:
+      return d >= 0;
+    default:
+      return TRUE;
+    }
+}
+
 gboolean
 gi_value_from_js (GsContext *ctx, GValue *value, GsValue *v, const char *what)
 {
@@ -202,10 +247,42 @@ gi_value_from_js (GsContext *ctx, GValue *value, GsValue *v, const char *what)
                                   "Expected a number for %s", what);
           return FALSE;
         }
+      if ((f == G_TYPE_INT64 || f == G_TYPE_UINT64) && is_other_primitive (v))
+        {
+          /* A BigInt: exactly, with a range check. */
+          g_autofree char *digits = gs_value_to_string (ctx, v);
+          if (!digits)
+            return FALSE;
+          gint64 n;
+          guint64 u;
+          gboolean ok = f == G_TYPE_INT64
+                            ? g_ascii_string_to_signed (digits, 10, G_MININT64,
+                                                        G_MAXINT64, &n, NULL)
+                            : g_ascii_string_to_unsigned (digits, 10, 0,
+                                                          G_MAXUINT64, &u,
+                                                          NULL);
+          if (!ok)
+            {
+              gs_context_throw_error (ctx, GS_ERROR_RANGE,
+                                      "value is out of range for %s", what);
+              return FALSE;
+            }
+          if (f == G_TYPE_INT64)
+            g_value_set_int64 (value, n);
+          else
+            g_value_set_uint64 (value, u);
+          return TRUE;
+        }
       if (!gs_value_to_number (ctx, v, &d))
         return FALSE;
       if (d != d)
         d = 0;
+      if (!value_in_range (f, trunc (d)))
+        {
+          gs_context_throw_error (ctx, GS_ERROR_RANGE,
+                                  "value is out of range for %s", what);
+          return FALSE;
+        }
       switch (f)
         {
         case G_TYPE_CHAR:
@@ -291,6 +368,38 @@ gi_value_from_js (GsContext *ctx, GValue *value, GsValue *v, const char *what)
             g_value_take_boxed (value, strv);
             return TRUE;
           }
+        if (t == G_TYPE_VALUE)
+          {
+            /* A value holding a value: any JS value. */
+            GValue inner = G_VALUE_INIT;
+            if (!gi_value_from_js_guess (ctx, &inner, v, what))
+              return FALSE;
+            g_value_set_boxed (value, &inner);
+            g_value_unset (&inner);
+            return TRUE;
+          }
+        if (t == G_TYPE_BYTE_ARRAY)
+          {
+            /* Bytes: a Uint8Array, a string or an array of numbers. */
+            gsize n;
+            const guint8 *data = gs_value_peek_bytes (v, &n);
+            GByteArray *b;
+            if (n != G_MAXSIZE)
+              b = g_byte_array_append (g_byte_array_new (), data, (guint) n);
+            else if (gs_value_is_string (v))
+              {
+                char *str = gs_value_dup_string (v);
+                b = g_byte_array_new_take ((guint8 *) str, strlen (str));
+              }
+            else
+              {
+                gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                        "Expected a Uint8Array for %s", what);
+                return FALSE;
+              }
+            g_value_take_boxed (value, b);
+            return TRUE;
+          }
         GiClassRec *k = gi_class_for_gtype (ctx, t);
         if (!k)
           return FALSE;
@@ -331,4 +440,98 @@ gi_value_from_js (GsContext *ctx, GValue *value, GsValue *v, const char *what)
                           "Cannot convert to a value of type %s for %s",
                           g_type_name (t), what);
   return FALSE;
+}
+
+/* The GType a JS value suggests for a GValue of no declared type, as
+ * GJS guesses it: integers that fit an int are ints, other numbers
+ * doubles; strings, booleans, wrapped objects and boxed values their
+ * own type; an array of strings a string vector.  G_TYPE_INVALID with
+ * an exception pending when nothing fits. */
+static GType
+guess_gtype (GsContext *ctx, GsValue *v, const char *what)
+{
+  if (gs_value_is_boolean (v))
+    return G_TYPE_BOOLEAN;
+  if (gs_value_is_number (v))
+    {
+      double d = gs_value_get_number (v);
+      if (d == (double) (gint) d && d >= G_MININT && d <= G_MAXINT)
+        return G_TYPE_INT;
+      return G_TYPE_DOUBLE;
+    }
+  if (gs_value_is_string (v))
+    return G_TYPE_STRING;
+  if (gs_value_is_null (v))
+    return G_TYPE_POINTER;
+  if (is_other_primitive (v))
+    {
+      /* A BigInt: a 64-bit integer, unsigned only when it must be. */
+      g_autofree char *digits = gs_value_to_string (ctx, v);
+      if (!digits)
+        return G_TYPE_INVALID;
+      return digits[0] != '-'
+                     && !g_ascii_string_to_signed (digits, 10, G_MININT64,
+                                                   G_MAXINT64, NULL, NULL)
+                 ? G_TYPE_UINT64
+                 : G_TYPE_INT64;
+    }
+  if (gs_value_is_object (v))
+    {
+      GiObject *o = gs_object_get_native (v, gi.object_class);
+      if (o && o->gobj)
+        return G_OBJECT_TYPE (o->gobj);
+      GiBoxed *b = gs_object_get_native (v, gi.boxed_class);
+      if (b && b->klass->gtype != G_TYPE_NONE)
+        return b->klass->gtype;
+      if (gs_value_is_array (v))
+        return G_TYPE_STRV;
+    }
+  gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                          "Cannot guess the GValue type of %s from a "
+                          "value of this kind",
+                          what);
+  return G_TYPE_INVALID;
+}
+
+gboolean
+gi_value_from_js_guess (GsContext *ctx, GValue *value, GsValue *v,
+                        const char *what)
+{
+  GiBoxed *b = gs_value_is_object (v)
+                   ? gs_object_get_native (v, gi.boxed_class)
+                   : NULL;
+  if (b && b->klass->gtype == G_TYPE_VALUE)
+    {
+      /* A GObject.Value: a copy of it. */
+      GValue *src = b->mem;
+      if (!G_IS_VALUE (src))
+        {
+          gs_context_throw_error (ctx, GS_ERROR_TYPE,
+                                  "%s: the GObject.Value is not "
+                                  "initialised",
+                                  what);
+          return FALSE;
+        }
+      g_value_init (value, G_VALUE_TYPE (src));
+      g_value_copy (src, value);
+      return TRUE;
+    }
+  GType t = guess_gtype (ctx, v, what);
+  if (t == G_TYPE_INVALID)
+    return FALSE;
+  g_value_init (value, t);
+  if (t == G_TYPE_POINTER)
+    return TRUE;
+  if (gi_value_from_js (ctx, value, v, what))
+    return TRUE;
+  g_value_unset (value);
+  return FALSE;
+}
+
+void
+gi_value_free (gpointer value)
+{
+  if (G_IS_VALUE (value))
+    g_value_unset (value);
+  g_free (value);
 }

@@ -441,5 +441,10 @@ gi_variant_fill (GsContext *ctx, GiClassRec *k, GsValue *ctor, GsValue *proto)
 GsValue *
 gi_variant_make_constructor (GsContext *ctx, GiClassRec *k, GsValue *proto)
 {
-  return gs_constructor_new (ctx, "Variant", 2, variant_ctor, NULL, proto);
+  GsValue *ctor = gs_constructor_new (ctx, "Variant", 2, variant_ctor, NULL,
+                                      proto);
+  /* GLib.Variant.new (type, value), as GJS has it besides `new`. */
+  if (!ctor || !gi_define_method (ctx, ctor, "new", 2, variant_ctor, NULL))
+    return NULL;
+  return ctor;
 }

@@ -158,20 +158,30 @@ js_dngettext (GsContext *ctx, const GsCallbackInfo *info)
   return gs_value_new_string (ctx, dngettext (domain, one, many, n), -1);
 }
 
-/* pgettext (context, msgid) and a bound domain's pgettext. */
+/* The context and msgid at arguments first and first + 1, looked up in
+ * domain (NULL: the default). */
 static GsValue *
-js_pgettext (GsContext *ctx, const GsCallbackInfo *info)
+context_lookup (GsContext *ctx, const GsCallbackInfo *info,
+                const char *domain, guint first)
 {
   gboolean failed = FALSE;
-  g_autofree char *domain = bound_domain (info);
-  g_autofree char *context = arg_string (ctx, info, 0, FALSE, &failed);
+  g_autofree char *context = arg_string (ctx, info, first, FALSE, &failed);
   g_autofree char *msgid = failed ? NULL
-                                  : arg_string (ctx, info, 1, FALSE, &failed);
+                                  : arg_string (ctx, info, first + 1, FALSE,
+                                                &failed);
   if (failed)
     return NULL;
   g_autofree char *key = NULL;
   return gs_value_new_string (
       ctx, lookup_in_context (domain, context, msgid, &key), -1);
+}
+
+/* pgettext (context, msgid) and a bound domain's pgettext. */
+static GsValue *
+js_pgettext (GsContext *ctx, const GsCallbackInfo *info)
+{
+  g_autofree char *domain = bound_domain (info);
+  return context_lookup (ctx, info, domain, 0);
 }
 
 /* dpgettext (domain, context, msgid) */
@@ -180,16 +190,7 @@ js_dpgettext (GsContext *ctx, const GsCallbackInfo *info)
 {
   gboolean failed = FALSE;
   g_autofree char *domain = arg_string (ctx, info, 0, TRUE, &failed);
-  g_autofree char *context = failed ? NULL
-                                    : arg_string (ctx, info, 1, FALSE,
-                                                  &failed);
-  g_autofree char *msgid = failed ? NULL
-                                  : arg_string (ctx, info, 2, FALSE, &failed);
-  if (failed)
-    return NULL;
-  g_autofree char *key = NULL;
-  return gs_value_new_string (
-      ctx, lookup_in_context (domain, context, msgid, &key), -1);
+  return failed ? NULL : context_lookup (ctx, info, domain, 1);
 }
 
 /* textdomain (domain): sets the default domain (null: only asks); returns

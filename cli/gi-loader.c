@@ -172,6 +172,16 @@ static GsValue *
 resolve_module (GsContext *ctx, const char *specifier, const char *referrer,
                 gpointer user_data)
 {
+  /* GJS's built-in ES modules: the same objects as imports.system and
+     imports.gettext, their properties also named exports. */
+  if (strcmp (specifier, "system") == 0 || strcmp (specifier, "gettext") == 0)
+    {
+      GsValue *imports = gs_object_get_property (
+          ctx, gs_context_get_global (ctx), "imports");
+      return imports && gs_value_is_object (imports)
+                 ? gs_object_get_property (ctx, imports, specifier)
+                 : NULL;
+    }
   if (!g_str_has_prefix (specifier, "gi://"))
     return NULL;
   const GsGiModule *m = load_bridge (ctx);

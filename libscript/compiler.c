@@ -1968,13 +1968,22 @@ module_binding (Scope *top, const AstStr *name)
   return NULL;
 }
 
+/* Appends n values to a; they are rooted first, since a push may
+ * collect and a value may be a fresh atom nothing else holds yet (the
+ * "*" of a namespace import). */
 static bool
 push_all (JsRuntime *rt, JsObject *a, const JsValue *v, int n)
 {
+  JsValue *saved = rt_save_roots (rt);
+  JsValue *held = rt->stack_top;
   for (int i = 0; i < n; i++)
-    if (js_is_exception (v[i]) || object_array_push (rt, a, v[i]) != JS_PROP_DONE)
-      return false;
-  return true;
+    rt_push_root (rt, v[i]);
+  bool ok = true;
+  for (int i = 0; i < n && ok; i++)
+    ok = !js_is_exception (held[i])
+         && object_array_push (rt, a, held[i]) == JS_PROP_DONE;
+  rt_restore_roots (rt, saved);
+  return ok;
 }
 
 /* The record module.c links with: five arrays, of requested specifiers,
@@ -1982,6 +1991,16 @@ push_all (JsRuntime *rt, JsObject *a, const JsValue *v, int n)
  * local exports [export name, local slot], indirect exports [export name,
  * specifier index, import name ("*": namespace)], and star exports
  * [specifier index]. */
+/* An atom for the module record, rooted until module_info_value
+ * restores its roots. */
+static JsValue
+held_atom (Compiler *c, const AstStr *str)
+{
+  JsValue v = atom_value (c, str);
+  rt_push_root (c->rt, v);
+  return v;
+}
+
 static JsValue
 module_info_value (Compiler *c, AstNode *program)
 {
@@ -1989,6 +2008,9 @@ module_info_value (Compiler *c, AstNode *program)
   Scope *top = scope_of (&c->res, program);
   JsValue *saved = rt_save_roots (rt);
   JsValue *lists = rt->stack_top;
+  /* The five lists, then every atom made below: rooted until the record
+     holds them (a fresh atom nothing else holds may be collected by the
+     next allocation). */
   for (int i = 0; i < 5; i++)
     {
       JsObject *a = object_new_array (rt, (JsCell *) c->ctx->array_proto, 4);
@@ -1999,6 +2021,9 @@ module_info_value (Compiler *c, AstNode *program)
           return JS_EXCEPTION;
         }
     }
+  JsString *star_atom = atom_intern_latin1 (rt, (const uint8_t *) "*", 1);
+  JsValue star = star_atom ? js_string_value (star_atom) : JS_EXCEPTION;
+  rt_push_root (rt, star);
   JsObject *req = js_get_object (lists[0]);
   GPtrArray *specs = g_ptr_array_new ();
   bool ok = true;
@@ -2017,7 +2042,7 @@ module_info_value (Compiler *c, AstNode *program)
       {                                                                     \
         g_ptr_array_add (specs, (gpointer) sp_);                            \
         ok = ok && push_all (rt, js_get_object (lists[0]),                  \
-                             (JsValue[]){ atom_value (c, sp_) }, 1);        \
+                             (JsValue[]){ held_atom (c, sp_) }, 1);        \
       }                                                                     \
     js_int32 ((int32_t) k_);                                                \
   })
@@ -2030,12 +2055,11 @@ module_info_value (Compiler *c, AstNode *program)
             {
               Binding *b = module_binding (top, sp->a->str);
               JsValue name = sp->kind == AST_IMPORT_NAMESPACE
-                                 ? js_string_value (atom_intern_latin1 (
-                                       rt, (const uint8_t *) "*", 1))
+                                 ? star
                              : sp->kind == AST_IMPORT_DEFAULT
                                  ? js_string_value (atom_common (rt,
                                                                  JS_ATOM_default))
-                                 : atom_value (c, sp->str);
+                                 : held_atom (c, sp->str);
               ok = push_all (rt, js_get_object (lists[1]),
                              (JsValue[]){ si, name,
                                           js_int32 (b ? b->slot : -1) }, 3);
@@ -2046,9 +2070,8 @@ module_info_value (Compiler *c, AstNode *program)
           JsValue si = SPEC_INDEX (n->b);
           if (n->str2)
             ok = push_all (rt, js_get_object (lists[3]),
-                           (JsValue[]){ atom_value (c, n->str2), si,
-                                        js_string_value (atom_intern_latin1 (
-                                            rt, (const uint8_t *) "*", 1)) },
+                           (JsValue[]){ held_atom (c, n->str2), si,
+                                        star },
                            3);
           else
             ok = push_all (rt, js_get_object (lists[4]), &si, 1);
@@ -2058,8 +2081,8 @@ module_info_value (Compiler *c, AstNode *program)
           JsValue si = SPEC_INDEX (n->b);
           for (AstNode *sp = n->list.first; sp && ok; sp = sp->next)
             ok = push_all (rt, js_get_object (lists[3]),
-                           (JsValue[]){ atom_value (c, sp->str2), si,
-                                        atom_value (c, sp->str) }, 3);
+                           (JsValue[]){ held_atom (c, sp->str2), si,
+                                        held_atom (c, sp->str) }, 3);
         }
       else if (n->kind == AST_EXPORT_NAMED)
         {
@@ -2078,7 +2101,7 @@ module_info_value (Compiler *c, AstNode *program)
                   AstNode *id = g_ptr_array_index (names, i);
                   Binding *b = module_binding (top, id->str);
                   ok = push_all (rt, js_get_object (lists[2]),
-                                 (JsValue[]){ atom_value (c, id->str),
+                                 (JsValue[]){ held_atom (c, id->str),
                                               js_int32 (b ? b->slot : -1) },
                                  2);
                 }
@@ -2103,19 +2126,18 @@ module_info_value (Compiler *c, AstNode *program)
                   JsValue si = SPEC_INDEX (&tmp);
                   JsValue iname
                       = imp->kind == AST_IMPORT_NAMESPACE
-                            ? js_string_value (atom_intern_latin1 (
-                                  rt, (const uint8_t *) "*", 1))
+                            ? star
                         : imp->kind == AST_IMPORT_DEFAULT
                             ? js_string_value (atom_common (rt,
                                                             JS_ATOM_default))
-                            : atom_value (c, imp->str);
+                            : held_atom (c, imp->str);
                   ok = push_all (rt, js_get_object (lists[3]),
-                                 (JsValue[]){ atom_value (c, sp->str2), si,
+                                 (JsValue[]){ held_atom (c, sp->str2), si,
                                               iname }, 3);
                   continue;
                 }
               ok = push_all (rt, js_get_object (lists[2]),
-                             (JsValue[]){ atom_value (c, sp->str2),
+                             (JsValue[]){ held_atom (c, sp->str2),
                                           js_int32 (b ? b->slot : -1) }, 2);
             }
         }

@@ -16,8 +16,10 @@
  *
  * Allocation of n slots tries, in order:
  *   1. the bin of runs of exactly n slots (n < JS_BIN_COUNT);
- *   2. the bump region: the never-used tail of the newest chunk;
- *   3. the list of large runs, first fit, the rest going back to a bin;
+ *   2. the bump region: the never-used tail of the newest chunk, or the
+ *      rest of the large run last taken;
+ *   3. the list of large runs, first fit, the rest becoming the bump
+ *      region;
  *   4. a run from a larger bin, split;
  *   5. a new chunk (after a GC if the growth trigger fired), bumped.
  * A free run carries its link and length in its first two words; under
@@ -485,7 +487,10 @@ heap_alloc_slots_nogc (JsHeap *heap, JsSpaceKind space, uint32_t n)
       return claim (heap, p, n);
     }
 
-  /* 3. The large runs, first fit. */
+  /* 3. The large runs, first fit.  The rest of the run becomes the bump
+     region (what was left of the old one goes to the free lists), so the
+     allocations that follow are bumps over memory just touched, not one
+     split and re-listed run per cell. */
   JsFreeRun *prev = NULL;
   for (JsFreeRun *run = sp->large; run; prev = run, run = run_next (run))
     {
@@ -501,7 +506,11 @@ heap_alloc_slots_nogc (JsHeap *heap, JsSpaceKind space, uint32_t n)
         }
       else
         sp->large = next;
-      return claim_from_run (heap, sp, run, rn, n);
+      char *p = (char *) run;
+      bump_retire (sp);
+      sp->bump = p + bytes;
+      sp->bump_limit = p + rn * JS_SLOT_SIZE;
+      return claim (heap, p, n);
     }
 
   /* 4. A larger bin, split. */
@@ -509,7 +518,10 @@ heap_alloc_slots_nogc (JsHeap *heap, JsSpaceKind space, uint32_t n)
     if (sp->bins[i])
       {
         JsFreeRun *run = sp->bins[i];
-        sp->bins[i] = run_next (run);
+        JsFreeRun *next = run_next (run);
+        sp->bins[i] = next;
+        if (next)
+          __builtin_prefetch (next, 1);
         return claim_from_run (heap, sp, run, i, n);
       }
 

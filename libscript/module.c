@@ -272,34 +272,72 @@ is_path (const char *spec)
          || strcmp (spec, "..") == 0;
 }
 
-/* A module record with no code: its environment holds one binding,
- * default, set to value.  It counts as evaluated from the start. */
+/* A module record with no code: its environment holds the binding
+ * default, set to value, and, when value is an ordinary object, one
+ * binding per own enumerable string-keyed property of it, with the
+ * property's value at load time (`import {gettext} from 'gettext'`).  A
+ * native object (a lazily filled GI namespace) exports only default.  It
+ * counts as evaluated from the start. */
 static JsModule *
 load_synthetic (JsContext *ctx, const char *key, JsValue value)
 {
   JsRuntime *rt = ctx->rt;
   JsValue *saved = rt_save_roots (rt);
   JsValue *pv = rt_push_root (rt, value);
+  JsKey def = atom_common_key (rt, JS_ATOM_default);
+  uint32_t n = 0;
+  JsKey *keys = NULL;
+  if (js_is_object (value)
+      && js_get_object (value)->shape->cls == &js_object_class)
+    keys = object_own_keys (rt, js_get_object (value),
+                            JS_KEYS_STRINGS | JS_KEYS_ENUMERABLE_ONLY, &n);
   JsShape *shape = shape_new_root (rt, &js_env_class, NULL, 0);
   JsValue *ps = rt_push_cell (rt, shape);
   if (shape)
-    shape = shape_add_property (rt, shape,
-                                atom_common_key (rt, JS_ATOM_default), 0);
+    shape = shape_add_property (rt, shape, def, 0);
+  for (uint32_t i = 0; shape && i < n; i++)
+    {
+      *ps = js_cell_value (JS_TAG_INTERNAL, shape);
+      if (!js_key_is_index (keys[i]) && keys[i] != def)
+        shape = shape_add_property (rt, shape, keys[i], 0);
+    }
   *ps = shape ? js_cell_value (JS_TAG_INTERNAL, shape) : JS_UNDEFINED;
   JsEnv *env = shape ? function_new_env (rt, shape, NULL) : NULL;
+  JsValue *pe = env ? rt_push_cell (rt, env) : NULL;
   if (!env)
     {
+      g_free (keys);
       rt_restore_roots (rt, saved);
       js_throw_out_of_memory (ctx);
       return NULL;
     }
   env->slots[0] = *pv;
   gc_write_barrier (&rt->heap, (JsCell *) env);
+  for (uint32_t i = 0; i < n; i++)
+    {
+      uint32_t slot;
+      uint8_t attrs;
+      if (js_key_is_index (keys[i]) || keys[i] == def
+          || !shape_lookup (((JsEnv *) js_get_cell (*pe))->shape, keys[i],
+                            &slot, &attrs))
+        continue;
+      JsValue v = js_get (ctx, *pv, keys[i]);
+      if (js_is_exception (v))
+        {
+          g_free (keys);
+          rt_restore_roots (rt, saved);
+          return NULL;
+        }
+      env = (JsEnv *) js_get_cell (*pe);
+      env->slots[slot] = v;
+      gc_write_barrier (&rt->heap, (JsCell *) env);
+    }
+  g_free (keys);
   JsModule *m = g_new0 (JsModule, 1);
   m->path = g_strdup (key);
   m->ctx = ctx;
   m->code = m->ns = m->meta = m->error = m->promise = JS_UNDEFINED;
-  m->env = js_cell_value (JS_TAG_INTERNAL, env);
+  m->env = *pe;
   m->requested = g_ptr_array_new ();
   m->synthetic = true;
   m->status = MOD_EVALUATED;
@@ -388,10 +426,20 @@ resolve_export (JsRuntime *rt, JsModule *m, JsValue name, GPtrArray *set)
         && name_eq (rt, *(JsValue *) g_ptr_array_index (set, i + 1), name))
       return none;
   if (m->synthetic)
-    return name_eq (rt, name, js_string_value (atom_common (rt,
-                                                            JS_ATOM_default)))
-               ? (Resolution){ RESOLVED_BINDING, m, 0 }
-               : none;
+    {
+      /* A name that is no atom is no key of any object. */
+      JsString *atom = js_is_string (name)
+                           ? atom_find_string (rt, js_get_string (name))
+                           : NULL;
+      uint32_t slot;
+      uint8_t attrs;
+      JsEnv *env = (JsEnv *) js_get_cell (m->env);
+      return atom
+                     && shape_lookup (env->shape, atom_key (atom), &slot,
+                                      &attrs)
+                 ? (Resolution){ RESOLVED_BINDING, m, (int) slot }
+                 : none;
+    }
   JsValue *np = g_new (JsValue, 1);
   *np = name;
   g_ptr_array_add (set, m);
@@ -853,8 +901,13 @@ exported_names (JsRuntime *rt, JsModule *m, GPtrArray *seen, GPtrArray *out)
   g_ptr_array_add (seen, m);
   if (m->synthetic)
     {
-      g_ptr_array_add (out, (gpointer) (uintptr_t) js_string_value (
-                                atom_common (rt, JS_ATOM_default)));
+      JsEnv *env = (JsEnv *) js_get_cell (m->env);
+      uint32_t n = 0;
+      JsKey *keys = shape_own_keys (env->shape, JS_KEYS_STRINGS, &n);
+      for (uint32_t i = 0; i < n; i++)
+        g_ptr_array_add (out, (gpointer) (uintptr_t) atom_key_to_value (
+                                  keys[i]));
+      g_free (keys);
       return;
     }
   for (int t = 2; t <= 3; t++)

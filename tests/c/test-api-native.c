@@ -100,7 +100,7 @@ test_module_hook_static_import (void)
                             "globalThis.result = [A.name, A === B,\n"
                             "  ns.default.name, Object.keys(ns)].join();\n",
                             TRUE);
-  g_assert_cmpstr (r, ==, "Alpha?version=1,true,Beta,default");
+  g_assert_cmpstr (r, ==, "Alpha?version=1,true,Beta,default,name");
   /* One call per distinct specifier: the loader caches the module. */
   g_assert_cmpint (log.calls, ==, 2);
   fixture_close (&f);
@@ -121,10 +121,17 @@ test_module_hook_errors (void)
   g_autofree char *r2 = run (&f, "import X from 'other://x';\n", TRUE);
   g_assert_cmpstr (r2, ==, "threw: TypeError: Cannot find module 'other://x'");
   g_assert_cmpstr (log.last_specifier, ==, "other://x");
-  /* A named import the synthetic module does not have. */
-  g_autofree char *r3 = run (&f, "import {name} from 'test://Gamma';\n", TRUE);
-  g_assert_nonnull (strstr (r3, "SyntaxError"));
-  g_assert_nonnull (strstr (r3, "'name'"));
+  /* The default export's own properties are named exports too; a name
+     it lacks is a SyntaxError naming it. */
+  g_autofree char *r3 = run (&f,
+                             "import {name} from 'test://Gamma';\n"
+                             "globalThis.result = name;\n",
+                             TRUE);
+  g_assert_cmpstr (r3, ==, "Gamma");
+  g_autofree char *r4 = run (&f, "import {other} from 'test://Delta';\n",
+                             TRUE);
+  g_assert_nonnull (strstr (r4, "SyntaxError"));
+  g_assert_nonnull (strstr (r4, "'other'"));
   fixture_close (&f);
   g_free (log.last_specifier);
 }

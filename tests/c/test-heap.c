@@ -236,10 +236,12 @@ test_split_rest_reused (void)
   JsSpace *sp = &f.rt->heap.spaces[JS_SPACE_CELLS];
   /* The 40-slot hole is the space's only free run.  25 slots come from
      its front (no bin holds 25-slot runs: they go to the large list);
-     the 15-slot rest goes to bin 15 and serves the next request. */
+     the 15-slot rest becomes the bump region and serves the next
+     request. */
   JsCell *x = raw_alloc (&f, 25);
   g_assert_true (x == hole);
-  g_assert_nonnull (sp->bins[15]);
+  g_assert_true (sp->bump == (char *) hole + 25 * JS_SLOT_SIZE);
+  g_assert_true (sp->bump_limit == (char *) hole + 40 * JS_SLOT_SIZE);
   JsCell *rest = raw_alloc (&f, 15);
   g_assert_true ((char *) rest == (char *) hole + 25 * JS_SLOT_SIZE);
   fixture_done (&f);

@@ -22,10 +22,12 @@ G_BEGIN_DECLS
  * @referrer: (nullable): the path of the importing module, if known
  * @user_data: the data given to gs_runtime_set_module_resolver()
  *
- * Serves a module that is not a file.  The module is synthetic: it has
- * one export, `default`, whose value the function returns, and the
- * loader caches it under @specifier, so the function runs once per
- * distinct specifier.
+ * Serves a module that is not a file.  The module is synthetic: its
+ * export `default` is the value the function returns; if that is an
+ * ordinary object (not one of a #GsClass), each of its own enumerable
+ * string-keyed properties is a named export too, with its value at that
+ * moment.  The loader caches the module under @specifier, so the
+ * function runs once per distinct specifier.
  *
  * Returns: (transfer none) (nullable): the default export; or %NULL
  *   with an exception pending (see gs_context_throw()) when loading

@@ -24,3 +24,7 @@ print(toggle.state.unpack(), toggle.get_state().unpack()); // expect: true true
 try { new GLib.Variant('i', 'x'); } catch (e) { print(e.message); } // expect: Cannot make a GLib.Variant of type 'i': expected a number
 try { new GLib.Variant('(ii)', [1]); } catch (e) { print(e.name); } // expect: TypeError
 try { new GLib.Variant('zz', 1); } catch (e) { print(e.message); } // expect: 'zz' is not a valid GVariant type
+
+// GLib.Variant.new is the constructor's other spelling.
+const made = GLib.Variant.new('(si)', ['x', 3]);
+print(made instanceof GLib.Variant, made.deepUnpack().join()); // expect: true x,3
