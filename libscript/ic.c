@@ -217,13 +217,9 @@ ic_call_getter (JsContext *ctx, JsObject *holder, uint32_t s,
     {
       /* A module object's name (gs_context_eval_in_object): what the
          getter would return, without the call. */
-      JsNativeFunction *nf = (JsNativeFunction *) js_get_cell (getter);
-      if (nf->flags & JS_NATIVE_ENV_SLOT)
-        {
-          JsValue v = ((JsEnv *) js_get_cell (nf->data))
-                          ->slots[(uint16_t) nf->magic];
-          return js_is_empty (v) ? JS_UNDEFINED : v;
-        }
+      JsValue v;
+      if (ic_env_slot_getter (holder, s, &v))
+        return v;
       JsValue *base = rt->stack_top;
       base[0] = getter;
       base[1] = receiver;

@@ -83,6 +83,25 @@ ic_slot_ptr (JsObject *o, uint32_t s)
   return &o->storage->values[s & ~JS_IC_SLOT_OUT];
 }
 
+/* A getter entry whose getter is a JS_NATIVE_ENV_SLOT one (a module
+ * object's name): true with *v the value, read without a call. */
+static inline bool
+ic_env_slot_getter (JsObject *holder, uint32_t s, JsValue *v)
+{
+  JsValue pair = *ic_slot_ptr (holder, s & ~JS_IC_SLOT_GETTER);
+  JsValue getter = ((JsAccessorPair *) js_get_cell (pair))->getter;
+  if (!js_is_object (getter)
+      || js_get_cell (getter)->shape->cls != &js_native_function_class)
+    return false;
+  JsNativeFunction *nf = (JsNativeFunction *) js_get_cell (getter);
+  if (!(nf->flags & JS_NATIVE_ENV_SLOT))
+    return false;
+  *v = ((JsEnv *) js_get_cell (nf->data))->slots[(uint16_t) nf->magic];
+  if (js_is_empty (*v))
+    *v = JS_UNDEFINED;
+  return true;
+}
+
 /* A load through a getter entry: calls the getter of the accessor in
  * holder's slot s (with JS_IC_SLOT_GETTER) on receiver, or JS_EXCEPTION. */
 JsValue ic_call_getter (JsContext *ctx, JsObject *holder, uint32_t s,

@@ -1426,6 +1426,11 @@ op_DeleteLookup:
                 IC_COUNT_HIT (rt, code, ic);                                \
                 if (G_UNLIKELY (ic->slot & JS_IC_SLOT_GETTER))              \
                   {                                                         \
+                    if (ic_env_slot_getter (ic->holder, ic->slot, &acc))    \
+                      {                                                     \
+                        THEN;                                               \
+                        NEXT (LEN);                                         \
+                      }                                                     \
                     SYNC ();                                                \
                     acc = ic_call_getter (ctx, ic->holder, ic->slot, o);    \
                     CHECK (acc);                                            \
