@@ -283,8 +283,8 @@ var_slot_get (const JsCallInfo *info)
 {
   JsEnv *env = (JsEnv *) js_get_cell (*info->data);
   JsValue v = env->slots[(uint16_t) info->magic];
-  /* Lexicals are bound only once initialized; still, never let a hole
-     reach a script. */
+  /* Var and function bindings have no TDZ; still, never let a hole reach
+     a script. */
   return js_is_empty (v) ? JS_UNDEFINED : v;
 }
 
@@ -398,7 +398,7 @@ builtins_eval_bind_var_object (JsContext *ctx, JsEnv *env, JsValue object,
         }
       *pg = var_slot_accessor (ctx, pe, slot, false);
       *ps = JS_UNDEFINED;
-      if (!js_is_exception (*pg) && kind != 3 /* const */)
+      if (!js_is_exception (*pg))
         *ps = var_slot_accessor (ctx, pe, slot, true);
       if (js_is_exception (*pg) || js_is_exception (*ps))
         {

@@ -299,7 +299,8 @@ int builtins_eval_init_function (JsContext *ctx, JsEnv *env, JsKey key,
 /* BindVarObject: makes each var or function name of names (DeclareGlobals'
  * list) an accessor property of object reading and writing the slot of
  * env that binds it; let and const names get a copy of their slot's
- * value.  1 done, -1 exception. */
+ * value.  The first call also makes object a dictionary guarded as the
+ * global object's and prototypes' are.  1 done, -1 exception. */
 int builtins_eval_bind_var_object (JsContext *ctx, JsEnv *env,
                                    JsValue object, JsValue names);
 /* Function, GeneratorFunction, AsyncFunction and AsyncGeneratorFunction

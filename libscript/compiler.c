@@ -2653,23 +2653,27 @@ emit_bind_var_object (FuncState *fs, Scope *scope, bool lexicals)
 /* Whether a direct eval could add names to the top level of program: one
  * outside every function but arrows (whose evals declare in the
  * enclosing variable environment).  Class bodies are searched too, to be
- * safe. */
+ * safe, and so is a tree too deep to search (the resolver then fails). */
 static bool
-top_level_direct_eval (AstNode *n)
+top_level_direct_eval (AstNode *n, const void *stack_limit)
 {
   if (!n)
     return false;
+  if (G_UNLIKELY (!runtime_c_stack_ok (stack_limit)))
+    return true;
   if ((n->kind == AST_FUNCTION || n->kind == AST_FUNC_EXPR
        || n->kind == AST_FUNC_DECL)
       && !(n->flags & AST_F_ARROW))
     return false;
   if (n->kind == AST_CALL && (n->flags & AST_F_DIRECT_EVAL))
     return true;
-  if (top_level_direct_eval (n->a) || top_level_direct_eval (n->b)
-      || top_level_direct_eval (n->c) || top_level_direct_eval (n->d))
+  if (top_level_direct_eval (n->a, stack_limit)
+      || top_level_direct_eval (n->b, stack_limit)
+      || top_level_direct_eval (n->c, stack_limit)
+      || top_level_direct_eval (n->d, stack_limit))
     return true;
   for (AstNode *e = n->list.first; e; e = e->next)
-    if (top_level_direct_eval (e))
+    if (top_level_direct_eval (e, stack_limit))
       return true;
   return false;
 }
@@ -2877,7 +2881,8 @@ compile_source (JsContext *ctx, const char *filename, const char *src,
   c.stack_limit = runtime_c_stack_limit ();
   c.var_object = opts && opts->eval && opts->var_object;
   c.export_lexicals = c.var_object && opts->export_lexicals;
-  if (c.var_object && opts->var_slots && !top_level_direct_eval (program))
+  if (c.var_object && opts->var_slots
+      && !top_level_direct_eval (program, c.stack_limit))
     {
       c.var_object = false;
       c.var_slots = true;
