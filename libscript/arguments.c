@@ -98,28 +98,40 @@ define_properties (JsContext *ctx, JsValue *pa, JsFrame *frame,
       callee = js_cell_value (JS_TAG_INTERNAL, p);
     }
   JsValue *pc = rt_push_root (rt, callee);
-  JsShape *shape = js_get_object (*pa)->shape;
+  /* The three transitions are the same for every object of a kind: the
+     shape they end in is kept by the context. */
+  JsShape *shape = ctx->args_shapes[!unmapped];
   JsValue *ps = rt_push_cell (rt, shape);
-  const struct
-  {
-    JsKey key;
-    uint8_t attrs;
-  } props[3] = {
-    { atom_common_key (rt, JS_ATOM_length),
-      JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE },
-    { symbol_key (rt->well_known[JS_SYM_iterator]),
-      JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE },
-    { atom_common_key (rt, JS_ATOM_callee),
-      unmapped ? JS_ATTR_ACCESSOR : JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE },
-  };
-  g_assert (shape->count == 0 && !shape_is_dictionary (shape));
-  for (int i = 0; i < 3; i++)
+  if (!shape)
     {
-      shape = shape_add_property (rt, shape, props[i].key, props[i].attrs);
-      if (!shape)
-        goto fail;
+      shape = js_get_object (*pa)->shape;
       *ps = js_cell_value (JS_TAG_INTERNAL, shape);
+      const struct
+      {
+        JsKey key;
+        uint8_t attrs;
+      } props[3] = {
+        { atom_common_key (rt, JS_ATOM_length),
+          JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE },
+        { symbol_key (rt->well_known[JS_SYM_iterator]),
+          JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE },
+        { atom_common_key (rt, JS_ATOM_callee),
+          unmapped ? JS_ATTR_ACCESSOR
+                   : JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE },
+      };
+      g_assert (shape->count == 0 && !shape_is_dictionary (shape));
+      for (int i = 0; i < 3; i++)
+        {
+          shape = shape_add_property (rt, shape, props[i].key,
+                                      props[i].attrs);
+          if (!shape)
+            goto fail;
+          *ps = js_cell_value (JS_TAG_INTERNAL, shape);
+        }
+      ctx->args_shapes[!unmapped] = shape;
     }
+  g_assert (shape->proto == js_get_object (*pa)->shape->proto
+            && shape->cls == js_get_object (*pa)->shape->cls);
   JsObject *o = js_get_object (*pa);
   uint32_t cap = shape->inline_cap;
   if (!object_reserve (rt, o, cap < 3 ? 3 - cap : 0, argc))

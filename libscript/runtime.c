@@ -310,6 +310,8 @@ runtime_trace_roots (JsRuntime *rt, JsTracer *trc)
         }
       gc_mark_cell (trc, (JsCell *) ctx->data_view_proto);
       gc_mark_value (trc, ctx->typed_array_values);
+      gc_mark_cell (trc, (JsCell *) ctx->args_shapes[0]);
+      gc_mark_cell (trc, (JsCell *) ctx->args_shapes[1]);
     }
   for (guint i = 0; i < rt->root_tracers->len; i++)
     {

@@ -414,6 +414,9 @@ struct JsContext
   JsObject *typed_array_protos[JS_TYPED_ARRAY_COUNT]; /* their prototypes */
   JsObject *data_view_proto;    /* %DataView.prototype% */
   JsValue typed_array_values;   /* %TypedArray.prototype.values% */
+  JsShape *args_shapes[2];      /* arguments objects with length,
+                                   @@iterator and callee: [0] unmapped,
+                                   [1] mapped; made on first use */
 };
 
 /* ------------------------------------------------------------------ */
