@@ -282,6 +282,23 @@ gi_func_prepare (GsContext *ctx, GiFunc *f)
         f->n_js_out++;
     }
   f->fast = fast_kind (f);
+  /* Gtk.Label.new () and its kin crash inside GTK without a display,
+     as `new Gtk.Label ()` would: they take the general path, which
+     checks. */
+  if ((g_function_info_get_flags (f->info) & GI_FUNCTION_IS_CONSTRUCTOR)
+      && gi_gtk.loaded)
+    {
+      GIBaseInfo *owner = g_base_info_get_container (f->info);
+      GType t = owner && GI_IS_REGISTERED_TYPE_INFO (owner)
+                    ? g_registered_type_info_get_g_type (
+                        (GIRegisteredTypeInfo *) owner)
+                    : G_TYPE_NONE;
+      if (t != G_TYPE_NONE && t != G_TYPE_INVALID
+          && g_type_is_a (t, gi_gtk.widget_type))
+        f->makes_widget = t;
+    }
+  if (f->makes_widget)
+    f->fast = GI_FAST_NONE;
   f->prepared = TRUE;
   return TRUE;
 }
@@ -598,6 +615,9 @@ gi_func_invoke (GsContext *ctx, GiFunc *f, gpointer instance, guint argc,
                 GsValue **argv)
 {
   if (!f->prepared && !gi_func_prepare (ctx, f))
+    return NULL;
+  if (G_UNLIKELY (f->makes_widget)
+      && !gi_gtk_check_initialized (ctx, f->makes_widget))
     return NULL;
   if (f->fast != GI_FAST_NONE && argc >= f->n_js_in)
     {

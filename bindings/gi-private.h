@@ -195,6 +195,8 @@ struct _GiFunc
   GiArgPlan ret;              /* the return value's plan */
   guint8 fast;                /* GiFastCall: how a call may skip the
                                  general path (gi-function.c) */
+  GType makes_widget;         /* for a constructor of a widget type, the
+                                 type (it needs GTK with a display) */
 };
 
 /* The quick paths of a prepared call (gi-function.c says when). */

@@ -11,4 +11,9 @@ try {
 } catch (e) {
   print(e.message);                              // expect: Cannot make a Gtk.Button: GTK is not initialized (no display?)
 }
+try {
+  Gtk.Label.new('x');
+} catch (e) {
+  print(e.message);                              // expect: Cannot make a Gtk.Label: GTK is not initialized (no display?)
+}
 new Gtk.Label();                                 // expect runtime error: Error: Cannot make a Gtk.Label: GTK is not initialized (no display?)
