@@ -257,7 +257,7 @@ store_results (GsContext *ctx, GiCallback *cb, GsValue *r, void *result,
                               "The function must return an array of %u "
                               "values",
                               total);
-      gi_report_exception (ctx);
+      gs_context_report_exception (ctx);
       return;
     }
   if (has_ret)
@@ -268,7 +268,7 @@ store_results (GsContext *ctx, GiCallback *cb, GsValue *r, void *result,
                                &cleanups))
         store_return (&cb->ret, &ra, result);
       else
-        gi_report_exception (ctx);
+        gs_context_report_exception (ctx);
     }
   for (guint i = 0; i < cb->n_args; i++)
     {
@@ -287,7 +287,7 @@ store_results (GsContext *ctx, GiCallback *cb, GsValue *r, void *result,
                             : gi_value_from_js_guess (ctx, where, v,
                                                       "an out value");
           if (!ok)
-            gi_report_exception (ctx);
+            gs_context_report_exception (ctx);
           continue;
         }
       GiArgPlan in = *p;
@@ -307,7 +307,7 @@ store_results (GsContext *ctx, GiCallback *cb, GsValue *r, void *result,
             store_out (p, where, &oa);
         }
       else
-        gi_report_exception (ctx);
+        gs_context_report_exception (ctx);
     }
   /* What the values point at must outlive the call. */
   keep_cleanups (cb, &cleanups);
@@ -405,7 +405,7 @@ callback_marshal (ffi_cif *cif, void *result, void **args, void *data)
         g_error_free (err);
     }
   else if (!r)
-    gi_report_exception (ctx);
+    gs_context_report_exception (ctx);
   else if (cb->is_vfunc || cb->has_out)
     store_results (ctx, cb, r, result, args, base);
   else if (cb->ret.tag != GI_TYPE_TAG_VOID || cb->ret.is_pointer)
@@ -418,7 +418,7 @@ callback_marshal (ffi_cif *cif, void *result, void **args, void *data)
                           &ra, &cleanups))
         store_return (&cb->ret, &ra, result);
       else
-        gi_report_exception (ctx);
+        gs_context_report_exception (ctx);
       keep_cleanups (cb, &cleanups);
     }
   for (guint i = 0; i < n_lent; i++)

@@ -212,27 +212,3 @@ gi_error_install (GsContext *ctx, GsValue *glib_ns)
   return TRUE;
 }
 
-void
-gi_report_exception (GsContext *ctx)
-{
-  GsValue *e = gs_context_take_exception (ctx);
-  if (!e)
-    return;
-  char *text = NULL;
-  if (gs_value_is_object (e))
-    {
-      GsValue *stack = gs_object_get_property (ctx, e, "stack");
-      if (stack && gs_value_is_string (stack))
-        text = gs_value_dup_string (stack);
-      else if (!stack)
-        gs_context_take_exception (ctx);
-    }
-  if (!text)
-    {
-      text = gs_value_to_string (ctx, e);
-      if (!text)
-        gs_context_take_exception (ctx);
-    }
-  g_printerr ("Uncaught %s\n", text ? text : "exception");
-  g_free (text);
-}

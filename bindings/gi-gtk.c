@@ -71,7 +71,7 @@ scope_create_closure (GObject *self, GObject *builder,
                         : NULL;
   if (!fn)
     {
-      gi_report_exception (ctx);
+      gs_context_report_exception (ctx);
       fn = gs_value_new_undefined (ctx);
     }
   if (!gs_value_is_function (fn))
@@ -89,7 +89,7 @@ scope_create_closure (GObject *self, GObject *builder,
       if (self_value)
         closure = gi_signal_closure_new (owner, fn, self_value);
       else
-        gi_report_exception (ctx);
+        gs_context_report_exception (ctx);
     }
   gs_handle_scope_close (&scope);
   return closure;

@@ -430,8 +430,6 @@ void gi_error_throw (GsContext *ctx, GError *error);
 /* A GError for a thrown value: a GLib.Error's own domain, code and
  * message, or G_IO_ERROR_FAILED with the value as a string. */
 GError *gi_error_from_js (GsContext *ctx, GsValue *e);
-/* Reports an exception nothing caught (a signal handler's). */
-void gi_report_exception (GsContext *ctx);
 
 gboolean gi_destroy_install (GsContext *ctx, GsValue *proto);
 void gi_destroy_run_pending (void);

@@ -167,13 +167,13 @@ closure_marshal (GClosure *closure, GValue *return_value,
                    ? gs_function_call (ctx, fn, self, n, args)
                    : NULL;
   if (!r)
-    gi_report_exception (ctx);
+    gs_context_report_exception (ctx);
   else if (return_value && G_VALUE_TYPE (return_value) != G_TYPE_INVALID
            && G_VALUE_TYPE (return_value) != G_TYPE_NONE
            && !gs_value_is_undefined (r))
     {
       if (!gi_value_from_js (ctx, return_value, r, "a signal's return value"))
-        gi_report_exception (ctx);
+        gs_context_report_exception (ctx);
     }
   gs_handle_scope_close (&scope);
 }

@@ -399,7 +399,7 @@ sub_set_property (GObject *obj, guint id, const GValue *value,
       if (!args[0]
           || !gs_function_call (ctx, gs_persistent_get (sp->setter),
                                 gs_persistent_get (o->wrapper), 1, args))
-        gi_report_exception (ctx);
+        gs_context_report_exception (ctx);
       gs_handle_scope_close (&scope);
       return;
     }
@@ -425,7 +425,7 @@ sub_get_property (GObject *obj, guint id, GValue *value, GParamSpec *pspec)
       GsValue *r = gs_function_call (ctx, gs_persistent_get (sp->getter),
                                      gs_persistent_get (o->wrapper), 0, NULL);
       if (!r || !gi_value_from_js (ctx, value, r, pspec->name))
-        gi_report_exception (ctx);
+        gs_context_report_exception (ctx);
       gs_handle_scope_close (&scope);
       return;
     }
@@ -530,7 +530,7 @@ sub_interface_init (gpointer g_iface, gpointer data)
                 = native;
         }
       if (!fn)
-        gi_report_exception (ctx);
+        gs_context_report_exception (ctx);
       if (field)
         g_base_info_unref (field);
       g_base_info_unref (vi);
@@ -606,7 +606,7 @@ construct_from_c (GType type, guint n, GObjectConstructParam *params)
         }
     }
   if (!obj)
-    gi_report_exception (ctx);
+    gs_context_report_exception (ctx);
   else if (!gi_gtk.loaded || !g_type_is_a (type, gi_gtk.window_type))
     {
       /* The caller gets a reference of its own, floating for an

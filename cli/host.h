@@ -42,5 +42,3 @@ void host_loop_install (GsContext *ctx);
  * Returns FALSE if a callback threw an exception nothing caught. */
 gboolean host_loop_run (GsContext *ctx);
 void host_loop_shutdown (void);
-/* Prints an exception nothing caught, as "Uncaught <stack>". */
-void host_report_uncaught (GsContext *ctx);

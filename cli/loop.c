@@ -27,31 +27,6 @@ static guint next_id = 1;
 static GsContext *loop_ctx;
 static gboolean callback_threw;
 
-void
-host_report_uncaught (GsContext *ctx)
-{
-  GsValue *e = gs_context_take_exception (ctx);
-  if (!e)
-    return;
-  char *text = NULL;
-  if (gs_value_is_object (e))
-    {
-      GsValue *stack = gs_object_get_property (ctx, e, "stack");
-      if (stack && gs_value_is_string (stack))
-        text = gs_value_dup_string (stack);
-      else if (!stack)
-        gs_context_take_exception (ctx);
-    }
-  if (!text)
-    {
-      text = gs_value_to_string (ctx, e);
-      if (!text)
-        gs_context_take_exception (ctx);
-    }
-  g_printerr ("Uncaught %s\n", text ? text : "exception");
-  g_free (text);
-}
-
 static void
 timer_free (gpointer data)
 {
@@ -90,7 +65,7 @@ timer_fire (gpointer data)
     }
   if (!gs_function_call (ctx, fn, NULL, n, argv))
     {
-      host_report_uncaught (ctx);
+      gs_context_report_exception (ctx);
       callback_threw = TRUE;
     }
   gs_handle_scope_close (&scope);

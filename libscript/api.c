@@ -381,6 +381,15 @@ gs_context_take_exception (GsContext *ctx)
   return h;
 }
 
+gboolean
+gs_context_report_exception (GsContext *ctx)
+{
+  if (js_is_empty (ctx->pending_exception))
+    return FALSE;
+  runtime_report_exception (ctx, js_take_exception (ctx));
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Persistent and eternal handles                                      */
 /* ------------------------------------------------------------------ */

@@ -153,6 +153,19 @@ GS_API gboolean gs_context_has_exception (GsContext *ctx);
  *   cleared, or %NULL if none is pending
  */
 GS_API GsValue *gs_context_take_exception (GsContext *ctx);
+/**
+ * gs_context_report_exception:
+ * @ctx: a context
+ *
+ * Takes the pending exception, if any, and prints it to stderr as
+ * "Uncaught " followed by its stack (an error's name, message and
+ * frames) or, for other values, its string form: what an embedder does
+ * with an exception thrown by script that C called and nothing catches
+ * (a signal handler, a timer).
+ *
+ * Returns: whether an exception was pending
+ */
+GS_API gboolean gs_context_report_exception (GsContext *ctx);
 
 /**
  * GsPersistent:
