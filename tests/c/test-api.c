@@ -315,6 +315,39 @@ test_construct (void)
   gs_runtime_free (rt);
 }
 
+/* An exception nothing caught is printed with its stack and cleared. */
+static void
+test_report_exception (void)
+{
+  if (g_test_subprocess ())
+    {
+      GsRuntime *rt = gs_runtime_new ();
+      GsContext *ctx = gs_context_new (rt);
+      GsHandleScope scope;
+      gs_handle_scope_open (&scope, rt);
+      g_assert_false (gs_context_report_exception (ctx));
+      g_assert_null (gs_context_eval (ctx,
+                                      "function f () { throw new "
+                                      "RangeError ('deep'); }\nf ();",
+                                      -1, "report.js", GS_EVAL_DEFAULT));
+      g_assert_true (gs_context_report_exception (ctx));
+      g_assert_false (gs_context_has_exception (ctx));
+      g_assert_null (gs_context_eval (ctx, "throw 42;", -1, "n.js",
+                                      GS_EVAL_DEFAULT));
+      g_assert_true (gs_context_report_exception (ctx));
+      gs_handle_scope_close (&scope);
+      gs_context_free (ctx);
+      gs_runtime_free (rt);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("Uncaught RangeError: deep\n"
+                             "    at f (report.js:1:*)\n"
+                             "    at report.js:2:*\n"
+                             "Uncaught 42\n");
+}
+
 /* Weak callbacks queued by a GC inside a native call run only at the
  * outermost return to C. */
 static WeakCount deferred;
@@ -542,6 +575,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/contexts-isolated", test_contexts_isolated);
   g_test_add_func ("/api/statistics", test_statistics);
   g_test_add_func ("/api/construct", test_construct);
+  g_test_add_func ("/api/report-exception", test_report_exception);
   g_test_add_func ("/api/interrupt-regexp", test_interrupt_regexp);
   g_test_add_func ("/api/interrupt-loop", test_interrupt_loop);
   g_test_add_func ("/api/gc-log-categories", test_gc_log_categories);
