@@ -83,9 +83,9 @@ log_error (GsContext *ctx, const GsCallbackInfo *info)
   return gs_value_new_undefined (ctx);
 }
 
-static void
-define_global (GsContext *ctx, const char *name, guint length,
-               GsNativeFunc fn)
+void
+host_define_global (GsContext *ctx, const char *name, guint length,
+                    GsNativeFunc fn)
 {
   GsValue *f = gs_function_new (ctx, name, length, fn, NULL);
   if (f)
@@ -96,9 +96,9 @@ define_global (GsContext *ctx, const char *name, guint length,
 void
 host_compat_install (GsContext *ctx)
 {
-  define_global (ctx, "printerr", 1, printerr);
-  define_global (ctx, "log", 1, log_message);
-  define_global (ctx, "logError", 2, log_error);
+  host_define_global (ctx, "printerr", 1, printerr);
+  host_define_global (ctx, "log", 1, log_message);
+  host_define_global (ctx, "logError", 2, log_error);
 }
 
 static const char mainloop_source[]

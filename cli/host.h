@@ -30,6 +30,9 @@ void host_gi_shutdown (GsContext *ctx);
 
 /* Defines GJS's printerr, log and logError. */
 void host_compat_install (GsContext *ctx);
+/* Defines a native function as a non-enumerable global. */
+void host_define_global (GsContext *ctx, const char *name, guint length,
+                         GsNativeFunc fn);
 /* imports.mainloop, over the GLib namespace of gi_root (imports.gi). */
 GsValue *host_compat_mainloop (GsContext *ctx, GsValue *gi_root);
 

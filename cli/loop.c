@@ -133,26 +133,16 @@ clear_timer (GsContext *ctx, const GsCallbackInfo *info)
   return gs_value_new_undefined (ctx);
 }
 
-static void
-define_global (GsContext *ctx, const char *name, guint length,
-               GsNativeFunc fn)
-{
-  GsValue *f = gs_function_new (ctx, name, length, fn, NULL);
-  if (f)
-    gs_object_define_property (ctx, gs_context_get_global (ctx), name, f,
-                               GS_PROPERTY_DONTENUM);
-}
-
 void
 host_loop_install (GsContext *ctx)
 {
   loop_ctx = ctx;
   timers = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                   timer_free);
-  define_global (ctx, "setTimeout", 2, set_timeout);
-  define_global (ctx, "setInterval", 2, set_interval);
-  define_global (ctx, "clearTimeout", 1, clear_timer);
-  define_global (ctx, "clearInterval", 1, clear_timer);
+  host_define_global (ctx, "setTimeout", 2, set_timeout);
+  host_define_global (ctx, "setInterval", 2, set_interval);
+  host_define_global (ctx, "clearTimeout", 1, clear_timer);
+  host_define_global (ctx, "clearInterval", 1, clear_timer);
 }
 
 gboolean

@@ -701,16 +701,8 @@ gs_context_eval (GsContext *ctx, const char *source, gssize length,
     }
   else
     r = js_run_code (ctx, code);
-  rt->call_depth--;
-  if (rt->call_depth == 0)
-    {
-      /* The outermost return: cleanup and the jobs the script queued. */
-      JsValue *saved = rt_save_roots (rt);
-      JsValue *pr = rt_push_root (rt, r);
-      runtime_safe_point (rt);
-      r = *pr;
-      rt_restore_roots (rt, saved);
-    }
+  /* The outermost return: cleanup and the jobs the script queued. */
+  r = runtime_leave_call (rt, r);
   if (js_is_exception (r))
     return NULL;
   return new_handle (rt, r);
@@ -795,16 +787,8 @@ gs_context_eval_in_object (GsContext *ctx, const char *source, gssize length,
                             *slot_of (object), JS_UNDEFINED, JS_UNDEFINED);
     }
   rt_restore_roots (rt, saved);
-  rt->call_depth--;
-  if (rt->call_depth == 0)
-    {
-      /* The outermost return: cleanup and the jobs the script queued. */
-      saved = rt_save_roots (rt);
-      JsValue *pr = rt_push_root (rt, r);
-      runtime_safe_point (rt);
-      r = *pr;
-      rt_restore_roots (rt, saved);
-    }
+  /* The outermost return: cleanup and the jobs the script queued. */
+  r = runtime_leave_call (rt, r);
   if (js_is_exception (r))
     return NULL;
   return new_handle (rt, r);

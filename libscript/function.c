@@ -566,17 +566,5 @@ function_call (JsContext *ctx, JsValue fn, JsValue this_arg, uint32_t argc,
 {
   JsRuntime *rt = ctx->rt;
   rt->call_depth++;
-  JsValue r = js_call (ctx, fn, this_arg, argc, argv);
-  rt->call_depth--;
-  if (rt->call_depth == 0)
-    {
-      /* Cleanup and jobs may allocate and collect: keep the result
-         alive. */
-      JsValue *saved = rt_save_roots (rt);
-      JsValue *pr = rt_push_root (rt, r);
-      runtime_safe_point (rt);
-      r = *pr;
-      rt_restore_roots (rt, saved);
-    }
-  return r;
+  return runtime_leave_call (rt, js_call (ctx, fn, this_arg, argc, argv));
 }

@@ -560,6 +560,23 @@ runtime_safe_point (JsRuntime *rt)
   runtime_run_jobs (rt);
 }
 
+JsValue
+runtime_leave_call (JsRuntime *rt, JsValue r)
+{
+  rt->call_depth--;
+  if (rt->call_depth == 0)
+    {
+      /* Cleanup and jobs may allocate and collect: keep the result
+         alive. */
+      JsValue *saved = rt_save_roots (rt);
+      JsValue *pr = rt_push_root (rt, r);
+      runtime_safe_point (rt);
+      r = *pr;
+      rt_restore_roots (rt, saved);
+    }
+  return r;
+}
+
 void
 runtime_report_exception (JsContext *ctx, JsValue exception)
 {

@@ -500,6 +500,9 @@ void runtime_run_jobs (JsRuntime *rt);
 void runtime_safe_point (JsRuntime *rt);
 /* Prints an exception nothing caught (a job's, a cleanup callback's) on
  * stderr as "Uncaught ...". */
+/* Ends a call from C (call_depth was raised for it): the outermost one
+ * runs the safe point (cleanup and jobs), keeping r, which it returns. */
+JsValue runtime_leave_call (JsRuntime *rt, JsValue r);
 void runtime_report_exception (JsContext *ctx, JsValue exception);
 /* AddToKeptObjects: v stays alive until the current job ends. */
 bool runtime_keep_during_job (JsRuntime *rt, JsValue v);
