@@ -450,6 +450,36 @@ gi_object_this (GsContext *ctx, const GsCallbackInfo *info,
   return this_object (ctx, info, method);
 }
 
+/* A property's value, read through GObject. */
+static GsValue *
+read_pspec (GsContext *ctx, GObject *obj, GParamSpec *pspec)
+{
+  GValue v = G_VALUE_INIT;
+  g_value_init (&v, pspec->value_type);
+  g_object_get_property (obj, pspec->name, &v);
+  GsValue *r = gi_value_to_js (ctx, &v);
+  g_value_unset (&v);
+  return r;
+}
+
+/* Sets a property through GObject; what names it in a conversion
+ * error.  Returns undefined, or NULL with the exception pending. */
+static GsValue *
+write_pspec (GsContext *ctx, GObject *obj, GParamSpec *pspec, GsValue *value,
+             const char *what)
+{
+  GValue v = G_VALUE_INIT;
+  g_value_init (&v, pspec->value_type);
+  if (!gi_value_from_js (ctx, &v, value, what))
+    {
+      g_value_unset (&v);
+      return NULL;
+    }
+  g_object_set_property (obj, pspec->name, &v);
+  g_value_unset (&v);
+  return gs_value_new_undefined (ctx);
+}
+
 static GsValue *
 prop_get (GsContext *ctx, const GsCallbackInfo *info)
 {
@@ -460,12 +490,7 @@ prop_get (GsContext *ctx, const GsCallbackInfo *info)
     return NULL;
   if (p->getter)
     return gi_func_invoke (ctx, p->getter, o->gobj, 0, NULL);
-  GValue v = G_VALUE_INIT;
-  g_value_init (&v, p->pspec->value_type);
-  g_object_get_property (o->gobj, p->pspec->name, &v);
-  GsValue *r = gi_value_to_js (ctx, &v);
-  g_value_unset (&v);
-  return r;
+  return read_pspec (ctx, o->gobj, p->pspec);
 }
 
 static GsValue *
@@ -484,17 +509,9 @@ prop_set (GsContext *ctx, const GsCallbackInfo *info)
                                    (p->pspec->flags & G_PARAM_WRITABLE)
                                        ? "construct-only"
                                        : "read-only");
-  GValue v = G_VALUE_INIT;
-  g_value_init (&v, p->pspec->value_type);
   g_autofree char *what = g_strdup_printf ("property %s", p->pspec->name);
-  if (!gi_value_from_js (ctx, &v, gs_callback_info_get_arg (info, 0), what))
-    {
-      g_value_unset (&v);
-      return NULL;
-    }
-  g_object_set_property (o->gobj, p->pspec->name, &v);
-  g_value_unset (&v);
-  return gs_value_new_undefined (ctx);
+  return write_pspec (ctx, o->gobj, p->pspec,
+                      gs_callback_info_get_arg (info, 0), what);
 }
 
 /* The GIR getter of a property, if it can serve reads: a method with
@@ -1112,12 +1129,7 @@ object_get_property (GsContext *ctx, const GsCallbackInfo *info)
     return gs_context_throw_error (ctx, GS_ERROR_TYPE,
                                    "No readable property %s on %s", name,
                                    gi_type_js_name (o->gtype));
-  GValue v = G_VALUE_INIT;
-  g_value_init (&v, pspec->value_type);
-  g_object_get_property (o->gobj, pspec->name, &v);
-  GsValue *r = gi_value_to_js (ctx, &v);
-  g_value_unset (&v);
-  return r;
+  return read_pspec (ctx, o->gobj, pspec);
 }
 
 static GsValue *
@@ -1136,16 +1148,8 @@ object_set_property (GsContext *ctx, const GsCallbackInfo *info)
     return gs_context_throw_error (ctx, GS_ERROR_TYPE,
                                    "No writable property %s on %s", name,
                                    gi_type_js_name (o->gtype));
-  GValue v = G_VALUE_INIT;
-  g_value_init (&v, pspec->value_type);
-  if (!gi_value_from_js (ctx, &v, gs_callback_info_get_arg (info, 1), name))
-    {
-      g_value_unset (&v);
-      return NULL;
-    }
-  g_object_set_property (o->gobj, pspec->name, &v);
-  g_value_unset (&v);
-  return gs_value_new_undefined (ctx);
+  return write_pspec (ctx, o->gobj, pspec, gs_callback_info_get_arg (info, 1),
+                      name);
 }
 
 gboolean

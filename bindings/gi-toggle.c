@@ -91,15 +91,11 @@ gi_toggle_attach (GObject *obj, GiClassRec *k, gboolean owned)
 }
 
 /* Drops the record's hold on its object, as its ownership says. */
+/* Gives up the hold on obj that the record's ownership says it has: the
+ * toggle reference, the plain reference, or the weak reference. */
 static void
-drop_object (GiObject *o)
+drop_hold (GiObject *o, GObject *obj)
 {
-  GObject *obj = o->gobj;
-  if (!obj)
-    return;
-  o->gobj = NULL;
-  o->released = TRUE;
-  g_object_set_qdata (obj, quark (), NULL);
   switch (o->ownership)
     {
     case GI_OWNERSHIP_AUTOMATIC:
@@ -112,6 +108,18 @@ drop_object (GiObject *o)
       g_object_weak_unref (obj, weak_notify, o);
       break;
     }
+}
+
+static void
+drop_object (GiObject *o)
+{
+  GObject *obj = o->gobj;
+  if (!obj)
+    return;
+  o->gobj = NULL;
+  o->released = TRUE;
+  g_object_set_qdata (obj, quark (), NULL);
+  drop_hold (o, obj);
 }
 
 void
@@ -142,18 +150,7 @@ gi_toggle_set_ownership (GiObject *o, GiOwnership mode)
   /* Take a plain reference across the change, so the object cannot go
      while neither hold is in place. */
   g_object_ref (obj);
-  switch (o->ownership)
-    {
-    case GI_OWNERSHIP_AUTOMATIC:
-      g_object_remove_toggle_ref (obj, toggle_notify, o);
-      break;
-    case GI_OWNERSHIP_SCRIPT:
-      g_object_unref (obj);
-      break;
-    case GI_OWNERSHIP_NATIVE:
-      g_object_weak_unref (obj, weak_notify, o);
-      break;
-    }
+  drop_hold (o, obj);
   o->ownership = (guint8) mode;
   switch (mode)
     {

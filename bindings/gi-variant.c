@@ -235,6 +235,21 @@ child_to_js (GsContext *ctx, GVariant *child, UnpackDepth depth)
   return r;
 }
 
+/* The n children of an array or tuple, as a JS array. */
+static GsValue *
+children_to_js (GsContext *ctx, GVariant *v, gsize n, UnpackDepth depth)
+{
+  GsValue *a = gs_value_new_array (ctx, (guint) n);
+  for (gsize i = 0; a && i < n; i++)
+    {
+      GsValue *item = child_to_js (ctx, g_variant_get_child_value (v, i),
+                                   depth);
+      if (!item || !gs_object_set_index (ctx, a, (guint32) i, item))
+        return NULL;
+    }
+  return a;
+}
+
 static GsValue *
 to_js (GsContext *ctx, GVariant *v, UnpackDepth depth)
 {
@@ -314,30 +329,11 @@ to_js (GsContext *ctx, GVariant *v, UnpackDepth depth)
               }
             return o;
           }
-        GsValue *a = gs_value_new_array (ctx, (guint) n);
-        for (gsize i = 0; a && i < n; i++)
-          {
-            GsValue *item = child_to_js (ctx, g_variant_get_child_value (v, i),
-                                         depth);
-            if (!item || !gs_object_set_index (ctx, a, (guint32) i, item))
-              return NULL;
-          }
-        return a;
+        return children_to_js (ctx, v, n, depth);
       }
     case G_VARIANT_CLASS_TUPLE:
     case G_VARIANT_CLASS_DICT_ENTRY:
-      {
-        gsize n = g_variant_n_children (v);
-        GsValue *a = gs_value_new_array (ctx, (guint) n);
-        for (gsize i = 0; a && i < n; i++)
-          {
-            GsValue *item = child_to_js (ctx, g_variant_get_child_value (v, i),
-                                         depth);
-            if (!item || !gs_object_set_index (ctx, a, (guint32) i, item))
-              return NULL;
-          }
-        return a;
-      }
+      return children_to_js (ctx, v, g_variant_n_children (v), depth);
     default:
       return gs_context_throw_error (ctx, GS_ERROR_TYPE,
                                      "Cannot unpack this GLib.Variant");
